@@ -101,3 +101,35 @@ describe("prodbook devis : une quantité ou un nombre seul, sans taux ni montant
     ]);
   });
 });
+
+describe("prodbook devis : une ligne dont le montant n'est que dans la colonne TTC n'est jamais un titre", () => {
+  // tests/fixtures/devis-reels/generer.js, `ttcSousTitre` and `ttcSansHt`: before, « Catering » (HT empty, « 1 200 TTC »
+  // or 1 200 in « Montant TTC ») was read as a section title, an English account name (chapter 6 deduced), and the lines
+  // below it (« Lumière », « Régie ») were placed in chapter 6 under it.
+  const lire = (nom: string) => {
+    const r = devisBinaire(path.join(__dirname, `../fixtures/devis-reels/${nom}`), "--json");
+    return { code: r.code, j: JSON.parse(r.out) };
+  };
+
+  it("« Catering | | | 1 200 TTC » sous « TECHNIQUE » : nommée, les lignes suivantes gardent leur propre chapitre", () => {
+    const { code, j } = lire("ttc-sous-titre.xlsx");
+    expect(code).toBe(0);
+    expect(j.devis.chapitresDeduits).toBeUndefined();
+    expect(j.controles.map((c: { regle: string }) => c.regle)).not.toContain("chapitre-deduit-anglais");
+    // « Lumière » 1 500 € in chapter 7 (its own keyword), « Régie » 500 € in chapter 6 (its own keyword).
+    expect(j.devis.chapitres).toEqual([
+      { code: "6", libelle: "Transports, défraiements, régie", total: "500.00" },
+      { code: "7", libelle: "Moyens techniques", total: "1500.00" },
+    ]);
+    expect(j.devis.conservation).toMatchObject({ lu: "8000.00", ecart: "0.00", nonComptees: [] });
+    const catering = j.controles.find((c: { cellule?: string }) => c.cellule === "Budget!B6");
+    expect(catering.regle).toBe("montant-illisible");
+    expect(sp(catering.message)).toContain("la colonne « Montant TTC » tient 1 200,00 € sur cette ligne (D6)");
+  });
+
+  it("« Catering | | | 1 200 » (ttc-sans-ht) : « Lumière » n'est plus placée au chapitre 6 sous « Catering »", () => {
+    const { j } = lire("ttc-sans-ht.xlsx");
+    expect(j.devis.chapitresDeduits).toBeUndefined();
+    expect(j.devis.chapitres).toEqual([{ code: "7", libelle: "Moyens techniques", total: "1500.00" }]);
+  });
+});
