@@ -133,3 +133,33 @@ describe("prodbook devis : une ligne dont le montant n'est que dans la colonne T
     expect(j.devis.chapitres).toEqual([{ code: "7", libelle: "Moyens techniques", total: "1500.00" }]);
   });
 });
+
+describe("prodbook devis : un total du producteur à un centime de ses lignes", () => {
+  // tests/fixtures/devis-reels/generer.js, `totalArrondi`: before, « Total chapitre 07 » 5 000,01 € for 5 000,00 € of lines
+  // and « TOTAL » 5 200,01 € were proven in silence, the cent absorbed. Still proven (one cent), but said.
+  const r = devisBinaire(path.join(__dirname, "../fixtures/devis-reels/total-arrondi.xlsx"), "--json");
+  const j = JSON.parse(r.out);
+
+  it("l'écart d'arrondi est nommé (info), le devis compte ses lignes", () => {
+    expect(r.code).toBe(0);
+    expect(j.devis.total).toBe("5200.00");
+    expect(j.devis.conservation).toMatchObject({ lignes: "5200.00", totauxProuves: "10400.02", ecart: "0.00" });
+    const arrondis = j.controles
+      .filter((c: { message: string }) => c.message.includes("arrondi"))
+      .map((c: { regle: string; gravite: string; message: string }) => [c.regle, c.gravite, sp(c.message)]);
+    expect(arrondis).toEqual([
+      [
+        "sous-total-producteur",
+        "info",
+        "Devis!D7 : Le sous-total du producteur « Total chapitre 07 » indique 5 000,01 €, les 2 lignes qu'il couvre " +
+          "totalisent 5 000,00 € : écart d'arrondi de 0,01 €, accepté ; le devis compte ses lignes (5 000,00 €).",
+      ],
+      [
+        "total-producteur",
+        "info",
+        "Devis!D11 : Le total du producteur « TOTAL » indique 5 200,01 €, les 3 lignes qu'il couvre totalisent " +
+          "5 200,00 € : écart d'arrondi de 0,01 €, accepté ; le devis compte ses lignes (5 200,00 €).",
+      ],
+    ]);
+  });
+});
