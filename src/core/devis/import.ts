@@ -293,6 +293,11 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
     compterRegion(lue, 0, haut, devis, recapitulatifDansRegion(lue, 0, haut, devis, "haut"), convention, entete);
     // Between two stacked tables, above the lower one's header: read the same way, never dropped in silence.
     compterEntreTableaux(lue, entete, devis, convention, entetes, new Set(leves.map((x) => x.row)));
+    // A quantity alone (« Jours de tournage | 32 ») between two stacked tables, in a column the gap's reading names
+    // (above the lower header): said there once, not also as a line of the upper table without rate nor amount.
+    const dessus = new Set((devis.conservation?.ailleurs ?? []).map((a) => a.cellule));
+    if (devis.illisibles?.some((i) => i.quantiteSeule !== undefined && dessus.has(i.cellule)))
+      devis.illisibles = devis.illisibles.filter((i) => i.quantiteSeule === undefined || !dessus.has(i.cellule));
   }
   if (bloc) nommerSecondBloc(sheet, entete?.ligne ?? 0, bloc, devis);
   for (const x of cotes)
@@ -644,7 +649,9 @@ function cellulesDejaLues(devis: Devis): Set<string> {
       ...devis.totauxProducteur.map((t) => t.cellule),
       ...(devis.horsLignes ?? []).map((h) => h.cellule),
       ...(devis.nombresHorsLignes ?? []).map((h) => h.cellule),
-      ...(devis.illisibles ?? []).filter((i) => i.tauxSeul === undefined).map((i) => i.cellule),
+      ...(devis.illisibles ?? [])
+        .filter((i) => i.tauxSeul === undefined && i.quantiteSeule === undefined)
+        .map((i) => i.cellule),
       ...(devis.ambigus ?? []).map((i) => i.cellule),
       ...(devis.devises ?? []).map((i) => i.cellule),
     ].filter((x): x is string => !!x),
@@ -1171,6 +1178,8 @@ function importerAvecEntete(
   // The amount columns left aside that write a line's amount another way (« TTC », « Montant V1 »; not « TVA »).
   const autresMontants = (e: Entete) => (e.montants?.ecartees ?? []).filter((x) => x.nature !== "tva");
   let ecartees = autresMontants(entete);
+  // Every amount column left aside, « TVA » included: a figure there makes its row no section title (« Catering | | 1 200 »).
+  let ecarteesToutes = entete.montants?.ecartees ?? [];
   const cell = (row: CellData[], k: Colonne): CellData | undefined =>
     cols[k] === undefined ? undefined : row[cols[k] as number];
   // celluleRef(sheet.name, r, col), its sheet-and-column part written once per column.
@@ -1487,6 +1496,7 @@ function importerAvecEntete(
   const changerEntete = (e: Entete) => {
     cols = e.colonnes;
     ecartees = autresMontants(e);
+    ecarteesToutes = e.montants?.ecartees ?? [];
     prefixes.clear();
     colonnesSansTitre = sansTitreDe(cols);
     colonnesSource = sourcesDe();
@@ -1606,6 +1616,13 @@ function importerAvecEntete(
         break;
       }
     const aDesFacteurs = q !== undefined || n !== undefined || t !== undefined;
+    // A figure (a number, a text with digits, an Excel error) in an amount column left aside (TTC, TVA): the row holds
+    // an amount, so it is never a section title, whatever its label (« Catering » would otherwise be read as an English
+    // account title and the lines below it placed in chapter 6 unsaid).
+    const chiffreEcarte = ecarteesToutes.some((e) => {
+      const c = row[e.col];
+      return !!c && (typeof c.v === "number" || !!c.erreur || (typeof c.v === "string" && /\d/.test(c.v)));
+    });
     // A "Récapitulatif" block repeats chapter totals: skipped until detailed lines (with factors) come back.
     if (recap && !aDesFacteurs) {
       horsLigne(r, row, titre, "recapitulatif");
@@ -1837,7 +1854,9 @@ function importerAvecEntete(
       // amount cell all the same: « 25 Transport » with $300 or #REF! is a line (not counted, named as such), not a
       // title whose total would merely go uncompared.
       const sansMontant =
-        montantLu === undefined && (lm.type === "vide" || (lm.type === "texte" && !lm.devise && !/\d/.test(lm.texte)));
+        montantLu === undefined &&
+        !chiffreEcarte &&
+        (lm.type === "vide" || (lm.type === "texte" && !lm.devise && !/\d/.test(lm.texte)));
       // A title without amount naming an English account (« 1300 DIRECTION » in a Movie Magic export): its chapter is
       // deduced from that name, and said (finding chapitre-deduit-anglais). Only with an empty amount cell: « Grip »
       // with a formula saved without its result is a line whose amount is missing, not a title.
@@ -2030,6 +2049,21 @@ function importerAvecEntete(
         });
         continue;
       }
+      // « Divers | 1 250 | | » (a quantity or a number, no rate, no amount): maybe an amount typed one column off. Named
+      // with its cell, never counted in euros (before: dropped in silence).
+      const facteurSeul =
+        q !== undefined && n === undefined ? "quantite" : n !== undefined && q === undefined ? "nombre" : undefined;
+      if (vide(cell(row, "montant")) && (libelle || code) && t === undefined && facteurSeul) {
+        illisibles.push({
+          cellule: ref(r, facteurSeul) as string,
+          texte: String(cell(row, facteurSeul)?.v ?? "").trim(),
+          libelle: libelle || titre,
+          erreurExcel: false,
+          colonne: facteurSeul,
+          quantiteSeule: chaineFacteur((facteurSeul === "quantite" ? q : n) as Decimal),
+        });
+        continue;
+      }
       const cm = cell(row, "montant");
       if (cm && ((cm.v !== null && String(cm.v).trim() !== "") || cm.f) && (libelle || code)) {
         const sansValeur = cm.v === null;
@@ -2063,7 +2097,7 @@ function importerAvecEntete(
       const seul = !code && !aDesFacteurs && textes.length === 1;
       const majuscules = enMajuscules(libelle || titre);
       const section = majuscules || (seul && TITRE_DE_SECTION.test(libelle || titre));
-      if (bloc.section === undefined && lm.type === "vide" && !cm?.f && section)
+      if (bloc.section === undefined && lm.type === "vide" && !cm?.f && !chiffreEcarte && section)
         bloc.titreInconnu = {
           cellule: celluleTitre(r),
           titre: libelle || titre,

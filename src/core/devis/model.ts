@@ -359,6 +359,12 @@ export interface MontantIllisible {
    */
   tauxSeul?: Cents;
   /**
+   * A quantity or a number (« Divers | 1 250 | | ») typed with no rate and no amount: the line is not counted, never
+   * read as euros; the figure (decimal string, « 1250 ») named with its cell, in case it is an amount typed one column
+   * off.
+   */
+  quantiteSeule?: string;
+  /**
    * The amount cell read is empty, but an amount column left aside (« TTC », « Montant V1 ») holds one on the row: that
    * cell, its header and its amount. The line is missing from the devis read: named, never taken from that column.
    */

@@ -48,7 +48,8 @@ export function formatEcartFr(c: Cents): string {
  * /\B(?=(\d{3})+(?!\d))/g gives, without its look-ahead from every digit (5 000 notes of a comparison write 20 000
  * amounts).
  */
-function grouper(chiffres: string): string {
+/** « 1250 » → « 1 250 » (narrow no-break space every three digits). */
+export function grouper(chiffres: string): string {
   const n = chiffres.length;
   if (n <= 3) return chiffres;
   let i = n % 3 || 3;

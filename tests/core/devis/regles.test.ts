@@ -66,8 +66,10 @@ describe("sous-total-producteur et total-producteur", () => {
     chapitre: "2" as const,
     lignesCouvertes: [a.id, b.id],
   });
-  it("accepte un écart d'un centime, signale au-delà avec les deux chiffres et l'écart", () => {
-    expect(regles(devis([a, b], {}, [st(150001)]))).toEqual([]);
+  it("accepte un écart d'un centime (dit en info, jamais absorbé en silence), signale au-delà avec l'écart", () => {
+    const arrondi = regles(devis([a, b], {}, [st(150001)]));
+    expect(arrondi.map((c) => [c.regle, c.gravite])).toEqual([["sous-total-producteur", "info"]]);
+    expect(arrondi[0].message).toMatch(/1\u202f500,01.*1\u202f500,00.€ : écart d'arrondi de 0,01.€, accepté/);
     const c = regles(devis([a, b], {}, [st(152000)]), "sous-total-producteur");
     expect(c).toHaveLength(1);
     expect(c[0].message).toMatch(/1\u202f520,00.*1\u202f500,00.*écart 20,00/);
