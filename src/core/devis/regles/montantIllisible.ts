@@ -1,6 +1,6 @@
 import type { Regle } from "../../controles/constat";
 import type { ColonneAnnexe, MontantIllisible } from "../model";
-import { grouper, MOINS } from "../../money/format";
+import { decimalFr } from "../../util/texte";
 import { cite, ContexteDevis, eur, suiteAnnexe } from "./contexte";
 
 const NOM_COLONNE = {
@@ -60,14 +60,11 @@ function message(m: MontantIllisible): string {
       `${ou} : le taux ${eur(m.tauxSeul)} est écrit sans quantité ni montant ; Prodbook ne devine pas la quantité, ` +
       `la ligne n'est pas comptée. Indiquez sa quantité ou son montant, puis relancez.`
     );
-  if (m.quantiteSeule !== undefined) {
-    const [entier, dec] = m.quantiteSeule.replace(/^-/, "").split(".");
-    const nombre = `${m.quantiteSeule.startsWith("-") ? MOINS : ""}${grouper(entier)}${dec ? `,${dec}` : ""}`;
+  if (m.quantiteSeule !== undefined)
     return (
-      `${ou} : ${m.colonne === "nombre" ? "nombre" : "quantité"} ${nombre} sans taux ni montant : ligne non comptée ; ` +
-      `si c'est un montant, mettez-le dans la colonne des montants, puis relancez.`
+      `${ou} : ${m.colonne === "nombre" ? "nombre" : "quantité"} ${decimalFr(m.quantiteSeule)} sans taux ni montant : ` +
+      `ligne non comptée ; si c'est un montant, mettez-le dans la colonne des montants, puis relancez.`
     );
-  }
   if (m.erreurExcel) return `${ou} : ${quoi} est une erreur Excel (${m.texte}) ; ${suite}`;
   if (m.date)
     return `${ou} : ${quoi} est une date (${m.texte}), pas un ${m.colonne && !annexe ? "nombre" : "montant"} ; ${suite}`;
