@@ -12,6 +12,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "montant-tarif": "Tarif saisi à la place du montant",
   "montant-ambigu": "Montant ambigu (décimales ou milliers)",
   "montant-sous-centime": "Montant arrondi au centime",
+  "montant-taxe-ecrite": "Mention HT ou TTC contraire à la colonne",
   "montant-devise": "Montant dans une autre devise que l'euro",
   "unite-milliers": "Montants en milliers ou millions d'euros",
   "montant-pourcentage": "Pourcentage lu comme taux de la ligne",

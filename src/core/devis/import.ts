@@ -1130,6 +1130,14 @@ function choisirColonnesBas(
   return { bas, bilans };
 }
 
+/** The tax mention a text amount is written with (« 1 200 TTC », « 1 200,00 € HT », « 1 200 T.T.C. »), if any. */
+function mentionTaxe(texte: string): "HT" | "TTC" | undefined {
+  if (!/\d/.test(texte)) return undefined;
+  const m = /(?<![a-z])(ht|h\.t\.?|ttc|t\.t\.c\.?)(?![a-z])/i.exec(texte);
+  if (!m) return undefined;
+  return m[1].replace(/\./g, "").toUpperCase() === "HT" ? "HT" : "TTC";
+}
+
 /** Each lower table's columns alike carry their totals' bilan, so that colonnes-lues can say why one was read. */
 function noterBilansBas(devis: Devis, bilans: readonly BilansBas[]): void {
   for (const b of bilans) {
@@ -1175,11 +1183,13 @@ function importerAvecEntete(
   const debutTableau = (i: number) => (tableaux[i] ? debutEntete(tableaux[i]) : sheet.rows.length);
   const premier = jusqua(debutTableau(0));
   let cols = entete.colonnes;
-  // The amount columns left aside that write a line's amount another way (« TTC », « Montant V1 »; not « TVA »).
-  const autresMontants = (e: Entete) => (e.montants?.ecartees ?? []).filter((x) => x.nature !== "tva");
-  let ecartees = autresMontants(entete);
   // Every amount column left aside, « TVA » included: a figure there makes its row no section title (« Catering | | 1 200 »).
+  // Those that write a line's amount another way (« TTC », « Montant V1 »; a « TVA » cell only when its text says
+  // « 1 200 TTC ») name a line whose amount read is empty.
   let ecarteesToutes = entete.montants?.ecartees ?? [];
+  // What the column read holds: TTC (« Montant TTC » read for want of HT), else HT (« Montant HT », « Montant »).
+  const natureDe = (e: Entete): "HT" | "TTC" => (e.montants?.retenue.nature === "ttc" ? "TTC" : "HT");
+  let natureLue = natureDe(entete);
   const cell = (row: CellData[], k: Colonne): CellData | undefined =>
     cols[k] === undefined ? undefined : row[cols[k] as number];
   // celluleRef(sheet.name, r, col), its sheet-and-column part written once per column.
@@ -1405,6 +1415,7 @@ function importerAvecEntete(
   const totauxSansResultat: NonNullable<Devis["totauxSansResultat"]> = [];
   const ambigus: NonNullable<Devis["ambigus"]> = [];
   const arrondis: NonNullable<Devis["arrondis"]> = [];
+  const taxesEcrites: NonNullable<Devis["taxesEcrites"]> = [];
   const devises: NonNullable<Devis["devises"]> = [];
   const pourcentages: NonNullable<Devis["pourcentagesMontant"]> = [];
   const remises: NonNullable<Devis["remisesSansMontant"]> = [];
@@ -1495,8 +1506,8 @@ function importerAvecEntete(
   /** A second table's header: the rows below it are read with its columns. */
   const changerEntete = (e: Entete) => {
     cols = e.colonnes;
-    ecartees = autresMontants(e);
     ecarteesToutes = e.montants?.ecartees ?? [];
+    natureLue = natureDe(e);
     prefixes.clear();
     colonnesSansTitre = sansTitreDe(cols);
     colonnesSource = sourcesDe();
@@ -1602,8 +1613,12 @@ function importerAvecEntete(
     const montantLu = montantProuve(lm, q, n, t);
     // « Catering | (HT vide) | 1 200 (TTC) »: an amount only in a column left aside, on a row whose amount read is empty
     // and not computable: the line is missing from the devis read. Named with both cells, never taken nor lost.
-    if (lm.type === "vide" && ecartees.length && q === undefined && n === undefined && t === undefined)
-      for (const e of ecartees) {
+    // A TVA cell counts too when its text says it writes the line's amount (« 1 200 TTC », « 1 000 HT »).
+    if (lm.type === "vide" && ecarteesToutes.length && q === undefined && n === undefined && t === undefined)
+      for (const e of ecarteesToutes) {
+        const v = row[e.col]?.v;
+        const ecrit = typeof v === "string" ? mentionTaxe(v) : undefined;
+        if (e.nature === "tva" && !ecrit) continue;
         const x = row[e.col] && !row[e.col].erreur ? lireMontantCellule(row[e.col], convention) : undefined;
         if (x?.type !== "montant" || x.cents === 0 || !(libelle || code) || cell(row, "montant")?.f) continue;
         illisibles.push({
@@ -1611,7 +1626,12 @@ function importerAvecEntete(
           texte: "",
           libelle: libelle || titre,
           erreurExcel: false,
-          autreColonne: { cellule: celluleRef(sheet.name, r, e.col), entete: e.entete, montant: x.cents },
+          autreColonne: {
+            cellule: celluleRef(sheet.name, r, e.col),
+            entete: e.entete,
+            montant: x.cents,
+            ...(e.nature === "tva" ? { texte: String(v).trim() } : {}),
+          },
         });
         break;
       }
@@ -1983,6 +2003,18 @@ function importerAvecEntete(
       });
       continue;
     }
+    // « 1 200 TTC » typed in the HT column read (or « 1 200 HT » in a TTC one): counted as typed, named.
+    const texteMontant = cell(row, "montant")?.v;
+    const ecrit = typeof texteMontant === "string" && montant !== undefined ? mentionTaxe(texteMontant) : undefined;
+    if (lm.type === "montant" && ecrit && ecrit !== natureLue && montant !== undefined)
+      taxesEcrites.push({
+        cellule: ref(r, "montant") as string,
+        texte: String(texteMontant).trim(),
+        libelle: libelle || titre,
+        montant,
+        ecrit,
+        colonne: natureLue,
+      });
     if (lm.type === "montant" && lm.sousCentime && montant !== undefined) {
       const v = cell(row, "montant")?.v;
       arrondis.push({
@@ -2275,6 +2307,7 @@ function importerAvecEntete(
     illisibles,
     ambigus,
     arrondis,
+    ...(taxesEcrites.length ? { taxesEcrites } : {}),
     devises,
     ...(pourcentages.length ? { pourcentagesMontant: pourcentages } : {}),
     ...(remises.length ? { remisesSansMontant: remises } : {}),

@@ -368,7 +368,7 @@ export interface MontantIllisible {
    * The amount cell read is empty, but an amount column left aside (« TTC », « Montant V1 ») holds one on the row: that
    * cell, its header and its amount. The line is missing from the devis read: named, never taken from that column.
    */
-  autreColonne?: { cellule: string; entete: string; montant: Cents };
+  autreColonne?: { cellule: string; entete: string; montant: Cents; texte?: string };
   /** The amount cell is part of a range merged from this cell, whose amount is counted on that cell's row. */
   fusionneAvec?: string;
   /** A figure written in another currency (« $1,500 »): the currency's French name (« dollars »). */
@@ -425,6 +425,21 @@ export interface MontantDevise {
 }
 
 /** A text amount with more than two decimals (« 0,125 »), counted rounded half-up to the cent. */
+/**
+ * A text amount of a line written with the other tax mention than the column read (« 1 200 TTC » in the HT column,
+ * « 1 200 HT » in a TTC one): counted as typed, named.
+ */
+export interface MontantTaxeEcrite {
+  cellule: string;
+  texte: string;
+  libelle: string;
+  montant: Cents;
+  /** The mention typed in the cell. */
+  ecrit: "HT" | "TTC";
+  /** What the column read holds. */
+  colonne: "HT" | "TTC";
+}
+
 export interface MontantArrondi {
   cellule: string;
   texte: string;
@@ -545,6 +560,8 @@ export interface Devis {
   ambigus?: MontantAmbigu[];
   /** Text amounts below the cent (« 0,125 »): counted rounded, said so. */
   arrondis?: MontantArrondi[];
+  /** Text amounts written TTC in the HT column read (or HT in a TTC one): counted as typed, said so. */
+  taxesEcrites?: MontantTaxeEcrite[];
   /** Amounts shown in another currency than the euro (« $1,500.00 »): not converted, not counted, named. */
   devises?: MontantDevise[];
   /**

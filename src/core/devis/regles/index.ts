@@ -23,6 +23,7 @@ import { montantIllisible } from "./montantIllisible";
 import { montantAmbigu } from "./montantAmbigu";
 import { nouvelEntete } from "./nouvelEntete";
 import { montantSousCentime } from "./montantSousCentime";
+import { montantTaxeEcrite } from "./montantTaxeEcrite";
 import { montantTarif } from "./montantTarif";
 import { montantDevise } from "./montantDevise";
 import { montantPourcentage } from "./montantPourcentage";
@@ -43,6 +44,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   montantTarif,
   montantAmbigu,
   montantSousCentime,
+  montantTaxeEcrite,
   montantDevise,
   uniteMilliers,
   montantPourcentage,

@@ -51,7 +51,10 @@ function message(m: MontantIllisible): string {
     );
   if (m.autreColonne)
     return (
-      `${ou} : ce montant est vide, mais la colonne « ${m.autreColonne.entete} » tient ${eur(m.autreColonne.montant)} ` +
+      `${ou} : ce montant est vide, mais la colonne « ${m.autreColonne.entete} » tient ` +
+      (m.autreColonne.texte
+        ? `« ${m.autreColonne.texte} » (${eur(m.autreColonne.montant)}, un montant et non une TVA) `
+        : `${eur(m.autreColonne.montant)} `) +
       `sur cette ligne (${m.autreColonne.cellule.replace(/^.*!/, "")}) ; ce montant n'est pas compté. Si c'est une ` +
       `ligne du devis, écrivez son montant dans la colonne lue, puis relancez.`
     );
