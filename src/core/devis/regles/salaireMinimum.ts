@@ -225,6 +225,29 @@ function tracePaye(l: LigneDevis, paye: Cents, unite: string): Trace {
  * line's cells; the comparison in words, on the whole line when it has a quantity (« 1 200,00 € < minimum
  * 1 450,00 € = 5 jours × 290,00 € »).
  */
+/**
+ * The alerte of an artist's line paid under its minimum (artistes-interprètes, acteurs de complément), on its rate
+ * cell (else its amount's), with its trace: « C12 « Rôle » : 120,00 € par jour, sous le minimum <convention> des
+ * <qui…> ».
+ */
+function sousMinimum(
+  l: LigneDevis,
+  m: MinimumLigne,
+  paye: Cents,
+  unite: string,
+  convention: string,
+  qui: string,
+): Verification[] {
+  const cellule = l.source.cellules.taux ?? celluleMontant(l);
+  const message = `${cellule} ${cite(l.libelle)} : ${eur(paye)} par ${unite}, sous le minimum ${convention} des ${qui}`;
+  return [
+    {
+      constat: { regle: "salaire-minimum", gravite: "alerte", message, cellule },
+      trace: traceManque(l, m, paye, unite, cellule, convention),
+    },
+  ];
+}
+
 function traceManque(
   l: LigneDevis,
   m: MinimumLigne,
@@ -404,23 +427,17 @@ function verifierComplement(
     formule: texte,
     regle: regleDeVersion(id, g.version),
   });
-  const cellule = l.source.cellules.taux ?? celluleMontant(l);
-  return [
-    {
-      constat: {
-        regle: "salaire-minimum",
-        gravite: "alerte",
-        message:
-          `${cellule} ${cite(l.libelle)} : ${eur(paye)} par ${unite}, sous le minimum ${v.convention} des acteurs de ` +
-          `complément (${nom}) : ${eur(minimum)} par ${unite} (table ${id} en vigueur au ` +
-          `${dateEnLettres(g.version.effetDu)}, ${v.acteursComplement.source}, ${engagement}${
-            g.version.confiance === "H" ? "" : ", à vérifier"
-          }) ; ce barème ne vaut que pour les ${v.acteursComplement.zone} : ailleurs, la convention n'en fixe pas.`,
-        cellule,
-      },
-      trace: traceManque(l, { minimum, derive: "", trace }, paye, unite, cellule, v.convention),
-    },
-  ];
+  return sousMinimum(
+    l,
+    { minimum, derive: "", trace },
+    paye,
+    unite,
+    v.convention,
+    `acteurs de complément (${nom}) : ${eur(minimum)} par ${unite} (table ${id} en vigueur au ` +
+      `${dateEnLettres(g.version.effetDu)}, ${v.acteursComplement.source}, ${engagement}${
+        g.version.confiance === "H" ? "" : ", à vérifier"
+      }) ; ce barème ne vaut que pour les ${v.acteursComplement.zone} : ailleurs, la convention n'en fixe pas.`,
+  );
 }
 
 /**
@@ -493,20 +510,14 @@ function minimumArtisteLigne(
     cellule: surcharge?.cellule,
     regle: surcharge ? { ...regle, cle, surcharge: surcharge.cellule } : regle,
   });
-  const cellule = l.source.cellules.taux ?? celluleMontant(l);
-  return [
-    {
-      constat: {
-        regle: "salaire-minimum",
-        gravite: "alerte",
-        message:
-          `${cellule} ${cite(l.libelle)} : ${eur(paye)} par ${unite}, sous le minimum ${v.convention} des ` +
-          `artistes-interprètes : ${eur(minimum)} par ${unite} (${origine}).`,
-        cellule,
-      },
-      trace: traceManque(l, { minimum, derive: "", trace }, paye, unite, cellule, v.convention),
-    },
-  ];
+  return sousMinimum(
+    l,
+    { minimum, derive: "", trace },
+    paye,
+    unite,
+    v.convention,
+    `artistes-interprètes : ${eur(minimum)} par ${unite} (${origine}).`,
+  );
 }
 
 function verifierSalaires({ devis, date, surcharges, annexe3097 }: ContexteDevis): Verification[] {
