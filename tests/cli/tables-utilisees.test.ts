@@ -57,6 +57,25 @@ describe("--json : chaque commande nomme les tables de règles utilisées, avec 
     ).toEqual(["idcc3097-minima@2024-04-01", "idcc3097-artistes-minima@2022-01-01"]);
   });
 
+  it("devis -o : la feuille Contrôles liste les mêmes tables, version, confiance et sources", async () => {
+    const sortie = path.join(dossier(), "controles.xlsx");
+    const args = ["devis", `${F}/devis-cinema/devis-cinema.xlsx`, "--oeuvre", "cinema", "--genre", "fiction"];
+    const r = await lancerCli(main, [...args, "--date", "2025-09-01", "-o", sortie]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const lignes: string[] = [];
+    wb.getWorksheet("Contrôles")!.eachRow((row) => lignes.push(`${row.getCell(2).value} | ${row.getCell(3).value}`));
+    const i = lignes.indexOf("Table de règles utilisée | Version, confiance et sources");
+    expect(i).toBeGreaterThan(0);
+    const nb = String.fromCharCode(0xa0);
+    expect(lignes.slice(i + 1).map((l) => l.replace(/ ; sources : .*/, ""))).toEqual([
+      `idcc3097-minima | version du 1er${nb}avril${nb}2024, confiance M (à vérifier)`,
+      `idcc3097-artistes-minima | version du 1er${nb}janvier${nb}2022, confiance H (texte officiel)`,
+    ]);
+    expect(lignes[i + 2]).toContain("sources : https://www.legifrance.gouv.fr/conv_coll/id/KALITEXT000046044102");
+  });
+
   it("devis avec des figurants : le SMIC de la date, comparé au barème des acteurs de complément, est nommé", async () => {
     const f = await variante(`${F}/devis-cinema/devis-cinema.xlsx`, "figurants.xlsx", (wb: ExcelJS.Workbook) => {
       wb.getWorksheet("Devis La Rade")!.getCell("B21").value = "Figurants";
