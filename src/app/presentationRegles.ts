@@ -56,6 +56,7 @@ export const NOMS_TABLES: Readonly<Record<string, string>> = {
   "intensite-aides": "Plafonds d'intensité des aides publiques",
   "nomenclature-cnc": "Nomenclature du devis CNC",
   "postproduction-etapes": "Étapes de post-production par défaut",
+  "smic-horaire": "SMIC horaire brut",
   "temps-de-travail": "Durées du travail, repos et heures supplémentaires (IDCC 2642 et 3097)",
 };
 

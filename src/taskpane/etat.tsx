@@ -2,6 +2,7 @@ import * as React from "react";
 import type { OptionsDevis } from "../app/commandes/devis";
 import type { TraceAffichee } from "../app/traces";
 import type { Constat } from "../core/controles/constat";
+import type { RegleLisible } from "../app/presentationRegles";
 
 /** State shared by the pages: the last findings, the options they were computed with and their trees. */
 export interface EtatApp {
@@ -9,7 +10,14 @@ export interface EtatApp {
   options: OptionsDevis;
   /** « D'où vient ce chiffre ? » of each finding, in the findings' order (null: a finding without a tree). */
   tracesConstats?: (TraceAffichee | null)[];
-  definirConstats(constats: Constat[], options: OptionsDevis, traces?: (TraceAffichee | null)[]): void;
+  /** The rule-table versions the checks read, in French with their texts (« Détails et sources »). */
+  textesConstats?: RegleLisible[];
+  definirConstats(
+    constats: Constat[],
+    options: OptionsDevis,
+    traces?: (TraceAffichee | null)[],
+    textes?: RegleLisible[],
+  ): void;
 }
 
 const Contexte = React.createContext<EtatApp | undefined>(undefined);
@@ -19,11 +27,13 @@ export function EtatProvider({ children }: { children: React.ReactNode }) {
     constats?: Constat[];
     options: OptionsDevis;
     tracesConstats?: (TraceAffichee | null)[];
+    textesConstats?: RegleLisible[];
   }>({ options: {} });
   const valeur = React.useMemo<EtatApp>(
     () => ({
       ...etat,
-      definirConstats: (constats, options, tracesConstats) => setEtat({ constats, options, tracesConstats }),
+      definirConstats: (constats, options, tracesConstats, textesConstats) =>
+        setEtat({ constats, options, tracesConstats, textesConstats }),
     }),
     [etat],
   );

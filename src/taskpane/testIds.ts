@@ -55,6 +55,7 @@ export const TEST_IDS = {
     lancer: "controles-lancer",
     vide: "controles-vide",
     invitation: "controles-invitation",
+    details: "controles-details",
   },
   ecarts: {
     fichier: "ecarts-fichier",

@@ -207,6 +207,22 @@ describe.each([320, 500])("« Détails et sources » dans le volet construit, à
     await ecran(page, `details-planning-${largeur}.png`);
   });
 
+  it("Contrôles : sous les constats, les tables lues par les contrôles du devis, en français, sans identifiant", async () => {
+    await page.getByTestId(TEST_IDS.onglet("controles")).click();
+    await page.getByTestId(TEST_IDS.controles.lancer).click();
+    await page.getByTestId(TEST_IDS.controles.liste).waitFor();
+    const details = page.getByTestId(TEST_IDS.controles.details);
+    await ouvrirDetails(details);
+    const regle = details.getByTestId(IDS_TEXTES.texte).first();
+    await regle.waitFor();
+    expect(await texte(regle)).toMatch(
+      /^Salaires minima, production (audiovisuelle|cinématographique) \(IDCC (2642|3097)\)/,
+    );
+    expect(await texte(details)).not.toMatch(TECHNIQUE);
+    expect(await texte(details)).not.toMatch(/idcc(2642|3097)-|accord-transparence|smic-horaire/);
+    expect(await debordements(page)).toEqual([]);
+  });
+
   it("Sources : la confiance de chaque période, « à vérifier » écrit, dates en lettres", async () => {
     await page.getByTestId(TEST_IDS.onglet("sources")).click();
     const table = page.getByTestId("sources-table-credit-impot-audiovisuel");

@@ -42,8 +42,9 @@ describe("prodbook planning --json", () => {
     expect(code).toBe(0);
     expect(io.sortie).toHaveLength(1);
     const j = JSON.parse(io.sortie[0]);
-    // Added after the others (December 2026): the plan's dates, its critical path, the quantities proposed.
-    expect(Object.keys(j)).toEqual(["etapes", "controles", "debut", "fin", "cheminCritique", "propositions"]);
+    // Added after the others (December 2026): the plan's dates, its critical path, the quantities proposed, the rule
+    // tables used.
+    expect(Object.keys(j)).toEqual(["etapes", "controles", "debut", "fin", "cheminCritique", "propositions", "tables"]);
     expect([j.debut, j.fin]).toEqual(["2026-04-16", "2026-05-15"]);
     // The steps of marge 0, in plan order: the text's « Chemin critique : Montage image → … → PAD ».
     expect(j.cheminCritique).toEqual(["Montage image", "Montage son", "Mixage", "PAD"]);

@@ -227,3 +227,29 @@ describe("page Contrôles : « D'où vient ce chiffre ? » d'un salaire sous le 
     expect(panneau.textContent).not.toMatch(/idcc3097|https?:/);
   });
 });
+
+describe("page Contrôles : « Détails et sources », les tables lues par les contrôles", () => {
+  it("la grille IDCC 3097 en vigueur le 1er septembre 2025, nommée en français avec sa version, sans identifiant", async () => {
+    essai.classeur = classeur;
+    essai.date = "2025-09-01";
+    afficherPage(
+      <>
+        <BandeauProduction />
+        <Controles />
+      </>,
+    );
+    await waitFor(() => expect(screen.getByTestId(TEST_IDS.production.resume).textContent).toBe("Budget · Fiction"));
+    fireEvent.click(screen.getByTestId(TEST_IDS.controles.lancer));
+    await screen.findByTestId(TEST_IDS.controles.liste);
+    const details = screen.getByTestId(TEST_IDS.controles.details);
+    fireEvent.click(within(details).getByRole("button", { name: "Détails et sources" }));
+    const textes = await within(details).findAllByTestId("texte-applique");
+    expect(textes).toHaveLength(1);
+    expect(textes[0].textContent).toContain(
+      "Salaires minima, production cinématographique (IDCC 3097), version du 1er\u00a0avril\u00a02024",
+    );
+    // The version at M carries its written badge; no table id in the pane.
+    expect(within(textes[0]).getByTestId("badge-a-verifier").textContent).toBe("à vérifier");
+    expect(details.textContent).not.toContain("idcc3097-minima");
+  });
+});

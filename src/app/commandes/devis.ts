@@ -12,6 +12,7 @@ import { verifierDateRegles } from "../dateRegles";
 import { origineDuree } from "../contexte";
 import { avecDureeDuClasseur, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
+import { regleLisible, type RegleLisible } from "../presentationRegles";
 
 /** The CLI's duration: several different ones written in the workbook, none taken (each with its cell). */
 export interface AvecDureesAmbigues {
@@ -104,24 +105,32 @@ function explicationsDevis(
   };
 }
 
-/** Devis commands: « Analyser » reads and checks without writing; « Créer la feuille Devis » writes. */
+/**
+ * Devis commands: « Analyser » reads and checks without writing; « Créer la feuille Devis » writes. `textes`: the rule
+ * tables the checks read, for the Contrôles page's « Détails et sources ».
+ */
 export const commandesDevis = {
   /** With `explique`, the figures' traces for « D'où vient ce chiffre ? ». */
   async analyserDevis(
     wb: WorkbookPort,
     args: OptionsDevis,
-  ): Promise<ApercuDevis & { explications?: ExplicationsDevis }> {
+  ): Promise<ApercuDevis & { textes: RegleLisible[]; explications?: ExplicationsDevis }> {
     const r = await structurer(wb, args, false);
-    return { ...apercuDevis(r.devis, r.constats), ...explicationsDevis(r.traces, r.constats) };
+    return {
+      ...apercuDevis(r.devis, r.constats),
+      textes: r.tables.map(regleLisible),
+      ...explicationsDevis(r.traces, r.constats),
+    };
   },
 
   async creerFeuilleDevis(
     wb: WorkbookPort,
     args: OptionsDevis,
-  ): Promise<ApercuDevis & { feuillesEcrites: string[]; explications?: ExplicationsDevis }> {
+  ): Promise<ApercuDevis & { feuillesEcrites: string[]; textes: RegleLisible[]; explications?: ExplicationsDevis }> {
     const r = await structurer(wb, args, true);
     return {
       ...apercuDevis(r.devis, r.constats),
+      textes: r.tables.map(regleLisible),
       feuillesEcrites: r.feuillesEcrites,
       ...explicationsDevis(r.traces, r.constats),
     };

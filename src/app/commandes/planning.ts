@@ -14,6 +14,8 @@ import type { WorkbookPort } from "../../core/port/workbook";
 import { TABLE_TEMPS_DE_TRAVAIL } from "../../core/planning/tempsDeTravail";
 import { versionEnVigueur, type TableRegles } from "../../core/regles/table";
 import { TABLE_DIMANCHES_FERIES } from "../../core/planning/dimanchesFeries";
+import { TABLE_POSTPRODUCTION } from "../../core/planning/postproduction";
+import { regleUtilisee, sansDoublon, type RegleUtilisee } from "../../core/regles/utilisees";
 import { invalide, JOURS_MAX, verifierDate, verifierDuree, verifierEntier } from "../arguments";
 import { verifierDateRegles } from "../dateRegles";
 import { lienTexte, regleLisible, type LienTexte, type RegleLisible } from "../presentationRegles";
@@ -44,6 +46,8 @@ export type ResultatPlanning = ResultatPlanningClasseur & {
   duree?: { minutes: number; origine: OrigineDuree };
   /** Default steps without a duration: the different ones the workbook writes, none taken. */
   dureesAmbigues?: DureeEcrite[];
+  /** The rule-table versions used (tablesPlanning). */
+  tables: RegleUtilisee[];
 };
 
 /** What the Planning page shows. */
@@ -66,24 +70,27 @@ export interface ApercuPlanning {
   textes: RegleLisible[];
 }
 
-/** The working-time and Sunday/holiday tables' versions in force on the plan's days, each once, in date order. */
-function textesTempsDeTravail(r: ResultatPlanningClasseur): RegleLisible[] {
-  const vues = new Set<string>();
-  const out: RegleLisible[] = [];
+/**
+ * The rule-table versions a planning used, each once: the default post-production steps (their latest version) when
+ * they were planned, then the working-time and Sunday/holiday tables' versions in force on the plan de travail's days,
+ * in date order. The `tables` of `prodbook planning --json` and the page's « Textes appliqués ».
+ */
+export function tablesPlanning(r: ResultatPlanningClasseur, etapesParDefaut: boolean): RegleUtilisee[] {
+  const out: RegleUtilisee[] = [];
+  const derniere = TABLE_POSTPRODUCTION.versions[TABLE_POSTPRODUCTION.versions.length - 1];
+  if (etapesParDefaut && r.planning && derniere) out.push(regleUtilisee(TABLE_POSTPRODUCTION.id, derniere));
   const dates = [...new Set(r.plan?.vacations.map((v) => v.date) ?? [])].sort();
   // Working time, then the Sunday and holiday majorations (read on the same days).
   for (const table of [TABLE_TEMPS_DE_TRAVAIL, TABLE_DIMANCHES_FERIES] as TableRegles<unknown>[]) {
     for (const d of dates) {
       const v = versionEnVigueur(table, d);
-      if (!v || vues.has(`${table.id}:${v.effetDu}`)) continue;
-      vues.add(`${table.id}:${v.effetDu}`);
-      out.push(regleLisible({ table: table.id, ...v }));
+      if (v) out.push(regleUtilisee(table.id, v));
     }
   }
-  return out;
+  return sansDoublon(out);
 }
 
-function apercu(r: ResultatPlanningClasseur): ApercuPlanning {
+function apercu(r: ResultatPlanning): ApercuPlanning {
   return {
     etapes: r.planning?.etapes ?? [],
     debut: r.planning?.debut,
@@ -96,7 +103,7 @@ function apercu(r: ResultatPlanningClasseur): ApercuPlanning {
     ...(r.plan ? { feuillePlan: r.plan.feuille } : {}),
     ...(r.planning ? { joursFeries: r.planning.zone === "alsace-moselle" ? "Alsace-Moselle" : "Métropole" } : {}),
     sourcesFeries: r.planning ? SOURCES_FERIES[r.planning.zone].map(lienTexte) : [],
-    textes: textesTempsDeTravail(r),
+    textes: r.tables.map(regleLisible),
   };
 }
 
@@ -149,6 +156,7 @@ export async function planifier(
     ...(r.devis ? { controles: trierConstats([...r.controles, ...constatsFeuilleLue(r.devis)]) } : {}),
     ...(d?.dureeMinutes !== undefined && origine ? { duree: { minutes: d.dureeMinutes, origine } } : {}),
     ...(d?.dureesAmbigues ? { dureesAmbigues: d.dureesAmbigues } : {}),
+    tables: tablesPlanning(r, modele !== undefined),
   };
 }
 

@@ -9,7 +9,8 @@ import { JOURS_MAX, verifierEntier } from "../../app/arguments";
 import { choixArg, dureeArg, jsonDuree, nombreArg, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
 import { CliError, type Io } from "../io";
 import { CONTROLE_CLASSEUR, definirCommande } from "../runner";
-import { ligneConstat } from "../constats";
+import { ligneConstat, texteRegles } from "../constats";
+import { jsonTablesUtilisees } from "../../core/regles/utilisees";
 
 const USAGE =
   "prodbook planning <classeur.xlsx> [--feuille NOM] [--livraison AAAA-MM-JJ | --debut AAAA-MM-JJ] [--zone metropole|alsace-moselle] " +
@@ -55,6 +56,9 @@ export function jsonPlanning(r: ResultatPlanning) {
       ancienMontant: centsToDecimalString(q.ancienMontant),
       nouveauMontant: q.nouveauMontant === undefined ? null : centsToDecimalString(q.nouveauMontant),
     })),
+    // Added: the rule tables the planning used (default post-production steps, working time and Sunday/holiday
+    // majorations on the plan de travail's days), same shape as credit-impot / devis / financement / carbone / ecarts.
+    tables: jsonTablesUtilisees(r.tables),
   };
 }
 
@@ -89,6 +93,7 @@ function texte(r: ResultatPlanning, io: Io): void {
           `${pluriel(q.joursPersonne, "jour-personne", "jours-personne")}, ${q.fonction})`,
       );
   }
+  for (const l of texteRegles(r.tables)) io.out(l);
 }
 
 export const commande = definirCommande({

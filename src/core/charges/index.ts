@@ -1,3 +1,4 @@
 export * from "./tableCharges";
 export * from "./tauxCharges";
 export * from "./chomage";
+export * from "./smic";

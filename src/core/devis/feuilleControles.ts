@@ -10,6 +10,8 @@ import { valeurEnMots } from "./natureChiffre";
 import type { Conservation } from "./model";
 import { formatMontantFr } from "../money/format";
 import { colonneLettre, parseCelluleRef } from "../util/adresse";
+import type { RegleUtilisee } from "../regles/utilisees";
+import { dateEnLettres } from "../util/texte";
 
 const NATURE = { ht: "hors taxes", montant: "lue comme hors taxes", ttc: "toutes taxes comprises", tva: "TVA" };
 
@@ -123,7 +125,9 @@ export function texteConservation(c: Conservation): string {
 /**
  * « Contrôles »: one row per finding, the cell as a clickable link. `traces`, lined up with `constats`
  * (tracesDesConstats), gives a finding its « D'où vient ce chiffre ? »: an Excel note on its message (column C) naming
- * the grid's table, version and sources, the minimum applied and the line's rate with its cell.
+ * the grid's table, version and sources, the minimum applied and the line's rate with its cell. `tables`: the rule-table
+ * versions the checks read (the `tables` of `prodbook devis --json`), listed at the bottom with their confidence and
+ * sources.
  */
 export function feuilleControles(
   constats: readonly Constat[],
@@ -131,6 +135,7 @@ export function feuilleControles(
   feuilleSource: string,
   conservation?: Conservation,
   traces: readonly (Trace | undefined)[] = [],
+  tables: readonly RegleUtilisee[] = [],
 ): SheetSpec {
   const n = (g: Constat["gravite"]) => {
     const k = constats.filter((c) => c.gravite === g).length;
@@ -157,6 +162,18 @@ export function feuilleControles(
     rows.push([], [null, "Contrôle", "Ce qui est vérifié"]);
     for (const r of regles) rows.push([null, titreConstat(r), descriptionRegle(r) ?? ""]);
   }
+  const debutTables = rows.length + 2;
+  if (tables.length) {
+    rows.push([], [null, "Table de règles utilisée", "Version, confiance et sources"]);
+    for (const t of tables)
+      rows.push([
+        null,
+        t.table,
+        `version du ${dateEnLettres(t.effetDu)}${t.effetAu ? ` au ${dateEnLettres(t.effetAu)}` : ""}, confiance ` +
+          `${t.confiance} (${t.aVerifier ? "à vérifier" : "texte officiel"}) ; sources : ` +
+          t.sources.map((x) => x.url).join(" ; "),
+      ]);
+  }
   return {
     name: nom,
     rows,
@@ -169,6 +186,7 @@ export function feuilleControles(
         : []),
       { range: `C5:C${fin}`, wrap: true },
       ...(regles.length ? [{ range: `B${fin + 2}:C${fin + 2}`, bold: true }] : []),
+      ...(tables.length ? [{ range: `B${debutTables}:C${debutTables}`, bold: true }] : []),
     ],
     tables: [{ name: "tblControles", range: `A4:D${fin}`, style: "TableStyleLight9" }],
     conditionalFormats: [

@@ -141,7 +141,7 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
     synthese: choisirNomFeuille(NOMS_SOUHAITES.synthese, existantes, prodbook),
     controles: choisirNomFeuille(NOMS_SOUHAITES.controles, existantes, prodbook),
   };
-  const specs = feuillesDevis(devis, constats, noms, tracesDesConstats(constats, salairesMinimum ?? []));
+  const specs = feuillesDevis(devis, constats, noms, tracesDesConstats(constats, salairesMinimum ?? []), tables);
   await wb.writeSheets(specs);
   return { devis, constats, tables, feuillesEcrites: specs.map((s) => s.name), ...traces };
 }

@@ -1,7 +1,7 @@
 import { indiceFeuille, listeFeuilles, nomVisible } from "../util/nomsFeuilles";
 import type { Constat } from "../controles/constat";
 import { trierConstats } from "../controles/constat";
-import { controlerDevis } from "../devis/regles";
+import { controlerDevis, tablesDevis } from "../devis/regles";
 import { tracesDesConstats, tracesSalaireMinimum } from "../devis/regles/salaireMinimum";
 import { feuillesDevis, NOMS_SOUHAITES } from "../devis/feuilles";
 import type { Devis, Genre } from "../devis/model";
@@ -264,7 +264,7 @@ export async function appliquerPropositions(
   // Each salary finding keeps its « D'où vient ce chiffre ? » note, as `prodbook devis` writes it.
   const salaires = tracesSalaireMinimum({ devis: nouveau, date, surcharges, ...(annexe3097 ? { annexe3097 } : {}) });
   const traces = tracesDesConstats(constats, salaires);
-  const specs = feuillesDevis(nouveau, constats, noms, traces);
+  const specs = feuillesDevis(nouveau, constats, noms, traces, tablesDevis(nouveau, date, annexe3097));
   await wb.writeSheets(specs);
   return { appliquees, feuillesEcrites: specs.map((s) => s.name) };
 }

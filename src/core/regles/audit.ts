@@ -38,6 +38,7 @@ import idcc3097Minima from "./data/idcc3097-minima.json";
 import intensiteAides from "./data/intensite-aides.json";
 import nomenclatureCnc from "./data/nomenclature-cnc.json";
 import postproductionEtapes from "./data/postproduction-etapes.json";
+import smicHoraire from "./data/smic-horaire.json";
 import tempsDeTravail from "./data/temps-de-travail.json";
 import { centimes, dateIso, jours, minutes, nombreEntier, taux } from "./schema";
 import { SCHEMAS_TABLES } from "./schemas";
@@ -95,6 +96,7 @@ const DONNEES: Readonly<Record<string, unknown>> = {
   "intensite-aides": intensiteAides,
   "nomenclature-cnc": nomenclatureCnc,
   "postproduction-etapes": postproductionEtapes,
+  "smic-horaire": smicHoraire,
   "temps-de-travail": tempsDeTravail,
 };
 

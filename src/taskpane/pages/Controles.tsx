@@ -4,6 +4,8 @@ import { envoyer } from "../../app/catalogue";
 import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
+import { DetailsSources } from "../components/DetailsSources";
+import { TextesAppliques } from "../components/TextesAppliques";
 import { compte } from "../francais";
 import { useCommande } from "../components/useCommande";
 import { useEtat } from "../etat";
@@ -59,7 +61,7 @@ export function Controles() {
         // The production as it is now (sheet, genre, duration chosen on any page), with each finding's tree.
         const o = { ...optionsDevisDe(production.contexte, production.detecte), explique: true };
         const r = await envoyer("analyserDevis", o);
-        etat.definirConstats(r.constats, o, r.explications?.constats);
+        etat.definirConstats(r.constats, o, r.explications?.constats, r.textes);
         return r.constats;
       },
       "controles-lancer",
@@ -90,6 +92,12 @@ export function Controles() {
           testIdGroupe={TEST_IDS.controles.groupe}
           testIdElement={TEST_IDS.controles.constat}
         />
+      )}
+      {/* The rule tables the checks read (grids, accord, SMIC…), each with its version and text, closed by default. */}
+      {constats && !!etat.textesConstats?.length && (
+        <DetailsSources testId={TEST_IDS.controles.details}>
+          <TextesAppliques textes={etat.textesConstats} />
+        </DetailsSources>
       )}
       {/* After the findings: a selection's wait or error held at the bottom of the pane, under what was clicked. */}
       <Retour commande={commande} action="controles-aller" enCours="Sélection de la cellule…" flottant />

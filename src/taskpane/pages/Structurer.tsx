@@ -98,7 +98,7 @@ export function Structurer() {
         const r = await envoyer("analyserDevis", o);
         adopter();
         setApercu(r);
-        etat.definirConstats(r.constats, o, r.explications?.constats);
+        etat.definirConstats(r.constats, o, r.explications?.constats, r.textes);
         return r;
       },
       "structurer-analyser",
@@ -115,7 +115,7 @@ export function Structurer() {
         adopter();
         setApercu(r);
         setEcrites(r.feuillesEcrites);
-        etat.definirConstats(r.constats, o, r.explications?.constats);
+        etat.definirConstats(r.constats, o, r.explications?.constats, r.textes);
         return r;
       },
       "structurer-creer",

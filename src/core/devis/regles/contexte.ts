@@ -1,7 +1,8 @@
+import type { ValeursSmic } from "../../charges/smic";
 import type { ColonneAnnexe, Devis, LigneDevis } from "../model";
 import { formatMontantFr } from "../../money/format";
 import type { Cents } from "../../money/cents";
-import type { Surcharges } from "../../regles/table";
+import type { Surcharges, TableRegles } from "../../regles/table";
 
 /** What the devis rules look at. */
 export interface ContexteDevis {
@@ -15,6 +16,8 @@ export interface ContexteDevis {
    * commission): salaire-minimum then checks its reduced minima when the devis stays under the cap. Never assumed.
    */
   annexe3097?: boolean;
+  /** The SMIC table the acteurs de complément are compared to (the dated one by default; tests give another). */
+  tableSmic?: TableRegles<ValeursSmic>;
 }
 
 /** Override keys the devis rules read. */

@@ -29,7 +29,8 @@ import { montantDevise } from "./montantDevise";
 import { montantPourcentage } from "./montantPourcentage";
 import { parametreInconnu } from "./parametreInconnu";
 import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
-import { grilleMinima, salaireMinimum, versionArtistesVerifiee } from "./salaireMinimum";
+import { grilleMinima, salaireMinimum, versionArtistesVerifiee, versionSmicVerifiee } from "./salaireMinimum";
+import { TABLE_SMIC } from "../../charges/smic";
 import { sousTotalProducteur } from "./sousTotalProducteur";
 import { totalNonProuve } from "./totalNonProuve";
 import { totalProducteur } from "./totalProducteur";
@@ -91,6 +92,8 @@ export function tablesDevis(devis: Devis, date: string, annexe3097?: boolean): R
   if (a3) out.push(regleUtilisee(TABLE_ANNEXE3_3097.id, a3));
   const artistes = versionArtistesVerifiee(devis, date);
   if (artistes) out.push(regleUtilisee("idcc3097-artistes-minima", artistes));
+  const smic = versionSmicVerifiee(devis, date);
+  if (smic) out.push(regleUtilisee(TABLE_SMIC.id, smic));
   const accord = devis.genre && devis.typeOeuvre !== "cinema" && versionEnVigueur(TABLE_ACCORD_TRANSPARENCE, date);
   if (accord) out.push(regleUtilisee(TABLE_ACCORD_TRANSPARENCE.id, accord));
   const frais = fraisCinemaConcernes({ devis }) && versionEnVigueur(TABLE_FRAIS_CINEMA, date);

@@ -4,6 +4,7 @@ import { cents, centsToDecimal, eurosToCents, montantLigne, type Cents } from ".
 import { euros, feuille, noeud, regleDeVersion, type RegleTrace, type Trace } from "../../traces/trace";
 import { TableRegles, versionEnVigueur, VersionRegle } from "../../regles/table";
 import { dateEnLettres, decimalFr, normaliser, pluriel } from "../../util/texte";
+import { smicEnVigueur, TABLE_SMIC, type ValeursSmic } from "../../charges/smic";
 import { celluleDeLigne, type CategorieLigne, type Devis, type LigneDevis } from "../model";
 import { surchargeMontant } from "../../regles/parametres";
 import { formuleAnnexe3, minimumAnnexe3, origineAnnexe3, regimeAnnexe3, type RegimeAnnexe3 } from "./annexe3";
@@ -364,6 +365,23 @@ export function versionArtistesVerifiee(devis: Devis, date: string): VersionRegl
 }
 
 /**
+ * The SMIC version the acteurs de complément check compared to on `date`: when at least one such line is compared to
+ * the grid (the SMIC is read for each, used when it is higher).
+ */
+export function versionSmicVerifiee(devis: Devis, date: string): VersionRegle<ValeursSmic> | undefined {
+  const g = grilleArtistes(devis, date);
+  const comparee = (l: LigneDevis) =>
+    g &&
+    !l.pourcentage &&
+    !l.chargesDe &&
+    estLigneArtiste(l, g.artistes) &&
+    acteurComplement(l.libelle) !== undefined &&
+    typeof engagementComplement(l, g.version.valeurs) !== "string" &&
+    tauxUnitaire(l) !== undefined;
+  return g && devis.lignes.some(comparee) ? smicEnVigueur(date) : undefined;
+}
+
+/**
  * An artist line of a cinema devis paid by the day or the week under the IDCC 3097 artists' minimum of the film's
  * format (`g.format`): the daily one, or the weekly one of 5 days (6 when the line says so; 5 when it says nothing,
  * the normal shooting week of titre III, art. 4.2.1), or the « Paramètres » figure replacing it. Lines the grid does not cover (extras,
@@ -374,10 +392,12 @@ function verifierArtiste(
   l: LigneDevis,
   g: NonNullable<ReturnType<typeof grilleArtistes>>,
   surcharges: ContexteDevis["surcharges"],
+  date: string,
+  tableSmic?: TableRegles<ValeursSmic>,
 ): Verification[] {
   const v = g.version.valeurs;
   const complement = acteurComplement(l.libelle);
-  if (complement) return verifierComplement(l, complement, g);
+  if (complement) return verifierComplement(l, complement, g, date, tableSmic);
   const e = engagementArtiste(l, v);
   if (typeof e === "string") return [];
   return [...journeesCourtMetrage(l, e, g), ...minimumArtisteLigne(l, e, g, surcharges)];
@@ -402,6 +422,8 @@ function verifierComplement(
   l: LigneDevis,
   quoi: ActeurComplement,
   g: NonNullable<ReturnType<typeof grilleArtistes>>,
+  date: string,
+  tableSmic?: TableRegles<ValeursSmic>,
 ): Verification[] {
   const v = g.version.valeurs;
   const e = engagementComplement(l, v);
@@ -409,10 +431,13 @@ function verifierComplement(
   if (typeof e === "string" || !taux) return [];
   const grille = v.acteursComplement[quoi];
   const jours = e.unite === "semaine" ? (e.joursSemaine ?? v.joursSemaineNormale) : undefined;
-  const minimum = jours === undefined ? grille.journee : jours === 5 ? grille.semaine5Jours : grille.semaine6Jours;
+  const minimumGrille =
+    jours === undefined ? grille.journee : jours === 5 ? grille.semaine5Jours : grille.semaine6Jours;
+  const unite = e.unite;
+  const smic = smicComplement(date, unite, tableSmic);
+  const minimum = smic && smic.montant > minimumGrille ? smic.montant : minimumGrille;
   const paye = eurosToCents(taux);
   if (paye >= minimum) return [];
-  const unite = e.unite;
   const engagement =
     jours === undefined
       ? "engagement à la journée"
@@ -423,21 +448,103 @@ function verifierComplement(
   const id = TABLES_CREDIT_IMPOT.artistesMinima.id;
   const nom = NOMS_COMPLEMENT[quoi];
   const texte = `${v.convention}, acteurs de complément, ${v.acteursComplement.source}, ${nom}, ${engagement}`;
-  const trace = feuille(`Minimum par ${unite} des acteurs de complément (${nom})`, euros(minimum), "euros", {
-    formule: texte,
-    regle: regleDeVersion(id, g.version),
-  });
+  const traceGrille = feuille(
+    `Minimum par ${unite} des acteurs de complément (${nom})`,
+    euros(minimumGrille),
+    "euros",
+    {
+      formule: texte,
+      regle: regleDeVersion(id, g.version),
+    },
+  );
+  const origineGrille =
+    `table ${id} en vigueur au ${dateEnLettres(g.version.effetDu)}, ${v.acteursComplement.source}, ${engagement}` +
+    (g.version.confiance === "H" ? "" : ", à vérifier");
+  const zone = `ce barème ne vaut que pour les ${v.acteursComplement.zone} : ailleurs, la convention n'en fixe pas`;
+  if (smic && minimum === smic.montant) {
+    const trace = noeud(`Minimum par ${unite} des acteurs de complément (${nom})`, euros(minimum), "euros", "maximum", [
+      traceGrille,
+      smic.trace,
+    ]);
+    return sousMinimum(
+      l,
+      { minimum, derive: "", trace },
+      paye,
+      unite,
+      v.convention,
+      `acteurs de complément (${nom}) : ${eur(minimum)} par ${unite}, le SMIC, plus haut que le minimum de la grille ` +
+        `(${eur(minimumGrille)} par ${unite}, ${origineGrille}) : le SMIC prime (${smic.texte}) ; hors de la zone ` +
+        `du barème, le SMIC reste le minimum.`,
+    );
+  }
   return sousMinimum(
     l,
-    { minimum, derive: "", trace },
+    { minimum, derive: "", trace: traceGrille },
     paye,
     unite,
     v.convention,
-    `acteurs de complément (${nom}) : ${eur(minimum)} par ${unite} (table ${id} en vigueur au ` +
-      `${dateEnLettres(g.version.effetDu)}, ${v.acteursComplement.source}, ${engagement}${
-        g.version.confiance === "H" ? "" : ", à vérifier"
-      }) ; ce barème ne vaut que pour les ${v.acteursComplement.zone} : ailleurs, la convention n'en fixe pas.`,
+    `acteurs de complément (${nom}) : ${eur(minimum)} par ${unite} (${origineGrille}) ; ${zone}.`,
   );
+}
+
+/**
+ * The SMIC of a day or a week on `date` (table smic-horaire): the hourly SMIC × 7 hours a day (35 hours ÷ 5 days, the
+ * legal week, code du travail art. L. 3121-27) or × 35 hours a week, the low reading (a longer day or week is owed
+ * more). Undefined before the table's first version.
+ */
+export function smicComplement(
+  date: string,
+  unite: "jour" | "semaine",
+  table: TableRegles<ValeursSmic> = TABLE_SMIC,
+): { montant: Cents; texte: string; trace: Trace; version: VersionRegle<ValeursSmic> } | undefined {
+  const version = smicEnVigueur(date, table);
+  if (!version) return undefined;
+  const s = version.valeurs;
+  const heures = new Decimal(s.heuresSemaineLegale).dividedBy(unite === "jour" ? s.joursSemaineLegale : 1);
+  const montant = montantLigne(heures, 1, centsToDecimal(s.horaireBrut));
+  const h = decimalFr(heures.toString());
+  const regle = regleDeVersion(table.id, version);
+  const trace = noeud(`SMIC par ${unite}`, euros(montant), "euros", "produit", [
+    feuille("SMIC horaire brut", euros(s.horaireBrut), "euros", { regle }),
+    feuille(`Heures par ${unite}`, heures.toString(), "nombre", {
+      formule:
+        unite === "jour"
+          ? `durée légale, ${s.heuresSemaineLegale} heures par semaine sur ${s.joursSemaineLegale} jours (lecture basse)`
+          : `durée légale, ${s.heuresSemaineLegale} heures par semaine (lecture basse)`,
+    }),
+  ]);
+  const texte =
+    `SMIC ${eur(s.horaireBrut)} de l'heure × ${h} h = ${eur(montant)} par ${unite}, table ${table.id} en vigueur au ` +
+    `${dateEnLettres(version.effetDu)}${version.confiance === "H" ? "" : ", à vérifier"} ; ${h} heures : durée légale, ` +
+    "lecture basse";
+  return { montant, texte, trace, version };
+}
+
+/**
+ * An acteur de complément's line of a cinema devis dated before the grid's first version: the grid is not known on that
+ * date, said on the line's rate cell rather than compared to a later grid or left silent.
+ */
+function complementSansGrille(l: LigneDevis, date: string): Verification[] | undefined {
+  const quoi = acteurComplement(l.libelle);
+  const table = TABLES_CREDIT_IMPOT.artistesMinima;
+  const premiere = table.versions[0]?.effetDu;
+  const artistes = versionEnVigueur(TABLES_CREDIT_IMPOT.artistes, date);
+  if (!quoi || !premiere || date >= premiere || l.chargesDe || !artistes || !estLigneArtiste(l, artistes.valeurs))
+    return undefined;
+  const cellule = l.source.cellules.taux ?? celluleMontant(l);
+  return [
+    {
+      constat: {
+        regle: "salaire-minimum",
+        gravite: "info",
+        message:
+          `${cellule} ${cite(l.libelle)} : acteurs de complément (${NOMS_COMPLEMENT[quoi]}), grille non connue à cette ` +
+          `date (${dateEnLettres(date)}) : la table ${table.id} commence le ${dateEnLettres(premiere)} ; salaire non ` +
+          `comparé à un minimum.`,
+        cellule,
+      },
+    },
+  ];
 }
 
 /**
@@ -520,7 +627,7 @@ function minimumArtisteLigne(
   );
 }
 
-function verifierSalaires({ devis, date, surcharges, annexe3097 }: ContexteDevis): Verification[] {
+function verifierSalaires({ devis, date, surcharges, annexe3097, tableSmic }: ContexteDevis): Verification[] {
   const regime = annexe3097 ? regimeAnnexe3(devis, date) : undefined;
   const a3 = regime?.applique ? regime : undefined;
   const avant: Verification[] = regime && !regime.applique ? [{ constat: regime.constat }] : [];
@@ -528,8 +635,10 @@ function verifierSalaires({ devis, date, surcharges, annexe3097 }: ContexteDevis
   // Artist lines (as the tax credit finds them) against the artists' grid, whatever the crew grid's dates.
   const artiste = (l: LigneDevis): Verification[] | undefined =>
     artistes && !l.chargesDe && estLigneArtiste(l, artistes.artistes)
-      ? verifierArtiste(l, artistes, surcharges)
-      : undefined;
+      ? verifierArtiste(l, artistes, surcharges, date, tableSmic)
+      : devis.typeOeuvre === "cinema" && !artistes
+        ? complementSansGrille(l, date)
+        : undefined;
   const g = grilleMinima(devis, date);
   if (!g) return avant.concat(devis.lignes.flatMap((l) => (l.pourcentage ? [] : (artiste(l) ?? []))));
   const { table, version } = g;

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { estSourcePrimaire } from "../primaires";
-import { centimes, texte, taux } from "../schema";
+import { centimes, nombreEntier, texte, taux } from "../schema";
 
 const confiance = v.picklist(["H", "M", "L"], (i) => `${String(i.received)} : la confiance vaut H, M ou L`);
 const slug = v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "doit être en kebab-case"));
@@ -60,5 +60,11 @@ export const SCHEMAS_CHARGES = {
     assiettes: v.optional(v.record(slug, assiette)),
     forfaits: v.optional(v.record(slug, forfait)),
     lacunes: v.optional(v.array(v.strictObject({ id: slug, libelle: texte, motif: texte }))),
+  }),
+  /** smic-horaire: the gross hourly SMIC (cents) and the legal week (hours, days) that turn it into a day or week. */
+  "smic-horaire": v.strictObject({
+    horaireBrut: centimes,
+    heuresSemaineLegale: nombreEntier,
+    joursSemaineLegale: nombreEntier,
   }),
 } as const;
