@@ -1,6 +1,6 @@
 import { ErreurDonnees } from "../core/erreurs";
 import { decimalFr, MOIS } from "../core/util/texte";
-import { JOURS_MAX } from "../core/planning/retroplanning";
+import { JOURS_MAX } from "../core/planning/modele";
 import { DUREE_MAX_MINUTES } from "../core/money/saisie";
 
 /**

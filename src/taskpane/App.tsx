@@ -5,6 +5,7 @@ import { BarreOnglets } from "./components/BarreOnglets";
 import { chargerTooltip } from "./components/Infobulle";
 import { LienAide } from "./components/LienAide";
 import { PageDifferee } from "./components/PageDifferee";
+import { chargerBarre } from "./components/Retour";
 import { EtatProvider } from "./etat";
 import { NavigationContexte } from "./navigation";
 import { PAGES } from "./pages";
@@ -42,8 +43,11 @@ export function App() {
   const [pageId, setPageId] = React.useState(PAGES[0].id);
   // Pages stay mounted once visited (hidden when another tab is chosen): fields, previews and results survive.
   const [visitees, setVisitees] = React.useState<Set<string>>(() => new Set([PAGES[0].id]));
-  // The infobulles' Tooltip, out of the first load, fetched once the pane is drawn.
-  React.useEffect(() => void chargerTooltip(), []);
+  // The infobulles' Tooltip and the progress bar, out of the first load, fetched once the pane is drawn.
+  React.useEffect(() => {
+    void chargerTooltip();
+    void chargerBarre();
+  }, []);
   const aller = React.useCallback((id: string) => {
     if (!PAGES.some((p) => p.id === id)) return;
     setPageId(id);

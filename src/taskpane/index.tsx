@@ -1,4 +1,4 @@
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, webLightTheme, type Theme as ThemeFluent } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { brancherClasseur } from "../app/catalogue";
@@ -9,9 +9,34 @@ import { veillerTypographie } from "./typographieVolet";
 /** Excel's theme now (light outside Office, where there is no officeTheme). */
 const themeActuel = (): Theme => themeDe(typeof Office !== "undefined" ? Office.context?.officeTheme : undefined);
 
-/** The pane in Fluent's light or dark theme, following Office's (and its changes, where the host reports them). */
+/** Fluent's dark theme once fetched (./themeSombre, its own chunk: only a dark Excel needs it). */
+let fluentSombre: ThemeFluent | undefined;
+let chargementSombre: Promise<ThemeFluent | undefined> | undefined;
+function chargerSombre(): Promise<ThemeFluent | undefined> {
+  chargementSombre ??= import(/* webpackChunkName: "theme-sombre" */ "./themeSombre").then(
+    (m) => (fluentSombre = m.webDarkTheme),
+    // Chunk not fetched (the pane's files unreachable): the pane stays light, still readable.
+    () => undefined,
+  );
+  return chargementSombre;
+}
+
+/**
+ * The pane in Fluent's light or dark theme, following Office's (and its changes, where the host reports them). In a
+ * dark Excel the dark theme is fetched before the first drawing (Office.onReady below); when Excel turns dark later,
+ * the pane turns dark as soon as it has arrived.
+ */
 function Racine() {
   const [theme, setTheme] = React.useState<Theme>(themeActuel);
+  const [sombre, setSombre] = React.useState<ThemeFluent | undefined>(() => fluentSombre);
+  React.useEffect(() => {
+    if (theme !== "sombre" || sombre) return;
+    let actif = true;
+    void chargerSombre().then((t) => actif && t && setSombre(() => t));
+    return () => {
+      actif = false;
+    };
+  }, [theme, sombre]);
   React.useEffect(() => {
     try {
       Office.context?.document?.addHandlerAsync?.(
@@ -23,16 +48,18 @@ function Racine() {
       // Hosts that do not report theme changes: the theme read at start stays.
     }
   }, []);
-  const fluent = theme === "sombre" ? webDarkTheme : webLightTheme;
+  // The theme drawn: dark once its chunk is there.
+  const dessine: Theme = theme === "sombre" && sombre ? "sombre" : "clair";
+  const fluent = dessine === "sombre" && sombre ? sombre : webLightTheme;
   // The page around the provider too: below a short page the pane shows the body (white by default), and native
   // parts (scrollbars, a select's list) follow color-scheme.
   React.useEffect(() => {
-    document.documentElement.style.colorScheme = theme === "sombre" ? "dark" : "light";
+    document.documentElement.style.colorScheme = dessine === "sombre" ? "dark" : "light";
     document.body.style.backgroundColor = fluent.colorNeutralBackground1;
     document.body.style.color = fluent.colorNeutralForeground1;
-  }, [theme, fluent]);
+  }, [dessine, fluent]);
   return (
-    <FluentProvider theme={fluent} data-theme={theme}>
+    <FluentProvider theme={fluent} data-theme={dessine}>
       <App />
     </FluentProvider>
   );
@@ -49,5 +76,8 @@ Office.onReady(() => {
   if (!conteneur) throw new Error("taskpane.html : élément #container introuvable");
   // The body, not only #container: Fluent renders tooltips, menus and listboxes in portals beside it.
   veillerTypographie(document.body);
-  createRoot(conteneur).render(<Racine />);
+  // A dark Excel: the dark theme first (one small chunk, same origin), so that the pane is never drawn light in it.
+  const dessiner = () => createRoot(conteneur).render(<Racine />);
+  if (themeActuel() === "sombre") void chargerSombre().then(dessiner);
+  else dessiner();
 });

@@ -119,6 +119,7 @@ export const TEST_IDS = {
     realise: "versions-realise",
     realiseTotal: "versions-realise-total",
     realiseChapitre: (code: string) => `versions-realise-chapitre-${code}`,
+    realiseSansMontant: "versions-realise-sans-montant",
     /** The écart réalisé − à of the total and of a chapter: « D'où vient ce chiffre ? » on click. */
     expliquerRealiseTotal: "versions-expliquer-realise-total",
     expliquerRealiseChapitre: (code: string) => `versions-expliquer-realise-chapitre-${code}`,

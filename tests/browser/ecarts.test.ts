@@ -233,7 +233,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     const legende = (await page.getByTestId(IDS.legende).textContent()) ?? "";
     expect(legende).toContain("Écart = réalisé − budget.");
     expect(legende).toContain("Écart estimé = estimation finale − budget");
-    expect(legende).toMatch(/au-delà des deux seuils, 5,00\s%\sdu budget et 1\s000,00\s€/);
+    expect(legende).toMatch(/écart estimé au-delà de 5,00\s%\sdu budget et de 1\s000,00\s€ \(les deux seuils/);
     // A highlighted row carries a text mark too, and the legend names it.
     const alertes = attendu.chapitres.filter((c) => c.alerte).length;
     expect(await tableau.getByText("⚠ dépassement").count()).toBe(alertes);

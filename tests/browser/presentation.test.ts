@@ -176,7 +176,7 @@ describe("présentation du volet à 350 px, page par page", () => {
     await ecran(page, "presentation-credit-en-vue.png");
   });
 
-  it("Écarts : le fichier lu décrit en mots, les chiffres clés (réalisé, écart estimé, dépassements) avant le tableau", async () => {
+  it("Écarts : le fichier lu décrit en mots, les chiffres clés (budget, réalisé, écarts, chapitres en alerte) avant le tableau", async () => {
     await ouvrir("ecarts");
     await id(TEST_IDS.ecarts.fichier).setInputFiles(FEC);
     await id(TEST_IDS.ecarts.chiffres).waitFor({ timeout: 60000 });
@@ -189,20 +189,26 @@ describe("présentation du volet à 350 px, page par page", () => {
     const chiffres = id(TEST_IDS.ecarts.chiffres);
     expect(await haut(chiffres)).toBeLessThan(await haut(id(TEST_IDS.ecarts.tableau)));
     const termes = await chiffres.locator("dt").allInnerTexts();
-    expect(termes.slice(0, 4)).toEqual(["Réalisé", "Budget", "Estimation finale", "Écart estimé"]);
-    // The same figures as the table's total row and its highlighted rows.
+    expect(termes.slice(0, 5)).toEqual(["Budget", "Réalisé", "Écart", "Estimation finale", "Écart estimé"]);
+    // The same figures as the table's total row, and its highlighted rows named as the chapters in alert.
     const valeurs = await chiffres.locator("dd").allInnerTexts();
     const lignes = await lignesTableau(id(TEST_IDS.ecarts.tableau));
     const total = lignes.find((l) => l[0].trim() === "Total")!;
     expect(total).toBeDefined();
-    expect(total.some((c) => c.includes(valeurs[0]))).toBe(true);
-    expect(total.some((c) => c.includes(valeurs[3]))).toBe(true);
-    const depassements = await id(TEST_IDS.ecarts.tableau).locator("[data-ligne]", { hasText: "dépassement" }).count();
-    expect(valeurs[4]).toBe(
-      depassements
-        ? `${depassements}\u00a0chapitre${depassements >= 2 ? "s" : ""} sur ${lignes.length - 1}`
-        : "aucun chapitre",
-    );
+    for (const v of valeurs.slice(0, 5)) expect([v, total.some((c) => c.includes(v))]).toEqual([v, true]);
+    const enAlerte = await id(TEST_IDS.ecarts.tableau)
+      .locator("[data-ligne]", { hasText: "dépassement" })
+      .allInnerTexts();
+    const sp = (t: string) => t.replace(/[\u00a0\u202f]/g, " ");
+    expect(termes[termes.length - 1]).toBe(enAlerte.length > 1 ? "Chapitres en alerte" : "Chapitre en alerte");
+    const alerte = sp(valeurs[valeurs.length - 1]);
+    if (enAlerte.length === 0) expect(alerte).toBe(`aucun sur ${lignes.length - 1} chapitres`);
+    else {
+      // « 7 Moyens techniques (+1 100,00 €), … »: one name per highlighted row, each that row's chapter.
+      const noms = alerte.split(/\), /).map((n) => n.replace(/ \([^(]*\)?$/, ""));
+      expect(noms).toHaveLength(enAlerte.length);
+      for (const [i, nom] of noms.entries()) expect(sp(enAlerte[i])).toContain(nom);
+    }
     expect(fautes(await texteVisible(page))).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { execFileSync } from "child_process";
+import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -31,6 +32,8 @@ const IDS = TEST_IDS.versions;
 const BIN = path.join(RACINE, "bin/prodbook.js");
 const ex = (f: string) => path.join(RACINE, "assets/exemple", f);
 const sp = sansEspacesInsecables;
+const ecart = (x: string) => formatEcartFr(eurosToCents(x));
+const montant = (x: string) => formatMontantFr(eurosToCents(x));
 
 interface Face {
   realise: string;
@@ -77,9 +80,6 @@ describe("page Versions face au réalisé de la feuille Écarts, dans Chromium (
     if (dir) await fs.rm(dir, { recursive: true, force: true });
   });
 
-  const ecart = (x: string) => formatEcartFr(eurosToCents(x));
-  const montant = (x: string) => formatMontantFr(eurosToCents(x));
-
   it("réalisé et écart (réalisé − à) du total et de chaque chapitre : les chiffres de `versions comparer --json`", async () => {
     await page.getByTestId(IDS.de).selectOption("Dépôt agrément");
     await page.getByTestId(IDS.a).selectOption("courant");
@@ -97,7 +97,10 @@ describe("page Versions face au réalisé de la feuille Écarts, dans Chromium (
         sp(`${ch.code} ${ch.libelle}réalisé ${montant(ch.realise)} (écart ${ecart(ch.ecart)})`),
       );
     }
+    // Every chapter of the example has an amount in « à » or a réalisé: all are shown, none named as left out.
+    expect(attendu.chapitres.every((c) => eurosToCents(c.a) !== 0 || eurosToCents(c.realise) !== 0)).toBe(true);
     expect(await bloc.locator(`[data-testid^="${IDS.realiseChapitre("")}"]`).count()).toBe(attendu.chapitres.length);
+    expect(await page.getByTestId(IDS.realiseSansMontant).count()).toBe(0);
     // Said in words: an écart over the « à » amount is a dépassement (never colour alone).
     const depasse = attendu.chapitres.find((c) => eurosToCents(c.ecart) > 0)!;
     expect(await page.getByTestId(IDS.realiseChapitre(depasse.code)).getByLabel("dépassement").count()).toBe(1);
@@ -154,6 +157,77 @@ describe("page Versions face au réalisé de la feuille Écarts, dans Chromium (
     expect(await debordements(page)).toEqual([]);
     await page.getByTestId(IDS_TRACE.fermer).click();
     expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
+    expect(v.erreursPage).toEqual([]);
+  });
+});
+
+/**
+ * A chapter at 0,00 € in « à » and in the réalisé (here the example's chapter 3, its only line brought to 0 in the
+ * current devis, after the version « Dépôt agrément » was saved: nothing was spent on it) is left out of « Face au
+ * réalisé » and named under it; the others and the total are as `prodbook versions comparer --json` gives them.
+ */
+describe("page Versions face au réalisé : un chapitre à 0 dans « à » et au réalisé n'est pas listé", () => {
+  let v: Volet;
+  let page: Page;
+  let dir: string;
+  let attendu: CoutDefinitifJson;
+
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-volet-versions-realise-zero-"));
+    const prodbook = (args: string[]) => execFileSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8" });
+    prodbook(["ecarts", ex("devis-producteur.xlsx"), "--fec", ex("fec-exemple.txt"), "-o", "e.xlsx"]);
+    prodbook(["versions", "enregistrer", "e.xlsx", "--nom", "Dépôt agrément", "-o", "v.xlsx"]);
+    // Chapter 3's only line (G29 = C29 × E29 × F29, 900,00 €) and its sub-total brought to 0 in the current devis.
+    const x = new ExcelJS.Workbook();
+    await x.xlsx.readFile(path.join(dir, "v.xlsx"));
+    const ws = x.getWorksheet("Budget Gardiens")!;
+    expect([ws.getCell("A29").value, ws.getCell("G29").result, ws.getCell("G30").result]).toEqual(["3.1", 900, 900]);
+    ws.getCell("C29").value = 0;
+    for (const ref of ["G29", "G30"])
+      ws.getCell(ref).value = { formula: ws.getCell(ref).formula, result: 0 } as ExcelJS.CellFormulaValue;
+    await x.xlsx.writeFile(path.join(dir, "v0.xlsx"));
+    attendu = JSON.parse(
+      prodbook(["versions", "comparer", "v0.xlsx", "--de", "Dépôt agrément", "--a", "courant", "--json"]),
+    ).coutDefinitif;
+    const wb = await XlsxWorkbook.ouvrir(path.join(dir, "v0.xlsx"));
+    const noms = await wb.listSheets();
+    const sheets: Record<string, ReturnType<typeof versFixture>> = {};
+    for (const n of noms) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
+    sheets[FEUILLE_REGISTRE] = (await wb.feuillesProdbook()).map((n) => [n]);
+    v = await ouvrirVolet({ sheets, hidden: [FEUILLE_REGISTRE], active: noms[0] });
+    page = v.page;
+    await page.getByTestId(TEST_IDS.onglet("versions")).click();
+    await page.getByTestId(IDS.nom).waitFor();
+  });
+
+  afterAll(async () => {
+    await v?.fermer();
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it("le chapitre 3 (0,00 € dans le devis actuel, rien de réalisé) n'est pas listé ; les autres et le total le sont", async () => {
+    const zero = attendu.chapitres.filter((c) => eurosToCents(c.a) === 0 && eurosToCents(c.realise) === 0);
+    expect(zero.map((c) => `${c.code} ${c.libelle}`)).toEqual(["3 Interprétation"]);
+    await page.setViewportSize({ width: 320, height: 1100 });
+    await page.getByTestId(IDS.de).selectOption("Dépôt agrément");
+    await page.getByTestId(IDS.a).selectOption("courant");
+    await page.getByTestId(IDS.comparer).click();
+    const bloc = page.getByTestId(IDS.realise);
+    await bloc.waitFor();
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    const montres = await bloc
+      .locator(`[data-testid^="${IDS.realiseChapitre("")}"]`)
+      .evaluateAll((es) => es.map((e) => e.getAttribute("data-testid")));
+    expect(montres).toEqual(attendu.chapitres.filter((c) => !zero.includes(c)).map((c) => IDS.realiseChapitre(c.code)));
+    expect(montres).toHaveLength(10);
+    // The total keeps every chapter (chapter 3 adds 0 to it).
+    expect(sp(await page.getByTestId(IDS.realiseTotal).textContent())).toBe(
+      sp(`réalisé ${montant(attendu.total.realise)} (écart ${ecart(attendu.total.ecart)})`),
+    );
+    expect(sp(await page.getByTestId(IDS.realiseSansMontant).textContent())).toBe(
+      "Sans montant ni réalisé, non repris : 3 Interprétation.",
+    );
+    expect(await debordements(page)).toEqual([]);
     expect(v.erreursPage).toEqual([]);
   });
 });

@@ -5,8 +5,8 @@ import {
   origineCorrespondances,
   type ResultatRapprochementVue,
 } from "../../app/commandes/ecarts";
-import Decimal from "decimal.js";
-import { eurosToCents, formatEcartFr, formatMontantFr, formatPourcentFr } from "../../core/money";
+import { chiffresEcarts, seuilsEcarts } from "../../app/ecartsEnBref";
+import { eurosToCents, formatEcartFr, formatMontantFr } from "../../core/money";
 import { CorrespondancesError, regleCorrespondancesParDefaut } from "../../core/comptabilite/correspondances";
 import { jsonTablesUtilisees, type RegleUtilisee } from "../../core/regles/utilisees";
 import { FEUILLE_GRAND_LIVRE } from "../../core/comptabilite/grandLivre";
@@ -100,16 +100,10 @@ function texteEcarts(r: ResultatRapprochementVue, io: Io): void {
       io.out(`  ${n.cellule} « ${n.libelle} » ${e(n.montant)}${n.code ? ` (poste ${n.code})` : ""}`);
   }
   io.out("Écart = réalisé − budget ; écart estimé = estimation finale (réalisé + reste à engager) − budget.");
-  // The chapters the Écarts sheet and the pane mark in alert (both thresholds exceeded), said here too: the table alone
-  // does not show which ones.
-  const enAlerte = r.chapitres.filter((c) => c.alerte);
-  if (enAlerte.length) {
-    const seuil = `${formatPourcentFr(new Decimal(r.seuils.pct).dividedBy(100))} du budget et de ${e(r.seuils.montant)}`;
-    io.out(
-      `${enAlerte.length > 1 ? "Chapitres" : "Chapitre"} en alerte (écart estimé au-delà de ${seuil}) : ` +
-        `${enAlerte.map((c) => `${c.code} ${c.libelle} (${formatEcartFr(eurosToCents(c.ecartEstime))})`).join(", ")}.`,
-    );
-  }
+  // The headline, in the words and figures of the pane's Écarts page (one function builds both), with the chapters the
+  // Écarts sheet and the pane mark in alert (both thresholds exceeded): the table alone does not show which ones.
+  for (const c of chiffresEcarts(r)) io.out(`${c.terme} : ${c.valeur}`);
+  io.out(`Seuils d'alerte : ${seuilsEcarts(r)} (feuille Écarts).`);
   io.out(
     `Classe 6 nette : ${e(r.classe6)} = affecté ${e(r.affecte)} + non affecté ${e(r.nonAffecte.total)}` +
       `${r.conserve ? "" : "  (INCOHÉRENT)"}`,

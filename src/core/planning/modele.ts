@@ -1,4 +1,11 @@
 import { ErreurDonnees } from "../erreurs";
+
+/**
+ * Ten years of working days: a longer step or lag is a typing error (a date or an amount in the duration column), and
+ * the calendar would walk day by day through it before saying anything. Here rather than in retroplanning.ts, so
+ * that the argument checks of src/app (and the custom functions through them) do not bring the scheduler along.
+ */
+export const JOURS_MAX = 2600;
 /** The steps of a schedule, as read from a sheet or from the default post-production data. */
 export interface Predecesseur {
   nom: string;

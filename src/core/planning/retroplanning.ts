@@ -1,7 +1,7 @@
 import { Calendrier, type Zone } from "./calendrier";
 import { dateEnLettres, isoDepuisJour, jourDepuisIso } from "./dates";
 import { ordreTopologique } from "./graphe";
-import { PlanningError, designation, type Etape, type Predecesseur } from "./modele";
+import { JOURS_MAX, PlanningError, designation, type Etape, type Predecesseur } from "./modele";
 import { decimalFr } from "../util/texte";
 
 export { PlanningError, designation, type Etape, type Predecesseur } from "./modele";
@@ -43,11 +43,8 @@ interface Passe {
   fin: number[];
 }
 
-/**
- * Ten years of working days: a longer step or lag is a typing error (a date or an amount in the duration column), and
- * the calendar would walk day by day through it before saying anything.
- */
-export const JOURS_MAX = 2600;
+export { JOURS_MAX };
+
 /** « 2 600 »; past 15 digits as the cell shows it (« 1e+300 »), never its 300 digits spelt out. */
 const joursFr = (n: number) => (n >= 1e15 ? String(n) : decimalFr(String(n)));
 

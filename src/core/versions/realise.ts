@@ -101,6 +101,14 @@ export interface CoutDefinitifCompare {
   postes: PosteRealise[];
 }
 
+/**
+ * The chapters set against the réalisé that say something: an amount in « à » or a réalisé (a chapter at 0 in both,
+ * such as one only the other version has, is left out; the total is unchanged, since it adds nothing to it).
+ */
+export function chapitresFaceAuRealise<C extends FaceAuRealise>(chapitres: readonly C[]): C[] {
+  return chapitres.filter((c) => c.a !== 0 || c.realise !== 0);
+}
+
 export function coutDefinitifCompare(
   c: Comparaison,
   realise: ReadonlyMap<string, RealiseDePoste>,

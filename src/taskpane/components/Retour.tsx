@@ -1,4 +1,4 @@
-import { ProgressBar, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Spinner, Text, makeStyles, mergeClasses, tokens, type ProgressBarProps } from "@fluentui/react-components";
 import * as React from "react";
 import { CACHE_VISUELLEMENT } from "../stylesGlobaux";
 import { TEST_IDS } from "../testIds";
@@ -17,6 +17,34 @@ const useStyles = makeStyles({
   flottantPlein: { paddingBlock: tokens.spacingVerticalXS },
   cache: CACHE_VISUELLEMENT,
 });
+
+type ComposantBarre = React.ComponentType<ProgressBarProps>;
+let composantBarre: ComposantBarre | undefined;
+let chargementBarre: Promise<ComposantBarre | undefined> | undefined;
+
+/** Fetches the progress bar's chunk (once): called by the pane once drawn (App), so it is there before a long action. */
+export function chargerBarre(): Promise<ComposantBarre | undefined> {
+  chargementBarre ??= import(/* webpackChunkName: "barre-progression" */ "./barreProgression").then(
+    (m) => (composantBarre = m.ProgressBar as ComposantBarre),
+    // Chunk not fetched (the pane's files unreachable): the progress is still said in words above the bar's place.
+    () => undefined,
+  );
+  return chargementBarre;
+}
+
+/** Fluent's ProgressBar once its chunk is there (at once, in practice: App fetches it when the pane is drawn). */
+function BarreProgression(props: ProgressBarProps) {
+  const [Barre, setBarre] = React.useState<ComposantBarre | undefined>(() => composantBarre);
+  React.useEffect(() => {
+    if (Barre) return;
+    let actif = true;
+    void chargerBarre().then((b) => actif && b && setBarre(() => b));
+    return () => {
+      actif = false;
+    };
+  }, [Barre]);
+  return Barre ? <Barre {...props} /> : null;
+}
 
 /** How much of a result must be in view after its action: its title and first headline figures. */
 const LIGNES_DU_RESULTAT = 160;
@@ -142,7 +170,7 @@ export function Retour({
             {p.libelle}
             {p.valeur !== undefined ? ` ${Math.floor(p.valeur * 100)}\u00a0%` : ""}
           </Text>
-          <ProgressBar value={p.valeur} thickness="large" aria-label={p.libelle} data-testid={progressionTestId} />
+          <BarreProgression value={p.valeur} thickness="large" aria-label={p.libelle} data-testid={progressionTestId} />
         </>
       )}
       <MessageErreur erreur={erreur} />

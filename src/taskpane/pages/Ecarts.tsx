@@ -36,7 +36,8 @@ import {
   type Correspondance,
   type TableCorrespondances,
 } from "../../core/comptabilite/correspondances";
-import { eurosToCents, formatEcartFr, formatMontantFr, formatPourcentFr } from "../../core/money";
+import { eurosToCents, formatEcartFr, formatMontantFr } from "../../core/money";
+import { chiffresEcarts, seuilsEcarts } from "../../app/ecartsEnBref";
 import { lireBlobFec } from "../../workers/lireFichierFec";
 import type { DemandeFec, ReponseFec } from "../../workers/protocoleFec";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
@@ -494,8 +495,7 @@ export function Ecarts() {
 
   // Shown while the file read with the encoding chosen is the one loaded.
   const avertissementLu = fec && avertissementEncodageVolet(fec.format);
-  const nDepassements = rapport?.chapitres.filter((c) => c.alerte).length ?? 0;
-  const alertes = nDepassements > 0;
+  const alertes = rapport?.chapitres.some((c) => c.alerte) ?? false;
   const sansEngage = rapport?.chapitres.some((c) => c.engage === null);
 
   return (
@@ -599,25 +599,13 @@ export function Ecarts() {
             </Caption1>
           )}
           {/* The figures first: where the production stands overall, then the chapters. */}
+          {/* The same words and figures as `prodbook ecarts` prints (src/app/ecartsEnBref). */}
           <ChiffresCles testId={TEST_IDS.ecarts.chiffres}>
-            <ChiffreCle terme="Réalisé" fort>
-              {euros(rapport.totaux.realise)}
-            </ChiffreCle>
-            <ChiffreCle terme="Budget">{euros(rapport.totaux.budget)}</ChiffreCle>
-            <ChiffreCle terme="Estimation finale">{euros(rapport.totaux.estimation)}</ChiffreCle>
-            <ChiffreCle terme="Écart estimé" fort>
-              {ecartFr(rapport.totaux.ecartEstime)}
-            </ChiffreCle>
-            <ChiffreCle terme="Dépassements" texte>
-              {nDepassements
-                ? `${compte(nDepassements, "chapitre")} sur ${nombre(rapport.chapitres.length)}`
-                : "aucun chapitre"}
-            </ChiffreCle>
-            {rapport.nonAffecte.comptes.length > 0 && (
-              <ChiffreCle terme="Sans poste" texte>
-                {compte(rapport.nonAffecte.comptes.length, "compte")}, {euros(rapport.nonAffecte.total)}
+            {chiffresEcarts(rapport).map((c) => (
+              <ChiffreCle key={c.id} terme={c.terme} fort={c.fort} texte={c.texte}>
+                {c.valeur}
               </ChiffreCle>
-            )}
+            ))}
           </ChiffresCles>
           <TableauAdaptatif
             titre="Écarts par chapitre"
@@ -662,8 +650,8 @@ export function Ecarts() {
             </Caption1>
             <Caption1 block data-testid={TEST_IDS.ecarts.ecartEstime}>
               {alertes ? "⚠ dépassement (ligne surlignée)" : "Aucun dépassement"}
-              {" : "}écart estimé au-delà des deux seuils, {formatPourcentFr(Number(rapport.seuils.pct) / 100)} du
-              budget et {euros(rapport.seuils.montant)} (modifiables dans la feuille Écarts).
+              {" : "}
+              {seuilsEcarts(rapport)} (les deux seuils, modifiables dans la feuille Écarts).
             </Caption1>
             {sansEngage && <Caption1 block>— : engagé non saisi (à saisir dans la feuille Écarts).</Caption1>}
           </div>

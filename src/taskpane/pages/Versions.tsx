@@ -19,7 +19,11 @@ import * as React from "react";
 import { envoyer, type Commandes } from "../../app/catalogue";
 import type { ResumeVersion, TracesAffichees } from "../../app/commandes/versions";
 import type { TraceAffichee } from "../../app/traces";
-import type { CoutDefinitifCompare, FaceAuRealise as FaceAuRealiseCompare } from "../../core/versions/realise";
+import {
+  chapitresFaceAuRealise,
+  type CoutDefinitifCompare,
+  type FaceAuRealise as FaceAuRealiseCompare,
+} from "../../core/versions/realise";
 import type { Constat } from "../../core/controles/constat";
 import { type Cents, formatMontantFr, sumCents } from "../../core/money";
 import { changementDeChapitre } from "../../core/versions/comparer";
@@ -139,6 +143,10 @@ function FaceAuRealise({
 }) {
   const styles = useStyles();
   const mots: [string, string] = ["dépassement", "économie"];
+  // Only the chapters with an amount in « à » or a réalisé: eleven rows where most read « 0,00 € (écart 0,00 €) » hid
+  // the ones that matter at 320 px.
+  const chapitres = chapitresFaceAuRealise(d.chapitres);
+  const sansMontant = d.chapitres.filter((c) => !chapitres.includes(c));
   const chiffre = (f: FaceAuRealiseCompare, cle: string, trace: TraceAffichee | undefined, testId: string) => (
     <>
       <span className={styles.entier}>réalisé {m(f.realise)}</span>{" "}
@@ -161,7 +169,7 @@ function FaceAuRealise({
           {chiffre(d.total, `${REALISE}total`, traces?.total, IDS.expliquerRealiseTotal)}
         </Text>
       </div>
-      {d.chapitres.map((ch) => (
+      {chapitres.map((ch) => (
         <div key={ch.code} className={styles.chiffres} data-testid={IDS.realiseChapitre(ch.code)}>
           <Caption1>
             {ch.code} {ch.libelle}
@@ -176,6 +184,13 @@ function FaceAuRealise({
           </Caption1>
         </div>
       ))}
+      {sansMontant.length > 0 && (
+        <Caption1 data-testid={IDS.realiseSansMontant}>
+          {typographie(
+            `Sans montant ni réalisé, non repris : ${sansMontant.map((c) => `${c.code} ${c.libelle}`).join(", ")}.`,
+          )}
+        </Caption1>
+      )}
     </section>
   );
 }

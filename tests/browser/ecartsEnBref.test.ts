@@ -1,0 +1,76 @@
+import { execFileSync } from "child_process";
+import * as path from "path";
+import type { SheetData } from "../../src/core/port/workbook";
+import { TEST_IDS } from "../../src/taskpane/testIds";
+import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
+import { debordements, ouvrirVolet, RACINE, versFixture, type Volet } from "./volet";
+
+/**
+ * « One name, one meaning »: the top of the pane's Écarts page (built bundle, Chromium, fake Excel) and the text of
+ * `prodbook ecarts` (built CLI) give the example production's headline in the same words and figures — budget,
+ * réalisé, écart, estimation finale, écart estimé, sans poste, chapter in alert — since one function
+ * (src/app/ecartsEnBref.ts) writes it for both. Run `npm run build:cli` and `npm run build:browser` first.
+ */
+const BIN = path.join(RACINE, "bin/prodbook.js");
+const DEVIS = path.join(RACINE, "assets/exemple/devis-producteur.xlsx");
+const FEC = path.join(RACINE, "assets/exemple/fec-exemple.txt");
+
+/**
+ * The headline as the CLI prints it: the lines after the écart's definition, up to the thresholds, each split into its
+ * term and its value (the CLI writes the space before « : » as a no-break space, as French typography does).
+ */
+function enTeteCli(): [string, string][] {
+  const texte = execFileSync(process.execPath, [BIN, "ecarts", DEVIS, "--fec", FEC], { encoding: "utf8" });
+  const lignes = texte.split("\n");
+  const debut = lignes.findIndex((l) => l.startsWith("Écart = réalisé − budget"));
+  const fin = lignes.findIndex((l) => l.startsWith("Seuils d'alerte"));
+  expect([debut > 0, fin > debut]).toEqual([true, true]);
+  return lignes.slice(debut + 1, fin).map((l) => {
+    const m = /^(.+?)[ \u00a0\u202f]: (.+)$/.exec(l);
+    if (!m) throw new Error(`ligne inattendue : ${l}`);
+    return [m[1], m[2]];
+  });
+}
+
+describe("écarts en bref : le volet et `prodbook ecarts` disent la même chose sur la production d'exemple", () => {
+  let v: Volet;
+
+  beforeAll(async () => {
+    const wb = await XlsxWorkbook.ouvrir(DEVIS);
+    const sheets: Record<string, ReturnType<typeof versFixture>> = {};
+    for (const n of await wb.listSheets()) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
+    v = await ouvrirVolet({ sheets, active: Object.keys(sheets)[0] });
+  });
+
+  afterAll(async () => {
+    await v?.fermer();
+  });
+
+  it("budget, réalisé, écart, estimation finale, écart estimé, sans poste, chapitre en alerte : mêmes mots, mêmes chiffres", async () => {
+    const cli = enTeteCli();
+    // The example's figures (the CLI's table: total row, sans poste, chapter 7 over both thresholds).
+    expect(cli.map(([t, val]) => `${t} : ${val}`.replace(/[\u00a0\u202f]/g, " "))).toEqual([
+      "Budget : 184 509,13 €",
+      "Réalisé : 153 545,19 €",
+      "Écart : −30 963,94 €",
+      "Estimation finale : 189 110,86 €",
+      "Écart estimé : +4 601,73 €",
+      "Sans poste : 4 comptes, 2 046,80 €",
+      "Chapitre en alerte : 7 Moyens techniques (+1 100,00 €)",
+    ]);
+
+    const page = v.page;
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.getByTestId(TEST_IDS.onglet("ecarts")).click();
+    await page.getByTestId(TEST_IDS.ecarts.fichier).setInputFiles(FEC);
+    const chiffres = page.getByTestId(TEST_IDS.ecarts.chiffres);
+    await chiffres.waitFor({ timeout: 60000 });
+    const volet = await chiffres
+      .locator("dt")
+      .evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+    // Term and value character for character, no-break spaces included.
+    expect(volet).toEqual(cli);
+    expect(await debordements(page)).toEqual([]);
+    expect(v.erreursPage).toEqual([]);
+  });
+});
