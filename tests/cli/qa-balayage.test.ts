@@ -1,0 +1,101 @@
+import { spawnSync } from "child_process";
+import { existsSync, promises as fs } from "fs";
+import * as path from "path";
+import { BINAIRE, dossierTemporaire, refus } from "../helpers/cli";
+
+/**
+ * A sweep of every command by a new user and a hostile tester (qa-sweep), through the built binary: the faults it
+ * found, each locked here.
+ */
+const dossier = dossierTemporaire("prodbook-qa-balayage-");
+const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
+const FEC_EXEMPLE = path.join(__dirname, "../../assets/exemple/fec-exemple.txt");
+const FEC = path.join(__dirname, "../fixtures/fec/production-2024.txt");
+const FICTION = path.join(__dirname, "../fixtures/financement/fiction.xlsx");
+
+/** `texte` whole, each space in it read as a space or a no-break one (the typography is audit-typographie's). */
+const exact = (texte: string) =>
+  new RegExp(`^${texte.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[ \\u00a0\\u202f]")}$`);
+/** `texte` within one line of the output, spaces read as in `exact`. */
+const ligne = (texte: string) =>
+  new RegExp(`^.*${texte.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[ \\u00a0\\u202f]")}.*$`, "m");
+
+function prodbook(...args: string[]): { code: number; out: string; err: string } {
+  const r = spawnSync(process.execPath, [BINAIRE, ...args], { encoding: "utf8", cwd: dossier() });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr.replace(/\n$/, "") };
+}
+
+describe("ecarts -o où aucun fichier ne peut être créé (avant : « Unhandled 'error' event », trace, code 1)", () => {
+  it("-o dans /proc : le Grand livre en flux dit le dossier, code 2, rien d'écrit", () => {
+    const r = prodbook("ecarts", EXEMPLE, "--fec", FEC_EXEMPLE, "-o", "/proc/prodbook-ecarts.xlsx");
+    refus(
+      r,
+      exact(
+        "Écriture impossible de « /proc/prodbook-ecarts.xlsx » : le dossier « /proc » n'accepte pas de nouveau " +
+          "fichier (dossier système).",
+      ),
+    );
+    expect(r.err).not.toMatch(/node:events|Unhandled|WriteStream/);
+  });
+
+  it("le même -o ailleurs écrit bien le classeur, sans fichier temporaire laissé", async () => {
+    const sortie = path.join(dossier(), "ecarts.xlsx");
+    const r = prodbook("ecarts", EXEMPLE, "--fec", FEC_EXEMPLE, "-o", sortie);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(existsSync(sortie)).toBe(true);
+    expect((await fs.readdir(dossier())).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("financement --date : la même borne que devis, carbone et regles (avant : 2999-12-31 accepté)", () => {
+  it("2999-12-31 refusé comme par devis, rien d'écrit ; 2030-06-01 lu", () => {
+    const sortie = path.join(dossier(), "jamais-financement.xlsx");
+    const dit = exact(
+      `L'option --date attend une date jusqu'au 31 décembre ${new Date().getUTCFullYear() + 20} : Prodbook ne lit ` +
+        "pas les tables de règles à plus de 20 ans d'aujourd'hui, reçu « 31 décembre 2999 ».",
+    );
+    refus(prodbook("financement", FICTION, "--cout", "1000000", "--date", "2999-12-31", "-o", sortie), dit, sortie);
+    refus(prodbook("devis", EXEMPLE, "--date", "2999-12-31"), dit);
+    const lu = prodbook("financement", FICTION, "--cout", "1000000", "--date", "2030-06-01", "--json");
+    expect(lu.code).toBe(0);
+    expect(JSON.parse(lu.out)).toHaveProperty("controles");
+  });
+});
+
+describe("une feuille absente se dit de la même façon dans chaque commande", () => {
+  it("financement --devis et --feuille : « La feuille de devis « X » … (feuilles : « … ») », comme carbone", () => {
+    refus(
+      prodbook("financement", FICTION, "--devis", "Nope"),
+      exact("fiction.xlsx : La feuille de devis « Nope » n'existe pas dans le classeur (feuilles : « Financement »)."),
+    );
+    refus(
+      prodbook("financement", FICTION, "--cout", "1000000", "--feuille", "Nope"),
+      exact(
+        "fiction.xlsx : La feuille du plan de financement « Nope » n'existe pas dans le classeur " +
+          "(feuilles : « Financement »).",
+      ),
+    );
+    refus(
+      prodbook("carbone", EXEMPLE, "--feuille", "Nope"),
+      exact(
+        "devis-producteur.xlsx : La feuille de devis « Nope » n'existe pas dans le classeur " +
+          "(feuilles : « Budget Gardiens »).",
+      ),
+    );
+  });
+});
+
+describe("fec : le séparateur d'un grand livre CSV dit en mots (avant : « séparateur ,, UTF-8 »)", () => {
+  it("virgule et point-virgule, les montants lus", async () => {
+    const texte = await fs.readFile(FEC, "utf8");
+    const virgule = path.join(dossier(), "grand-livre-virgule.csv");
+    await fs.writeFile(virgule, texte.replace(/,/g, ".").replace(/\t/g, ","));
+    const pv = path.join(dossier(), "grand-livre-pv.csv");
+    await fs.writeFile(pv, texte.replace(/\t/g, ";"));
+    const v = prodbook("fec", virgule);
+    expect(v.code).toBe(0);
+    expect(v.out).toMatch(ligne("  Format : séparateur virgule, UTF-8, Debit/Credit, 18 colonnes"));
+    expect(v.out).toMatch(ligne("Débit : 47 112,65 €   Crédit : 47 112,65 €   (équilibré)"));
+    expect(prodbook("fec", pv).out).toMatch(ligne("  Format : séparateur point-virgule, UTF-8, Debit/Credit"));
+  });
+});
