@@ -10,7 +10,12 @@ function aide(ecrire: (t: string) => void): void {
   ecrire("Usage : prodbook <commande> [options]\n\nCommandes :");
   for (const e of COMMANDES) {
     const c = e.charger();
-    ecrire(`  ${c.nom.padEnd(14)} ${c.resume}\n      ${c.usage}`);
+    // A usage of several lines (versions: enregistrer, lister, comparer): each under the first, at the same indent.
+    const usage = c.usage
+      .split("\n")
+      .map((l) => l.trim())
+      .join("\n      ");
+    ecrire(`  ${c.nom.padEnd(14)} ${c.resume}\n      ${usage}`);
   }
 }
 

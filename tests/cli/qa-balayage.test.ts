@@ -99,3 +99,20 @@ describe("fec : le séparateur d'un grand livre CSV dit en mots (avant : « sép
     expect(prodbook("fec", pv).out).toMatch(ligne("  Format : séparateur point-virgule, UTF-8, Debit/Credit"));
   });
 });
+
+describe("l'aide des versions : ses trois lignes d'usage alignées (avant : décalées d'un ou deux caractères)", () => {
+  it("prodbook --help et prodbook versions --help", () => {
+    const general = prodbook("--help").out.split("\n");
+    const i = general.findIndex((l) => l.startsWith("      prodbook versions enregistrer "));
+    expect(general.slice(i + 1, i + 3).map((l) => l.slice(0, 31))).toEqual([
+      "      prodbook versions lister ",
+      "      prodbook versions compare",
+    ]);
+    const propre = prodbook("versions", "--help").out.split("\n");
+    expect(propre[1]).toMatch(/^Usage[ \u00a0]: prodbook versions enregistrer /);
+    expect(propre.slice(2, 4).map((l) => l.slice(0, 33))).toEqual([
+      "        prodbook versions lister ",
+      "        prodbook versions compare",
+    ]);
+  });
+});
