@@ -116,3 +116,27 @@ describe("l'aide des versions : ses trois lignes d'usage alignées (avant : déc
     ]);
   });
 });
+
+describe("un grand livre CSV aux champs entre guillemets (avant : « ni FEC ni grand livre CSV reconnu », dates rejetées)", () => {
+  const guillemets = (champs: string[]) => champs.map((c) => `"${c.replace(/"/g, '""')}"`).join(",");
+
+  it("en-tête et valeurs entre guillemets : lu comme le même fichier sans guillemets, au centime", async () => {
+    const lignes = (await fs.readFile(FEC, "utf8")).split("\n").filter((l) => l !== "");
+    const tout = path.join(dossier(), "grand-livre-guillemets.csv");
+    await fs.writeFile(tout, lignes.map((l) => guillemets(l.split("\t"))).join("\r\n") + "\r\n");
+    // The header bare, every value quoted (« "20240110" » was rejected: attendu JJ/MM/AAAA).
+    const valeurs = path.join(dossier(), "grand-livre-valeurs-guillemets.csv");
+    await fs.writeFile(
+      valeurs,
+      [lignes[0].replace(/\t/g, ","), ...lignes.slice(1).map((l) => guillemets(l.split("\t")))].join("\n") + "\n",
+    );
+    for (const f of [tout, valeurs]) {
+      const r = prodbook("fec", f, "--json");
+      expect([r.code, r.err]).toEqual([0, ""]);
+      const j = JSON.parse(r.out) as { lignesImportees: number; debit: string; credit: string; erreurs: unknown[] };
+      expect([j.lignesImportees, j.debit, j.credit, j.erreurs]).toEqual([23, "47112.65", "47112.65", []]);
+    }
+    const e = prodbook("ecarts", EXEMPLE, "--fec", tout, "--json");
+    expect(e.code).toBe(0);
+  });
+});
