@@ -140,3 +140,19 @@ describe("un grand livre CSV aux champs entre guillemets (avant : « ni FEC ni g
     expect(e.code).toBe(0);
   });
 });
+
+describe("prodbook help <commande inconnue> (avant : l'aide générale, code 0, comme si elle existait)", () => {
+  it("dit la commande inconnue et la plus proche, code 2 ; help devis garde son aide", () => {
+    refus(
+      prodbook("help", "devs"),
+      exact(
+        "Commande inconnue « devs » : vouliez-vous dire « devis » ? Commandes : carbone, credit-impot, devis, " +
+          "ecarts, fec, financement, planning, regles, versions ; prodbook --help les décrit.",
+      ),
+    );
+    const aide = prodbook("aide", "devis");
+    expect(aide.code).toBe(0);
+    expect(aide.out).toMatch(/^Structure le devis d'un producteur/);
+    expect(prodbook("help").code).toBe(0);
+  });
+});
