@@ -156,3 +156,17 @@ describe("prodbook help <commande inconnue> (avant : l'aide générale, code 0, 
     expect(prodbook("help").code).toBe(0);
   });
 });
+
+describe("-o=sortie.xlsx (avant : un fichier « =sortie.xlsx » écrit)", () => {
+  it("refusé avec la forme attendue, rien d'écrit ; -osortie.xlsx et -o sortie.xlsx écrivent", () => {
+    const egal = path.join(dossier(), "=egal.xlsx");
+    refus(
+      prodbook("devis", EXEMPLE, "-o=egal.xlsx"),
+      /^Arguments invalides[ \u00a0]: l'option «[ \u00a0]-o[ \u00a0]» prend sa valeur après une espace[ \u00a0]: écrivez «[ \u00a0]-o egal\.xlsx[ \u00a0]»\.\nUsage/,
+      egal,
+      path.join(dossier(), "egal.xlsx"),
+    );
+    expect(prodbook("devis", EXEMPLE, "-ocolle.xlsx").code).toBe(0);
+    expect(existsSync(path.join(dossier(), "colle.xlsx"))).toBe(true);
+  });
+});
