@@ -170,3 +170,26 @@ describe("-o=sortie.xlsx (avant : un fichier « =sortie.xlsx » écrit)", () => 
     expect(existsSync(path.join(dossier(), "colle.xlsx"))).toBe(true);
   });
 });
+
+describe("ecarts -o nomme les feuilles écrites, comme devis, financement, planning… (avant : « Écrit : sortie.xlsx » seul)", () => {
+  it("les noms réels : « Écarts (Prodbook) » quand le producteur a déjà une feuille « Écarts »", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(EXEMPLE);
+    wb.addWorksheet("Écarts").addRow(["mes notes"]);
+    const entree = path.join(dossier(), "devis-avec-ecarts.xlsx");
+    await wb.xlsx.writeFile(entree);
+    const sortie = path.join(dossier(), "ecarts-homonyme.xlsx");
+    const r = prodbook("ecarts", entree, "--fec", FEC_EXEMPLE, "-o", sortie);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      ligne(
+        `Écrit : ${sortie} (feuilles « Grand livre », « Correspondances », « Écarts (Prodbook) », « Coût définitif »)`,
+      ),
+    );
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(sortie);
+    expect(lu.getWorksheet("Écarts")!.getCell("A1").value).toBe("mes notes");
+    expect(lu.getWorksheet("Écarts (Prodbook)")).toBeDefined();
+  });
+});
