@@ -193,3 +193,34 @@ describe("ecarts -o nomme les feuilles écrites, comme devis, financement, plann
     expect(lu.getWorksheet("Écarts (Prodbook)")).toBeDefined();
   });
 });
+
+describe("--colonnes sans « separateur » sur un CSV à virgules (avant : « colonnes introuvables » seul)", () => {
+  it("le séparateur qui coupe l'en-tête est nommé, avec la clé à écrire", async () => {
+    const lignes = (await fs.readFile(FEC, "utf8")).split("\n").filter((l) => l !== "");
+    const csv = path.join(dossier(), "grand-livre-virgules.csv");
+    await fs.writeFile(csv, lignes.map((l) => l.replace(/,/g, ".").replace(/\t/g, ",")).join("\n") + "\n");
+    const colonnes = path.join(dossier(), "colonnes-sans-separateur.json");
+    await fs.writeFile(
+      colonnes,
+      JSON.stringify({
+        formatDate: "AAAAMMJJ",
+        colonnes: { compte: "CompteNum", date: "EcritureDate", debit: "Debit", credit: "Credit" },
+      }),
+    );
+    refus(
+      prodbook("fec", csv, "--colonnes", colonnes),
+      exact(
+        "grand-livre-virgules.csv : Ligne 1 : colonnes introuvables dans l'en-tête : CompteNum, EcritureDate, " +
+          "Débit/Crédit ou Montant/Sens (correspondance de colonnes à revoir) ; l'en-tête n'est pas coupé par « ; » " +
+          `mais semble l'être par « , » : indiquez "separateur": "," dans la correspondance.`,
+      ),
+    );
+    await fs.writeFile(
+      colonnes,
+      JSON.stringify({ separateur: ",", ...JSON.parse(await fs.readFile(colonnes, "utf8")) }),
+    );
+    const lu = prodbook("fec", csv, "--colonnes", colonnes, "--json");
+    expect(lu.code).toBe(0);
+    expect((JSON.parse(lu.out) as { debit: string }).debit).toBe("47112.65");
+  });
+});
