@@ -10,8 +10,23 @@ function aide(ecrire: (t: string) => void): void {
   ecrire("Usage : prodbook <commande> [options]\n\nCommandes :");
   for (const e of COMMANDES) {
     const c = e.charger();
-    ecrire(`  ${c.nom.padEnd(14)} ${c.resume}\n      ${c.usage}`);
+    // A usage of several lines (versions: enregistrer, lister, comparer): each under the first, at the same indent.
+    const usage = c.usage
+      .split("\n")
+      .map((l) => l.trim())
+      .join("\n      ");
+    ecrire(`  ${c.nom.padEnd(14)} ${c.resume}\n      ${usage}`);
   }
+}
+
+/** « Commande inconnue « devs » : vouliez-vous dire « devis » ? Commandes : … ». */
+function commandeInconnue(nom: string): string {
+  const noms = COMMANDES.map((c) => c.nom);
+  const proche = procheDe(nom, noms);
+  return (
+    `Commande inconnue « ${nom} »${proche ? ` : vouliez-vous dire « ${proche} » ?` : "."} Commandes : ` +
+    `${noms.join(", ")} ; prodbook --help les décrit.`
+  );
 }
 
 /**
@@ -29,6 +44,12 @@ export async function main(argv: string[], processus: Io = processIo): Promise<n
     io.out(`${c.resume}\nUsage : ${c.usage}`);
     return 0;
   }
+  // `prodbook help devs`: the command asked about does not exist, said as for `prodbook devs` (never the general help
+  // with exit 0, as if it had been found).
+  if ((nom === "aide" || nom === "help") && reste[0] !== undefined && !reste[0].startsWith("-")) {
+    io.err(commandeInconnue(reste[0]));
+    return 2;
+  }
   if (!nom || nom === "--help" || nom === "-h" || nom === "aide" || nom === "help") {
     aide(nom ? io.out : io.err);
     return nom ? 0 : 2;
@@ -43,14 +64,7 @@ export async function main(argv: string[], processus: Io = processIo): Promise<n
   }
   const cmd = COMMANDES.find((c) => c.nom === nom)?.charger();
   if (!cmd) {
-    const proche = procheDe(
-      nom,
-      COMMANDES.map((c) => c.nom),
-    );
-    io.err(
-      `Commande inconnue « ${nom} »${proche ? ` : vouliez-vous dire « ${proche} » ?` : "."} Commandes : ` +
-        `${COMMANDES.map((c) => c.nom).join(", ")} ; prodbook --help les décrit.`,
-    );
+    io.err(commandeInconnue(nom));
     return 2;
   }
   if (reste.includes("--help") || reste.includes("-h")) {

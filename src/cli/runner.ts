@@ -476,6 +476,12 @@ export function analyserOptions(
     }
     // `--feuille ""` (an unset shell variable) is no value: never read as « not given », which would guess instead.
     if (t.value === "") throw erreur(`l'option « ${t.rawName} » attend une valeur, reçu une valeur vide`);
+    // `-o=sortie.xlsx`: a short option takes what follows it whole, « = » included (a file « =sortie.xlsx » was
+    // written); the form meant is said, never guessed.
+    if (t.inlineValue && !t.rawName.startsWith("--") && t.value.startsWith("="))
+      throw erreur(
+        `l'option « ${t.rawName} » prend sa valeur après une espace : écrivez « ${t.rawName} ${t.value.slice(1)} »`,
+      );
     // `--livraison A … --livraison B` (a line edited in the shell's history): which one was meant is not guessed.
     const deja = valeurs[t.name];
     if (typeof deja === "string" && deja !== t.value)

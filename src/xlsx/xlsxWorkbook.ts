@@ -1,4 +1,4 @@
-import { createWriteStream, promises as fs } from "fs";
+import { promises as fs, type WriteStream } from "fs";
 import { Writable } from "stream";
 import * as path from "path";
 import type ExcelJS from "exceljs";
@@ -291,11 +291,17 @@ export class XlsxWorkbook implements WorkbookPort {
       restituees = this.aRestituer();
     const xlsx = await this.paquet(flux.length > 0 || restituees.length > 0);
     const temporaire = `${chemin}.${process.pid}.tmp`;
+    let sortie: WriteStream | undefined;
     try {
-      if (flux.length || restituees.length) await ecrireAvecFlux(xlsx, flux, restituees, createWriteStream(temporaire));
-      else await fs.writeFile(temporaire, xlsx);
+      if (flux.length || restituees.length) {
+        // Opened before the stream is made: a path where no file can be created (/proc, a read-only disk) rejects
+        // here, never as an 'error' event emitted while the zip is prepared, before anyone listens to it.
+        sortie = (await fs.open(temporaire, "w")).createWriteStream();
+        await ecrireAvecFlux(xlsx, flux, restituees, sortie);
+      } else await fs.writeFile(temporaire, xlsx);
       await fs.rename(temporaire, chemin);
     } catch (e) {
+      sortie?.destroy();
       await fs.rm(temporaire, { force: true });
       throw e;
     }

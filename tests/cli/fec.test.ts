@@ -109,7 +109,9 @@ describe("prodbook fec", () => {
     expect([j.ecritures, j.ecrituresDistinctes, j.erreurs]).toEqual([934, 248, []]);
     const be = path.join(dir, "sans-bom-be.txt");
     fs.writeFileSync(be, Buffer.from(texte, "utf16le").swap16());
-    expect((await lancer(["fec", be])).out).toContain("Format\u00a0: séparateur |, UTF-16BE, Debit/Credit");
+    expect((await lancer(["fec", be])).out).toContain(
+      "Format\u00a0: séparateur «\u00a0|\u00a0», UTF-16BE, Debit/Credit",
+    );
   });
 
   test("texte lisible sans --json", async () => {

@@ -329,7 +329,7 @@ describe("prodbook financement : entrées invalides → message français, code 
   test("feuille absente", async () => {
     const r = await lancer([c.cinema, "--feuille", "Plan B", "--cout", "1"]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/La feuille «\u00a0Plan B\u00a0» \(plan de financement\) n'existe pas/);
+    expect(r.err).toMatch(/La feuille du plan de financement «\u00a0Plan B\u00a0» n'existe pas/);
   });
   test("--devis et --cout ensemble, --cout illisible, --oeuvre inconnue", async () => {
     expect((await lancer([c.cinema, "--devis", "Budget", "--cout", "1"])).code).toBe(2);

@@ -83,8 +83,8 @@ describe("--feuille avec un caractère invisible (avant : « Budget Gardiens » 
     );
     refus(
       await lancerCli(main, ["financement", FICTION, "--cout", "1000000", "--feuille", "Financement\ufeff"]),
-      "fiction.xlsx\u00a0: La feuille «\u00a0Financement⟨U+FEFF⟩\u00a0» (plan de financement) n'existe pas dans le " +
-        `classeur${INDICE("Financement")} Feuilles\u00a0: Financement.`,
+      "fiction.xlsx\u00a0: La feuille du plan de financement «\u00a0Financement⟨U+FEFF⟩\u00a0» n'existe pas dans le " +
+        `classeur (feuilles\u00a0: «\u00a0Financement\u00a0»)${INDICE("Financement")}`,
     );
     refus(
       await lancerCli(main, ["planning", PLAN, "--livraison", "2026-06-01", "--feuille", "PDT\u200d"]),

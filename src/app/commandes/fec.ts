@@ -175,12 +175,15 @@ export function vueFec(r: ResultatFec) {
 
 export type VueFec = ReturnType<typeof vueFec>;
 
-/** French names of the separators, as the summary says them. */
+/**
+ * French names of the separators, as the summary says them: in words, « | » quoted (a bare « ; » or « , » read
+ * « séparateur ,, UTF-8 »).
+ */
 export const NOMS_SEPARATEURS: Record<ResultatFec["format"]["separateur"], string> = {
   tab: "tabulation",
-  pipe: "|",
-  "point-virgule": ";",
-  virgule: ",",
+  pipe: "« | »",
+  "point-virgule": "point-virgule",
+  virgule: "virgule",
 };
 
 /** Rejected lines and alertes listed in the summary; the rest is counted (« … et 3 autres »). */

@@ -15,6 +15,7 @@ import type { Cents } from "../../core/money";
 import { tracesFinancement, type TracesFinancement } from "../../core/traces/financement";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { invalide, verifierDate, verifierDuree } from "../arguments";
+import { verifierDateRegles } from "../dateRegles";
 import { verifierSubventions } from "./creditSurBase";
 import { regleLisible, type RegleLisible } from "../presentationRegles";
 import { traceAffichee, type TraceAffichee } from "../traces";
@@ -112,6 +113,9 @@ function options(a: OptionsFinancementPane & { dureesAmbigues?: DureeEcrite[] },
           .map((x) => periodeEnLettres(x.effetDu, x.effetAu))
           .join(", ")}), reçu « ${dateEnLettres(a.date)} »`,
       );
+  // A table in force « à ce jour » covers any later day: past the bound devis, carbone and regles put on --date
+  // (« 2999-12-31 » read every payment date as a typo « à plus de 20 ans de la date d'analyse »), refused alike.
+  verifierDateRegles(a.date, "date");
   if (a.creditImpot && a.genre === "spectacle")
     throw invalide(
       "genre",

@@ -209,6 +209,9 @@ export const commande = definirCommande({
     }
   },
   avertissements: (r) => [avertissementEncodageCli(r.formatFec)],
+  // « Écrit : sortie.xlsx (feuilles « Grand livre », …) » as the other commands say it: a sheet of the producer's
+  // with the same name keeps it, and Prodbook's is then « Écarts (Prodbook) », named here.
+  feuillesEcrites: (r) => r.feuilles,
   json: (r) => ({
     ...jsonEcarts(r),
     // Added: where the correspondances came from (« fichier » given, the workbook's « feuille », or the « defaut » table).

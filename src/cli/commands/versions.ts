@@ -30,7 +30,8 @@ const USAGE_LISTER = "prodbook versions lister <classeur.xlsx> [--json]";
 const USAGE_COMPARER =
   "prodbook versions comparer <classeur.xlsx> --de NOM --a NOM|courant [--json] [-o sortie.xlsx] [--feuille NOM] " +
   "[--explique]";
-const USAGE = `${USAGE_ENREGISTRER}\n       ${USAGE_LISTER}\n       ${USAGE_COMPARER}`;
+// Continuation lines under the first one, after « Usage : » (8 characters; `prodbook --help` re-indents them).
+const USAGE = `${USAGE_ENREGISTRER}\n        ${USAGE_LISTER}\n        ${USAGE_COMPARER}`;
 
 const m = (c: Cents) => centsToDecimalString(c);
 

@@ -31,9 +31,11 @@ export class FeuilleAbsenteError extends ErreurDonnees {
     quoi: string,
     existantes: string[],
   ) {
+    // Worded as devis, planning and carbone word it: « La feuille de devis « X » n'existe pas dans le classeur
+    // (feuilles : « A », « B »). » — `quoi` says which sheet (« de devis », « du plan de financement »).
     super(
-      `La feuille « ${nomVisible(feuille)} » (${quoi}) n'existe pas dans le classeur` +
-        `${indiceFeuille(feuille, existantes) || "."} Feuilles : ${listeFeuilles(existantes, false)}.`,
+      `La feuille ${quoi} « ${nomVisible(feuille)} » n'existe pas dans le classeur (feuilles : ` +
+        `${listeFeuilles(existantes)})${indiceFeuille(feuille, existantes) || "."}`,
     );
   }
 }
@@ -222,7 +224,7 @@ export async function analyserFinancement(
   let feuillePlanSource: SheetData | undefined;
   if (opts.feuille) {
     feuillePlanSource = await wb.readSheet(opts.feuille);
-    if (!feuillePlanSource) throw new FeuilleAbsenteError(opts.feuille, "plan de financement", noms);
+    if (!feuillePlanSource) throw new FeuilleAbsenteError(opts.feuille, "du plan de financement", noms);
   } else {
     const lues = await utilisateur();
     feuillePlanSource = choisirFeuillePlan(lues);
@@ -239,7 +241,7 @@ export async function analyserFinancement(
   const importOpts = { typeOeuvre, genre: opts.genre, dureeMinutes: opts.dureeMinutes };
   if (opts.feuilleDevis) {
     const s = await wb.readSheet(opts.feuilleDevis);
-    if (!s) throw new FeuilleAbsenteError(opts.feuilleDevis, "devis", noms);
+    if (!s) throw new FeuilleAbsenteError(opts.feuilleDevis, "de devis", noms);
     devis = importerDevis(s, importOpts);
   } else if (opts.cout === undefined) {
     const s = trouverFeuilleDevis((await utilisateur()).filter((x) => x.name !== feuillePlanSource?.name));

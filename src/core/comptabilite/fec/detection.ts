@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 import { decoderOctets, utf8Strict, type EncodageFec } from "./decodage";
 import { devinerMapping, formatDateProuve, lireGrandLivreCsv, type MappingGrandLivre } from "./grandLivreCsv";
 import type { ResultatFec } from "./types";
@@ -145,17 +146,19 @@ export function lireGrandLivreOctets(
   opts: { encodage?: EncodageFec; mapping?: MappingGrandLivre } = {},
 ): { resultat: ResultatFec; mapping: MappingGrandLivre } | undefined {
   const lu = decoderCsv(octets, opts.encodage);
-  const entete = lu.texte.replace(/^\ufeff/, "").split(/\r\n|\r|\n/)[0];
-  const sep = entete.includes(";") ? ";" : ",";
-  let mapping = opts.mapping ?? devinerMapping(entete.split(sep), sep);
+  const debut = lu.texte.replace(/^\ufeff/, "").split(/\r\n|\r|\n/, 201);
+  const sep = debut[0].includes(";") ? ";" : ",";
+  // The header and the first rows split as lireGrandLivreCsv splits them (papaparse): a field in double quotes
+  // (« "Compte","Date","Débit" », « "20240110" », as many exports quote every field) is read without its quotes,
+  // never refused as an unknown CSV or its dates as « "20240110" » not a date.
+  const echantillon = Papa.parse<string[]>(debut.join("\n"), { delimiter: sep, skipEmptyLines: true }).data;
+  const noms = echantillon[0] ?? [];
+  let mapping = opts.mapping ?? devinerMapping(noms, sep);
   if (!mapping) return undefined;
   if (!opts.mapping) {
     // A guessed mapping takes its date format from the first dates of the file (a sample: papaparse reads them all).
-    const i = entete.split(sep).indexOf(mapping.colonnes.date);
-    const dates = lu.texte
-      .split(/\r\n|\r|\n/, 201)
-      .slice(1)
-      .map((l) => l.split(sep)[i] ?? "");
+    const i = noms.indexOf(mapping.colonnes.date);
+    const dates = echantillon.slice(1).map((r) => r[i] ?? "");
     mapping = { ...mapping, formatDate: formatDateProuve(dates) };
   }
   const resultat = lireGrandLivreCsv(lu.texte, mapping, { conserver: true });

@@ -170,10 +170,23 @@ export function lireGrandLivreCsv(
   const manquantes = (["compte", "date"] as Champ[]).filter((k) => c[k] < 0).map((k) => mapping.colonnes[k] ?? k);
   const dc = c.debit >= 0 && c.credit >= 0;
   if (!dc && !(c.montant >= 0 && c.sens >= 0)) manquantes.push("Débit/Crédit ou Montant/Sens");
-  if (manquantes.length)
+  if (manquantes.length) {
+    // A header left whole by the mapping's separator (« ; » when it gives none) while another one cuts it: that one
+    // is named, with the key to write (a comma CSV read with « ; » said only « colonnes introuvables »).
+    const autre =
+      rows[iEntete].length === 1
+        ? [",", ";", "\t", "|"].find((x) => x !== sep && rows[iEntete][0].includes(x))
+        : undefined;
+    const dit = (x: string) => (x === "\t" ? "des tabulations" : `« ${x} »`);
+    const indice = autre
+      ? ` ; l'en-tête n'est pas coupé par ${dit(sep)} mais semble l'être par ${dit(autre)} : indiquez ` +
+        `"separateur": ${JSON.stringify(autre)} dans la correspondance`
+      : "";
     throw new FecFormatError(
-      `Ligne ${iEntete + 1} : colonnes introuvables dans l'en-tête : ${manquantes.join(", ")} (correspondance de colonnes à revoir).`,
+      `Ligne ${iEntete + 1} : colonnes introuvables dans l'en-tête : ${manquantes.join(", ")} (correspondance de ` +
+        `colonnes à revoir)${indice}.`,
     );
+  }
   const erreurs: LigneRejetee[] = [];
   const alertes: AlerteFec[] = [];
   const comptes = new Map<string, SoldeCompte>();
