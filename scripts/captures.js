@@ -297,16 +297,15 @@ function colonne(c) {
 
 /** The dashboard's Écarts figures are those of `prodbook ecarts --json`, or the capture is refused. */
 async function verifierEcarts(page, totaux) {
-  const { eurosToCents, formatMontantFr } = require(path.join(RACINE, "build/core/money/index.js"));
+  const { eurosToCents, formatEcartFr, formatMontantFr } = require(path.join(RACINE, "build/core/money/index.js"));
   const m = (euros) => formatMontantFr(eurosToCents(euros));
-  const signe = (euros) => {
-    const c = eurosToCents(euros);
-    return c > 0 ? `+${m(euros)}` : c < 0 ? `\u2212${formatMontantFr(-c)}` : m(euros);
-  };
+  const signe = (euros) => formatEcartFr(eurosToCents(euros));
   const attendus = {
     budget: m(totaux.budget),
-    realise: `${m(totaux.realise)} (${signe(totaux.ecart)})`,
-    estimation: `${m(totaux.estimation)} (${signe(totaux.ecartEstime)})`,
+    realise: m(totaux.realise),
+    ecart: signe(totaux.ecart),
+    estimation: m(totaux.estimation),
+    ecartEstime: signe(totaux.ecartEstime),
   };
   for (const [chiffre, attendu] of Object.entries(attendus)) {
     const lu = await page.getByTestId(IDS_TABLEAU_DE_BORD.chiffre("ecarts", chiffre)).textContent({ timeout: 10000 });

@@ -2,18 +2,9 @@ import Decimal from "decimal.js";
 import { eurosToCents, formatEcartFr, formatMontantFr, formatPourcentFr } from "../core/money";
 import { pluriel } from "../core/util/texte";
 import type { ResultatRapprochementVue } from "./commandes/ecarts";
+import { chiffresTotauxEcarts, type ChiffreEcarts } from "./ecartsTotaux";
 
-/** One headline figure of the écarts: its name and its value, both in French, as the pane and the CLI print them. */
-export interface ChiffreEcarts {
-  /** Stable key (the pane's test ids, React keys); never shown. */
-  id: "budget" | "realise" | "ecart" | "estimation" | "ecartEstime" | "sansPoste" | "enAlerte";
-  terme: string;
-  valeur: string;
-  /** The figures the page is about (réalisé, écart estimé): bold in the pane. */
-  fort?: boolean;
-  /** The value is a phrase, not an amount (the pane lets it wrap). */
-  texte?: boolean;
-}
+export type { ChiffreEcarts } from "./ecartsTotaux";
 
 type Rapport = Pick<ResultatRapprochementVue, "totaux" | "chapitres" | "nonAffecte" | "seuils">;
 
@@ -24,17 +15,20 @@ const ecart = (s: string) => formatEcartFr(eurosToCents(s));
  * The écarts in brief, the same words and numbers in the pane's Écarts page and in `prodbook ecarts`'s text (one
  * name, one meaning): budget, réalisé, écart (réalisé − budget), estimation finale, écart estimé (estimation finale −
  * budget), the class-6 accounts without poste (when there are any), and the chapters in alert with their écart estimé.
+ * The pane's « Tableau de bord » shows the first five (chiffresTotauxEcarts).
  */
 export function chiffresEcarts(r: Rapport): ChiffreEcarts[] {
   const t = r.totaux;
   const enAlerte = r.chapitres.filter((c) => c.alerte);
   const sansPoste = r.nonAffecte.comptes.length;
   return [
-    { id: "budget", terme: "Budget", valeur: euros(t.budget) },
-    { id: "realise", terme: "Réalisé", valeur: euros(t.realise), fort: true },
-    { id: "ecart", terme: "Écart", valeur: ecart(t.ecart) },
-    { id: "estimation", terme: "Estimation finale", valeur: euros(t.estimation) },
-    { id: "ecartEstime", terme: "Écart estimé", valeur: ecart(t.ecartEstime), fort: true },
+    ...chiffresTotauxEcarts({
+      budget: eurosToCents(t.budget),
+      realise: eurosToCents(t.realise),
+      ecart: eurosToCents(t.ecart),
+      estimation: eurosToCents(t.estimation),
+      ecartEstime: eurosToCents(t.ecartEstime),
+    }),
     ...(sansPoste
       ? [
           {

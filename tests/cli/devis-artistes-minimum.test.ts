@@ -382,7 +382,29 @@ describe("prodbook devis --oeuvre cinema : barème des artistes avant son extens
         `accord du 9 juillet 2014 (court-métrage : 25 min, une heure au plus), engagement à la journée${EXTENSION}`,
       ),
     ]);
-    // Before the table's first version (31 December 2021): no artists' grid, no finding.
-    expect(await messages(CINEMA, date("2021-12-31"))).toEqual([]);
+  });
+
+  it("daté avant le barème (1er juin 2021) : « grille non connue à cette date » sur la cellule du tarif, en info", async () => {
+    const sansGrille = (cellule: string, libelle: string) => ({
+      regle: "salaire-minimum",
+      gravite: "info",
+      cellule,
+      message:
+        `${cellule} « ${libelle} » : artistes-interprètes, grille non connue à cette date (1er\u00a0juin\u00a02021) : la ` +
+        "table idcc3097-artistes-minima commence le 1er\u00a0janvier\u00a02022 ; salaire non comparé à un minimum.",
+    });
+    // Both artist lines (F20 at 450 €, above any grid; F21 at 350 €, under the 2022 one): said, neither compared.
+    expect(artistes(await controles(CINEMA, date("2021-06-01")))).toEqual([
+      sansGrille("'Devis La Rade'!F20", "Rôle principal (comédienne)"),
+      sansGrille("'Devis La Rade'!F21", "Seconds rôles"),
+    ]);
+    // The day before the table's first version, the same; the table is not among those the devis used.
+    expect(await messages(CINEMA, date("2021-12-31"))).toEqual([
+      expect.stringContaining("artistes-interprètes, grille non connue à cette date (31\u00a0décembre\u00a02021)"),
+      expect.stringContaining("artistes-interprètes, grille non connue à cette date (31\u00a0décembre\u00a02021)"),
+    ]);
+    // An artist line paid as a flat fee (no day, no week) is not one the grid would compare: nothing said.
+    const forfait = await variante(CINEMA, "seconds-roles-forfait.xlsx", ligne21(1, "forfait", 10500));
+    expect(await messages(forfait, date("2021-06-01"))).toEqual([expect.stringMatching(/^'Devis La Rade'!F20 /)]);
   });
 });

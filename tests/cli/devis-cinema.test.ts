@@ -73,11 +73,17 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
   });
 
   it("avant le 1er avril 2022 la grille cinéma ne s'applique pas ; en audiovisuel c'est la grille IDCC 2642", async () => {
-    // The artists' grid (1 January 2022) does: only the « Seconds rôles » line; before it, nothing.
+    // The artists' grid (1 January 2022) does: only the « Seconds rôles » line; before it, each artist line's rate is
+    // said not compared (info, « grille non connue à cette date »), and nothing else.
     expect((await minima(["--oeuvre", "cinema", "--date", "2022-03-31"])).map((x) => x.cellule)).toEqual([
       "'Devis La Rade'!F21",
     ]);
-    expect(await minima(["--oeuvre", "cinema", "--date", "2021-12-31"])).toEqual([]);
+    const avant = await minima(["--oeuvre", "cinema", "--date", "2021-12-31"]);
+    expect(avant.map((x) => [x.cellule, x.gravite])).toEqual([
+      ["'Devis La Rade'!F20", "info"],
+      ["'Devis La Rade'!F21", "info"],
+    ]);
+    for (const x of avant) expect(x.message).toContain("artistes-interprètes, grille non connue à cette date");
     // Same crew, audiovisual documentary: every rate is above the IDCC 2642 grid (e.g. régisseur général 300 > 240,87).
     expect(await minima(["--oeuvre", "audiovisuel", "--genre", "documentaire", "--date", "2025-03-01"])).toEqual([]);
   });

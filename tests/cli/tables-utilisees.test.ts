@@ -83,13 +83,16 @@ describe("--json : chaque commande nomme les tables de règles utilisées, avec 
     const args = ["devis", f, "--oeuvre", "cinema", "--genre", "fiction"];
     expect(await tables([...args, "--date", "2024-10-31"])).toContain("smic-horaire@2024-01-01");
     expect(await tables([...args, "--date", "2024-11-01"])).toContain("smic-horaire@2024-11-01");
-    // Before the grid: no version of either is read; the line is said « grille non connue à cette date ».
+    // Before the grid: no version of either is read; each artist line is said « grille non connue à cette date ».
     const avant = await lancerCli(main, [...args, "--date", "2021-12-31", "--json"]);
     const j = JSON.parse(avant.out);
     expect(j.tables.map((t: TableJson) => t.id)).not.toContain("smic-horaire");
     expect(
       j.controles.filter((c: { message: string }) => c.message.includes("grille non connue à cette date")),
-    ).toEqual([expect.objectContaining({ regle: "salaire-minimum", gravite: "info", cellule: "'Devis La Rade'!F21" })]);
+    ).toEqual([
+      expect.objectContaining({ regle: "salaire-minimum", gravite: "info", cellule: "'Devis La Rade'!F20" }),
+      expect.objectContaining({ regle: "salaire-minimum", gravite: "info", cellule: "'Devis La Rade'!F21" }),
+    ]);
   });
 
   it("credit-impot (audiovisuel, documentaire) : taux, minimum, plafond par minute, aides publiques, budget", async () => {

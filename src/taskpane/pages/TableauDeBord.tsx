@@ -14,6 +14,7 @@ import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import { lienTexte } from "../../app/liensTextes";
 import type { Suite, TableauDeBord as Resume } from "../../app/commandes/tableauDeBord";
+import { chiffresTotauxEcarts } from "../../app/ecartsTotaux";
 import type { Source } from "../../core/regles/table";
 import { cents, formatEcartFr, formatMontantFr, formatPourcentFr, type Cents } from "../../core/money";
 import { DetailsSources } from "../components/DetailsSources";
@@ -383,17 +384,10 @@ function BlocEcarts({ r }: { r: Resume }) {
       )}
       {t && !aRecalculer && (
         <>
-          <Chiffre libelle="Budget" valeur={m(t.budget)} id={IDS.chiffre("ecarts", "budget")} />
-          <Chiffre
-            libelle="Réalisé"
-            valeur={`${m(t.realise)} (${signe(t.ecart)})`}
-            id={IDS.chiffre("ecarts", "realise")}
-          />
-          <Chiffre
-            libelle="Estimation finale"
-            valeur={`${m(t.estimation)} (${signe(t.ecartEstime)})`}
-            id={IDS.chiffre("ecarts", "estimation")}
-          />
+          {/* The words and figures of the Écarts page's headline (src/app/ecartsTotaux.ts), as the sheet holds them. */}
+          {chiffresTotauxEcarts(t).map((c) => (
+            <Chiffre key={c.id} libelle={c.terme} valeur={c.valeur} id={IDS.chiffre("ecarts", c.id)} />
+          ))}
         </>
       )}
     </Bloc>

@@ -116,8 +116,12 @@ describe("salaire-minimum des acteurs de complément avant le barème : « grill
     expect(apres[0].message).toContain(`105,00${NBSP}€ par jour`);
   });
 
-  it("une ligne d'artiste-interprète (pas un acteur de complément) n'a pas ce constat avant 2022", () => {
+  it("une ligne d'artiste-interprète (pas un acteur de complément) a le même constat, nommant les artistes-interprètes", () => {
     const l = figurants("50", "jour", "Seconds rôles");
-    expect(salaireMinimum.verifier({ devis: cinema(l), date: "2021-12-31" })).toEqual([]);
+    const avant = salaireMinimum.verifier({ devis: cinema(l), date: "2021-12-31" });
+    expect(avant.map((c) => [c.regle, c.gravite])).toEqual([["salaire-minimum", "info"]]);
+    expect(avant[0].message).toContain(
+      `« Seconds rôles » : artistes-interprètes, grille non connue à cette date (31${NBSP}décembre${NBSP}2021)`,
+    );
   });
 });

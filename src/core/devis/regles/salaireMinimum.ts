@@ -521,26 +521,29 @@ export function smicComplement(
 }
 
 /**
- * An acteur de complément's line of a cinema devis dated before the grid's first version: the grid is not known on that
- * date, said on the line's rate cell rather than compared to a later grid or left silent.
+ * An artist line of a cinema devis dated before the grid's first version (an acteur de complément's, or an
+ * artiste-interprète's paid by the day or the week, as the grid's first version reads its unit): the grid is not known
+ * on that date, said on the line's rate cell rather than compared to a later grid or left silent.
  */
-function complementSansGrille(l: LigneDevis, date: string): Verification[] | undefined {
+function artisteSansGrille(l: LigneDevis, date: string): Verification[] | undefined {
   const quoi = acteurComplement(l.libelle);
   const table = TABLES_CREDIT_IMPOT.artistesMinima;
-  const premiere = table.versions[0]?.effetDu;
+  const premiere = table.versions[0];
   const artistes = versionEnVigueur(TABLES_CREDIT_IMPOT.artistes, date);
-  if (!quoi || !premiere || date >= premiere || l.chargesDe || !artistes || !estLigneArtiste(l, artistes.valeurs))
+  if (!premiere || date >= premiere.effetDu || l.chargesDe || !artistes || !estLigneArtiste(l, artistes.valeurs))
+    return undefined;
+  if (!quoi && (typeof engagementArtiste(l, premiere.valeurs) === "string" || tauxUnitaire(l) === undefined))
     return undefined;
   const cellule = l.source.cellules.taux ?? celluleMontant(l);
+  const qui = quoi ? `acteurs de complément (${NOMS_COMPLEMENT[quoi]})` : "artistes-interprètes";
   return [
     {
       constat: {
         regle: "salaire-minimum",
         gravite: "info",
         message:
-          `${cellule} ${cite(l.libelle)} : acteurs de complément (${NOMS_COMPLEMENT[quoi]}), grille non connue à cette ` +
-          `date (${dateEnLettres(date)}) : la table ${table.id} commence le ${dateEnLettres(premiere)} ; salaire non ` +
-          `comparé à un minimum.`,
+          `${cellule} ${cite(l.libelle)} : ${qui}, grille non connue à cette date (${dateEnLettres(date)}) : la table ` +
+          `${table.id} commence le ${dateEnLettres(premiere.effetDu)} ; salaire non comparé à un minimum.`,
         cellule,
       },
     },
@@ -637,7 +640,7 @@ function verifierSalaires({ devis, date, surcharges, annexe3097, tableSmic }: Co
     artistes && !l.chargesDe && estLigneArtiste(l, artistes.artistes)
       ? verifierArtiste(l, artistes, surcharges, date, tableSmic)
       : devis.typeOeuvre === "cinema" && !artistes
-        ? complementSansGrille(l, date)
+        ? artisteSansGrille(l, date)
         : undefined;
   const g = grilleMinima(devis, date);
   if (!g) return avant.concat(devis.lignes.flatMap((l) => (l.pourcentage ? [] : (artiste(l) ?? []))));
