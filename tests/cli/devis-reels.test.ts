@@ -339,7 +339,9 @@ describe("prodbook devis : colonnes par mois datées au premier du mois, tableau
     expect(sp(m.message)).toBe(
       "Budget!C5 « Cession du spectacle » : le montant 12 000,00 € n'est rattaché à aucun chapitre : le titre " +
         "« DÉPENSES ARTISTIQUES » au-dessus (Budget!A4) ne nomme pas un chapitre du devis CNC, et ni le code ni le " +
-        "libellé de la ligne n'en désignent un ; il n'est pas compté dans le total.",
+        "libellé de la ligne n'en désignent un ; il n'est pas compté dans le total. Il est listé parmi les montants " +
+        "non placés (hors total). Indiquez le chapitre de la ligne dans une colonne « Chapitre » ou par un titre de " +
+        "chapitre au-dessus d'elle (« 07 MOYENS TECHNIQUES »), puis relancez.",
     );
   });
 

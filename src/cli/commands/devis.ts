@@ -276,6 +276,8 @@ export function jsonConservation(c: Conservation | undefined) {
             total: m(h.total),
             ...(h.cellules ? { cellules: h.cellules.map((x) => ({ cellule: x.cellule, montant: m(x.montant) })) } : {}),
             ...(h.totauxProuves ? { totauxProuves: h.totauxProuves } : {}),
+            // A column without header: each figure, counted in lu and listed (additive).
+            ...(h.listees ? { listees: h.listees.map((x) => ({ cellule: x.cellule, montant: m(x.montant) })) } : {}),
           })),
         }
       : {}),

@@ -261,6 +261,8 @@ const ARGENT =
  */
 function numerotation(montants: readonly Cents[]): boolean {
   if (!montants.every((m) => m % 100 === 0)) return false;
+  // A lone figure is a code only when it is one's size (« 21 »): « 350 » beside a line may be an amount typed one off.
+  if (montants.length === 1) return montants[0] > 0 && montants[0] < 10_000;
   if (montants.every((m) => m > 0 && m < 100_000)) return true;
   return (
     montants.length > 1 && montants.every((m, i) => i === 0 || (m >= montants[i - 1] && m - montants[i - 1] <= 1000))
@@ -334,13 +336,19 @@ export function nombresHorsColonnes(
     }
     if (role) continue; // another version of a rate, a second « Jours »: recognised
     const montants: Cents[] = [];
+    const cellules: string[] = [];
     let derivee = true;
+    // Shown in euros (« #,##0.00 € », « 350 € »): amounts, never a numbering.
+    let enEuros = false;
     for (const x of cellulesMontant(sheet, ligne, c, convention))
       if (x.montant) {
         montants.push(x.montant);
+        cellules.push(x.cellule);
         if (derivee && attendu(rang(x.cellule)) !== x.montant) derivee = false;
+        const cel = sheet.rows[rang(x.cellule)]?.[c];
+        if (cel?.fmt?.includes("€") || (typeof cel?.v === "string" && cel.v.includes("€"))) enEuros = true;
       }
-    if (!montants.length || derivee || (!entete && numerotation(montants))) continue;
+    if (!montants.length || derivee || (!entete && !enEuros && numerotation(montants))) continue;
     out.push({
       colonne: colonneLettre(c),
       cellule: celluleRef(sheet.name, ligne, c),
@@ -348,6 +356,8 @@ export function nombresHorsColonnes(
       nombres: montants.length,
       total: sumCents(montants),
       argent: ARGENT.test(s),
+      // No header to say what they are: each figure listed in the conservation, by its cell.
+      ...(entete ? {} : { listees: cellules.map((cellule, k) => ({ cellule, montant: montants[k] })) }),
     });
   }
   return out;

@@ -9,6 +9,7 @@ import { conservationRespectee } from "./conservation";
 import { valeurEnMots } from "./natureChiffre";
 import type { Conservation } from "./model";
 import { formatMontantFr } from "../money/format";
+import { sumCents } from "../money/cents";
 import { colonneLettre, parseCelluleRef } from "../util/adresse";
 import type { RegleUtilisee } from "../regles/utilisees";
 import { dateEnLettres } from "../util/texte";
@@ -95,7 +96,15 @@ export function texteConservation(c: Conservation): string {
       : ` ${d.length} cellules dans une autre devise, listées sans montant en euros : ${cites(d)}.`
     : "";
   // Numbers under columns the import does not read (« Budget N-1 »), per column: never counted, named here too.
-  const h = c.horsColonnes ?? [];
+  const h = (c.horsColonnes ?? []).filter((x) => !x.listees);
+  // A column without header: its figures are in `lu`, listed cell by cell.
+  const sansEntete = (c.horsColonnes ?? []).flatMap((x) => x.listees ?? []);
+  const plus = sansEntete.length > 1;
+  const listees = sansEntete.length
+    ? ` ${plus ? "Nombres" : "Nombre"} d'une colonne sans en-tête, ${plus ? "lus et listés" : "lu et listé"} ` +
+      `(hors total) : ${plagesEnMots(sansEntete.map((x) => x.cellule))} ` +
+      `(${e(sumCents(sansEntete.map((x) => x.montant)))}).`
+    : "";
   const hors = h.length
     ? ` Nombres hors des colonnes lues, non comptés : ${h
         .map(
@@ -118,8 +127,8 @@ export function texteConservation(c: Conservation): string {
       (nb.length > 10 ? "…" : "") +
       "."
     : "";
-  if (c.nonComptees.length === 0) return base + devises + hors + nombres;
-  return `${base}${devises}${hors}${nombres} Cellules non comptées : ${cites(c.nonComptees)}.`;
+  if (c.nonComptees.length === 0) return base + devises + listees + hors + nombres;
+  return `${base}${devises}${listees}${hors}${nombres} Cellules non comptées : ${cites(c.nonComptees)}.`;
 }
 
 /**

@@ -68,6 +68,7 @@ import type {
   NombreHorsLignes,
   MontantIllisible,
   MontantNonPlace,
+  MontantTaxeEcrite,
   NouvelEntete,
   Conservation,
   OrigineDuree,
@@ -1138,6 +1139,20 @@ function mentionTaxe(texte: string): "HT" | "TTC" | undefined {
   return m[1].replace(/\./g, "").toUpperCase() === "HT" ? "HT" : "TTC";
 }
 
+/** The French TVA rates a TTC total may be its HT lines taxed at. */
+const TAUX_TVA = ["20", "10", "5.5", "2.1"];
+
+/**
+ * A total written TTC over HT lines (or HT over TTC ones) equal, to the cent, to their sum taxed at a French TVA rate
+ * (14 400 over 12 000: 20 %): that rate, as a decimal string (« 20 », « 5.5 »).
+ */
+function tauxEntre(ecrit: "HT" | "TTC", colonne: "HT" | "TTC", montant: Cents, somme: Cents): { taux?: string } {
+  if (ecrit === colonne || somme === 0) return {};
+  const [ht, ttc] = ecrit === "TTC" ? [somme, montant] : [montant, somme];
+  const taux = TAUX_TVA.find((t) => egalAuCentime(multiplyCents(ht, new Decimal(t).div(100).plus(1)), ttc));
+  return taux ? { taux } : {};
+}
+
 /** Each lower table's columns alike carry their totals' bilan, so that colonnes-lues can say why one was read. */
 function noterBilansBas(devis: Devis, bilans: readonly BilansBas[]): void {
   for (const b of bilans) {
@@ -1416,6 +1431,8 @@ function importerAvecEntete(
   const ambigus: NonNullable<Devis["ambigus"]> = [];
   const arrondis: NonNullable<Devis["arrondis"]> = [];
   const taxesEcrites: NonNullable<Devis["taxesEcrites"]> = [];
+  // Total rows whose text amount carries the other tax mention than the column read, by cell: named once proven or not.
+  const mentionsTotaux = new Map<string, Pick<MontantTaxeEcrite, "texte" | "ecrit" | "colonne">>();
   const devises: NonNullable<Devis["devises"]> = [];
   const pourcentages: NonNullable<Devis["pourcentagesMontant"]> = [];
   const remises: NonNullable<Devis["remisesSansMontant"]> = [];
@@ -1748,6 +1765,15 @@ function importerAvecEntete(
         });
       }
       if (montantLu !== undefined) {
+        // « TOTAL | 14 400 TTC » in the HT column read: a total written TTC, never proven against the HT lines unsaid.
+        const vTotal = cell(row, "montant")?.v;
+        const ecritTotal = typeof vTotal === "string" ? mentionTaxe(vTotal) : undefined;
+        if (ecritTotal && ecritTotal !== natureLue)
+          mentionsTotaux.set(ref(r, "montant") as string, {
+            texte: String(vTotal).trim(),
+            ecrit: ecritTotal,
+            colonne: natureLue,
+          });
         // A title in capitals carrying an amount, its section still open, whose amount is what this total lacks (« STORY &
         // RIGHTS » 37 240 over « DIRECTION » 60 840, then « Total Above-The-Line » 98 080): the title is a line of it, by
         // arithmetic — its section is closed first (the title a line unless its own lines prove it), then covered.
@@ -1827,7 +1853,14 @@ function importerAvecEntete(
           lignesCouvertes,
           formule: cell(row, "montant")?.f,
         };
-        if (!prouver(total)) {
+        const prouve = prouver(total);
+        if (!prouve && mentionsTotaux.has(total.cellule)) {
+          // Written TTC (or HT) against the column read, not the sum of its lines: a total all the same (its label and
+          // its mention say so), listed and named, never a line added to the lines it totals.
+          totaux.push(total);
+          continue;
+        }
+        if (!prouve) {
           // « TOTAL ENERGIES », a total that adds up nothing above it: a line, whatever its wording.
           const ligne = ligneDeTotal(total, r, code, total.libelle);
           if (cell(row, "montant")?.f) {
@@ -2015,6 +2048,24 @@ function importerAvecEntete(
         ecrit,
         colonne: natureLue,
       });
+    // « Catering | 1 000 | 1 200 TTC | »: the TVA cell writes the line's amount another way, not a TVA. The HT read stays
+    // the line's amount; the TVA cell is named, never added nor dropped unsaid.
+    if (montant !== undefined)
+      for (const e of ecarteesToutes) {
+        const v = e.nature === "tva" ? row[e.col]?.v : undefined;
+        const ecritTva = typeof v === "string" ? mentionTaxe(v) : undefined;
+        const x = ecritTva && !row[e.col].erreur ? lireMontantCellule(row[e.col], convention) : undefined;
+        if (!ecritTva || x?.type !== "montant" || x.cents === 0) continue;
+        taxesEcrites.push({
+          cellule: celluleRef(sheet.name, r, e.col),
+          texte: String(v).trim(),
+          libelle: libelle || titre,
+          montant: x.cents,
+          ecrit: ecritTva,
+          colonne: natureLue,
+          dansTva: { entete: e.entete, cellule: ref(r, "montant") as string, montantLigne: montant },
+        });
+      }
     if (lm.type === "montant" && lm.sousCentime && montant !== undefined) {
       const v = cell(row, "montant")?.v;
       arrondis.push({
@@ -2291,6 +2342,25 @@ function importerAvecEntete(
       ...(l.titreInconnu ? { titreInconnu: l.titreInconnu } : {}),
     }));
   prouverTotaux(totaux, lignes, sheet.name, new Set(totauxEnTete));
+  for (const t of totaux) {
+    const m = mentionsTotaux.get(t.cellule);
+    if (!m) continue;
+    const somme = sommeLignes(lignes, t.lignesCouvertes);
+    const ligne = lignes.some((l) => l.source.cellules.montant === t.cellule && !l.montantCalcule);
+    taxesEcrites.push({
+      cellule: t.cellule,
+      libelle: t.libelle,
+      montant: t.montant,
+      ...m,
+      total: {
+        type: t.type,
+        prouve: !!t.preuve,
+        somme,
+        ...(ligne ? { ligne: true } : {}),
+        ...tauxEntre(m.ecrit, m.colonne, t.montant, somme),
+      },
+    });
+  }
   const tot = calculerTotaux(lignes, totaux, opts.dureeMinutes);
   const devis: Devis = {
     feuille: sheet.name,
@@ -2424,6 +2494,18 @@ function importerAvecEntete(
       };
     });
   if (horsColonnes.length) devis.conservation.horsColonnes = horsColonnes;
+  // The figures of a column without header: read (in `lu`) and listed, each named by its cell, never lost unsaid.
+  const listees = horsColonnes.flatMap((h) => h.listees ?? []);
+  if (listees.length) {
+    const c = devis.conservation;
+    const somme = sumCents(listees.map((x) => x.montant));
+    devis.conservation = {
+      ...c,
+      lu: sumCents([c.lu, somme]),
+      listes: sumCents([c.listes, somme]),
+      cellules: { ...c.cellules, lues: c.cellules.lues + listees.length, listees: c.cellules.listees + listees.length },
+    };
+  }
   if (autres.colonnes.length) {
     devis.colonnesNonLues = autres.colonnes;
     if (cols.montant !== undefined) devis.colonneLue = nommee(cols.montant);

@@ -314,6 +314,12 @@ export interface NombresHorsColonne extends ColonneNommee {
    */
   cellules?: { cellule: string; montant: Cents }[];
   totauxProuves?: number;
+  /**
+   * A column without header (left of the table, or between its columns): a figure there may be an amount typed one
+   * column off. Each of its figures, cell by cell: counted in the conservation's `lu` and listed (`listes`), named by
+   * colonnes-lues, never in the devis's total.
+   */
+  listees?: { cellule: string; montant: Cents }[];
 }
 
 export interface MontantNonPlace {
@@ -438,6 +444,17 @@ export interface MontantTaxeEcrite {
   ecrit: "HT" | "TTC";
   /** What the column read holds. */
   colonne: "HT" | "TTC";
+  /**
+   * The text is in the TVA column (« Catering | 1 000 | 1 200 TTC »), the line's amount read in the amount column: that
+   * column's header, the line's amount cell and amount. The TVA cell is neither added nor taken as a TVA.
+   */
+  dansTva?: { entete: string; cellule: string; montantLigne: Cents };
+  /**
+   * The text is a total's (« TOTAL | 14 400 TTC » over HT lines): its kind, whether its lines prove it anyway, the sum of
+   * the lines it covers, and, when it is their sum taxed at a French TVA rate, that rate (« 20 », « 5.5 »). Proven or
+   * not, never a line (`ligne`: counted as one all the same, a provisional total the arithmetic left a line).
+   */
+  total?: { type: "total" | "sous-total"; prouve: boolean; somme: Cents; taux?: string; ligne?: boolean };
 }
 
 export interface MontantArrondi {

@@ -40,13 +40,17 @@ function brut(input: string): Brut | undefined {
   // text is refused below, as « 1-2 » is.
   if (s.includes("\u2212")) s = s.replace(/\u2212/g, "-");
   let negatif = false;
+  // "1 500 € HT": the currency and the tax mention may both follow the figure.
+  const sansDevise = (x: string) => {
+    for (let i = 0; i < 2; i++) x = x.replace(/(€|eur(os?)?|ht|ttc)\.?$/i, "").trim();
+    return x.replace(/^(€|eur)\s*/i, "").trim();
+  };
+  s = sansDevise(s);
+  // The accountant's negative, the currency inside or outside its brackets: « (1 200,00) », « (300,00 €) », « (250,00) € ».
   if (/^\(.*\)$/.test(s)) {
     negatif = true;
-    s = s.slice(1, -1).trim();
+    s = sansDevise(s.slice(1, -1).trim());
   }
-  // "1 500 € HT": the currency and the tax mention may both follow the figure.
-  for (let i = 0; i < 2; i++) s = s.replace(/(€|eur(os?)?|ht|ttc)\.?$/i, "").trim();
-  s = s.replace(/^(€|eur)\s*/i, "").trim();
   // Grouping spaces: plain, no-break (U+00A0), narrow no-break (U+202F), thin (U+2009), apostrophe (Swiss).
   const espaces = /\d[\s\u00a0\u202f\u2009']+\d/.test(s);
   // A space groups thousands only before exactly three digits: « 12 34 », « 1 2000,00 » or « 2024 1500 » is no

@@ -282,13 +282,42 @@ describe("nombres sous des colonnes que l'import ne lit pas (issue 10, restes)",
     expect(codes.conservation?.horsColonnes).toBeUndefined();
     const chiffre = importerDevis(await feuilleXlsx("Devis", lignes([2300, 1700, null])));
     expect(chiffre.conservation?.horsColonnes).toEqual([
-      { colonne: "C", cellule: "Devis!C1", entete: "", nombres: 2, total: 400000, argent: false },
+      {
+        colonne: "C",
+        cellule: "Devis!C1",
+        entete: "",
+        nombres: 2,
+        total: 400000,
+        argent: false,
+        listees: [
+          { cellule: "Devis!C2", montant: 230000 },
+          { cellule: "Devis!C3", montant: 170000 },
+        ],
+      },
     ]);
-    expect(nommes(chiffre, "colonnes-lues").map((c) => c[3])).toEqual([
-      "Devis!C1 : la colonne C, sans en-tête, tient 2 nombres non lus (4 000,00 € au total) : elle n'est pas une " +
-        "colonne du devis reconnue, ils ne sont pas comptés. Si ce sont des montants du devis, mettez-les dans la " +
-        "colonne des montants, puis relancez.",
+    // No header says what they are: in lu and listed, each cell named (never a line of the devis's total).
+    expect(chiffre.conservation).toMatchObject({
+      lu: 910000,
+      lignes: 510000,
+      listes: 400000,
+      ecart: 0,
+      cellules: { lues: 5, lignes: 3, listees: 2 },
+      nonComptees: [],
+    });
+    expect(e(chiffre.total)).toBe("5100.00");
+    expect(nommes(chiffre, "colonnes-lues").map((c) => [c[1], c[2], c[3]])).toEqual([
+      [
+        "alerte",
+        "Devis!C2",
+        "Devis!C2 : la colonne C, sans en-tête, tient 2 nombres hors des colonnes du devis (4 000,00 € au total) : " +
+          "C2 (2 300,00 €), C3 (1 700,00 €). Ils sont listés dans les montants lus, mais ne sont pas comptés dans le " +
+          "total du devis : si ce sont des montants du devis, mettez-les dans la colonne des montants, sur leur ligne, " +
+          "puis relancez.",
+      ],
     ]);
+    expect(texteConservation(chiffre.conservation as Conservation).replace(/[\u00a0\u202f]/g, " ")).toContain(
+      " Nombres d'une colonne sans en-tête, lus et listés (hors total) : C2:C3 (4 000,00 €).",
+    );
   });
 });
 
@@ -369,7 +398,9 @@ describe("une autre devise, « (3 k€) », un net après le total (issue 10, re
         "alerte",
         "Devis!C5",
         "Devis!C5 « Acompte versé » : le montant 1 000,00 € n'est rattaché à aucun chapitre (ni code, ni titre de " +
-          "chapitre au-dessus, ni mot-clé reconnu) ; il n'est pas compté dans le total.",
+          "chapitre au-dessus, ni mot-clé reconnu) ; il n'est pas compté dans le total. Il est listé parmi les " +
+          "montants non placés (hors total). Indiquez le chapitre de la ligne dans une colonne « Chapitre » ou par un " +
+          "titre de chapitre au-dessus d'elle (« 07 MOYENS TECHNIQUES »), puis relancez.",
       ],
       [
         "ligne-hors-chapitre",

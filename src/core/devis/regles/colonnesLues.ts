@@ -415,6 +415,27 @@ function nombresNonLus(h: NombresHorsColonne) {
       cellule: h.cellule,
     };
   }
+  if (h.listees?.length) {
+    // No header says what they are: maybe amounts typed one column off. Each cell named, listed in the conservation.
+    const liste = h.listees
+      .slice(0, 6)
+      .map((x) => `${x.cellule.replace(/^.*!/, "")} (${formatMontantFr(x.montant)})`)
+      .join(", ");
+    return {
+      regle: "colonnes-lues",
+      gravite: "alerte" as const,
+      message:
+        `${h.listees[0].cellule} : la colonne ${h.colonne}, sans en-tête, tient ` +
+        `${n > 1 ? `${n} nombres` : "un nombre"} hors des colonnes du devis (${formatMontantFr(h.total)}` +
+        `${n > 1 ? " au total" : ""}) : ${liste}${n > 6 ? `, … (${n} en tout)` : ""}. ` +
+        (n > 1
+          ? "Ils sont listés dans les montants lus, mais ne sont pas comptés dans le total du devis : si ce sont des " +
+            "montants du devis, mettez-les dans la colonne des montants, sur leur ligne, puis relancez."
+          : "Il est listé dans les montants lus, mais n'est pas compté dans le total du devis : si c'est un montant " +
+            "du devis, mettez-le dans la colonne des montants, sur sa ligne, puis relancez."),
+      cellule: h.listees[0].cellule,
+    };
+  }
   const quoi = h.entete ? `la colonne ${h.colonne} « ${h.entete} »` : `la colonne ${h.colonne}, sans en-tête,`;
   // A header that does not speak of money (« Semaine », « Observations »): its figures are not said in euros.
   const somme =

@@ -56,3 +56,16 @@ export function suiteAnnexe(colonne: ColonneAnnexe, compte: Cents | undefined): 
     ? `la ligne est comptée avec son montant lu, ${eur(compte)}, sans ce ${part}`
     : "la ligne n'est pas comptée";
 }
+
+/**
+ * A line's amount cell that no chapter holds (devis.nonPlaces): read, but out of the devis's total. A finding about that
+ * line says so instead of « comptée », pointing to the finding « Montant hors chapitre » that says what to do.
+ */
+export function horsChapitre(devis: Devis, cellule: string): boolean {
+  return devis.nonPlaces.some((np) => np.cellule === cellule);
+}
+
+/** The end of a finding on a line out of every chapter: where its amount went, and where the remedy is said. */
+export const SUITE_HORS_CHAPITRE =
+  "la ligne n'est rattachée à aucun chapitre : ce montant n'est pas compté dans le total du devis (il figure parmi " +
+  "les montants non placés, voir le contrôle « Montant hors chapitre »)";

@@ -35,6 +35,11 @@ function netProuve(
   return undefined;
 }
 
+/** Where an unplaced line's amount went, and what to do: the same words in the text output and the « Contrôles » sheet. */
+const SUITE =
+  "Il est listé parmi les montants non placés (hors total). Indiquez le chapitre de la ligne dans une colonne " +
+  "« Chapitre » ou par un titre de chapitre au-dessus d'elle (« 07 MOYENS TECHNIQUES »), puis relancez.";
+
 /**
  * Several lines under one title naming no chapter: one alerte, « 3 lignes sous « Communication » (Budget!A10) … »,
  * naming each cell with its amount and their sum, pointed at the first; each other line keeps a finding of its own
@@ -126,7 +131,8 @@ export const ligneHorsChapitre: Regle<ContexteDevis> = {
             message:
               `${np.cellule} ${cite(np.libelle)} : le montant ${eur(np.montant)} n'est rattaché à aucun chapitre : le ` +
               `${t.minuscules ? "texte" : "titre"} ${cite(t.titre)} au-dessus (${t.cellule}) ne nomme pas un chapitre ` +
-              `du devis CNC, et ni le code ni le libellé de la ligne n'en désignent un ; il n'est pas compté dans le total.`,
+              `du devis CNC, et ni le code ni le libellé de la ligne n'en désignent un ; il n'est pas compté dans le ` +
+              `total. ${SUITE}`,
             cellule: np.cellule,
           },
         ];
@@ -136,7 +142,7 @@ export const ligneHorsChapitre: Regle<ContexteDevis> = {
           gravite: "alerte" as const,
           message:
             `${np.cellule} ${cite(np.libelle)} : le montant ${eur(np.montant)} n'est rattaché à aucun chapitre ` +
-            `(ni code, ni titre de chapitre au-dessus, ni mot-clé reconnu) ; il n'est pas compté dans le total.`,
+            `(ni code, ni titre de chapitre au-dessus, ni mot-clé reconnu) ; il n'est pas compté dans le total. ${SUITE}`,
           cellule: np.cellule,
         },
       ];

@@ -1,5 +1,5 @@
 import type { Regle } from "../../controles/constat";
-import { cite, ContexteDevis, eur } from "./contexte";
+import { cite, ContexteDevis, eur, horsChapitre, SUITE_HORS_CHAPITRE } from "./contexte";
 
 /** Text amounts below the cent (« 0,125 »): counted rounded half-up to the cent, and said so. */
 export const montantSousCentime: Regle<ContexteDevis> = {
@@ -12,7 +12,9 @@ export const montantSousCentime: Regle<ContexteDevis> = {
       gravite: "alerte" as const,
       message:
         `${m.cellule} ${cite(m.libelle)} : « ${m.texte} » a plus de deux décimales ; ` +
-        `la ligne est comptée pour ${eur(m.montant)} (arrondi au centime).`,
+        (horsChapitre(devis, m.cellule)
+          ? `lu ${eur(m.montant)} (arrondi au centime), mais ${SUITE_HORS_CHAPITRE}.`
+          : `la ligne est comptée pour ${eur(m.montant)} (arrondi au centime).`),
       cellule: m.cellule,
     }));
   },

@@ -10,8 +10,10 @@ import { cite, ContexteDevis, eur, TOLERANCE_CENTIMES } from "./contexte";
 /** Shared by the subtotal and total rules: the producer's row against the sum of the lines it covers. */
 export function verifierTotaux(ctx: ContexteDevis, type: LigneTotalProducteur["type"], regle: string): Constat[] {
   const { devis } = ctx;
+  // « TOTAL | 14 400 TTC » over 12 000 € of HT lines: their sum with TVA at 20 %, said by montant-taxe-ecrite, no écart.
+  const taxes = new Set((devis.taxesEcrites ?? []).filter((m) => m.total?.taux).map((m) => m.cellule));
   return devis.totauxProducteur
-    .filter((t) => t.type === type)
+    .filter((t) => t.type === type && !taxes.has(t.cellule))
     .flatMap((t): Constat[] => {
       const calcule = sommeLignes(devis.lignes, t.lignesCouvertes);
       const ecart = subCents(t.montant, calcule);
