@@ -271,10 +271,10 @@ describe("tableau de bord sur un classeur vide, thème sombre d'Office", () => {
 });
 
 /**
- * Pane audit: on the production workbook, the dashboard showed 2 869,16 € to finance (the devis « Budget Gardiens »
+ * Pane audit: on the production workbook, the dashboard showed 4 509,13 € to finance (the devis « Budget Gardiens »
  * chosen as the cost), then, the devis picker reset to « Détection automatique », the Financement page showed 0,00 €.
  * Not a stale state: with no devis sheet chosen, the plan's own cost ('Plan fin.'!B2, 180 000,00 €) is the cost and
- * the devis found beside it is only compared (cout-plan-devis, an alert naming the 2 869,16 € gap). The dashboard and
+ * the devis found beside it is only compared (cout-plan-devis, an alert naming the 4 509,13 € gap). The dashboard and
  * the page compute the same thing for the same context, both ways.
  */
 describe("Tableau de bord et Financement : le même reste à financer pour le même contexte", () => {
@@ -301,21 +301,21 @@ describe("Tableau de bord et Financement : le même reste à financer pour le m�
     return sansEspacesInsecables(await texte(page, IDS.chiffre("financement", "reste")));
   };
 
-  it("devis choisi : 2 869,16 € des deux côtés ; détection automatique : le coût du plan, 0,00 € des deux côtés, l'écart au devis dit", async () => {
+  it("devis choisi : 4 509,13 € des deux côtés ; détection automatique : le coût du plan, 0,00 € des deux côtés, l'écart au devis dit", async () => {
     const envoyer = await envoyeurNode();
     const lu = await envoyer("lireProduction", {});
     const tdb = async (feuilleDevis?: string) =>
       (await envoyer("lireTableauDeBord", { contexte: { ...lu.contexte, ...CONTEXTE, feuilleDevis } as never }))
         .financement;
     const [avecDevis, auto] = [await tdb("Budget Gardiens"), await tdb(undefined)];
-    expect(avecDevis.resteAFinancer).toBe(2869_16);
+    expect(avecDevis.resteAFinancer).toBe(4509_13);
     expect(auto.resteAFinancer).toBe(0);
     // The cost-gap finding, in the use case's own figures: the plan's cell and the gap to the devis compared.
     expect(auto.ecartDevis).toEqual({
       cellule: "'Plan fin.'!B2",
       feuilleDevis: "Budget Gardiens",
-      totalDevis: 182869_16,
-      ecart: -2869_16,
+      totalDevis: 184509_13,
+      ecart: -4509_13,
     });
     expect(auto.origineCout).toBe("coût indiqué dans le plan, 'Plan fin.'!B2");
     expect(avecDevis.ecartDevis).toBeUndefined();
@@ -325,13 +325,13 @@ describe("Tableau de bord et Financement : le même reste à financer pour le m�
     await page.getByTestId(IDS.bloc("financement")).waitFor();
     await page.getByTestId(TEST_IDS.production.modifier).click();
     await page.getByTestId(TEST_IDS.production.feuille).selectOption("Budget Gardiens");
-    expect(await resteTdb(montant(avecDevis.resteAFinancer!))).toBe("2 869,16 €");
+    expect(await resteTdb(montant(avecDevis.resteAFinancer!))).toBe("4 509,13 €");
     // The devis chosen is the cost: nothing compared, no gap line.
     expect(await page.getByTestId(IDS.chiffre("financement", "origine-cout")).count()).toBe(0);
     expect(await page.getByTestId(IDS.chiffre("financement", "ecart-devis")).count()).toBe(0);
     expect(await texte(page, IDS.etat("financement"))).toBe("À boucler");
     await verifier();
-    expect(await reste()).toContain("2 869,16 €");
+    expect(await reste()).toContain("4 509,13 €");
     // The cost's origin in « Détails et sources », after the headline and the folded parameters: the page's text.
     const textePage = async () =>
       sansEspacesInsecables(await page.getByTestId(TEST_IDS.page("financement")).textContent());
@@ -343,7 +343,7 @@ describe("Tableau de bord et Financement : le même reste à financer pour le m�
     expect(await reste()).toContain("0,00 €");
     const resultat = await textePage();
     expect(resultat).toContain("coût indiqué dans le plan, 'Plan fin.'!B2");
-    expect(resultat).toContain("diffère du total du devis « Budget Gardiens » (182 869,16 €) de −2 869,16 €");
+    expect(resultat).toContain("diffère du total du devis « Budget Gardiens » (184 509,13 €) de −4 509,13 €");
 
     // The dashboard, read again on coming back, agrees with the page for this context.
     await page.getByTestId(TEST_IDS.onglet("tableau-de-bord")).click();
@@ -354,7 +354,7 @@ describe("Tableau de bord et Financement : le même reste à financer pour le m�
     expect(sansEspacesInsecables(await texte(page, IDS.chiffre("financement", "origine-cout")))).toBe(
       "coût du plan, 'Plan fin.'!B2",
     );
-    expect(sansEspacesInsecables(await texte(page, IDS.chiffre("financement", "ecart-devis")))).toBe("−2 869,16 €");
+    expect(sansEspacesInsecables(await texte(page, IDS.chiffre("financement", "ecart-devis")))).toBe("−4 509,13 €");
     const bloc = sansEspacesInsecables(await page.getByTestId(IDS.bloc("financement")).textContent());
     expect(bloc).toContain("Coût retenu");
     expect(bloc).toContain("Écart au devis");
@@ -367,7 +367,7 @@ describe("Tableau de bord et Financement : le même reste à financer pour le m�
       "Coût de production : 180 000,00 € (coût indiqué dans le plan, 'Plan fin.'!B2)",
     );
     expect(sansEspacesInsecables(await details.textContent())).toContain(
-      "Devis comparé : « Budget Gardiens », 182 869,16 €, non retenu comme coût",
+      "Devis comparé : « Budget Gardiens », 184 509,13 €, non retenu comme coût",
     );
     expect(await texte(page, IDS.suite("financement"))).toBe("Accordez le coût du plan et le devis");
     // At Excel's narrowest pane the two lines fit: nothing sticks out, no word broken over two lines.
