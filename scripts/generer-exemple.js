@@ -4,7 +4,9 @@
  * Generates assets/exemple/devis-producteur.xlsx: a 52-minute documentary devis in a producer's OWN layout
  * (merged titles, "2 - PERSONNEL" chapter rows, own column order, subtotals, TOTAL HT, FG/imprévus in %),
  * with deliberate mistakes for the demo: one wrong line amount (7.2), one day rate under the IDCC 2642 minimum
- * (2.3 chargée de production), one amount outside any chapter (repérages, above chapter 1).
+ * (2.3 chargée de production), one amount outside any chapter (repérages, above chapter 1), two amounts typed as
+ * text (1.2 archives, repas) that the producer's SUM subtotals skip. Every cached formula result is what Excel and
+ * LibreOffice compute (SUM ignores text), so opening the file shows the same totals as the CLI's producer columns.
  * Usage: node scripts/generer-exemple.js [sortie.xlsx]
  */
 const path = require("path");
@@ -154,7 +156,8 @@ async function generer() {
     ws.getCell(`A${r}`).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
     r++;
     const debut = r;
-    let somme = 0;
+    let somme = 0; // the chapter's real cost, text amounts included (what Prodbook reads)
+    let sommeExcel = 0; // what SUM caches: Excel and LibreOffice skip amounts written as text
     const ch = titre[0];
     for (const [ref, lib, q, u, nb, tarif, mode, terr, ci] of lignes) {
       let valeur;
@@ -175,6 +178,7 @@ async function generer() {
       }
       ws.getRow(r).values = [ref, lib, q, u, nb, tarif, cellule, terr, ci];
       somme = arrondi(somme + valeur);
+      if (mode !== "texte") sommeExcel = arrondi(sommeExcel + valeur);
       r++;
     }
     parChapitre[ch] = somme;
@@ -185,10 +189,10 @@ async function generer() {
       null,
       null,
       null,
-      { formula: `SUM(G${debut}:G${r - 1})`, result: somme },
+      { formula: `SUM(G${debut}:G${r - 1})`, result: sommeExcel },
     ];
     ws.getRow(r).font = { italic: true };
-    sousTotaux.push({ r, somme });
+    sousTotaux.push({ r, somme: sommeExcel });
     r += 2;
   }
   const totalHT = arrondi(sousTotaux.reduce((s, x) => s + x.somme, 0) + nonPlace);

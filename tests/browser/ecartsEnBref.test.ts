@@ -50,10 +50,10 @@ describe("écarts en bref : le volet et `prodbook ecarts` disent la même chose 
     const cli = enTeteCli();
     // The example's figures (the CLI's table: total row, sans poste, chapter 7 over both thresholds).
     expect(cli.map(([t, val]) => `${t} : ${val}`.replace(/[\u00a0\u202f]/g, " "))).toEqual([
-      "Budget : 184 509,13 €",
+      "Budget : 182 869,16 €",
       "Réalisé : 153 545,19 €",
-      "Écart : −30 963,94 €",
-      "Estimation finale : 189 110,86 €",
+      "Écart : −29 323,97 €",
+      "Estimation finale : 187 470,89 €",
       "Écart estimé : +4 601,73 €",
       "Sans poste : 4 comptes, 2 046,80 €",
       "Chapitre en alerte : 7 Moyens techniques (+1 100,00 €)",

@@ -56,12 +56,12 @@ describe("prodbook : nombres et pluriels écrits en français", () => {
 });
 
 describe("prodbook ecarts : les écarts signés comme dans le README et le volet", () => {
-  it("« −30 963,94 € » et « +4 601,73 € » au total, « −900,00 € » au chapitre 3, colonnes alignées", async () => {
+  it("« −29 323,97 € » et « +4 601,73 € » au total, « −900,00 € » au chapitre 3, colonnes alignées", async () => {
     const r = await lancerCli(main, ["ecarts", DEVIS, "--fec", path.join(EXEMPLE, "fec-exemple.txt")]);
     expect([r.code, r.err]).toEqual([0, ""]);
     const lignes = r.out.split("\n");
     const total = lignes.find((l) => l.startsWith("Total "))!;
-    expect(total).toMatch(/ \u221230\u202f963,94\u00a0€ +\+4\u202f601,73\u00a0€$/);
+    expect(total).toMatch(/ \u221229\u202f323,97\u00a0€ +\+4\u202f601,73\u00a0€$/);
     expect(lignes.find((l) => l.startsWith("3 Interprétation"))).toMatch(/ \u2212900,00\u00a0€ +0,00\u00a0€$/);
     expect(lignes.find((l) => l.startsWith("2 Personnel"))).toMatch(/ \+1\u202f785,00\u00a0€ +\+1\u202f785,00\u00a0€$/);
     expect(total.length).toBe(lignes[0].length);
@@ -84,7 +84,7 @@ describe("prodbook : espaces insécables du français, comme dans le volet (text
     expect(r.out).toContain(
       "Devis lu dans la feuille «\u00a0Budget Gardiens\u00a0»\u00a0: 38\u00a0lignes placées et 1\u00a0ligne non placée (hors total)\n",
     );
-    expect(r.out).toContain("\nContrôles\u00a0: 1 erreur, 2 alertes, 0 information\n");
+    expect(r.out).toContain("\nContrôles\u00a0: 5 erreurs, 2 alertes, 0 information\n");
     expect(r.out).toContain("(ni code, ni titre de chapitre au-dessus, ni mot-clé reconnu)\u202f; il n'est pas compté");
     expect(r.out).not.toMatch(MAL_ESPACE);
   });
@@ -186,7 +186,7 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).toMatch(/\n {2}Plafond par minute +75\u202f400,00\u00a0€ {2}non atteint\n/);
     expect(r.out).toMatch(
-      /\n {2}Plafond des aides publiques \(50\u00a0% du budget\) +92\u202f254,57\u00a0€ {2}non atteint\n/,
+      /\n {2}Plafond des aides publiques \(50\u00a0% du budget\) +91\u202f434,58\u00a0€ {2}non atteint\n/,
     );
     // The text tree names the key, its table and the version's source (« — https://… »).
     expect(r.out).toContain(

@@ -43,9 +43,9 @@ describe("prodbook devis --json", () => {
     expect(Object.keys(j.devis)).toEqual(["total", "lignes", "coutMinute", "chapitres", "nonPlaces", "conservation"]);
     // Every amount of column G is a placed line, a proven total or listed: no gap (issue 10 §1).
     expect(j.devis.conservation).toEqual({
-      lu: "674659.46",
-      lignes: "184509.13",
-      totauxProuves: "488950.33",
+      lu: "649016.32",
+      lignes: "182869.16",
+      totauxProuves: "464947.16",
       nonPlaces: "1200.00",
       listes: "0.00",
       ecart: "0.00",
@@ -53,9 +53,9 @@ describe("prodbook devis --json", () => {
       cellules: { lues: 50, lignes: 38, totauxProuves: 11, nonPlaces: 1, listees: 0 },
       nonComptees: [],
     });
-    expect(j.devis.total).toBe("184509.13");
+    expect(j.devis.total).toBe("182869.16");
     expect(j.devis.lignes).toBe(39);
-    expect(j.devis.coutMinute).toBe("3548.25");
+    expect(j.devis.coutMinute).toBe("3516.71");
     expect(j.devis.chapitres[1]).toEqual({ code: "2", libelle: "Personnel", total: "54110.00" });
     expect(j.devis.chapitres.map((c: { code: string }) => c.code)).toEqual([
       "1",
@@ -71,12 +71,24 @@ describe("prodbook devis --json", () => {
       "IMP",
     ]);
     expect(j.devis.nonPlaces).toEqual([{ cellule: "'Budget Gardiens'!G6", montant: "1200.00" }]);
+    // The two amounts written as text (1.2, repas) are lines; the producer's SUM subtotals skip them, as Excel does:
+    // both subtotals, TOTAL HT and the total général that take them up are flagged.
     expect(j.controles.map((c: { regle: string }) => c.regle)).toEqual([
       "montant-calcul",
+      "sous-total-producteur",
+      "sous-total-producteur",
+      "total-producteur",
+      "total-producteur",
       "ligne-hors-chapitre",
       "salaire-minimum",
     ]);
-    const sm = j.controles[2];
+    expect(j.controles.slice(1, 5).map((c: { cellule: string }) => c.cellule)).toEqual(
+      ["G12", "G49", "G71", "G76"].map((g) => `'Budget Gardiens'!${g}`),
+    );
+    expect(j.controles[1].message).toContain(
+      "« Sous-total droits artistiques » indique 17\u202f000,00\u00a0€ mais les 3 lignes qu'il couvre totalisent 23\u202f000,00\u00a0€",
+    );
+    const sm = j.controles[6];
     expect(Object.keys(sm)).toEqual(["regle", "gravite", "message", "cellule"]);
     expect(sm).toMatchObject({ gravite: "alerte", cellule: "'Budget Gardiens'!F17" }); // after 1 July 2025: a floor
     expect(sm.message).toMatch(/230,00.*240,87/);
@@ -97,7 +109,7 @@ describe("prodbook devis, texte", () => {
     const json = enregistreur();
     expect(await main(["devis", EXEMPLE, "--json", ...opts], json)).toBe(0);
     const controles = JSON.parse(json.sortie[0]).controles as { regle: string; gravite: string; message: string }[];
-    expect(controles.length).toBe(3);
+    expect(controles.length).toBe(7);
     const io = enregistreur();
     expect(await main(["devis", EXEMPLE, ...opts], io)).toBe(0);
     const texte = io.sortie.join("\n");
@@ -109,7 +121,7 @@ describe("prodbook devis, texte", () => {
     }
     expect(texte).toContain("[erreur] Montant ≠ quantité × taux — ");
     // Counts in French, without « (s) ».
-    expect(texte).toContain("Contrôles\u00a0: 1 erreur, 2 alertes, 0 information\n");
+    expect(texte).toContain("Contrôles\u00a0: 5 erreurs, 2 alertes, 0 information\n");
   });
 });
 
@@ -119,15 +131,15 @@ describe("prodbook devis -o", () => {
     const io = enregistreur();
     expect(await main(["devis", EXEMPLE, "--duree", "52", "-o", sortie], io)).toBe(0);
     const texte = io.sortie.join("\n");
-    expect(texte).toMatch(/TOTAL\s+184\u202f509,13/);
-    expect(texte).toMatch(/Coût par minute \(52 min\)\s+3\u202f548,25/);
+    expect(texte).toMatch(/TOTAL\s+182\u202f869,16/);
+    expect(texte).toMatch(/Coût par minute \(52 min\)\s+3\u202f516,71/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(sortie);
     const visibles = wb.worksheets.filter((w) => w.state === "visible").map((w) => w.name);
     expect(visibles).toEqual(["Budget Gardiens", "Devis", "Synthèse", "Contrôles"]);
     // The summary and the Contrôles sheet say where every amount read went.
     const conservation =
-      /Montants lus \(colonne G\)\s: 674\u202f659,46\s€ = lignes placées 184\u202f509,13\s€ .*écart 0,00\s€\./;
+      /Montants lus \(colonne G\)\s: 649\u202f016,32\s€ = lignes placées 182\u202f869,16\s€ .*écart 0,00\s€\./;
     expect(texte).toMatch(conservation);
     expect(String(wb.getWorksheet("Contrôles")?.getCell("A3").value)).toMatch(conservation);
     // Second run on the output: same sheets, no copies, source sheet intact.

@@ -49,14 +49,14 @@ describe("prodbook devis: the duration read in the workbook", () => {
     const r = binaire("devis", EXEMPLE, "--date", "2026-01-15", "--explique");
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).toContain(`\n  ${LUE}\n`);
-    expect(r.out).toMatch(/\n {2}Coût par minute \(52 min\) +3\u202f548,25\u00a0€\n/);
+    expect(r.out).toMatch(/\n {2}Coût par minute \(52 min\) +3\u202f516,71\u00a0€\n/);
     expect(r.out).toContain(fr(`← Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]\n`));
     const j = JSON.parse((await lancer(["devis", EXEMPLE, "--date", "2026-01-15", "--json", "--explique"])).out);
     const saisie = JSON.parse(
       (await lancer(["devis", EXEMPLE, "--date", "2026-01-15", "--json", "--duree", "52"])).out,
     );
     expect(j.devis.coutMinute).toBe(saisie.devis.coutMinute);
-    expect(j.devis.coutMinute).toBe("3548.25");
+    expect(j.devis.coutMinute).toBe("3516.71");
     // The JSON says where the duration comes from (added field): the title cell, or the option.
     expect(j.duree).toEqual({ minutes: "52", origine: "classeur", cellule: CELLULE });
     expect(saisie.duree).toEqual({ minutes: "52", origine: "option", cellule: null });
@@ -71,7 +71,7 @@ describe("prodbook devis: the duration read in the workbook", () => {
     expect(r.out).toContain(fr("\n  Durée : 90 min (durée saisie avec l'option --duree)\n"));
     expect(r.out).not.toContain("durée lue dans le classeur");
     const j = JSON.parse((await lancer(["devis", EXEMPLE, "--duree", "90", "--json", "--explique"])).out);
-    expect(j.devis.coutMinute).toBe("2050.10");
+    expect(j.devis.coutMinute).toBe("2031.88");
     expect(j.duree).toEqual({ minutes: "90", origine: "option", cellule: null });
     expect(dureeDe(j.traces.coutMinute)).toEqual({
       libelle: "Durée",

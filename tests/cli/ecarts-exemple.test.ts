@@ -98,7 +98,7 @@ describe("exemple : Grand livre fabriqué de la production d'exemple", () => {
     const r = await lancerCli(main, ["ecarts", DEVIS, "--fec", FEC, "--correspondances", CORR, "--json"]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.totaux.budget).toBe("184509.13");
+    expect(j.totaux.budget).toBe("182869.16");
     expect(cts(j.totaux.classe6)).toBe(classe6);
     expect(j.nonAffecte.comptes.map((c: { compte: string; total: string }) => ({ ...c, total: cts(c.total) }))).toEqual(
       sansPoste,

@@ -139,14 +139,14 @@ describe("la feuille de devis trouvée est masquée : écarts, carbone, financem
     const r = await lancer(["financement", f, "--json", "--date", "2026-01-15"]);
     expect(r.err).toBe("");
     const j = JSON.parse(r.out);
-    expect(j.cout).toBe("184509.13");
+    expect(j.cout).toBe("182869.16");
     // The financement JSON leaves out a cell a finding does not point at (its own contract).
     const { cellule: _sans, ...sansCellule } = constat("Budget Gardiens");
     expect(feuilleLue(j.controles)).toEqual([sansCellule]);
     const t = await lancer(["financement", f, "--date", "2026-01-15"]);
     expect(t.out).toContain(`Feuille lue — ${fr(message("Budget Gardiens"))}`);
     const v = JSON.parse((await lancer(["financement", visible, "--json", "--date", "2026-01-15"])).out);
-    expect(v.cout).toBe("184509.13");
+    expect(v.cout).toBe("182869.16");
     expect(feuilleLue(v.controles)).toEqual([]);
     // Written with -o: the « Plan de financement » sheet lists it among its findings (règle, gravité, message), once.
     const lignesPlan = async (sortie: string) => {

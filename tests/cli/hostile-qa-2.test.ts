@@ -136,7 +136,7 @@ describe("versions : une feuille « Versions » retouchée à la main", () => {
 
   it.each([
     [
-      // Before: exit 0, V1 at 196 509,13 € instead of 184 509,13 € (the copied line counted twice).
+      // Before: exit 0, V1 at 194 869,16 € instead of 182 869,16 € (the copied line counted twice).
       "une ligne copiée en double",
       (ws: ExcelJS.Worksheet) => ws.addRow((ws.getRow(3).values as ExcelJS.CellValue[]).slice(1)),
       "Version «\u00a0V1\u00a0»\u00a0: la ligne N° 2 figure deux fois (Versions!D3 et Versions!D80), son montant serait compté deux " +
@@ -199,8 +199,8 @@ describe("versions : une feuille « Versions » retouchée à la main", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { versions: { nom: string; total: string }[] };
     expect(j.versions.map((v) => [v.nom, v.total])).toEqual([
-      ["V1", "172509.43"],
-      ["V2", "184509.13"],
+      ["V1", "170869.46"],
+      ["V2", "182869.16"],
     ]);
   });
 });

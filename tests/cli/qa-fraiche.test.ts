@@ -64,7 +64,7 @@ describe("une durée en minutes s'écrit en français partout où un texte la ci
   it("devis : le coût par minute nomme la durée comme la ligne « Durée »", async () => {
     const r = await lancerCli(main, ["devis", EXEMPLE, "--duree", "26,5"]);
     expect(r.code).toBe(0);
-    expect(sansEspaces(r.out)).toMatch(/^ {2}Coût par minute \(26,5 min\) +6 962,61 €$/m);
+    expect(sansEspaces(r.out)).toMatch(/^ {2}Coût par minute \(26,5 min\) +6 900,72 €$/m);
     expect(sansEspaces(r.out)).toContain("Durée : 26,5 min (durée saisie avec l'option --duree)");
   });
 
@@ -107,10 +107,10 @@ describe("ecarts : le chapitre en alerte que le README annonce se voit dans le t
     );
     // The headline the pane's Écarts page shows, then the thresholds.
     expect(lignes.slice(i + 1, i + 9)).toEqual([
-      "Budget : 184 509,13 €",
+      "Budget : 182 869,16 €",
       "Réalisé : 153 545,19 €",
-      "Écart : −30 963,94 €",
-      "Estimation finale : 189 110,86 €",
+      "Écart : −29 323,97 €",
+      "Estimation finale : 187 470,89 €",
       "Écart estimé : +4 601,73 €",
       "Sans poste : 4 comptes, 2 046,80 €",
       "Chapitre en alerte : 7 Moyens techniques (+1 100,00 €)",

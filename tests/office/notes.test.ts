@@ -120,7 +120,7 @@ describe("notes on computed cells, inside Excel (Office adapter, ExcelApi 1.18)"
       const totalCell = /\$C\$(\d+)=0/.exec(f!)![1];
       expect(sy.notes[`D${r}`]).toContain(` (C${r} ÷ C${totalCell}) ; 0 quand C${totalCell} vaut 0\n`);
     }
-    expect(sy.notes.D6).toMatch(/^Part du total : chapitre 2 Personnel : 29,33\u00a0%\n/);
+    expect(sy.notes.D6).toMatch(/^Part du total : chapitre 2 Personnel : 29,59\u00a0%\n/);
   });
 
   it("the Contrôles written in Excel: each salaire-minimum finding's message carries its trace's note, once", async () => {

@@ -185,7 +185,7 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
       // The van (1 950 €) has a factor now: « à compléter » (its km), no longer « facteur manquant ».
       // Post-production (3 600 + 2 700 + 1 900 + 1 500 = 9 700 €) is estimated by its money ratio since the 8th pass.
       parMethode: { activite: 757440, monetaire: 1510000, "a-completer": 563000, "facteur-manquant": 1050000 },
-      hors: { personnel: 8921620, droits: 2300000, frais: 3348853, "non-classee": 120000 },
+      hors: { personnel: 8921620, droits: 2300000, frais: 3184856, "non-classee": 120000 },
     });
     expect(r.hors.find((h) => h.motif === "non-classee")?.ligne.libelle).toBe("Repérages Bretagne (à ventiler)");
   });
