@@ -2216,6 +2216,7 @@ function importerAvecEntete(
       montantFormule: c?.f ? true : undefined,
       formuleMontant: c?.f || undefined,
       montantCalcule: montantCalcule || montant === undefined || undefined,
+      montantTexte: (!montantCalcule && montant !== undefined && typeof c?.v === "string" && !c.erreur) || undefined,
       pourcentage: pct && chaineDecimale(pct),
       tauxCharges: tc && chaineDecimale(tc),
       partFrance: pf && chaineDecimale(pf),
@@ -2307,6 +2308,7 @@ function importerAvecEntete(
       lignesCouvertes: p.total.lignesCouvertes.length,
       sommeCouverte: sommeIds(parId, p.total.lignesCouvertes),
       titre: p.titre,
+      ...montantsTextes(p.total.lignesCouvertes.map((id) => parId.get(id))),
     });
   }
   if (retirees.size) {
@@ -2519,4 +2521,14 @@ function importerAvecEntete(
       aGaucheDe: nommee(entete.libelleSansEntete.aGaucheDe),
     };
   return devis;
+}
+
+/** The amounts typed as text among a total's lines (non-zero, with their cell): what Excel's SUM leaves out. */
+function montantsTextes(lignes: readonly (LigneDevis | undefined)[]): {
+  textes?: { cellule: string; montant: Cents }[];
+} {
+  const textes = lignes
+    .filter((l): l is LigneDevis => !!l && !!l.montantTexte && l.montant !== 0 && !!l.source.cellules.montant)
+    .map((l) => ({ cellule: l.source.cellules.montant as string, montant: l.montant }));
+  return textes.length ? { textes } : {};
 }

@@ -83,6 +83,11 @@ export interface LigneDevis {
   montantFormule?: boolean;
   /** That formula as the producer wrote it (without « = »): the trace of an amount read names it (its sources). */
   formuleMontant?: string;
+  /**
+   * The amount was read from text typed in its cell (« 6 000,00 » as text): read by the devis, but left out by Excel's
+   * SUM/SOMME over that cell, so a producer's subtotal summing it falls short of it.
+   */
+  montantTexte?: true;
   /** The amount cell was empty: the amount was computed (quantité × nombre × taux, or % × coût hors frais). */
   montantCalcule?: boolean;
   /** Below-the-total lines given as a share ("Imprévus 7 %"): decimal fraction "0.07" of the coût hors frais. */
@@ -204,6 +209,8 @@ export interface TotalNonProuve {
   sommeCouverte: Cents;
   /** A chapter title in capitals carrying an amount (rather than a « Total… » row). */
   titre?: boolean;
+  /** The lines it would have covered whose amount is typed as text (Excel's SUM leaves them out), with their cells. */
+  textes?: { cellule: string; montant: Cents }[];
 }
 
 /** A cell of the amount column that no category accounts for, or that two categories count. */

@@ -33,21 +33,61 @@ export function verifierTotaux(ctx: ContexteDevis, type: LigneTotalProducteur["t
             cellule: t.cellule,
           },
         ];
+      const debut =
+        `${t.cellule} : ${quoi} du producteur ${cite(t.libelle)} indique ${eur(t.montant)} mais ` +
+        `${n > 1 ? `les ${n} lignes qu'il couvre totalisent` : "la ligne qu'il couvre totalise"} ` +
+        `${eur(calcule)} (écart ${eur(ecart)})`;
+      const textes = n === 0 ? "" : montantsEnTexte(devis, t, ecart);
       return [
         {
           regle,
           gravite: "erreur" as const,
           message:
-            `${t.cellule} : ${quoi} du producteur ${cite(t.libelle)} indique ${eur(t.montant)} mais ` +
-            (n === 0
-              ? `il ne couvre aucune ligne du devis (écart ${eur(ecart)}).`
-              : `${n > 1 ? `les ${n} lignes qu'il couvre totalisent` : "la ligne qu'il couvre totalise"} ` +
-                `${eur(calcule)} (écart ${eur(ecart)}).`) +
-            (t.formule ? cellulesDeLaFormule(devis, t, ecart) : ""),
+            n === 0
+              ? `${t.cellule} : ${quoi} du producteur ${cite(t.libelle)} indique ${eur(t.montant)} mais ` +
+                `il ne couvre aucune ligne du devis (écart ${eur(ecart)}).` +
+                (t.formule ? cellulesDeLaFormule(devis, t, ecart) : "")
+              : textes
+                ? `${debut}${textes}`
+                : `${debut}.` + (t.formule ? cellulesDeLaFormule(devis, t, ecart) : ""),
           cellule: t.cellule,
         },
       ];
     });
+}
+
+/** Sums over ranges that leave text out: SUM/SOMME, SUBTOTAL/SOUS.TOTAL, AGGREGATE/AGREGAT, as Excel stores or shows them. */
+const FONCTIONS_SOMME: readonly [RegExp, string][] = [
+  [/^\s*(?:_xlfn\.)?(?:sum|somme)\s*\(/i, "SOMME"],
+  [/^\s*(?:_xlfn\.)?(?:subtotal|sous\.total)\s*\(/i, "SOUS.TOTAL"],
+  [/^\s*(?:_xlfn\.)?(?:aggregate|agregat)\s*\(/i, "AGREGAT"],
+];
+
+/**
+ * The amounts typed as text among the lines a total covers (in its formula's ranges when it has one), when they make up
+ * its gap to the cent: Excel's SUM leaves text out, so the producer's total falls short of exactly them. Said as the
+ * cause, with the fix; « » when they are not the whole gap (the cause would then be a guess).
+ */
+function montantsEnTexte(devis: Devis, t: LigneTotalProducteur, ecart: Cents): string {
+  const fonction = t.formule ? FONCTIONS_SOMME.find(([re]) => re.test(t.formule as string))?.[1] : undefined;
+  // A formula adding cells one by one (« =G7+G10 ») converts a text to a number: the text is no cause there.
+  if (t.formule && !fonction) return "";
+  const plages = t.formule ? plagesFormule(t.formule, devis.feuille) : [];
+  const dans = (ref: string) => {
+    const c = parseCelluleRef(ref);
+    return plages.some((x) => c.row >= x.r1 && c.row <= x.r2 && c.col >= x.c1 && c.col <= x.c2);
+  };
+  const couvertes = new Set(t.lignesCouvertes);
+  const textes = devis.lignes
+    .filter((l) => couvertes.has(l.id) && l.montantTexte && l.montant !== 0 && l.source.cellules.montant)
+    .filter((l) => !t.formule || dans(l.source.cellules.montant as string))
+    .map((l) => ({ cellule: l.source.cellules.montant as string, montant: l.montant }));
+  if (!textes.length || textes.reduce((a, x) => a + x.montant, 0) !== -ecart) return "";
+  const qui = fonction ? `la formule ${fonction}` : "une somme d'Excel";
+  return textes.length > 1
+    ? ` : ce sont les ${textes.length} montants écrits en texte en ${cellules(textes)}, que ${qui} ne compte pas ; ` +
+        "saisissez-les comme nombres."
+    : ` : c'est le montant écrit en texte en ${cellules(textes)}, que ${qui} ne compte pas ; saisissez-le comme nombre.`;
 }
 
 /** « Devis!C4 (2 000,00 €) », « Devis!C4 (2 000,00 €), Devis!C6 (…) », at most five then « … ». */

@@ -1,5 +1,23 @@
 import type { Regle } from "../../controles/constat";
+import { subCents } from "../../money/cents";
+import type { TotalNonProuve } from "../model";
 import { cite, ContexteDevis, eur } from "./contexte";
+
+/**
+ * Its lines typed as text making up its gap to the cent: the producer's sum left them out, as Excel's SUM does. Said as
+ * the cause with the fix; « » otherwise.
+ */
+function causeTexte(t: TotalNonProuve): string {
+  const textes = t.textes ?? [];
+  const ecart = subCents(t.montant, t.sommeCouverte);
+  if (!textes.length || textes.reduce((a, x) => a + x.montant, 0) !== -ecart) return "";
+  const noms = textes.map((x) => `${x.cellule} (${eur(x.montant)})`).join(", ");
+  return textes.length > 1
+    ? ` L'écart (${eur(ecart)}) : ce sont les ${textes.length} montants écrits en texte en ${noms}, qu'une somme ` +
+        "d'Excel ne compte pas ; saisissez-les comme nombres."
+    : ` L'écart (${eur(ecart)}) : c'est le montant écrit en texte en ${noms}, qu'une somme d'Excel ne compte pas ; ` +
+        "saisissez-le comme nombre.";
+}
 
 /** A row worded as a total that no arithmetic proves is counted as a line: said, with its cell. */
 export const totalNonProuve: Regle<ContexteDevis> = {
@@ -24,7 +42,8 @@ export const totalNonProuve: Regle<ContexteDevis> = {
         gravite: "alerte" as const,
         message:
           `${t.cellule} ${cite(t.libelle)} : ${quoi} ; ce montant est compté comme une ligne du devis. ` +
-          `Si c'est un sous-total, corrigez son montant ou écrivez-le en formule SOMME.`,
+          `Si c'est un sous-total, corrigez son montant ou écrivez-le en formule SOMME.` +
+          (t.titre ? "" : causeTexte(t)),
         cellule: t.cellule,
       };
     });
