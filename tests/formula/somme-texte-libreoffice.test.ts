@@ -86,9 +86,9 @@ describe("devis source : montant écrit en texte sous un sous-total SOMME, recal
           "Devis!D22",
           "Devis!D22 « Sous-total 09 » : le libellé annonce un total, mais 1 000,00 € n'est pas la somme des lignes " +
             "(les 2 lignes au-dessus totalisent 1 250,00 €) et aucune formule ne les référence ; ce montant est compté " +
-            "comme une ligne du devis. Si c'est un sous-total, corrigez son montant ou écrivez-le en formule SOMME. " +
-            "L'écart (−250,00 €) : c'est le montant écrit en texte en Devis!D21 (250,00 €), qu'une somme d'Excel ne " +
-            "compte pas ; saisissez-le comme nombre.",
+            "comme une ligne du devis. L'écart (−250,00 €) : c'est le montant écrit en texte en Devis!D21 " +
+            "(250,00 €), qu'une somme d'Excel ne compte pas ; saisissez-le comme nombre. Si c'est un sous-total, " +
+            "corrigez-le ensuite ou écrivez-le en formule SOMME.",
         ],
       ]);
     }

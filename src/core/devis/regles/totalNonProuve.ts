@@ -33,6 +33,7 @@ export const totalNonProuve: Regle<ContexteDevis> = {
           ? "aucune ligne au-dessus"
           : `${n > 1 ? `les ${n} lignes` : "la ligne"} au-dessus ${n > 1 ? "totalisent" : "fait"} ${eur(t.sommeCouverte)}`;
       const suivent = `${n > 1 ? `les ${n} lignes qui le suivent totalisent` : "la ligne qui le suit fait"}`;
+      const cause = t.titre ? "" : causeTexte(t);
       const quoi = t.titre
         ? `le titre en majuscules porte ${eur(t.montant)}, mais ${suivent} ${eur(t.sommeCouverte)}`
         : `le libellé annonce un total, mais ${eur(t.montant)} n'est pas la somme des lignes (${dessus}) ` +
@@ -41,9 +42,11 @@ export const totalNonProuve: Regle<ContexteDevis> = {
         regle: "total-non-prouve",
         gravite: "alerte" as const,
         message:
-          `${t.cellule} ${cite(t.libelle)} : ${quoi} ; ce montant est compté comme une ligne du devis. ` +
-          `Si c'est un sous-total, corrigez son montant ou écrivez-le en formule SOMME.` +
-          (t.titre ? "" : causeTexte(t)),
+          `${t.cellule} ${cite(t.libelle)} : ${quoi} ; ce montant est compté comme une ligne du devis.` +
+          (cause
+            ? `${cause} Si c'est un sous-total, corrigez-le ensuite`
+            : ` Si c'est un sous-total, corrigez son montant`) +
+          ` ou écrivez-le en formule SOMME.`,
         cellule: t.cellule,
       };
     });
