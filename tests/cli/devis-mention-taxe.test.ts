@@ -1,5 +1,5 @@
 import * as path from "path";
-import { devisBinaire } from "../helpers/cli";
+import { devisBinaire, devisJsonBinaire, espacesSimples } from "../helpers/cli";
 
 /**
  * Issue 10 through the built binary (npm run build:cli) on committed workbooks (tests/fixtures/devis-reels/generer.js,
@@ -8,23 +8,9 @@ import { devisBinaire } from "../helpers/cli";
  * Before: the first counted in silence, the last named nowhere. The conservation stays at 0,00 €.
  */
 const DIR = path.join(__dirname, "../fixtures/devis-reels");
-const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+const sp = espacesSimples;
 
-interface Controle {
-  regle: string;
-  gravite: string;
-  cellule: string;
-  message: string;
-}
-
-function lire(fichier: string) {
-  const r = devisBinaire(path.join(DIR, fichier), "--json");
-  expect(r.err).toBe("");
-  expect(r.code).toBe(0);
-  const j = JSON.parse(r.out);
-  const controles = (j.controles as Controle[]).map((c) => ({ ...c, message: sp(c.message) }));
-  return { devis: j.devis, controles };
-}
+const lire = (fichier: string) => devisJsonBinaire(path.join(DIR, fichier));
 
 describe("prodbook devis : un montant écrit TTC ou HT contre la colonne lue", () => {
   it("« 1 200 TTC » dans la colonne HT lue : compté tel quel, chaque cellule nommée", () => {

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { devisBinaire, dossierTemporaire } from "../helpers/cli";
+import { devisBinaire, dossierTemporaire, devisJsonBinaire, espacesSimples } from "../helpers/cli";
 
 /**
  * Issue 10 through the built binary (npm run build:cli) on committed workbooks (tests/fixtures/devis-reels/generer.js,
@@ -9,24 +9,10 @@ import { devisBinaire, dossierTemporaire } from "../helpers/cli";
  * never said « compté » by one finding and « pas compté » by another. The conservation stays at 0,00 €.
  */
 const DIR = path.join(__dirname, "../fixtures/devis-reels");
-const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+const sp = espacesSimples;
 const dossier = dossierTemporaire("prodbook-taxes-ailleurs-");
 
-interface Controle {
-  regle: string;
-  gravite: string;
-  cellule: string;
-  message: string;
-}
-
-function lire(fichier: string) {
-  const r = devisBinaire(path.join(DIR, fichier), "--json");
-  expect(r.err).toBe("");
-  expect(r.code).toBe(0);
-  const j = JSON.parse(r.out);
-  const controles = (j.controles as Controle[]).map((c) => ({ ...c, message: sp(c.message) }));
-  return { devis: j.devis, controles };
-}
+const lire = (fichier: string) => devisJsonBinaire(path.join(DIR, fichier));
 
 describe("prodbook devis : une mention TTC ailleurs que dans le montant lu d'une ligne", () => {
   it("« 1 200 TTC » dans la colonne TVA, le HT rempli : la ligne compte son HT, la cellule TVA est nommée", () => {

@@ -72,6 +72,30 @@ export function devisBinaire(fichier: string, ...options: string[]): { code: num
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** No-break and narrow no-break spaces as plain spaces, to compare French messages written with ordinary ones. */
+export const espacesSimples = (s: string): string => s.replace(/[\u00a0\u202f]/g, " ");
+
+/** A finding of `prodbook devis --json`. */
+export interface ControleJson {
+  regle: string;
+  gravite: string;
+  cellule: string;
+  message: string;
+}
+
+/**
+ * `prodbook devis <fichier> --json` through the built binary (devisBinaire), expected to succeed silently: its `devis`
+ * object and its findings, messages with plain spaces.
+ */
+export function devisJsonBinaire(fichier: string, ...options: string[]) {
+  const r = devisBinaire(fichier, "--json", ...options);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  const j = JSON.parse(r.out);
+  const controles = (j.controles as ControleJson[]).map((c) => ({ ...c, message: espacesSimples(c.message) }));
+  return { devis: j.devis, controles };
+}
+
 /**
  * A maker of variants: a copy of `source` changed by `modifier`, saved by ExcelJS under `nom` in the folder `dossier`
  * gives (usually a dossierTemporaire).
