@@ -90,8 +90,8 @@ describe("--json : chaque commande nomme les tables de règles utilisées, avec 
     expect(
       j.controles.filter((c: { message: string }) => c.message.includes("grille non connue à cette date")),
     ).toEqual([
-      expect.objectContaining({ regle: "salaire-minimum", gravite: "info", cellule: "'Devis La Rade'!F20" }),
-      expect.objectContaining({ regle: "salaire-minimum", gravite: "info", cellule: "'Devis La Rade'!F21" }),
+      expect.objectContaining({ regle: "grille-minima-inconnue", gravite: "info", cellule: "'Devis La Rade'!F20" }),
+      expect.objectContaining({ regle: "grille-minima-inconnue", gravite: "info", cellule: "'Devis La Rade'!F21" }),
     ]);
   });
 

@@ -29,7 +29,13 @@ import { montantDevise } from "./montantDevise";
 import { montantPourcentage } from "./montantPourcentage";
 import { parametreInconnu } from "./parametreInconnu";
 import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
-import { grilleMinima, salaireMinimum, versionArtistesVerifiee, versionSmicVerifiee } from "./salaireMinimum";
+import {
+  grilleMinima,
+  grilleMinimaInconnue,
+  salaireMinimum,
+  versionArtistesVerifiee,
+  versionSmicVerifiee,
+} from "./salaireMinimum";
 import { TABLE_SMIC } from "../../charges/smic";
 import { sousTotalProducteur } from "./sousTotalProducteur";
 import { totalNonProuve } from "./totalNonProuve";
@@ -63,6 +69,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   imprevusTaux,
   fraisCinemaTaux,
   salaireMinimum,
+  grilleMinimaInconnue,
   parametreInconnu,
   montantHorsLignes,
   colonnesLues,
