@@ -133,25 +133,31 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
       expect(await main(["devis", CINEMA, "--json", ...args], io)).toBe(0);
       return JSON.parse(io.sortie[0]).tables.map((t: { id: string; effetDu: string }) => `${t.id}@${t.effetDu}`);
     };
-    // The artists' grid too: the devis has artist lines paid by the day (chapter 3).
+    // The artists' grid too: the devis has artist lines paid by the day (chapter 3); last, whatever the date, the CNC
+    // nomenclature the devis was structured with.
     const artistes = "idcc3097-artistes-minima@2022-01-01";
+    const nomenclature = "nomenclature-cnc@2000-01-01";
     expect(await tables(["--oeuvre", "cinema", "--date", "2025-09-01"])).toEqual([
       "idcc3097-minima@2024-04-01",
       artistes,
+      nomenclature,
     ]);
     expect(await tables(["--oeuvre", "cinema", "--date", "2024-03-31"])).toEqual([
       "idcc3097-minima@2023-09-01",
       artistes,
+      nomenclature,
     ]);
     expect(await tables(["--oeuvre", "cinema", "--date", "2023-08-31"])).toEqual([
       "idcc3097-minima@2022-04-01",
       artistes,
+      nomenclature,
     ]);
-    expect(await tables(["--oeuvre", "cinema", "--date", "2022-03-31"])).toEqual([artistes]);
-    expect(await tables(["--oeuvre", "cinema", "--date", "2021-12-31"])).toEqual([]);
+    expect(await tables(["--oeuvre", "cinema", "--date", "2022-03-31"])).toEqual([artistes, nomenclature]);
+    expect(await tables(["--oeuvre", "cinema", "--date", "2021-12-31"])).toEqual([nomenclature]);
     expect(await tables(["--oeuvre", "audiovisuel", "--genre", "documentaire", "--date", "2025-03-01"])).toEqual([
       "idcc2642-minima@2025-01-01",
       "accord-transparence@2024-11-08",
+      nomenclature,
     ]);
   });
 

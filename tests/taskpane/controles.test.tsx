@@ -244,13 +244,22 @@ describe("page Contrôles : « Détails et sources », les tables lues par les c
     const details = screen.getByTestId(TEST_IDS.controles.details);
     fireEvent.click(within(details).getByRole("button", { name: "Détails et sources" }));
     const textes = await within(details).findAllByTestId("texte-applique");
-    expect(textes).toHaveLength(1);
+    expect(textes).toHaveLength(2);
     expect(textes[0].textContent).toContain(
       "Salaires minima, production cinématographique (IDCC 3097), version du 1er\u00a0avril\u00a02024",
     );
     // The version at M carries its written badge; no table id in the pane.
     expect(within(textes[0]).getByTestId("badge-a-verifier").textContent).toBe("à vérifier");
     expect(details.textContent).not.toContain("idcc3097-minima");
+    // The CNC nomenclature the devis was structured with (chapters, keywords), its confidence M and its sources.
+    expect(textes[1].textContent).toContain("Nomenclature du devis CNC, version du 1er\u00a0janvier\u00a02000");
+    expect(within(textes[1]).getByTestId("badge-a-verifier").textContent).toBe("à vérifier");
+    expect(
+      within(textes[1])
+        .getAllByRole("link")
+        .map((a) => a.getAttribute("href")),
+    ).toEqual(urls("nomenclature-cnc", "2025-09-01"));
+    expect(details.textContent).not.toContain("nomenclature-cnc");
   });
 });
 
