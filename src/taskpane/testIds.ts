@@ -94,6 +94,8 @@ export const TEST_IDS = {
     affecter: (compte: string) => `ecarts-affecter-${compte}`,
     supprimer: (i: number) => `ecarts-supprimer-${i}`,
     probleme: (i: number) => `ecarts-probleme-${i}`,
+    /** « Détails et sources » under the report: the default correspondances table when it was used. */
+    details: "ecarts-details",
   },
   versions: {
     nom: "versions-nom",

@@ -48,7 +48,10 @@ describe("prodbook devis --oeuvre audiovisuel : grille IDCC 2642 de l'avenant n�
   it("le devis réel passe la grille de 2012 et --json nomme la version du 1er juillet 2012", async () => {
     const r = await devis(CINEMA, ...DOC_2014);
     expect(r.minima).toEqual([]);
-    expect(r.tables.map((t) => `${t.id}@${t.effetDu}`)).toEqual(["idcc2642-minima@2012-07-01"]);
+    expect(r.tables.map((t) => `${t.id}@${t.effetDu}`)).toEqual([
+      "idcc2642-minima@2012-07-01",
+      "nomenclature-cnc@2000-01-01",
+    ]);
   });
 
   it("régisseur général à la journée : 217,21 € passe, 217,20 € déclenche une erreur, sans « à vérifier »", async () => {

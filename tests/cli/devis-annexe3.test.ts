@@ -54,7 +54,7 @@ describe("prodbook devis --annexe-iii (binaire construit)", () => {
     const sans = json(CINEMA, "--oeuvre", "cinema", "--genre", "fiction");
     // Six technicians and one artist (F21, 350 €/jour < 412,08 €, idcc3097-artistes-minima).
     expect(sans.minima).toHaveLength(7);
-    expect(sans.tables.map((t) => t.id)).toEqual(["idcc3097-minima", "idcc3097-artistes-minima"]);
+    expect(sans.tables.map((t) => t.id)).toEqual(["idcc3097-minima", "idcc3097-artistes-minima", "nomenclature-cnc"]);
     const avec = json(CINEMA, "--oeuvre", "cinema", "--genre", "fiction", "--annexe-iii");
     // e.g. secrétaire de production 900 € ≥ 850 + 37 % × (916,77 − 850) = 874,70 €; régisseur 300 €/jour ≥ 266,75 €.
     // Annexe III (titre II) lowers the technicians' minima only: the artist line stays under its own.
@@ -63,6 +63,7 @@ describe("prodbook devis --annexe-iii (binaire construit)", () => {
       "idcc3097-minima@2024-04-01",
       "idcc3097-annexe3@2025-04-11",
       "idcc3097-artistes-minima@2022-01-01",
+      "nomenclature-cnc@2000-01-01",
     ]);
   });
 

@@ -50,7 +50,8 @@ async function controles(fichier: string, args: string[] = OPTIONS) {
 }
 
 /** The artist findings (chapter 3 lines' rate cells, F20 and F21). */
-const artistes = (cs: Constat[]) => cs.filter((c) => c.regle === "salaire-minimum" && /!F2[01]$/.test(c.cellule ?? ""));
+const artistes = (cs: Constat[]) =>
+  cs.filter((c) => ["salaire-minimum", "grille-minima-inconnue"].includes(c.regle) && /!F2[01]$/.test(c.cellule ?? ""));
 
 /** The messages of the artist findings. */
 const messages = async (fichier: string, args: string[] = OPTIONS) =>
@@ -385,8 +386,9 @@ describe("prodbook devis --oeuvre cinema : barème des artistes avant son extens
   });
 
   it("daté avant le barème (1er juin 2021) : « grille non connue à cette date » sur la cellule du tarif, en info", async () => {
+    // Its own rule (« Grille des minima inconnue à cette date »), not a salary under the minimum.
     const sansGrille = (cellule: string, libelle: string) => ({
-      regle: "salaire-minimum",
+      regle: "grille-minima-inconnue",
       gravite: "info",
       cellule,
       message:

@@ -1,3 +1,6 @@
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
@@ -11,12 +14,12 @@ function enregistreur(): Io & { sortie: string[]; erreurs: string[] } {
   return { sortie, erreurs, out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
 }
 
-async function minima(args: string[]) {
+async function minima(args: string[], regle = "salaire-minimum") {
   const io = enregistreur();
   expect(await main(["devis", CINEMA, "--json", ...args], io)).toBe(0);
   expect(io.erreurs).toEqual([]);
   const j = JSON.parse(io.sortie[0]);
-  return j.controles.filter((c: { regle: string }) => c.regle === "salaire-minimum") as {
+  return j.controles.filter((c: { regle: string }) => c.regle === regle) as {
     gravite: string;
     message: string;
     cellule: string;
@@ -78,7 +81,9 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
     expect((await minima(["--oeuvre", "cinema", "--date", "2022-03-31"])).map((x) => x.cellule)).toEqual([
       "'Devis La Rade'!F21",
     ]);
-    const avant = await minima(["--oeuvre", "cinema", "--date", "2021-12-31"]);
+    // Not a salary under the minimum: its own rule, grille-minima-inconnue.
+    expect(await minima(["--oeuvre", "cinema", "--date", "2021-12-31"])).toEqual([]);
+    const avant = await minima(["--oeuvre", "cinema", "--date", "2021-12-31"], "grille-minima-inconnue");
     expect(avant.map((x) => [x.cellule, x.gravite])).toEqual([
       ["'Devis La Rade'!F20", "info"],
       ["'Devis La Rade'!F21", "info"],
@@ -88,31 +93,71 @@ describe("prodbook devis --oeuvre cinema : salaires minima de l'IDCC 3097", () =
     expect(await minima(["--oeuvre", "audiovisuel", "--genre", "documentaire", "--date", "2025-03-01"])).toEqual([]);
   });
 
+  it("avant la grille des artistes : « Grille des minima inconnue à cette date », texte de la CLI et feuille Contrôles", async () => {
+    const args = ["devis", CINEMA, "--oeuvre", "cinema", "--date", "2021-12-31"];
+    const io = enregistreur();
+    expect(await main(args, io)).toBe(0);
+    const out = io.sortie.join("\n");
+    for (const cellule of ["F20", "F21"])
+      expect(out).toMatch(
+        new RegExp(`\\[information\\] Grille des minima inconnue à cette date — .*'Devis La Rade'!${cellule} `),
+      );
+    expect(out).not.toContain("Salaire sous le minimum conventionnel");
+    const sortie = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-grille-inconnue-")), "sortie.xlsx");
+    expect(await main([...args, "-o", sortie], enregistreur())).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const lignes: [unknown, string][] = [];
+    const legende: string[] = [];
+    wb.getWorksheet("Contrôles")!.eachRow((row) => {
+      const titre = String(row.getCell(2).value);
+      if (titre === "Salaire sous le minimum conventionnel") lignes.push([row.getCell(1).value, titre]);
+      if (titre !== "Grille des minima inconnue à cette date") return;
+      if (row.getCell(1).value === null) legende.push(String(row.getCell(3).value));
+      else lignes.push([row.getCell(1).value, String(row.getCell(3).value)]);
+    });
+    expect(lignes).toEqual([
+      [
+        "info",
+        expect.stringContaining("F20 « Rôle principal (comédienne) » : artistes-interprètes, grille non connue"),
+      ],
+      ["info", expect.stringContaining("F21 « Seconds rôles » : artistes-interprètes, grille non connue")],
+    ]);
+    // Its legend says what it is, not a salary under the minimum.
+    expect(legende).toEqual([expect.stringMatching(/^Une ligne d'artiste d'un devis de cinéma daté avant/)]);
+  });
+
   it("--json nomme la grille utilisée : idcc3097-minima pour le cinéma, idcc2642-minima en audiovisuel", async () => {
     const tables = async (args: string[]) => {
       const io = enregistreur();
       expect(await main(["devis", CINEMA, "--json", ...args], io)).toBe(0);
       return JSON.parse(io.sortie[0]).tables.map((t: { id: string; effetDu: string }) => `${t.id}@${t.effetDu}`);
     };
-    // The artists' grid too: the devis has artist lines paid by the day (chapter 3).
+    // The artists' grid too: the devis has artist lines paid by the day (chapter 3); last, whatever the date, the CNC
+    // nomenclature the devis was structured with.
     const artistes = "idcc3097-artistes-minima@2022-01-01";
+    const nomenclature = "nomenclature-cnc@2000-01-01";
     expect(await tables(["--oeuvre", "cinema", "--date", "2025-09-01"])).toEqual([
       "idcc3097-minima@2024-04-01",
       artistes,
+      nomenclature,
     ]);
     expect(await tables(["--oeuvre", "cinema", "--date", "2024-03-31"])).toEqual([
       "idcc3097-minima@2023-09-01",
       artistes,
+      nomenclature,
     ]);
     expect(await tables(["--oeuvre", "cinema", "--date", "2023-08-31"])).toEqual([
       "idcc3097-minima@2022-04-01",
       artistes,
+      nomenclature,
     ]);
-    expect(await tables(["--oeuvre", "cinema", "--date", "2022-03-31"])).toEqual([artistes]);
-    expect(await tables(["--oeuvre", "cinema", "--date", "2021-12-31"])).toEqual([]);
+    expect(await tables(["--oeuvre", "cinema", "--date", "2022-03-31"])).toEqual([artistes, nomenclature]);
+    expect(await tables(["--oeuvre", "cinema", "--date", "2021-12-31"])).toEqual([nomenclature]);
     expect(await tables(["--oeuvre", "audiovisuel", "--genre", "documentaire", "--date", "2025-03-01"])).toEqual([
       "idcc2642-minima@2025-01-01",
       "accord-transparence@2024-11-08",
+      nomenclature,
     ]);
   });
 

@@ -34,10 +34,12 @@ describe("prodbook devis --json", () => {
     // `duree` added after the others: the duration used and where it comes from (here the option).
     expect(Object.keys(j)).toEqual(["devis", "controles", "tables", "duree"]);
     expect(j.duree).toEqual({ minutes: "52", origine: "option", cellule: null });
-    // The tables the checks read: the IDCC 2642 grid in force and the accord transparence (documentary).
+    // The tables the checks read: the IDCC 2642 grid in force and the accord transparence (documentary); last, the
+    // CNC nomenclature the devis was structured with.
     expect(j.tables.map((t: { id: string; effetDu: string }) => `${t.id}@${t.effetDu}`)).toEqual([
       "idcc2642-minima@2025-07-01",
       "accord-transparence@2024-11-08",
+      "nomenclature-cnc@2000-01-01",
     ]);
     expect(Object.keys(j.tables[0])).toEqual(["id", "effetDu", "effetAu", "confiance", "aVerifier", "sources"]);
     expect(Object.keys(j.devis)).toEqual(["total", "lignes", "coutMinute", "chapitres", "nonPlaces", "conservation"]);

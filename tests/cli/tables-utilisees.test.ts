@@ -54,7 +54,7 @@ describe("--json : chaque commande nomme les tables de règles utilisées, avec 
         "--date",
         "2025-09-01",
       ]),
-    ).toEqual(["idcc3097-minima@2024-04-01", "idcc3097-artistes-minima@2022-01-01"]);
+    ).toEqual(["idcc3097-minima@2024-04-01", "idcc3097-artistes-minima@2022-01-01", "nomenclature-cnc@2000-01-01"]);
   });
 
   it("devis -o : la feuille Contrôles liste les mêmes tables, version, confiance et sources", async () => {
@@ -72,6 +72,7 @@ describe("--json : chaque commande nomme les tables de règles utilisées, avec 
     expect(lignes.slice(i + 1).map((l) => l.replace(/ ; sources : .*/, ""))).toEqual([
       `idcc3097-minima | version du 1er${nb}avril${nb}2024, confiance M (à vérifier)`,
       `idcc3097-artistes-minima | version du 1er${nb}janvier${nb}2022, confiance H (texte officiel)`,
+      `nomenclature-cnc | version du 1er${nb}janvier${nb}2000, confiance M (à vérifier)`,
     ]);
     expect(lignes[i + 2]).toContain("sources : https://www.legifrance.gouv.fr/conv_coll/id/KALITEXT000046044102");
   });
@@ -90,8 +91,8 @@ describe("--json : chaque commande nomme les tables de règles utilisées, avec 
     expect(
       j.controles.filter((c: { message: string }) => c.message.includes("grille non connue à cette date")),
     ).toEqual([
-      expect.objectContaining({ regle: "salaire-minimum", gravite: "info", cellule: "'Devis La Rade'!F20" }),
-      expect.objectContaining({ regle: "salaire-minimum", gravite: "info", cellule: "'Devis La Rade'!F21" }),
+      expect.objectContaining({ regle: "grille-minima-inconnue", gravite: "info", cellule: "'Devis La Rade'!F20" }),
+      expect.objectContaining({ regle: "grille-minima-inconnue", gravite: "info", cellule: "'Devis La Rade'!F21" }),
     ]);
   });
 

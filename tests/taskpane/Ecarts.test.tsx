@@ -29,6 +29,7 @@ import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { Ecarts } from "../../src/taskpane/pages/Ecarts";
 import { CLE_CONTEXTE_PRODUCTION, lireContexte } from "../../src/core/production/contexte";
 import { TEST_IDS } from "../../src/taskpane/testIds";
+import { tablesRegles } from "../../src/core/regles/audit";
 
 // jsdom's Blob has no arrayBuffer() (browsers do): the FEC reader reads the file through it.
 if (!("arrayBuffer" in Blob.prototype)) {
@@ -73,6 +74,24 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
     }),
   );
 
+  // The réalisé was mapped with Prodbook's default table: « Détails et sources » names it in French, with its version,
+  // its « à vérifier » badge (confidence L) and every source of that version, as links; never its id.
+  const details = screen.getByTestId(TEST_IDS.ecarts.details);
+  fireEvent.click(within(details).getByRole("button", { name: "Détails et sources" }));
+  const textes = await within(details).findAllByTestId("texte-applique");
+  expect(textes).toHaveLength(1);
+  expect(textes[0].textContent).toContain(
+    "Correspondances des comptes PCG avec les postes du devis, version du 1er\u00a0janvier\u00a02016",
+  );
+  expect(within(textes[0]).getByTestId("badge-a-verifier").textContent).toBe("à vérifier");
+  const pcg = tablesRegles().find((t) => t.id === "correspondances-pcg")!;
+  expect(
+    within(textes[0])
+      .getAllByRole("link")
+      .map((a) => a.getAttribute("href")),
+  ).toEqual(pcg.versions[pcg.versions.length - 1].sources.map((s) => s.url));
+  expect(details.textContent).not.toContain("correspondances-pcg");
+
   // Map 611 (post-production) to the line 8.1 instead of chapter 8.
   const lignes = [...document.querySelectorAll("[data-testid^='ecarts-correspondance-']")];
   const i611 = lignes.findIndex((l) => (l.querySelector("input") as HTMLInputElement).value === "611");
@@ -94,6 +113,8 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
   expect(corr.rows.find((r) => r[0] === "611")![1]).toBe("8.1");
   // Written to the sheet: no longer pending in the context.
   await waitFor(() => expect(contexteEnregistre().correspondances).toBeUndefined());
+  // Computed with edited rows, not the default table: no rule table named (as `prodbook ecarts` with a file or sheet).
+  expect(screen.queryByTestId(TEST_IDS.ecarts.details)).toBeNull();
 
   // « D'où vient ce chiffre ? »: chapter 8's écart = réalisé (down to the FEC lines) − budget (down to its cell).
   fireEvent.click(screen.getByTestId(TEST_IDS.ecarts.expliquer("ecart", "8")));

@@ -244,12 +244,57 @@ describe("page Contrôles : « Détails et sources », les tables lues par les c
     const details = screen.getByTestId(TEST_IDS.controles.details);
     fireEvent.click(within(details).getByRole("button", { name: "Détails et sources" }));
     const textes = await within(details).findAllByTestId("texte-applique");
-    expect(textes).toHaveLength(1);
+    expect(textes).toHaveLength(2);
     expect(textes[0].textContent).toContain(
       "Salaires minima, production cinématographique (IDCC 3097), version du 1er\u00a0avril\u00a02024",
     );
     // The version at M carries its written badge; no table id in the pane.
     expect(within(textes[0]).getByTestId("badge-a-verifier").textContent).toBe("à vérifier");
     expect(details.textContent).not.toContain("idcc3097-minima");
+    // The CNC nomenclature the devis was structured with (chapters, keywords), its confidence M and its sources.
+    expect(textes[1].textContent).toContain("Nomenclature du devis CNC, version du 1er\u00a0janvier\u00a02000");
+    expect(within(textes[1]).getByTestId("badge-a-verifier").textContent).toBe("à vérifier");
+    expect(
+      within(textes[1])
+        .getAllByRole("link")
+        .map((a) => a.getAttribute("href")),
+    ).toEqual(urls("nomenclature-cnc", "2025-09-01"));
+    expect(details.textContent).not.toContain("nomenclature-cnc");
+  });
+});
+
+/**
+ * A cinema devis dated before the artists' grid (1 January 2022): its artist line is not compared to a minimum, an
+ * info under its own title, never « Salaire sous le minimum conventionnel ».
+ */
+const avantGrille = new MemoryWorkbook({
+  Budget: [
+    ["Code", "Désignation", "Qté", "Unité", "Tarif", "Montant"],
+    ["3.1", "Seconds rôles", 2, "jour", 350, 700],
+    ["4.1", "Charges sociales", 1, "forfait", 500, 500],
+  ],
+});
+avantGrille.reglages.set(CLE_CONTEXTE_PRODUCTION, JSON.stringify({ oeuvre: "cinema", genre: "fiction" }));
+
+describe("page Contrôles : grille des artistes inconnue à la date du devis", () => {
+  it("l'information a son propre titre, pas celui d'un salaire sous le minimum", async () => {
+    essai.classeur = avantGrille;
+    essai.date = "2021-06-01";
+    afficherPage(
+      <>
+        <BandeauProduction />
+        <Controles />
+      </>,
+    );
+    await waitFor(() => expect(screen.getByTestId(TEST_IDS.production.resume).textContent).toBe("Budget · Fiction"));
+    fireEvent.click(screen.getByTestId(TEST_IDS.controles.lancer));
+    const liste = await screen.findByTestId(TEST_IDS.controles.liste);
+    const constats = within(liste).getAllByRole("listitem");
+    const inconnue = constats.filter((c) => c.textContent?.includes("Grille des minima inconnue à cette date"));
+    expect(inconnue).toHaveLength(1);
+    expect(inconnue[0].textContent).toMatch(/^Information\u00a0: Grille des minima inconnue à cette date/);
+    expect(inconnue[0].textContent).toContain("artistes-interprètes, grille non connue à cette date");
+    expect(liste.textContent).not.toContain("Salaire sous le minimum conventionnel");
+    expect(liste.textContent).not.toContain("grille-minima-inconnue");
   });
 });

@@ -9,6 +9,7 @@ import { traceAffichee, type TraceAffichee } from "../traces";
 import type { ResultatFec } from "../../core/comptabilite/fec";
 import {
   correspondancesParDefaut,
+  regleCorrespondancesParDefaut,
   FEUILLE_CORRESPONDANCES,
   feuilleCorrespondances,
   lireFeuilleCorrespondances,
@@ -31,6 +32,8 @@ import { cents, centsToDecimalString, eurosToCents, sumCents } from "../../core/
 import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../../core/port/workbook";
 import { constatsEcarts, lireSaisies, rapprocher } from "../../core/ecarts/rapprocher";
 import { decoderCsv } from "../../core/comptabilite/fec";
+import type { RegleUtilisee } from "../../core/regles/utilisees";
+import { regleLisible, type RegleLisible } from "../presentationRegles";
 
 /** One chapter of the report as the pane shows it and the CLI prints it (amounts as "1234.56", % as "12.34"). */
 export interface ChapitreEcartVue {
@@ -90,6 +93,12 @@ export interface ResultatRapprochementVue {
   constats: Constat[];
   /** Sheets written (empty when the report is only computed). */
   feuilles: string[];
+  /**
+   * The rule tables the réalisé used, for the pane's « Détails et sources »: the default PCG correspondances
+   * (correspondances-pcg) when they were the ones, untouched; none for a file, the workbook's sheet or edited rows (the
+   * CLI's `tables`, tablesEcarts, says the same).
+   */
+  textes: RegleLisible[];
 }
 
 export interface OptionsEcarts {
@@ -117,8 +126,18 @@ function engageChapitre(r: RapportEcarts, c: LigneEcart): string | null {
   return typees.length ? m(cents(typees.reduce((s, l) => s + (l.engage ?? 0), 0))) : null;
 }
 
+/** The default PCG table's version when the correspondances used are that table, untouched (their `source`). */
+export function tablesCorrespondances(source: TableCorrespondances["source"]): RegleUtilisee[] {
+  return source?.id === "correspondances-pcg" ? [regleCorrespondancesParDefaut(source.effetDu)] : [];
+}
+
 /** The report as the pane and the CLI show it, with its findings (constatsEcarts, as the Écarts sheet lists them). */
-function vue(r: RapportEcarts, feuilles: string[], constats: Constat[]): ResultatRapprochementVue {
+function vue(
+  r: RapportEcarts,
+  feuilles: string[],
+  constats: Constat[],
+  source: TableCorrespondances["source"],
+): ResultatRapprochementVue {
   const engages = r.chapitres.map((c) => engageChapitre(r, c)).filter((e): e is string => e !== null);
   return {
     chapitres: r.chapitres.map((c) => ({
@@ -166,6 +185,7 @@ function vue(r: RapportEcarts, feuilles: string[], constats: Constat[]): Resulta
     conserve: r.realise.conserve,
     constats,
     feuilles,
+    textes: tablesCorrespondances(source).map(regleLisible),
   };
 }
 
@@ -200,7 +220,7 @@ export async function ecarts(
     });
     const traces = args.explique ? tracesEcarts(r.rapport, r.devis, args.fec, r.correspondances) : undefined;
     return {
-      ...vue(r.rapport, r.feuilles, r.constats),
+      ...vue(r.rapport, r.feuilles, r.constats, r.correspondances.source),
       ...(traces ? { traces, ...explications(r.rapport, traces, r.devis) } : {}),
     };
   }
@@ -208,7 +228,10 @@ export async function ecarts(
   const { devis, rapport } = await calculer(wb, args.fec, table);
   const traces = args.explique ? tracesEcarts(rapport, devis, args.fec, table) : undefined;
   const constats = constatsEcarts(rapport, devis, args.alertes);
-  return { ...vue(rapport, [], constats), ...(traces ? { traces, ...explications(rapport, traces, devis) } : {}) };
+  return {
+    ...vue(rapport, [], constats, table.source),
+    ...(traces ? { traces, ...explications(rapport, traces, devis) } : {}),
+  };
 }
 
 /** « D'où vient ce chiffre ? » of the pane's Écarts table: each chapter's réalisé and écart, by chapter code. */
@@ -359,16 +382,24 @@ export const commandesEcarts = {
   /**
    * The écarts computed, nothing written: for the pane, after a ledger is loaded and each time a correspondance
    * is added or deleted. `lignes` is the list as the user edits it (omitted: the sheet's, else the default
-   * table); its faulty rows are left out and named instead of stopping the calculation.
+   * table); its faulty rows are left out and named instead of stopping the calculation. `source`: the default table's,
+   * when `lignes` are its rows untouched (named in « Détails et sources »).
    */
   async apercuEcarts(
     wb: WorkbookPort,
-    args: { fec: ResultatFec; lignes?: Correspondance[]; explique?: boolean },
+    args: {
+      fec: ResultatFec;
+      lignes?: Correspondance[];
+      source?: TableCorrespondances["source"];
+      explique?: boolean;
+    },
   ): Promise<ApercuEcartsVue & { explications?: ExplicationsEcarts; explicationTotal?: ExplicationTotalEcarts }> {
     let lignes: Correspondance[] | undefined = args.lignes;
+    let source = args.source;
     if (!lignes) {
       const t: TableCorrespondances = await commandesEcarts.lireCorrespondances(wb, {});
       lignes = [...t.comptes, ...t.sections];
+      source = t.source;
     }
     const { table } = trierCorrespondances(lignes);
     const { devis, rapport } = await calculer(wb, args.fec, table);
@@ -377,7 +408,7 @@ export const commandesEcarts = {
     // The pane's explanations only (the core traces of the chapters and total are the CLI's).
     const ex = args.explique ? explications(rapport, tracesEcarts(rapport, devis, args.fec, table), devis) : undefined;
     const pourLeVolet = ex ? { explications: ex.explications, explicationTotal: ex.explicationTotal } : {};
-    return { ...vue(rapport, [], constatsEcarts(rapport, devis)), postes, problemes, ...pourLeVolet };
+    return { ...vue(rapport, [], constatsEcarts(rapport, devis), source), postes, problemes, ...pourLeVolet };
   },
 
   /** Writes Grand livre, Correspondances, Écarts and Coût définitif; the report as the CLI prints it. */

@@ -29,6 +29,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "imprevus-taux": "Imprévus au-delà du taux",
   "frais-cinema-taux": "Frais généraux ou imprévus au-delà du taux",
   "salaire-minimum": "Salaire sous le minimum conventionnel",
+  "grille-minima-inconnue": "Grille des minima inconnue à cette date",
   "devis-parametre-inconnu": "Paramètre inconnu",
   "montant-hors-lignes": "Montant lu hors des lignes",
   "report-non-prouve": "Report ou total de page non prouvé",

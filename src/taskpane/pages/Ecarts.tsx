@@ -42,11 +42,13 @@ import { lireBlobFec } from "../../workers/lireFichierFec";
 import type { DemandeFec, ReponseFec } from "../../workers/protocoleFec";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { DepotFichier } from "../components/DepotFichier";
+import { DetailsSources } from "../components/DetailsSources";
 import { ChiffreExplicable, PanneauTrace, useExplication, type Explication } from "../components/DouVientCeChiffre";
 import { ChampListe } from "../components/Champ";
 import { Infobulle } from "../components/Infobulle";
 import { Retour } from "../components/Retour";
 import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
+import { TextesAppliques } from "../components/TextesAppliques";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, guillemets, nombre, taille } from "../francais";
 import { useProduction } from "../production";
@@ -336,6 +338,8 @@ export function Ecarts() {
   editeesRef.current = editees;
   const lignesRef = React.useRef(lignes);
   lignesRef.current = lignes;
+  const sourceRef = React.useRef(source);
+  sourceRef.current = source;
   React.useEffect(() => {
     if (!production.pret) return;
     void lancer(async () => {
@@ -348,9 +352,12 @@ export function Ecarts() {
     });
   }, [lancer, production.pret]);
 
-  /** The écarts of `f` with the rows `ls` (nothing written). */
-  const calculer = async (f: ResultatFec, ls: Correspondance[] | undefined) => {
-    const r = await envoyer("apercuEcarts", { fec: f, lignes: ls, explique: true });
+  /**
+   * The écarts of `f` with the rows `ls` (nothing written); `src`: the default table's source when `ls` are its rows
+   * untouched (the table is then named under « Détails et sources »).
+   */
+  const calculer = async (f: ResultatFec, ls: Correspondance[] | undefined, src?: TableCorrespondances["source"]) => {
+    const r = await envoyer("apercuEcarts", { fec: f, lignes: ls, source: src, explique: true });
     setRapport(r);
     setPostes(r.postes);
     setARecalculer(false);
@@ -372,7 +379,7 @@ export function Ecarts() {
         setTousSansPoste(false);
         production.definirFec(r, { nom: fichier.name, octets: fichier.size });
         setProgression({ libelle: "Calcul des écarts…" });
-        await calculer(r, lignesRef.current);
+        await calculer(r, lignesRef.current, sourceRef.current);
         return r;
       },
       "ecarts-lire",
@@ -721,6 +728,12 @@ export function Ecarts() {
                 </Button>
               )}
             </>
+          )}
+          {/* The rule table the réalisé was mapped with (the default PCG correspondances), closed by default. */}
+          {rapport.textes.length > 0 && (
+            <DetailsSources testId={TEST_IDS.ecarts.details}>
+              <TextesAppliques textes={rapport.textes} />
+            </DetailsSources>
           )}
           <Retour commande={commande} action="ecarts-affecter" enCours="Calcul des écarts…" />
         </div>

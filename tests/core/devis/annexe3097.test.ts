@@ -118,8 +118,9 @@ describe("annexe III déclarée, sous le plafond : minima réduits de la version
   it("--json nomme la version de l'annexe III lue, seulement quand elle est déclarée", () => {
     const d = devis([sal("Scripte", "1300")], { typeOeuvre: "cinema", genre: "fiction" });
     const ids = (a: boolean) => tablesDevis(d, "2025-09-01", a).map((t) => `${t.table}@${t.effetDu}:${t.aVerifier}`);
-    expect(ids(false)).toEqual(["idcc3097-minima@2024-04-01:true"]);
-    expect(ids(true)).toEqual(["idcc3097-minima@2024-04-01:true", "idcc3097-annexe3@2025-04-11:true"]);
+    const nomenclature = "nomenclature-cnc@2000-01-01:true";
+    expect(ids(false)).toEqual(["idcc3097-minima@2024-04-01:true", nomenclature]);
+    expect(ids(true)).toEqual(["idcc3097-minima@2024-04-01:true", "idcc3097-annexe3@2025-04-11:true", nomenclature]);
   });
 });
 

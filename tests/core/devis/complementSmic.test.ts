@@ -1,4 +1,9 @@
-import { salaireMinimum, smicComplement, tracesSalaireMinimum } from "../../../src/core/devis/regles/salaireMinimum";
+import {
+  grilleMinimaInconnue,
+  salaireMinimum,
+  smicComplement,
+  tracesSalaireMinimum,
+} from "../../../src/core/devis/regles/salaireMinimum";
 import { tablesDevis } from "../../../src/core/devis/regles";
 import { TABLE_SMIC, type ValeursSmic } from "../../../src/core/charges/smic";
 import { validerTable, type TableRegles } from "../../../src/core/regles/table";
@@ -102,14 +107,18 @@ describe("salaire-minimum des acteurs de complément : le plus haut du barème e
 
 describe("salaire-minimum des acteurs de complément avant le barème : « grille non connue à cette date »", () => {
   it("31 décembre 2021 : dit sur la cellule du tarif ; 1er janvier 2022 : comparé au barème", () => {
-    const avant = salaireMinimum.verifier({ devis: cinema(figurants("50")), date: "2021-12-31" });
+    const ctx = { devis: cinema(figurants("50")), date: "2021-12-31" };
+    // Said by its own rule, not as a salary under the minimum.
+    expect(salaireMinimum.verifier(ctx)).toEqual([]);
+    const avant = grilleMinimaInconnue.verifier(ctx);
     expect(avant).toHaveLength(1);
-    expect(avant[0]).toMatchObject({ regle: "salaire-minimum", gravite: "info" });
+    expect(avant[0]).toMatchObject({ regle: "grille-minima-inconnue", gravite: "info" });
     expect(avant[0].message).toContain(
       `« Figurants » : acteurs de complément (figuration), grille non connue à cette date ` +
         `(31${NBSP}décembre${NBSP}2021) : la table idcc3097-artistes-minima commence le 1er${NBSP}janvier${NBSP}2022 ; ` +
         "salaire non comparé à un minimum.",
     );
+    expect(grilleMinimaInconnue.verifier({ devis: cinema(figurants("50")), date: "2022-01-01" })).toEqual([]);
     const apres = salaireMinimum.verifier({ devis: cinema(figurants("50")), date: "2022-01-01" });
     expect(apres).toHaveLength(1);
     expect(apres[0].gravite).toBe("alerte");
@@ -118,8 +127,9 @@ describe("salaire-minimum des acteurs de complément avant le barème : « grill
 
   it("une ligne d'artiste-interprète (pas un acteur de complément) a le même constat, nommant les artistes-interprètes", () => {
     const l = figurants("50", "jour", "Seconds rôles");
-    const avant = salaireMinimum.verifier({ devis: cinema(l), date: "2021-12-31" });
-    expect(avant.map((c) => [c.regle, c.gravite])).toEqual([["salaire-minimum", "info"]]);
+    expect(salaireMinimum.verifier({ devis: cinema(l), date: "2021-12-31" })).toEqual([]);
+    const avant = grilleMinimaInconnue.verifier({ devis: cinema(l), date: "2021-12-31" });
+    expect(avant.map((c) => [c.regle, c.gravite])).toEqual([["grille-minima-inconnue", "info"]]);
     expect(avant[0].message).toContain(
       `« Seconds rôles » : artistes-interprètes, grille non connue à cette date (31${NBSP}décembre${NBSP}2021)`,
     );

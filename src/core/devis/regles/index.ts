@@ -29,8 +29,15 @@ import { montantDevise } from "./montantDevise";
 import { montantPourcentage } from "./montantPourcentage";
 import { parametreInconnu } from "./parametreInconnu";
 import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
-import { grilleMinima, salaireMinimum, versionArtistesVerifiee, versionSmicVerifiee } from "./salaireMinimum";
+import {
+  grilleMinima,
+  grilleMinimaInconnue,
+  salaireMinimum,
+  versionArtistesVerifiee,
+  versionSmicVerifiee,
+} from "./salaireMinimum";
 import { TABLE_SMIC } from "../../charges/smic";
+import { TABLE_NOMENCLATURE } from "../nomenclature";
 import { sousTotalProducteur } from "./sousTotalProducteur";
 import { totalNonProuve } from "./totalNonProuve";
 import { totalProducteur } from "./totalProducteur";
@@ -63,6 +70,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   imprevusTaux,
   fraisCinemaTaux,
   salaireMinimum,
+  grilleMinimaInconnue,
   parametreInconnu,
   montantHorsLignes,
   colonnesLues,
@@ -82,7 +90,8 @@ export function controlerDevis(devis: Devis, date: string, surcharges?: Surcharg
  * The rule-table versions the devis checks read on `date`: the minimum-pay grid of the work (IDCC 3097 cinema,
  * 2642 otherwise), the annexe III version when the film is declared under it (its cap was read, applied or not) and,
  * for an audiovisual work of known genre, the accord transparence rates; for a cinema devis with frais généraux or
- * imprévus, their admitted rates.
+ * imprévus, their admitted rates; last, the CNC nomenclature the devis was structured with (chapters, keywords, titles:
+ * its one version, read whatever the date).
  */
 export function tablesDevis(devis: Devis, date: string, annexe3097?: boolean): RegleUtilisee[] {
   const out: RegleUtilisee[] = [];
@@ -98,5 +107,7 @@ export function tablesDevis(devis: Devis, date: string, annexe3097?: boolean): R
   if (accord) out.push(regleUtilisee(TABLE_ACCORD_TRANSPARENCE.id, accord));
   const frais = fraisCinemaConcernes({ devis }) && versionEnVigueur(TABLE_FRAIS_CINEMA, date);
   if (frais) out.push(regleUtilisee(TABLE_FRAIS_CINEMA.id, frais));
+  const nomenclature = TABLE_NOMENCLATURE.versions[TABLE_NOMENCLATURE.versions.length - 1];
+  out.push(regleUtilisee(TABLE_NOMENCLATURE.id, nomenclature));
   return out;
 }

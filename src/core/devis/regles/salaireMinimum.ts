@@ -352,16 +352,36 @@ export function grilleArtistes(
   };
 }
 
+/**
+ * An artist line of a cinema devis as the salaire-minimum check reads it against the artists' grid `g`: its kind
+ * (`quoi`, an acteur de complément's, or undefined for an artiste-interprète's), its engagement by the day or the week
+ * and its unit rate (undefined when the line gives none); undefined for a line the grid does not cover (not an artist
+ * line, a percentage, charges, a flat fee, rehearsals…). The one predicate of verifierArtiste, verifierComplement,
+ * versionArtistesVerifiee and versionSmicVerifiee.
+ */
+type LigneArtisteLue = { quoi: ActeurComplement | undefined; e: EngagementArtiste; taux: Decimal | undefined };
+
+function ligneArtisteLue(
+  l: LigneDevis,
+  g: NonNullable<ReturnType<typeof grilleArtistes>>,
+): LigneArtisteLue | undefined {
+  if (l.pourcentage || l.chargesDe || !estLigneArtiste(l, g.artistes)) return undefined;
+  const quoi = acteurComplement(l.libelle);
+  const e = (quoi ? engagementComplement : engagementArtiste)(l, g.version.valeurs);
+  return typeof e === "string" ? undefined : { quoi, e, taux: tauxUnitaire(l) };
+}
+
+/** An acteur de complément's line compared to its minimum (verifierComplement): engagement read and rate known. */
+function complementCompare(
+  lue: LigneArtisteLue | undefined,
+): lue is LigneArtisteLue & { quoi: ActeurComplement; taux: Decimal } {
+  return lue?.quoi !== undefined && lue.taux !== undefined;
+}
+
 /** The artists' grid version when the salaire-minimum check compares at least one line of the devis to it. */
 export function versionArtistesVerifiee(devis: Devis, date: string): VersionRegle<ValeursArtistesMinima> | undefined {
   const g = grilleArtistes(devis, date);
-  const verifiee = (l: LigneDevis) =>
-    g &&
-    !l.pourcentage &&
-    !l.chargesDe &&
-    estLigneArtiste(l, g.artistes) &&
-    typeof (acteurComplement(l.libelle) ? engagementComplement : engagementArtiste)(l, g.version.valeurs) !== "string";
-  return g && devis.lignes.some(verifiee) ? g.version : undefined;
+  return g && devis.lignes.some((l) => ligneArtisteLue(l, g)) ? g.version : undefined;
 }
 
 /**
@@ -370,15 +390,7 @@ export function versionArtistesVerifiee(devis: Devis, date: string): VersionRegl
  */
 export function versionSmicVerifiee(devis: Devis, date: string): VersionRegle<ValeursSmic> | undefined {
   const g = grilleArtistes(devis, date);
-  const comparee = (l: LigneDevis) =>
-    g &&
-    !l.pourcentage &&
-    !l.chargesDe &&
-    estLigneArtiste(l, g.artistes) &&
-    acteurComplement(l.libelle) !== undefined &&
-    typeof engagementComplement(l, g.version.valeurs) !== "string" &&
-    tauxUnitaire(l) !== undefined;
-  return g && devis.lignes.some(comparee) ? smicEnVigueur(date) : undefined;
+  return g && devis.lignes.some((l) => complementCompare(ligneArtisteLue(l, g))) ? smicEnVigueur(date) : undefined;
 }
 
 /**
@@ -395,12 +407,10 @@ function verifierArtiste(
   date: string,
   tableSmic?: TableRegles<ValeursSmic>,
 ): Verification[] {
-  const v = g.version.valeurs;
-  const complement = acteurComplement(l.libelle);
-  if (complement) return verifierComplement(l, complement, g, date, tableSmic);
-  const e = engagementArtiste(l, v);
-  if (typeof e === "string") return [];
-  return [...journeesCourtMetrage(l, e, g), ...minimumArtisteLigne(l, e, g, surcharges)];
+  const lue = ligneArtisteLue(l, g);
+  if (!lue) return [];
+  if (lue.quoi) return complementCompare(lue) ? verifierComplement(l, lue, g, date, tableSmic) : [];
+  return [...journeesCourtMetrage(l, lue.e, g), ...minimumArtisteLigne(l, lue.e, g, surcharges)];
 }
 
 const NOMS_COMPLEMENT: Record<ActeurComplement, string> = {
@@ -420,15 +430,12 @@ const NOMS_COMPLEMENT: Record<ActeurComplement, string> = {
  */
 function verifierComplement(
   l: LigneDevis,
-  quoi: ActeurComplement,
+  { quoi, e, taux }: LigneArtisteLue & { quoi: ActeurComplement; taux: Decimal },
   g: NonNullable<ReturnType<typeof grilleArtistes>>,
   date: string,
   tableSmic?: TableRegles<ValeursSmic>,
 ): Verification[] {
   const v = g.version.valeurs;
-  const e = engagementComplement(l, v);
-  const taux = tauxUnitaire(l);
-  if (typeof e === "string" || !taux) return [];
   const grille = v.acteursComplement[quoi];
   const jours = e.unite === "semaine" ? (e.joursSemaine ?? v.joursSemaineNormale) : undefined;
   const minimumGrille =
@@ -520,6 +527,9 @@ export function smicComplement(
   return { montant, texte, trace, version };
 }
 
+/** The finding code of artisteSansGrille (its own rule, grilleMinimaInconnue). */
+const GRILLE_INCONNUE = "grille-minima-inconnue";
+
 /**
  * An artist line of a cinema devis dated before the grid's first version (an acteur de complément's, or an
  * artiste-interprète's paid by the day or the week, as the grid's first version reads its unit): the grid is not known
@@ -539,7 +549,7 @@ function artisteSansGrille(l: LigneDevis, date: string): Verification[] | undefi
   return [
     {
       constat: {
-        regle: "salaire-minimum",
+        regle: GRILLE_INCONNUE,
         gravite: "info",
         message:
           `${cellule} ${cite(l.libelle)} : ${qui}, grille non connue à cette date (${dateEnLettres(date)}) : la table ` +
@@ -728,7 +738,23 @@ export const salaireMinimum: Regle<ContexteDevis> = {
     "Un salaire journalier ou hebdomadaire n'est pas inférieur au minimum conventionnel de la fonction (IDCC 3097 pour le " +
     "cinéma, minima réduits de son annexe III quand le film y est déclaré, minima des artistes-interprètes du " +
     "long ou du court métrage selon la durée et des acteurs de complément ; IDCC 2642 pour l'audiovisuel selon le genre).",
-  verifier: (ctx) => verifierSalaires(ctx).map((v) => v.constat),
+  verifier: (ctx) => verifierSalaires(ctx).flatMap((v) => (v.constat.regle === GRILLE_INCONNUE ? [] : [v.constat])),
+};
+
+/**
+ * The artist lines of a cinema devis dated before the artists' grid's first version (artisteSansGrille): an info, not a
+ * salary under its minimum, so under its own title. Read in the same pass as salaire-minimum (the lines it skips are
+ * those), listed right after it.
+ */
+export const grilleMinimaInconnue: Regle<ContexteDevis> = {
+  id: GRILLE_INCONNUE,
+  description:
+    "Une ligne d'artiste d'un devis de cinéma daté avant la première version de la grille des artistes-interprètes et " +
+    "des acteurs de complément (IDCC 3097) est dite non comparée à un minimum, la grille n'étant pas connue à cette date.",
+  verifier: (ctx) =>
+    ctx.devis.typeOeuvre !== "cinema" || grilleArtistes(ctx.devis, ctx.date)
+      ? []
+      : verifierSalaires(ctx).flatMap((v) => (v.constat.regle === GRILLE_INCONNUE ? [v.constat] : [])),
 };
 
 /**
