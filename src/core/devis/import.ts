@@ -107,6 +107,7 @@ import { montantsMasques } from "./masquees";
 import { egalAuCentime, type Plage, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
 import { parseCelluleRef } from "../util/adresse";
 import {
+  chiffreEnTexte,
   conventionFeuille,
   textesNumeriques,
   dateEcrite,
@@ -1611,11 +1612,20 @@ function importerAvecEntete(
     }
     let code = texteCellule(cell(row, "code"));
     let libelle = texteCellule(cell(row, "libelle"));
-    if (!libelle) libelle = textes.find((x) => x.i !== cols.code)?.t ?? "";
+    // No label cell: the row's first text that is a word, never one that reads as a figure (« 1 200,00 € » typed as
+    // text in the amount, « 15/04/2025 »): a line is never labelled with its own amount or a date.
+    if (!libelle) libelle = textes.find((x) => x.i !== cols.code && !chiffreEnTexte(row[x.i], convention))?.t ?? "";
     // No code column: "2.3 Chef opérateur", "1-1-2 Dialoguiste" carry the code in front of the label.
     const codeEnTete =
       cols.code === undefined ? /^(\d{1,2}(?:[.-]\d{1,3}){1,3})\s*[-–:)]?\s+(\S.*)$/.exec(libelle) : null;
     if (codeEnTete) [code, libelle] = [codeEnTete[1], codeEnTete[2]];
+    // What names a line without a label in findings and in the devis written: words in its code cell (« Reliquat »
+    // under « N° »), else its row; never a figure.
+    const nomLigne =
+      libelle ||
+      (/\p{L}/u.test(code) && !chiffreEnTexte(cell(row, "code"), convention)
+        ? code
+        : `(ligne sans libellé, ligne ${r + 1})`);
     const titre = (code && libelle ? `${code} ${libelle}` : code || libelle) || textes.map((x) => x.t).join(" ");
     // "-" typed in the amount cell is the accountant's zero.
     const lm = lireMontantCellule(cell(row, "montant"), convention);
@@ -1641,7 +1651,7 @@ function importerAvecEntete(
         illisibles.push({
           cellule: ref(r, "montant") as string,
           texte: "",
-          libelle: libelle || titre,
+          libelle: nomLigne,
           erreurExcel: false,
           autreColonne: {
             cellule: celluleRef(sheet.name, r, e.col),
@@ -1971,7 +1981,7 @@ function importerAvecEntete(
     if (pctMontant)
       pourcentages.push({
         cellule: ref(r, "montant") as string,
-        libelle: libelle || titre,
+        libelle: nomLigne,
         ligne: `${sheet.name}!${r + 1}`,
         pourcentage: chaineDecimale(pctMontant),
         ...(pctLibelle && !pctLibelle.equals(pctMontant) ? { pourcentageLibelle: chaineDecimale(pctLibelle) } : {}),
@@ -1985,14 +1995,14 @@ function importerAvecEntete(
       illisibles.push({
         cellule: ref(r, facteurIllisible) as string,
         texte: cf.erreur ? String(cf.v) : dateLisible(cf),
-        libelle: libelle || titre,
+        libelle: nomLigne,
         erreurExcel: !!cf.erreur,
         date: !cf.erreur || undefined,
         colonne: facteurIllisible,
         compte: montant,
       });
       if (montant === undefined) {
-        nommer(lm, r, libelle || titre, false);
+        nommer(lm, r, nomLigne, false);
         continue;
       }
     }
@@ -2014,14 +2024,14 @@ function importerAvecEntete(
       illisibles.push({
         cellule: ref(r, facteurTexte) as string,
         texte: String(cell(row, facteurTexte)?.v).trim(),
-        libelle: libelle || titre,
+        libelle: nomLigne,
         erreurExcel: false,
         colonne: facteurTexte,
         compte: montant,
       });
     // An amount cell that shows an error, a date, an ambiguous or unreadable text is named, never replaced.
     if (montantLu === undefined && lm.type !== "vide" && !pct && (libelle || code)) {
-      nommer(lm, r, libelle || titre, false);
+      nommer(lm, r, nomLigne, false);
       continue;
     }
     // A merged amount cell counts once, on the row of its top-left cell: the rows it spans are not computed.
@@ -2030,7 +2040,7 @@ function importerAvecEntete(
       illisibles.push({
         cellule: ref(r, "montant") as string,
         texte: "",
-        libelle: libelle || titre,
+        libelle: nomLigne,
         erreurExcel: false,
         fusionneAvec: fusion,
       });
@@ -2043,7 +2053,7 @@ function importerAvecEntete(
       taxesEcrites.push({
         cellule: ref(r, "montant") as string,
         texte: String(texteMontant).trim(),
-        libelle: libelle || titre,
+        libelle: nomLigne,
         montant,
         ecrit,
         colonne: natureLue,
@@ -2059,7 +2069,7 @@ function importerAvecEntete(
         taxesEcrites.push({
           cellule: celluleRef(sheet.name, r, e.col),
           texte: String(v).trim(),
-          libelle: libelle || titre,
+          libelle: nomLigne,
           montant: x.cents,
           ecrit: ecritTva,
           colonne: natureLue,
@@ -2071,7 +2081,7 @@ function importerAvecEntete(
       arrondis.push({
         cellule: ref(r, "montant") as string,
         texte: typeof v === "number" ? String(v).replace(".", ",") : String(v),
-        libelle: libelle || titre,
+        libelle: nomLigne,
         montant,
       });
     }
@@ -2079,8 +2089,8 @@ function importerAvecEntete(
       montant = montantLigne(q ?? 1, n ?? 1, t);
       montantCalcule = true;
     }
-    const fr = lireAnnexe(row, r, "montantFrance", libelle || titre, montant);
-    const etr = lireAnnexe(row, r, "montantEtranger", libelle || titre, montant);
+    const fr = lireAnnexe(row, r, "montantFrance", nomLigne, montant);
+    const etr = lireAnnexe(row, r, "montantEtranger", nomLigne, montant);
     const mFr = fr.valeur;
     const mEtr = etr.valeur;
     // "dont France | dont étranger" filled but the total left empty: the total is their sum, when both are read
@@ -2114,7 +2124,7 @@ function importerAvecEntete(
         illisibles.push({
           cellule: ref(r, facteur) as string,
           texte: String(cell(row, facteur)?.v),
-          libelle: libelle || titre,
+          libelle: nomLigne,
           erreurExcel: false,
         });
         continue;
@@ -2125,7 +2135,7 @@ function importerAvecEntete(
         illisibles.push({
           cellule: ref(r, "taux") as string,
           texte: String(cell(row, "taux")?.v ?? "").trim(),
-          libelle: libelle || titre,
+          libelle: nomLigne,
           erreurExcel: false,
           colonne: "taux",
           tauxSeul: montantLigne(1, 1, t),
@@ -2140,7 +2150,7 @@ function importerAvecEntete(
         illisibles.push({
           cellule: ref(r, facteurSeul) as string,
           texte: String(cell(row, facteurSeul)?.v ?? "").trim(),
-          libelle: libelle || titre,
+          libelle: nomLigne,
           erreurExcel: false,
           colonne: facteurSeul,
           quantiteSeule: chaineFacteur((facteurSeul === "quantite" ? q : n) as Decimal),
@@ -2153,7 +2163,7 @@ function importerAvecEntete(
         illisibles.push({
           cellule: ref(r, "montant") as string,
           texte: sansValeur ? `=${cm.f}` : String(cm.v),
-          libelle: libelle || titre,
+          libelle: nomLigne,
           erreurExcel: !!cm.erreur,
           formuleSansValeur: sansValeur || undefined,
         });
@@ -2162,7 +2172,7 @@ function importerAvecEntete(
         illisibles.push({
           cellule: ref(r, "montant") as string,
           texte: String(cm.v),
-          libelle: titre || "(sans libellé)",
+          libelle: nomLigne,
           erreurExcel: !!cm.erreur,
           ...(typeof cm.v === "string" && !cm.erreur ? tarifDe(cm.v) : {}),
         });
@@ -2172,7 +2182,7 @@ function importerAvecEntete(
       if (pctRemise && !pctRemise.isZero())
         remises.push({
           cellule: ref(r, "libelle") ?? (ref(r, "montant") as string),
-          libelle: libelle || titre,
+          libelle: nomLigne,
           pourcentage: chaineDecimale(pctRemise),
         });
       // A title in capitals naming no chapter: the lines under it are said to be under it when left unplaced.
@@ -2198,7 +2208,7 @@ function importerAvecEntete(
     cellules.montant = ref(r, "montant") ?? cellules.montant;
     const celPct = !pct ? undefined : tauxPct ? ref(r, "taux") : pctMontant ? ref(r, "montant") : ref(r, "libelle");
     if (celPct) cellules.pourcentage = celPct;
-    const charges = lireAnnexe(row, r, "montantCharges", libelle || titre, montant).nommee
+    const charges = lireAnnexe(row, r, "montantCharges", nomLigne, montant).nommee
       ? {}
       : chargesEnColonne(cell(row, "montantCharges"), convention);
     const tc = fractionCellule(cell(row, "tauxCharges")) ?? charges.taux;
@@ -2207,7 +2217,7 @@ function importerAvecEntete(
     const ligne: LigneDevis = {
       id: `${sheet.name}!${r + 1}`,
       code: code || undefined,
-      libelle: libelle || titre || "(sans libellé)",
+      libelle: nomLigne,
       quantite: q === undefined ? undefined : chaineFacteur(q),
       nombre: n === undefined ? undefined : chaineFacteur(n),
       unite,
