@@ -37,7 +37,7 @@ import {
   lireOuRien,
 } from "./choixParTotaux";
 import { lireEnMilliers } from "./echelle";
-import { chiffresADroite } from "./horsTableau";
+import { cellulesADroite, chiffresADroite, colonnesAttenantes, resumerADroite } from "./horsTableau";
 import { dateReelle, natureNonMonetaire } from "./natureChiffre";
 import {
   chaineDecimale,
@@ -66,6 +66,7 @@ import type {
   LigneTotalProducteur,
   MontantHorsLignes,
   NombreHorsLignes,
+  NombresHorsColonne,
   MontantIllisible,
   MontantNonPlace,
   MontantTaxeEcrite,
@@ -333,7 +334,49 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
       ...(devis.horsLignes ?? []).map((h) => h.cellule),
       ...(devis.conservation?.ailleurs ?? []).map((a) => a.cellule),
     ]);
-    const hors = chiffresADroite(haut, entete.ligne, fin + 1, convention, deja);
+    const aDroite = cellulesADroite(haut, entete.ligne, fin + 1, convention, deja);
+    // Right against the table's last headed column (no empty column between): figures beside its lines, in the devis's
+    // region. Each is read and listed in the conservation (`lu`, horsColonnes[].listees) as a figure of a column
+    // without header is, never in the total. A block beyond an empty column (its own header, a recap) is no part of
+    // the devis: named by horsTableau, not counted in `lu`. Beside a second block, nothing is the devis's margin.
+    if (!bloc && devis.conservation) {
+      const c = devis.conservation;
+      const marge: NombresHorsColonne[] = [];
+      // A column the import reads (the amount under a header merged over two columns): its figures are the devis's.
+      const lues = new Set<number>(Object.values(entete.colonnes).filter((k): k is number => k !== undefined));
+      for (const y of entete.montants ? [entete.montants.retenue, ...entete.montants.ecartees] : []) lues.add(y.col);
+      if (entete.libelleSansEntete) lues.add(entete.libelleSansEntete.col);
+      for (const col of colonnesAttenantes(haut, entete.ligne, fin + 1)) {
+        const x = aDroite.get(col);
+        if (!x || lues.has(col)) continue;
+        aDroite.delete(col);
+        marge.push({
+          colonne: colonneLettre(col),
+          cellule: celluleRef(sheet.name, entete.ligne, col),
+          entete: "",
+          nombres: x.cellules.length,
+          total: sumCents(x.montants),
+          argent: false,
+          listees: x.cellules.map((cellule, k) => ({ cellule, montant: x.montants[k] })),
+        });
+      }
+      if (marge.length) {
+        const listees = marge.flatMap((m) => m.listees ?? []);
+        const somme = sumCents(listees.map((m) => m.montant));
+        devis.conservation = {
+          ...c,
+          lu: sumCents([c.lu, somme]),
+          listes: sumCents([c.listes, somme]),
+          cellules: {
+            ...c.cellules,
+            lues: c.cellules.lues + listees.length,
+            listees: c.cellules.listees + listees.length,
+          },
+          horsColonnes: [...(c.horsColonnes ?? []), ...marge],
+        };
+      }
+    }
+    const hors = resumerADroite(aDroite);
     // Right of each table stacked lower, under none of its own header's cells, down to the next table: named too.
     const suivants = devis.entetesSuivants ?? [];
     suivants.forEach((x, i) => {
