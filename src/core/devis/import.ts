@@ -1350,6 +1350,8 @@ function importerAvecEntete(
   };
   const bloc: Bloc = { debutSection: 0, debutRun: 0 };
   let apresTotal = false;
+  /** The producer's grand total last read (its cell, label, amount): what a line read below it is said to be under. */
+  let totalAuDessus: { cellule: string; libelle: string; montant: Cents } | undefined;
   /**
    * The lines a formula stands for through the producer's totals it references (their lines) and the lines whose amount
    * cell it references; undefined when it references no total read so far (a line's own formula, a plain SUM of lines).
@@ -1617,6 +1619,7 @@ function importerAvecEntete(
    * its own lines.
    */
   const nouveauTableau = (e: Entete) => {
+    totalAuDessus = undefined;
     if (bloc.section !== undefined && bloc.debutSection === brutes.length) return;
     const avant = bloc.section;
     fermerSection();
@@ -1933,6 +1936,7 @@ function importerAvecEntete(
         }
         totaux.push(total);
         dernierProuve = { total, n: brutes.length };
+        if (total.type === "total") totalAuDessus = { cellule: total.cellule, libelle: total.libelle, montant };
       }
       if (tt.type === "total") {
         fermerSection();
@@ -2276,6 +2280,8 @@ function importerAvecEntete(
       eligibleCI: eligibiliteDeTexte(cell(row, "eligibleCI")?.v ?? null),
       source: { feuille: sheet.name, ligne: r + 1, cellules },
     };
+    // Below the producer's grand total, no chapter title read since: said (ligne-sous-total), unless a later total covers it.
+    if (apresTotal && totalAuDessus && bloc.section === undefined) ligne.sousLeTotal = totalAuDessus;
     if (mFr !== undefined || mEtr !== undefined)
       ligne.repartition = { france: mFr && eurosToCents(mFr), etranger: mEtr && eurosToCents(mEtr) };
     const cat = categorieDeTexte(texteCellule(cell(row, "categorie")));
@@ -2386,6 +2392,17 @@ function importerAvecEntete(
     else h.ecart = { libelle: h.libelle, chapitre: ch, montant: h.montant, attendu: somme };
   }
 
+  // A line under the grand total that a later total covers (« TOTAL GÉNÉRAL » under « TOTAL » and its frais généraux),
+  // or a line of the devis's bottom (imprévus, frais généraux, assurances: their place is under the total), is in place.
+  const couvertes = new Set(totaux.flatMap((t) => t.lignesCouvertes));
+  for (const l of lignes)
+    if (
+      l.sousLeTotal &&
+      (couvertes.has(l.id) ||
+        (l.chapitre && CHAPITRES_HORS_TOTAL.includes(l.chapitre)) ||
+        chapitreBasDeDevis(l.libelle) !== undefined)
+    )
+      delete l.sousLeTotal;
   const nonPlaces: MontantNonPlace[] = lignes
     .filter((l) => !l.chapitre && l.montant !== 0)
     .map((l) => ({
@@ -2395,6 +2412,7 @@ function importerAvecEntete(
       ligne: l.source.ligne,
       ...(l.chapitresPossibles ? { chapitresPossibles: l.chapitresPossibles } : {}),
       ...(l.titreInconnu ? { titreInconnu: l.titreInconnu } : {}),
+      ...(l.sousLeTotal ? { sousLeTotal: l.sousLeTotal } : {}),
     }));
   prouverTotaux(totaux, lignes, sheet.name, new Set(totauxEnTete));
   for (const t of totaux) {
