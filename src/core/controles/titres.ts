@@ -22,6 +22,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "total-non-prouve": "Total non prouvé, compté comme ligne",
   "lignes-masquees": "Lignes masquées lues dans le devis",
   "ligne-hors-chapitre": "Montant hors chapitre",
+  "ligne-sous-total": "Ligne sous le total du devis",
   "chapitre-deduit-anglais": "Chapitre déduit d'un libellé anglais",
   "repartition-france-etranger": "Parts France et étranger ≠ montant",
   "charges-sociales-absentes": "Charges sociales absentes",

@@ -19,6 +19,17 @@ export function chiffresADroite(
   convention?: Convention,
   deja: ReadonlySet<string> = new Set(),
 ): ChiffresHorsTableau[] {
+  return resumerADroite(cellulesADroite(sheet, ligneEntete, debut, convention, deja));
+}
+
+/** The amounts of chiffresADroite, cell by cell, by column (0-based). */
+export function cellulesADroite(
+  sheet: SheetData,
+  ligneEntete: number,
+  debut: number,
+  convention?: Convention,
+  deja: ReadonlySet<string> = new Set(),
+): Map<number, { cellules: string[]; montants: Cents[] }> {
   const parColonne = new Map<number, { cellules: string[]; montants: Cents[] }>();
   for (let r = ligneEntete + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
@@ -40,6 +51,13 @@ export function chiffresADroite(
       parColonne.set(c, col);
     }
   }
+  return parColonne;
+}
+
+/** Each column of cellulesADroite named with its first and last cells and its sum, left to right. */
+export function resumerADroite(
+  parColonne: ReadonlyMap<number, { cellules: string[]; montants: Cents[] }>,
+): ChiffresHorsTableau[] {
   return [...parColonne.entries()]
     .sort(([a], [b]) => a - b)
     .map(([c, x]) => ({
@@ -49,4 +67,26 @@ export function chiffresADroite(
       derniere: x.cellules[x.cellules.length - 1],
       somme: sumCents(x.montants),
     }));
+}
+
+/**
+ * The columns right against the table (`debut` and on, while each holds something below the header, down to the
+ * sheet's end): the devis's margin, where a figure beside a line (« 350 » next to its amount) is the devis's own. The
+ * first column empty on every row ends it: a block beyond (a « Prévisionnel » with its own header, a recap) is another
+ * table, named as such, not the devis.
+ */
+export function colonnesAttenantes(sheet: SheetData, ligneEntete: number, debut: number): number[] {
+  const out: number[] = [];
+  for (let c = debut; ; c++) {
+    let pleine = false;
+    let existe = false;
+    for (let r = ligneEntete + 1; r < sheet.rows.length && !pleine; r++) {
+      const row = sheet.rows[r] ?? [];
+      if (c < row.length) existe = true;
+      const x = row[c];
+      if (x && x.v !== null && String(x.v).trim() !== "") pleine = true;
+    }
+    if (!pleine || !existe) return out;
+    out.push(c);
+  }
 }

@@ -37,7 +37,7 @@ import {
   lireOuRien,
 } from "./choixParTotaux";
 import { lireEnMilliers } from "./echelle";
-import { chiffresADroite } from "./horsTableau";
+import { cellulesADroite, chiffresADroite, colonnesAttenantes, resumerADroite } from "./horsTableau";
 import { dateReelle, natureNonMonetaire } from "./natureChiffre";
 import {
   chaineDecimale,
@@ -66,6 +66,7 @@ import type {
   LigneTotalProducteur,
   MontantHorsLignes,
   NombreHorsLignes,
+  NombresHorsColonne,
   MontantIllisible,
   MontantNonPlace,
   MontantTaxeEcrite,
@@ -107,6 +108,7 @@ import { montantsMasques } from "./masquees";
 import { egalAuCentime, type Plage, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
 import { parseCelluleRef } from "../util/adresse";
 import {
+  chiffreEnTexte,
   conventionFeuille,
   textesNumeriques,
   dateEcrite,
@@ -332,7 +334,49 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
       ...(devis.horsLignes ?? []).map((h) => h.cellule),
       ...(devis.conservation?.ailleurs ?? []).map((a) => a.cellule),
     ]);
-    const hors = chiffresADroite(haut, entete.ligne, fin + 1, convention, deja);
+    const aDroite = cellulesADroite(haut, entete.ligne, fin + 1, convention, deja);
+    // Right against the table's last headed column (no empty column between): figures beside its lines, in the devis's
+    // region. Each is read and listed in the conservation (`lu`, horsColonnes[].listees) as a figure of a column
+    // without header is, never in the total. A block beyond an empty column (its own header, a recap) is no part of
+    // the devis: named by horsTableau, not counted in `lu`. Beside a second block, nothing is the devis's margin.
+    if (!bloc && devis.conservation) {
+      const c = devis.conservation;
+      const marge: NombresHorsColonne[] = [];
+      // A column the import reads (the amount under a header merged over two columns): its figures are the devis's.
+      const lues = new Set<number>(Object.values(entete.colonnes).filter((k): k is number => k !== undefined));
+      for (const y of entete.montants ? [entete.montants.retenue, ...entete.montants.ecartees] : []) lues.add(y.col);
+      if (entete.libelleSansEntete) lues.add(entete.libelleSansEntete.col);
+      for (const col of colonnesAttenantes(haut, entete.ligne, fin + 1)) {
+        const x = aDroite.get(col);
+        if (!x || lues.has(col)) continue;
+        aDroite.delete(col);
+        marge.push({
+          colonne: colonneLettre(col),
+          cellule: celluleRef(sheet.name, entete.ligne, col),
+          entete: "",
+          nombres: x.cellules.length,
+          total: sumCents(x.montants),
+          argent: false,
+          listees: x.cellules.map((cellule, k) => ({ cellule, montant: x.montants[k] })),
+        });
+      }
+      if (marge.length) {
+        const listees = marge.flatMap((m) => m.listees ?? []);
+        const somme = sumCents(listees.map((m) => m.montant));
+        devis.conservation = {
+          ...c,
+          lu: sumCents([c.lu, somme]),
+          listes: sumCents([c.listes, somme]),
+          cellules: {
+            ...c.cellules,
+            lues: c.cellules.lues + listees.length,
+            listees: c.cellules.listees + listees.length,
+          },
+          horsColonnes: [...(c.horsColonnes ?? []), ...marge],
+        };
+      }
+    }
+    const hors = resumerADroite(aDroite);
     // Right of each table stacked lower, under none of its own header's cells, down to the next table: named too.
     const suivants = devis.entetesSuivants ?? [];
     suivants.forEach((x, i) => {
@@ -1306,6 +1350,8 @@ function importerAvecEntete(
   };
   const bloc: Bloc = { debutSection: 0, debutRun: 0 };
   let apresTotal = false;
+  /** The producer's grand total last read (its cell, label, amount): what a line read below it is said to be under. */
+  let totalAuDessus: { cellule: string; libelle: string; montant: Cents } | undefined;
   /**
    * The lines a formula stands for through the producer's totals it references (their lines) and the lines whose amount
    * cell it references; undefined when it references no total read so far (a line's own formula, a plain SUM of lines).
@@ -1573,6 +1619,7 @@ function importerAvecEntete(
    * its own lines.
    */
   const nouveauTableau = (e: Entete) => {
+    totalAuDessus = undefined;
     if (bloc.section !== undefined && bloc.debutSection === brutes.length) return;
     const avant = bloc.section;
     fermerSection();
@@ -1611,11 +1658,20 @@ function importerAvecEntete(
     }
     let code = texteCellule(cell(row, "code"));
     let libelle = texteCellule(cell(row, "libelle"));
-    if (!libelle) libelle = textes.find((x) => x.i !== cols.code)?.t ?? "";
+    // No label cell: the row's first text that is a word, never one that reads as a figure (« 1 200,00 € » typed as
+    // text in the amount, « 15/04/2025 »): a line is never labelled with its own amount or a date.
+    if (!libelle) libelle = textes.find((x) => x.i !== cols.code && !chiffreEnTexte(row[x.i], convention))?.t ?? "";
     // No code column: "2.3 Chef opérateur", "1-1-2 Dialoguiste" carry the code in front of the label.
     const codeEnTete =
       cols.code === undefined ? /^(\d{1,2}(?:[.-]\d{1,3}){1,3})\s*[-–:)]?\s+(\S.*)$/.exec(libelle) : null;
     if (codeEnTete) [code, libelle] = [codeEnTete[1], codeEnTete[2]];
+    // What names a line without a label in findings and in the devis written: words in its code cell (« Reliquat »
+    // under « N° »), else its row; never a figure.
+    const nomLigne =
+      libelle ||
+      (/\p{L}/u.test(code) && !chiffreEnTexte(cell(row, "code"), convention)
+        ? code
+        : `(ligne sans libellé, ligne ${r + 1})`);
     const titre = (code && libelle ? `${code} ${libelle}` : code || libelle) || textes.map((x) => x.t).join(" ");
     // "-" typed in the amount cell is the accountant's zero.
     const lm = lireMontantCellule(cell(row, "montant"), convention);
@@ -1641,7 +1697,7 @@ function importerAvecEntete(
         illisibles.push({
           cellule: ref(r, "montant") as string,
           texte: "",
-          libelle: libelle || titre,
+          libelle: nomLigne,
           erreurExcel: false,
           autreColonne: {
             cellule: celluleRef(sheet.name, r, e.col),
@@ -1880,6 +1936,7 @@ function importerAvecEntete(
         }
         totaux.push(total);
         dernierProuve = { total, n: brutes.length };
+        if (total.type === "total") totalAuDessus = { cellule: total.cellule, libelle: total.libelle, montant };
       }
       if (tt.type === "total") {
         fermerSection();
@@ -1971,7 +2028,7 @@ function importerAvecEntete(
     if (pctMontant)
       pourcentages.push({
         cellule: ref(r, "montant") as string,
-        libelle: libelle || titre,
+        libelle: nomLigne,
         ligne: `${sheet.name}!${r + 1}`,
         pourcentage: chaineDecimale(pctMontant),
         ...(pctLibelle && !pctLibelle.equals(pctMontant) ? { pourcentageLibelle: chaineDecimale(pctLibelle) } : {}),
@@ -1985,14 +2042,14 @@ function importerAvecEntete(
       illisibles.push({
         cellule: ref(r, facteurIllisible) as string,
         texte: cf.erreur ? String(cf.v) : dateLisible(cf),
-        libelle: libelle || titre,
+        libelle: nomLigne,
         erreurExcel: !!cf.erreur,
         date: !cf.erreur || undefined,
         colonne: facteurIllisible,
         compte: montant,
       });
       if (montant === undefined) {
-        nommer(lm, r, libelle || titre, false);
+        nommer(lm, r, nomLigne, false);
         continue;
       }
     }
@@ -2014,14 +2071,14 @@ function importerAvecEntete(
       illisibles.push({
         cellule: ref(r, facteurTexte) as string,
         texte: String(cell(row, facteurTexte)?.v).trim(),
-        libelle: libelle || titre,
+        libelle: nomLigne,
         erreurExcel: false,
         colonne: facteurTexte,
         compte: montant,
       });
     // An amount cell that shows an error, a date, an ambiguous or unreadable text is named, never replaced.
     if (montantLu === undefined && lm.type !== "vide" && !pct && (libelle || code)) {
-      nommer(lm, r, libelle || titre, false);
+      nommer(lm, r, nomLigne, false);
       continue;
     }
     // A merged amount cell counts once, on the row of its top-left cell: the rows it spans are not computed.
@@ -2030,7 +2087,7 @@ function importerAvecEntete(
       illisibles.push({
         cellule: ref(r, "montant") as string,
         texte: "",
-        libelle: libelle || titre,
+        libelle: nomLigne,
         erreurExcel: false,
         fusionneAvec: fusion,
       });
@@ -2043,7 +2100,7 @@ function importerAvecEntete(
       taxesEcrites.push({
         cellule: ref(r, "montant") as string,
         texte: String(texteMontant).trim(),
-        libelle: libelle || titre,
+        libelle: nomLigne,
         montant,
         ecrit,
         colonne: natureLue,
@@ -2059,7 +2116,7 @@ function importerAvecEntete(
         taxesEcrites.push({
           cellule: celluleRef(sheet.name, r, e.col),
           texte: String(v).trim(),
-          libelle: libelle || titre,
+          libelle: nomLigne,
           montant: x.cents,
           ecrit: ecritTva,
           colonne: natureLue,
@@ -2071,7 +2128,7 @@ function importerAvecEntete(
       arrondis.push({
         cellule: ref(r, "montant") as string,
         texte: typeof v === "number" ? String(v).replace(".", ",") : String(v),
-        libelle: libelle || titre,
+        libelle: nomLigne,
         montant,
       });
     }
@@ -2079,8 +2136,8 @@ function importerAvecEntete(
       montant = montantLigne(q ?? 1, n ?? 1, t);
       montantCalcule = true;
     }
-    const fr = lireAnnexe(row, r, "montantFrance", libelle || titre, montant);
-    const etr = lireAnnexe(row, r, "montantEtranger", libelle || titre, montant);
+    const fr = lireAnnexe(row, r, "montantFrance", nomLigne, montant);
+    const etr = lireAnnexe(row, r, "montantEtranger", nomLigne, montant);
     const mFr = fr.valeur;
     const mEtr = etr.valeur;
     // "dont France | dont étranger" filled but the total left empty: the total is their sum, when both are read
@@ -2114,7 +2171,7 @@ function importerAvecEntete(
         illisibles.push({
           cellule: ref(r, facteur) as string,
           texte: String(cell(row, facteur)?.v),
-          libelle: libelle || titre,
+          libelle: nomLigne,
           erreurExcel: false,
         });
         continue;
@@ -2125,7 +2182,7 @@ function importerAvecEntete(
         illisibles.push({
           cellule: ref(r, "taux") as string,
           texte: String(cell(row, "taux")?.v ?? "").trim(),
-          libelle: libelle || titre,
+          libelle: nomLigne,
           erreurExcel: false,
           colonne: "taux",
           tauxSeul: montantLigne(1, 1, t),
@@ -2140,7 +2197,7 @@ function importerAvecEntete(
         illisibles.push({
           cellule: ref(r, facteurSeul) as string,
           texte: String(cell(row, facteurSeul)?.v ?? "").trim(),
-          libelle: libelle || titre,
+          libelle: nomLigne,
           erreurExcel: false,
           colonne: facteurSeul,
           quantiteSeule: chaineFacteur((facteurSeul === "quantite" ? q : n) as Decimal),
@@ -2153,7 +2210,7 @@ function importerAvecEntete(
         illisibles.push({
           cellule: ref(r, "montant") as string,
           texte: sansValeur ? `=${cm.f}` : String(cm.v),
-          libelle: libelle || titre,
+          libelle: nomLigne,
           erreurExcel: !!cm.erreur,
           formuleSansValeur: sansValeur || undefined,
         });
@@ -2162,7 +2219,7 @@ function importerAvecEntete(
         illisibles.push({
           cellule: ref(r, "montant") as string,
           texte: String(cm.v),
-          libelle: titre || "(sans libellé)",
+          libelle: nomLigne,
           erreurExcel: !!cm.erreur,
           ...(typeof cm.v === "string" && !cm.erreur ? tarifDe(cm.v) : {}),
         });
@@ -2172,7 +2229,7 @@ function importerAvecEntete(
       if (pctRemise && !pctRemise.isZero())
         remises.push({
           cellule: ref(r, "libelle") ?? (ref(r, "montant") as string),
-          libelle: libelle || titre,
+          libelle: nomLigne,
           pourcentage: chaineDecimale(pctRemise),
         });
       // A title in capitals naming no chapter: the lines under it are said to be under it when left unplaced.
@@ -2198,7 +2255,7 @@ function importerAvecEntete(
     cellules.montant = ref(r, "montant") ?? cellules.montant;
     const celPct = !pct ? undefined : tauxPct ? ref(r, "taux") : pctMontant ? ref(r, "montant") : ref(r, "libelle");
     if (celPct) cellules.pourcentage = celPct;
-    const charges = lireAnnexe(row, r, "montantCharges", libelle || titre, montant).nommee
+    const charges = lireAnnexe(row, r, "montantCharges", nomLigne, montant).nommee
       ? {}
       : chargesEnColonne(cell(row, "montantCharges"), convention);
     const tc = fractionCellule(cell(row, "tauxCharges")) ?? charges.taux;
@@ -2207,7 +2264,7 @@ function importerAvecEntete(
     const ligne: LigneDevis = {
       id: `${sheet.name}!${r + 1}`,
       code: code || undefined,
-      libelle: libelle || titre || "(sans libellé)",
+      libelle: nomLigne,
       quantite: q === undefined ? undefined : chaineFacteur(q),
       nombre: n === undefined ? undefined : chaineFacteur(n),
       unite,
@@ -2223,6 +2280,8 @@ function importerAvecEntete(
       eligibleCI: eligibiliteDeTexte(cell(row, "eligibleCI")?.v ?? null),
       source: { feuille: sheet.name, ligne: r + 1, cellules },
     };
+    // Below the producer's grand total, no chapter title read since: said (ligne-sous-total), unless a later total covers it.
+    if (apresTotal && totalAuDessus && bloc.section === undefined) ligne.sousLeTotal = totalAuDessus;
     if (mFr !== undefined || mEtr !== undefined)
       ligne.repartition = { france: mFr && eurosToCents(mFr), etranger: mEtr && eurosToCents(mEtr) };
     const cat = categorieDeTexte(texteCellule(cell(row, "categorie")));
@@ -2333,6 +2392,17 @@ function importerAvecEntete(
     else h.ecart = { libelle: h.libelle, chapitre: ch, montant: h.montant, attendu: somme };
   }
 
+  // A line under the grand total that a later total covers (« TOTAL GÉNÉRAL » under « TOTAL » and its frais généraux),
+  // or a line of the devis's bottom (imprévus, frais généraux, assurances: their place is under the total), is in place.
+  const couvertes = new Set(totaux.flatMap((t) => t.lignesCouvertes));
+  for (const l of lignes)
+    if (
+      l.sousLeTotal &&
+      (couvertes.has(l.id) ||
+        (l.chapitre && CHAPITRES_HORS_TOTAL.includes(l.chapitre)) ||
+        chapitreBasDeDevis(l.libelle) !== undefined)
+    )
+      delete l.sousLeTotal;
   const nonPlaces: MontantNonPlace[] = lignes
     .filter((l) => !l.chapitre && l.montant !== 0)
     .map((l) => ({
@@ -2342,6 +2412,7 @@ function importerAvecEntete(
       ligne: l.source.ligne,
       ...(l.chapitresPossibles ? { chapitresPossibles: l.chapitresPossibles } : {}),
       ...(l.titreInconnu ? { titreInconnu: l.titreInconnu } : {}),
+      ...(l.sousLeTotal ? { sousLeTotal: l.sousLeTotal } : {}),
     }));
   prouverTotaux(totaux, lignes, sheet.name, new Set(totauxEnTete));
   for (const t of totaux) {

@@ -111,6 +111,11 @@ export interface LigneDevis {
    * few words alone on their row (« Technique »), `minuscules`: a section title or a comment, said as a text.
    */
   titreInconnu?: { cellule: string; titre: string; minuscules?: true };
+  /**
+   * Read below the producer's grand total (« TOTAL GÉNÉRAL »), no chapter title nor later total over it: that total's
+   * cell, label and amount. Either outside the devis or a line of a chapter written in the wrong place: said.
+   */
+  sousLeTotal?: { cellule: string; libelle: string; montant: Cents };
   categorie?: CategorieLigne;
   /** Employer charge rate as a decimal fraction ("0.62"). */
   tauxCharges?: string;
@@ -338,6 +343,8 @@ export interface MontantNonPlace {
   chapitresPossibles?: { chapitres: readonly CodeChapitre[]; raison: string };
   /** Read under a title naming no chapter (LigneDevis.titreInconnu). */
   titreInconnu?: { cellule: string; titre: string; minuscules?: true };
+  /** Read below the producer's grand total (LigneDevis.sousLeTotal). */
+  sousLeTotal?: { cellule: string; libelle: string; montant: Cents };
 }
 
 /** The columns read beside a line's amount: its French and foreign parts (« dont France »), its employer charges. */

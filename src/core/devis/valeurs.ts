@@ -217,6 +217,17 @@ export function lireMontantCellule(c: CellData | undefined, convention?: Convent
   return new MontantLu(undefined, a.cents, a.sousCentime ? true : undefined);
 }
 
+/**
+ * A text cell that reads as a figure, never as words: an amount (« 1 200,00 € »), an ambiguous one (« 12.500 »), a date
+ * (« 15/04/2025 »), a percentage (« 20 % ») or an amount in another currency (« $1,500 »). Such a text is no label.
+ */
+export function chiffreEnTexte(c: CellData | undefined, convention?: Convention): boolean {
+  if (!c || typeof c.v !== "string" || c.erreur) return false;
+  const x = lireMontantCellule(c, convention);
+  if (x.type === "texte") return !!x.devise || /^\s*[-+\u2212]?\d[\d\s.,]*%\s*$/.test(c.v);
+  return x.type !== "vide";
+}
+
 /** Beyond ±2^51 cents: a reference pasted as an amount. The CLI exits 2 naming the cell. */
 export class MontantAberrantError extends ErreurDonnees {
   constructor(

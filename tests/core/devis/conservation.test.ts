@@ -397,10 +397,12 @@ describe("une autre devise, « (3 k€) », un net après le total (issue 10, re
         "ligne-hors-chapitre",
         "alerte",
         "Devis!C5",
-        "Devis!C5 « Acompte versé » : le montant 1 000,00 € n'est rattaché à aucun chapitre (ni code, ni titre de " +
-          "chapitre au-dessus, ni mot-clé reconnu) ; il n'est pas compté dans le total. Il est listé parmi les " +
-          "montants non placés (hors total). Indiquez le chapitre de la ligne dans une colonne « Chapitre » ou par un " +
-          "titre de chapitre au-dessus d'elle (« 07 MOYENS TECHNIQUES »), puis relancez.",
+        // Under the total: outside the devis, or to be moved into its chapter (before: « give it a chapter title »).
+        "Devis!C5 « Acompte versé » : cette ligne est sous le total du devis « TOTAL » (Devis!C4, 4 000,00 €) et " +
+          "n'est rattachée à aucun chapitre : son montant 1 000,00 € n'est pas compté dans le total ; il est listé " +
+          "parmi les montants non placés. S'il est hors devis, il n'y a rien à faire. S'il fait partie du devis, " +
+          "déplacez la ligne dans son chapitre, au-dessus du total, et ajoutez son montant au sous-total du chapitre " +
+          "et au total, puis relancez.",
       ],
       [
         "ligne-hors-chapitre",

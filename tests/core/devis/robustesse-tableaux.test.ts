@@ -64,7 +64,8 @@ describe("robustesse — tableaux plats et sous-totaux sans libellé", () => {
       ["8.1", "1800.00", "8"],
       ["8.2", "1300.00", "8"],
       ["Ligne orpheline", "250.00", null],
-      ["(sans libellé)", "40.00", null],
+      // Named by its row (before: « (sans libellé) », no row said).
+      ["(ligne sans libellé, ligne 12)", "40.00", null],
     ]);
     expect(
       d.totauxProducteur.map((t) => [t.type, t.chapitre, e(t.montant), t.cellule, t.lignesCouvertes.length]),

@@ -16,6 +16,7 @@ import { fraisGenerauxTaux } from "./fraisGenerauxTaux";
 import { htTvaTtc } from "./htTvaTtc";
 import { imprevusTaux } from "./imprevusTaux";
 import { ligneHorsChapitre } from "./ligneHorsChapitre";
+import { ligneSousTotal } from "./ligneSousTotal";
 import { lignesMasquees } from "./lignesMasquees";
 import { montantCalcul } from "./montantCalcul";
 import { montantHorsLignes } from "./montantHorsLignes";
@@ -62,6 +63,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   totalNonProuve,
   lignesMasquees,
   ligneHorsChapitre,
+  ligneSousTotal,
   chapitreDeduitAnglais,
   repartitionFranceEtranger,
   htTvaTtc,

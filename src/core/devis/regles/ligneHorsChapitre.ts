@@ -108,6 +108,22 @@ export const ligneHorsChapitre: Regle<ContexteDevis> = {
           },
         ];
       }
+      // Below the grand total, in no chapter: outside the devis, or a line of a chapter written in the wrong place.
+      const sous = np.sousLeTotal;
+      if (sous)
+        return [
+          {
+            regle: "ligne-hors-chapitre",
+            gravite: "alerte" as const,
+            message:
+              `${np.cellule} ${cite(np.libelle)} : cette ligne est sous le total du devis ${cite(sous.libelle)} ` +
+              `(${sous.cellule}, ${eur(sous.montant)}) et n'est rattachée à aucun chapitre : son montant ` +
+              `${eur(np.montant)} n'est pas compté dans le total ; il est listé parmi les montants non placés. S'il est ` +
+              `hors devis, il n'y a rien à faire. S'il fait partie du devis, déplacez la ligne dans son chapitre, ` +
+              `au-dessus du total, et ajoutez son montant au sous-total du chapitre et au total, puis relancez.`,
+            cellule: np.cellule,
+          },
+        ];
       const p = np.chapitresPossibles;
       if (p)
         return [
