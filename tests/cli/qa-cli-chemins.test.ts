@@ -1,0 +1,81 @@
+import ExcelJS from "exceljs";
+import { existsSync, promises as fs } from "fs";
+import * as path from "path";
+import type { Io } from "../../src/cli/io";
+import { main } from "../../src/cli/main";
+import { dossierTemporaire } from "../helpers/cli";
+
+/**
+ * Less-trodden paths of the CLI, each tried as a user would and found wrong: the message must be French, name the
+ * file or sheet, exit 2 and write nothing.
+ */
+const HOSTILES = path.join(__dirname, "../fixtures/hostiles");
+const PLANNING = path.join(__dirname, "../fixtures/planning/gardiens-planning.xlsx");
+const dossier = dossierTemporaire("prodbook-qa-chemins-");
+
+async function lancer(args: string[]) {
+  const sortie: string[] = [];
+  const erreurs: string[] = [];
+  const io: Io = { out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
+  const code = await main(args, io);
+  return { code, out: sortie.join("\n"), err: erreurs.join("\n").replace(/[\u00a0\u202f]/g, " ") };
+}
+
+describe("un texte partagé absent (cellule qui renvoie au-delà de xl/sharedStrings.xml)", () => {
+  const fichier = path.join(HOSTILES, "chaine-partagee-absente.xlsx");
+
+  it("devis le refuse (référence)", async () => {
+    const r = await lancer(["devis", fichier]);
+    expect(r.code).toBe(2);
+  });
+
+  it("versions enregistrer le refuse aussi : jamais une cellule lue vide à la place de son texte", async () => {
+    const sortie = path.join(dossier(), "partagee-enregistrer.xlsx");
+    const r = await lancer(["versions", "enregistrer", fichier, "--nom", "V1", "--date", "2026-12-01", "-o", sortie]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("chaine-partagee-absente.xlsx");
+    expect(r.err).toMatch(/endommagé|ne sait pas lire/);
+    expect(r.err).not.toMatch(/Erreur interne|Error|undefined/);
+    expect(r.out).toBe("");
+    expect(existsSync(sortie)).toBe(false);
+  });
+});
+
+/** The planning fixture whose plan de travail « PDT » keeps its header row alone (a template not filled yet). */
+async function planVide(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(PLANNING);
+  const pdt = wb.getWorksheet("PDT")!;
+  for (let r = pdt.rowCount; r > 1; r--) pdt.spliceRows(r, 1);
+  const sortie = path.join(dossier(), "plan-vide.xlsx");
+  await wb.xlsx.writeFile(sortie);
+  return sortie;
+}
+
+describe("carbone : plan de travail réduit à son en-tête", () => {
+  it("--planning sur cette feuille : refusé, la feuille nommée, rien d'écrit", async () => {
+    const f = await planVide();
+    const sortie = path.join(dossier(), "carbone-plan-vide.xlsx");
+    const csv = path.join(dossier(), "carbone-plan-vide.csv");
+    const r = await lancer(["carbone", f, "--planning", "PDT", "-o", sortie, "--csv", csv]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/plan-vide\.xlsx.*« PDT ».*aucune journée/);
+    expect(r.out).toBe("");
+    expect(existsSync(sortie)).toBe(false);
+    expect(existsSync(csv)).toBe(false);
+  });
+
+  it("trouvée seule : le plan vide est laissé de côté, pas de « 0 repas » à rapprocher des repas du devis", async () => {
+    const f = await planVide();
+    const r = await lancer(["carbone", f]);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/0 repas sur le tournage/);
+    expect(r.out).not.toMatch(/à rapprocher/);
+    const j = JSON.parse((await lancer(["carbone", f, "--json"])).out) as { categories: { code: string }[] };
+    expect(j.categories.length).toBeGreaterThan(0);
+  });
+});
+
+afterAll(async () => {
+  await fs.rm(dossier(), { recursive: true, force: true });
+});
