@@ -18,7 +18,8 @@ async function lancer(args: string[]) {
   const erreurs: string[] = [];
   const io: Io = { out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
   const code = await main(args, io);
-  return { code, out: sortie.join("\n"), err: erreurs.join("\n").replace(/[\u00a0\u202f]/g, " ") };
+  const simples = (t: string[]) => t.join("\n").replace(/[\u00a0\u202f]/g, " ");
+  return { code, out: simples(sortie), err: simples(erreurs) };
 }
 
 describe("un texte partagé absent (cellule qui renvoie au-delà de xl/sharedStrings.xml)", () => {
@@ -73,6 +74,25 @@ describe("carbone : plan de travail réduit à son en-tête", () => {
     expect(r.out).not.toMatch(/à rapprocher/);
     const j = JSON.parse((await lancer(["carbone", f, "--json"])).out) as { categories: { code: string }[] };
     expect(j.categories.length).toBeGreaterThan(0);
+  });
+});
+
+describe("planning --feuille sur le plan de travail (la feuille Date / Nom / Début / Fin)", () => {
+  it("dit que c'est le plan de travail, lu sans être désigné, et quelle feuille désigner : pas « pas d'en-tête d'étapes »", async () => {
+    const sortie = path.join(dossier(), "planning-feuille-pdt.xlsx");
+    const r = await lancer(["planning", PLANNING, "--feuille", "PDT", "--livraison", "2027-01-04", "-o", sortie]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/gardiens-planning\.xlsx.*« PDT » est un plan de travail/);
+    expect(r.err).toContain("lu sans être désigné");
+    expect(r.err).toContain("« Étapes post-prod »");
+    expect(r.err).not.toMatch(/n'a pas d'en-tête d'étapes/);
+    expect(existsSync(sortie)).toBe(false);
+  });
+
+  it("sans --feuille, le même classeur planifie et contrôle PDT (référence)", async () => {
+    const r = await lancer(["planning", PLANNING, "--livraison", "2027-01-04"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Plan de travail « PDT »/);
   });
 });
 
