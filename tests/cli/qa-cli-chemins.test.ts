@@ -96,6 +96,28 @@ describe("planning --feuille sur le plan de travail (la feuille Date / Nom / Dé
   });
 });
 
+describe("une feuille d'un autre usage donnée pour le devis : ce qu'elle est, dit", () => {
+  const FINANCEMENT = path.join(__dirname, "../fixtures/financement/fiction.xlsx");
+  it.each([
+    ["devis", [FINANCEMENT], /« Financement » : c'est un plan de financement/],
+    ["carbone", [PLANNING, "--feuille", "PDT"], /« PDT » : c'est un plan de travail/],
+    [
+      "credit-impot",
+      [PLANNING, "--feuille", "Étapes post-prod", "--regime", "cinema", "--genre", "fiction"],
+      /c'est une feuille d'étapes/,
+    ],
+    ["versions enregistrer", [FINANCEMENT, "--nom", "V1", "-o"], /c'est un plan de financement/],
+  ])("%s", async (commande, args, attendu) => {
+    const sortie = path.join(dossier(), `autre-usage-${commande.replace(" ", "-")}.xlsx`);
+    const r = await lancer([...commande.split(" "), ...args, ...(args[args.length - 1] === "-o" ? [sortie] : [])]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(attendu);
+    expect(r.err).toContain("Aucun devis reconnu");
+    expect(r.out).toBe("");
+    expect(existsSync(sortie)).toBe(false);
+  });
+});
+
 afterAll(async () => {
   await fs.rm(dossier(), { recursive: true, force: true });
 });
