@@ -118,6 +118,45 @@ describe("une feuille d'un autre usage donnée pour le devis : ce qu'elle est, d
   });
 });
 
+describe("financement sur son propre résultat : les feuilles écrites par Prodbook ne sont pas celles du producteur", () => {
+  const CINEMA = path.join(__dirname, "../fixtures/financement/cinema.xlsx");
+  const ecrit = async () => {
+    const f = path.join(dossier(), "financement-ecrit.xlsx");
+    if (!existsSync(f)) expect((await lancer(["financement", CINEMA, "-o", f])).code).toBe(0);
+    return f;
+  };
+
+  it.each([
+    ["--feuille", "Échéancier"],
+    ["--feuille", "plan de financement (prodbook)"],
+    ["--devis", "Plan de financement (Prodbook)"],
+  ])(
+    "%s « %s » : refusé comme carbone et planning le refusent, feuilles du producteur proposées",
+    async (option, nom) => {
+      const f = await ecrit();
+      const sortie = path.join(dossier(), "financement-ecrit-2.xlsx");
+      const r = await lancer(["financement", f, option, nom, "-o", sortie]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/a été créée par Prodbook/);
+      expect(r.err).toContain("« Plan de financement », « Budget »");
+      expect(r.err).not.toContain("Listes financement");
+      expect(r.out).toBe("");
+      expect(existsSync(sortie)).toBe(false);
+    },
+  );
+
+  it("aucun plan trouvé : seules les feuilles du producteur sont proposées", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await ecrit());
+    wb.removeWorksheet(wb.getWorksheet("Plan de financement")!.id);
+    const f = path.join(dossier(), "financement-sans-plan.xlsx");
+    await wb.xlsx.writeFile(f);
+    const r = await lancer(["financement", f, "--cout", "1000000"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Aucune feuille ne ressemble à un plan de financement .* parmi : Budget\. /);
+  });
+});
+
 afterAll(async () => {
   await fs.rm(dossier(), { recursive: true, force: true });
 });
