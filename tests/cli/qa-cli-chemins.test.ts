@@ -157,6 +157,30 @@ describe("financement sur son propre résultat : les feuilles écrites par Prodb
   });
 });
 
+describe("credit-impot --feuille sur une feuille écrite par Prodbook", () => {
+  it.each(["Devis", "versions"])(
+    "« %s » : refusé comme devis le refuse (jamais toutes les versions lues comme un devis)",
+    async (nom) => {
+      const base = path.join(dossier(), "ci-devis.xlsx");
+      const avecVersions = path.join(dossier(), "ci-versions.xlsx");
+      if (!existsSync(avecVersions)) {
+        expect((await lancer(["devis", PLANNING, "-o", base])).code).toBe(0);
+        const v = ["versions", "enregistrer"];
+        expect((await lancer([...v, base, "--nom", "A", "--date", "2026-12-01", "-o", avecVersions])).code).toBe(0);
+      }
+      const sortie = path.join(dossier(), "ci-sortie.xlsx");
+      const args = ["--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "-o", sortie, "--json"];
+      const r = await lancer(["credit-impot", avecVersions, "--feuille", nom, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(
+        /ci-versions\.xlsx.*a été créée par Prodbook : choisissez la feuille de devis du producteur/,
+      );
+      expect(r.out).toBe("");
+      expect(existsSync(sortie)).toBe(false);
+    },
+  );
+});
+
 afterAll(async () => {
   await fs.rm(dossier(), { recursive: true, force: true });
 });
