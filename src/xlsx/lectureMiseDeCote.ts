@@ -349,7 +349,11 @@ export async function lireFeuilleMiseDeCote(
     sst ??= await ctx.partagees();
     for (const x of aPartager) {
       const texte = sst[x.i];
-      x.ligne[x.col] = texte === undefined ? VIDE : { v: texte, fmt: x.fmt };
+      // A cell pointing past the shared strings has lost its text: the part is damaged (ExcelJS fails on it too),
+      // never read as an empty cell (a header, a code, a label gone without a word).
+      if (texte === undefined)
+        throw new XmlIllisibleError(f.entree.nom, `texte partagé n° ${x.i} absent de xl/sharedStrings.xml`);
+      x.ligne[x.col] = { v: texte, fmt: x.fmt };
     }
   }
   // A merged range's value is on its first cell only (ExcelJS repeats it on the others).

@@ -302,7 +302,15 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
   if (!devisSheet) throw devisIntrouvable(candidates);
   // Found by Prodbook (no --feuille): a hidden sheet is flagged, said by src/app (feuille-lue).
   const devis = opts.feuille ? importerDevis(devisSheet) : importerDevisTrouve(devisSheet);
-  const plan = planSheet ? resumerPlan(lirePlanDeTravail(planSheet)) : undefined;
+  const planLu = planSheet && lirePlanDeTravail(planSheet);
+  // A plan de travail of its header alone (a template not filled yet) has nothing to count: refused when named, left
+  // aside when found, never « 0 repas » set against the devis's meals.
+  if (opts.planning && planLu && !planLu.vacations.length)
+    throw new PlanningError(
+      `La feuille de plan de travail « ${planLu.feuille} » n'a aucune journée sous son en-tête : rien à compter ` +
+        `(remplissez ses lignes Date, Nom, Début, Fin, ou n'indiquez pas de plan de travail).`,
+    );
+  const plan = planLu && planLu.vacations.length ? resumerPlan(planLu) : undefined;
 
   const parametres = nomFeuilleParametres(existantes);
   const jeu = facteursEnVigueur(

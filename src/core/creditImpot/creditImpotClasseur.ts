@@ -92,6 +92,11 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
   if (o.feuille) {
     const nom = existantes.find((e) => egal(e, o.feuille as string));
     if (!nom) throw new FeuilleIntrouvableError(o.feuille, existantes);
+    // Prodbook's own sheets (its « Devis », « Versions » of every version) are never read as the producer's devis.
+    if (prodbook.some((p) => egal(p, nom)))
+      throw new ErreurDonnees(
+        `La feuille « ${nom} » a été créée par Prodbook : choisissez la feuille de devis du producteur.`,
+      );
     source = await lire(nom);
   } else {
     const candidates: SheetData[] = [];

@@ -94,6 +94,9 @@ import { Brute, chapitreMajoritaire, idsCouverts, placer } from "./placer";
 import { chargesEnColonne, ligneDeCharges } from "./chargesEnColonne";
 import { calculerTotaux, sommeLignes } from "./totaux";
 import { ErreurDonnees } from "../erreurs";
+import { trouverEntetePlan } from "../financement/entetesPlan";
+import { estFeuilleEtapes } from "../planning/lectureEtapes";
+import { trouverFeuillePlan } from "../planning/planDeTravail";
 import { calculerConservation, cellulesMontant } from "./conservation";
 import { montantAvecUnite, tarifEcrit } from "./unites";
 import { colonnesNonLues, enteteLisible, nombresHorsColonnes } from "./colonnesNonLues";
@@ -150,6 +153,8 @@ export class DevisIntrouvableError extends ErreurDonnees {
     public readonly feuille: string,
     feuilles?: string[],
     vide = false,
+    /** What the one sheet read is instead (autreUsage): « un plan de travail (colonnes …) ». */
+    nature?: string,
   ) {
     super(
       vide
@@ -159,8 +164,8 @@ export class DevisIntrouvableError extends ErreurDonnees {
               "Aucun devis reconnu : le classeur n'a aucune feuille du producteur (seulement celles de Prodbook, ou aucune)"
             : feuilles && feuilles.length > 1
               ? `Aucun devis reconnu dans les feuilles ${listeFeuilles(feuilles)}`
-              : `Aucun devis reconnu dans la feuille « ${feuille} »`) +
-            ` : il faut une ligne d'en-tête avec au moins une colonne ` +
+              : `Aucun devis reconnu dans la feuille « ${feuille} »${nature ? ` : c'est ${nature}, pas un devis ;` : ""}`) +
+            `${nature ? "" : " :"} il faut une ligne d'en-tête avec au moins une colonne ` +
             `« Désignation » (ou Libellé, Description) et une colonne « Montant » (ou Total, Tarif, Taux).`,
     );
   }
@@ -1032,12 +1037,24 @@ export function feuilleVide(sheet: SheetData): boolean {
  */
 export function devisIntrouvable(candidates: readonly SheetData[]): DevisIntrouvableError {
   const noms = candidates.map((c) => c.name);
-  return new DevisIntrouvableError(noms[0] ?? "", noms, candidates.length === 1 && feuilleVide(candidates[0]));
+  const seule = candidates.length === 1 ? candidates[0] : undefined;
+  return new DevisIntrouvableError(noms[0] ?? "", noms, !!seule && feuilleVide(seule), seule && autreUsage(seule));
+}
+
+/**
+ * What a sheet with no devis header is instead, when its header says it (a plan de travail, a steps sheet, a
+ * financing plan given for the devis): named in the refusal, so that the user sees the sheet was taken for another.
+ */
+function autreUsage(sheet: SheetData): string | undefined {
+  if (trouverFeuillePlan([sheet])) return "un plan de travail (colonnes « Date », « Nom », « Début », « Fin »)";
+  if (estFeuilleEtapes(sheet)) return "une feuille d'étapes (colonnes « Étape », « Durée »)";
+  if (trouverEntetePlan(sheet)) return "un plan de financement (colonnes Financeur / Nature / Montant)";
+  return undefined;
 }
 
 function importerFeuille(sheet: SheetData, opts: OptionsImport, entetes: EntetesLus): Devis {
   const entete = entetes.premier(sheet);
-  if (!entete) throw new DevisIntrouvableError(sheet.name, undefined, feuilleVide(sheet));
+  if (!entete) throw new DevisIntrouvableError(sheet.name, undefined, feuilleVide(sheet), autreUsage(sheet));
   // Tables stacked lower with amount columns alike: each one's column chosen by its own totals, first.
   const { bas, bilans } = choisirColonnesBas(sheet, entete, opts, entetes);
   const m = entete.montants;

@@ -221,8 +221,20 @@ export async function analyserFinancement(
       noms.filter((n) => !aNous(n) && !estFeuilleParametres(n)),
     ));
 
+  // The producer's sheets, offered when a sheet named is not one of them; Prodbook's own (its « Échéancier », its
+  // « Plan de financement (Prodbook) ») are never read back as the plan or the devis (as carbone and planning refuse).
+  const duProducteur = noms.filter((n) => !aNous(n));
+  const pasDeProdbook = (nom: string, quoi: string) => {
+    const ecrite = noms.find((n) => aNous(n) && n.toLowerCase() === nom.trim().toLowerCase());
+    if (ecrite)
+      throw new ErreurDonnees(
+        `La feuille « ${ecrite} » a été créée par Prodbook : indiquez comme feuille ${quoi} une feuille du producteur ` +
+          `(${listeFeuilles(duProducteur)}).`,
+      );
+  };
   let feuillePlanSource: SheetData | undefined;
   if (opts.feuille) {
+    pasDeProdbook(opts.feuille, "du plan de financement");
     feuillePlanSource = await wb.readSheet(opts.feuille);
     if (!feuillePlanSource) throw new FeuilleAbsenteError(opts.feuille, "du plan de financement", noms);
   } else {
@@ -230,7 +242,7 @@ export async function analyserFinancement(
     feuillePlanSource = choisirFeuillePlan(lues);
     // The one sheet of the producer is empty: said as such (as `devis` says it), not « no sheet looks like a plan ».
     const vide = lues.length === 1 && feuilleVide(lues[0]) ? lues[0].name : undefined;
-    if (!feuillePlanSource) throw new AucunPlanError(noms, undefined, vide);
+    if (!feuillePlanSource) throw new AucunPlanError(duProducteur, undefined, vide);
   }
   const plan = lirePlanFinancement(feuillePlanSource, { date });
 
@@ -240,6 +252,7 @@ export async function analyserFinancement(
   const typeOeuvre = opts.typeOeuvre ?? "cinema";
   const importOpts = { typeOeuvre, genre: opts.genre, dureeMinutes: opts.dureeMinutes };
   if (opts.feuilleDevis) {
+    pasDeProdbook(opts.feuilleDevis, "de devis");
     const s = await wb.readSheet(opts.feuilleDevis);
     if (!s) throw new FeuilleAbsenteError(opts.feuilleDevis, "de devis", noms);
     devis = importerDevis(s, importOpts);

@@ -126,6 +126,15 @@ export async function planifierClasseur(
               }`,
       );
     }
+    // The plan de travail named as the steps sheet: it is read without being named; the sheet to name is the steps'.
+    if (!estFeuilleEtapes(etapesSheet) && trouverFeuillePlan([etapesSheet])) {
+      const etapes = sheets.find(estFeuilleEtapes);
+      throw new PlanningError(
+        `La feuille « ${etapesSheet.name} » est un plan de travail (colonnes « Date », « Nom », « Début », « Fin ») : il ` +
+          `est lu sans être désigné. La feuille à désigner est celle des étapes (colonnes « Étape » et « Durée (jours ` +
+          `ouvrés) »)${etapes ? ` : « ${etapes.name} » dans ce classeur` : ""}.`,
+      );
+    }
   } else etapesSheet = sheets.find(estFeuilleEtapes);
   if (etapesSheet && opts.modele)
     // The default steps of a genre would be dropped without a word: the workbook's own steps are what is planned.
