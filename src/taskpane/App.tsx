@@ -37,9 +37,35 @@ const useStyles = makeStyles({
   },
 });
 
+/** Room kept above what the focus reaches, under the sticky header: the header's bottom and a little air. */
+const AIR_SOUS_ENTETE = 8;
+
+/**
+ * What the keyboard focuses (Shift+Tab up a long page, Tab to a button scrolled under the tabs) is scrolled into view
+ * below the sticky header, not under it: the document's scroll-padding-top follows the header's height (one or two
+ * production lines, the production form open).
+ */
+function useDefilementSousEntete(entete: React.RefObject<HTMLElement>) {
+  React.useLayoutEffect(() => {
+    const e = entete.current;
+    if (!e) return;
+    const racine = e.ownerDocument.documentElement;
+    const mesurer = () => {
+      racine.style.scrollPaddingTop = `${Math.ceil(e.getBoundingClientRect().height) + AIR_SOUS_ENTETE}px`;
+    };
+    mesurer();
+    if (typeof ResizeObserver === "undefined") return;
+    const o = new ResizeObserver(mesurer);
+    o.observe(e);
+    return () => o.disconnect();
+  }, [entete]);
+}
+
 export function App() {
   useStylesGlobaux();
   const styles = useStyles();
+  const entete = React.useRef<HTMLElement>(null);
+  useDefilementSousEntete(entete);
   const [pageId, setPageId] = React.useState(PAGES[0].id);
   // Pages stay mounted once visited (hidden when another tab is chosen): fields, previews and results survive.
   const [visitees, setVisitees] = React.useState<Set<string>>(() => new Set([PAGES[0].id]));
@@ -58,7 +84,7 @@ export function App() {
       <EtatProvider>
         <NavigationContexte.Provider value={aller}>
           <div className={styles.racine} data-testid={TEST_IDS.app}>
-            <header className={styles.entete}>
+            <header className={styles.entete} ref={entete}>
               <BarreOnglets pages={PAGES} selection={pageId} choisir={aller} fin={<LienAide />} />
               <BandeauProduction />
             </header>
