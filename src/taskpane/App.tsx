@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import { BandeauProduction } from "./components/BandeauProduction";
 import { BarreOnglets } from "./components/BarreOnglets";
@@ -23,11 +23,10 @@ const useStyles = makeStyles({
   },
   // The tabs and the production line stay in view on long results.
   entete: {
-    position: "sticky",
-    top: 0,
     zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground1,
   },
+  collant: { position: "sticky", top: 0 },
   page: {
     padding: tokens.spacingHorizontalM,
     display: "flex",
@@ -39,33 +38,46 @@ const useStyles = makeStyles({
 
 /** Room kept above what the focus reaches, under the sticky header: the header's bottom and a little air. */
 const AIR_SOUS_ENTETE = 8;
+/** Past this share of the pane's height, the header is not held at the top: it would cover the page under it. */
+const PART_MAX_ENTETE = 0.5;
 
 /**
- * What the keyboard focuses (Shift+Tab up a long page, Tab to a button scrolled under the tabs) is scrolled into view
- * below the sticky header, not under it: the document's scroll-padding-top follows the header's height (one or two
- * production lines, the production form open).
+ * Whether the header (tabs and production line) is held at the top of the pane: yes while it takes at most half of
+ * its height; taller (the production form open in a low pane), it scrolls with the page, so that neither the end of
+ * the form nor the page under it is out of reach. While held, what the keyboard focuses (Shift+Tab up a long page,
+ * Tab to a button scrolled under the tabs) is scrolled into view below it, not under it: the document's
+ * scroll-padding-top follows the header's height.
  */
-function useDefilementSousEntete(entete: React.RefObject<HTMLElement>) {
+function useEnteteCollant(entete: React.RefObject<HTMLElement>): boolean {
+  const [collant, setCollant] = React.useState(true);
   React.useLayoutEffect(() => {
     const e = entete.current;
     if (!e) return;
     const racine = e.ownerDocument.documentElement;
+    const fenetre = e.ownerDocument.defaultView;
     const mesurer = () => {
-      racine.style.scrollPaddingTop = `${Math.ceil(e.getBoundingClientRect().height) + AIR_SOUS_ENTETE}px`;
+      const hauteur = Math.ceil(e.getBoundingClientRect().height);
+      const oui = !fenetre || hauteur <= fenetre.innerHeight * PART_MAX_ENTETE;
+      racine.style.scrollPaddingTop = oui ? `${hauteur + AIR_SOUS_ENTETE}px` : "";
+      setCollant(oui);
     };
     mesurer();
-    if (typeof ResizeObserver === "undefined") return;
-    const o = new ResizeObserver(mesurer);
-    o.observe(e);
-    return () => o.disconnect();
+    fenetre?.addEventListener("resize", mesurer);
+    const o = typeof ResizeObserver === "undefined" ? undefined : new ResizeObserver(mesurer);
+    o?.observe(e);
+    return () => {
+      fenetre?.removeEventListener("resize", mesurer);
+      o?.disconnect();
+    };
   }, [entete]);
+  return collant;
 }
 
 export function App() {
   useStylesGlobaux();
   const styles = useStyles();
   const entete = React.useRef<HTMLElement>(null);
-  useDefilementSousEntete(entete);
+  const collant = useEnteteCollant(entete);
   const [pageId, setPageId] = React.useState(PAGES[0].id);
   // Pages stay mounted once visited (hidden when another tab is chosen): fields, previews and results survive.
   const [visitees, setVisitees] = React.useState<Set<string>>(() => new Set([PAGES[0].id]));
@@ -84,7 +96,7 @@ export function App() {
       <EtatProvider>
         <NavigationContexte.Provider value={aller}>
           <div className={styles.racine} data-testid={TEST_IDS.app}>
-            <header className={styles.entete} ref={entete}>
+            <header className={mergeClasses(styles.entete, collant && styles.collant)} ref={entete}>
               <BarreOnglets pages={PAGES} selection={pageId} choisir={aller} fin={<LienAide />} />
               <BandeauProduction />
             </header>
