@@ -33,6 +33,8 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
     minWidth: 0,
+    // Focused by a link or button of another page (allerDepuisPage): the page is named to screen readers, not framed.
+    ":focus": { outlineStyle: "none" },
   },
 });
 
@@ -91,10 +93,25 @@ export function App() {
     setPageId(id);
     setVisitees((v) => (v.has(id) ? v : new Set(v).add(id)));
   }, []);
+  // A page opened from another page (a dashboard block's button, « voir la page Contrôles »): the focus follows into
+  // it, not left on the button now hidden (the document's body, where the next Tab starts again from the top).
+  const aFocaliser = React.useRef<string | null>(null);
+  const allerDepuisPage = React.useCallback(
+    (id: string) => {
+      aFocaliser.current = id;
+      aller(id);
+    },
+    [aller],
+  );
+  React.useEffect(() => {
+    if (aFocaliser.current !== pageId) return;
+    aFocaliser.current = null;
+    document.querySelector<HTMLElement>(`[data-testid="${TEST_IDS.page(pageId)}"]`)?.focus({ preventScroll: true });
+  }, [pageId]);
   return (
     <ProductionProvider>
       <EtatProvider>
-        <NavigationContexte.Provider value={aller}>
+        <NavigationContexte.Provider value={allerDepuisPage}>
           <div className={styles.racine} data-testid={TEST_IDS.app}>
             <header className={mergeClasses(styles.entete, collant && styles.collant)} ref={entete}>
               <BarreOnglets pages={PAGES} selection={pageId} choisir={aller} fin={<LienAide />} />
@@ -109,6 +126,7 @@ export function App() {
                   hidden={p.id !== pageId}
                   style={p.id !== pageId ? { display: "none" } : undefined}
                   aria-label={p.titre}
+                  tabIndex={-1}
                   data-testid={TEST_IDS.page(p.id)}
                 >
                   <PageDifferee titre={p.titre}>

@@ -384,6 +384,42 @@ describe("infobulles : le texte entier au survol et au focus clavier, Échap les
   });
 });
 
+describe("d'une page à l'autre au clavier : le bouton d'un bloc du tableau de bord mène le focus dans la page ouverte", () => {
+  const volet = voletDuBloc({ largeur: 320 });
+  const { page } = volet;
+
+  it("chaque bouton « Structurez le devis », « Bouclez le financement »… : Entrée, puis le focus est dans la page ouverte, Tab atteint son premier champ", async () => {
+    await page.getByTestId(IDS_TABLEAU_DE_BORD.bloc("planning")).waitFor();
+    // Each block's « what to do next » button (tdb-<bloc>-suite).
+    const [debut, fin] = IDS_TABLEAU_DE_BORD.suite("|").split("|");
+    const boutons = page
+      .getByTestId(TEST_IDS.page("tableau-de-bord"))
+      .locator(`[data-testid^="${debut}"][data-testid$="${fin}"]`);
+    const n = await boutons.count();
+    expect(n).toBeGreaterThanOrEqual(5);
+    const perdus: string[] = [];
+    for (let i = 0; i < n; i++) {
+      await page.getByTestId(TEST_IDS.onglet("tableau-de-bord")).click();
+      const bouton = boutons.nth(i);
+      const texte = await bouton.innerText();
+      await bouton.focus();
+      await page.keyboard.press("Enter");
+      const ouverte = await page.locator("main:not([hidden])").getAttribute("data-testid");
+      expect([texte, ouverte]).not.toEqual([texte, TEST_IDS.page("tableau-de-bord")]);
+      // The focus is not left on the hidden button (the document's body): it is in the page opened, which is named.
+      const dans = () =>
+        page.evaluate((id) => !!document.activeElement?.closest(`[data-testid="${id}"]`), ouverte as string);
+      if (!(await dans())) perdus.push(`${texte} : focus hors de la page ouverte`);
+      // The page drawn (its code fetched on a first visit), as the user sees it before pressing Tab.
+      await page.locator("main:not([hidden])").locator("button, input, select").first().waitFor();
+      await page.keyboard.press("Tab");
+      if (!(await dans())) perdus.push(`${texte} : Tab ne va pas dans la page ouverte`);
+    }
+    expect(perdus).toEqual([]);
+    expect(volet.erreursPage).toEqual([]);
+  });
+});
+
 /**
  * Where the focus lands when it moves with Tab or Shift+Tab on a long page: each element reached must be seen, not
  * left under the sticky header (tabs and production line) nor under a feedback held at the bottom of the pane.
