@@ -310,6 +310,39 @@ describe("volet à 320 × 480 px (un volet bas) : le formulaire de production ou
   });
 });
 
+describe("volet à 320 et 350 px : le formulaire de production montre chaque choix en entier", () => {
+  const v = voletDuBloc({ largeur: 320 });
+  const { page } = v;
+
+  it("chaque liste du formulaire, quelle que soit l'option choisie, l'affiche sans la couper (« Documenta… »)", async () => {
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    const formulaire = page.getByTestId(TEST_IDS.production.formulaire);
+    await formulaire.waitFor();
+    const coupes: string[] = [];
+    for (const largeur of [320, 350]) {
+      await page.setViewportSize({ width: largeur, height: 900 });
+      coupes.push(
+        ...(await formulaire.locator("select").evaluateAll((selects, l) => {
+          // The text a closed select draws (its option), measured in its own font, against the room left by its
+          // padding and chevron.
+          const contexte = document.createElement("canvas").getContext("2d")!;
+          return selects.flatMap((s) => {
+            const st = getComputedStyle(s as HTMLSelectElement);
+            contexte.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
+            const place = s.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight);
+            return Array.from((s as HTMLSelectElement).options)
+              .filter((o) => contexte.measureText(o.text).width > place + 0.5)
+              .map((o) => `${l} px : ${s.getAttribute("data-testid")} « ${o.text} » (${Math.round(place)} px)`);
+          });
+        }, largeur)),
+      );
+    }
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    expect(coupes).toEqual([]);
+  });
+});
+
 describe("volet à 320 px : l'en-tête reste compact", () => {
   const v = voletDuBloc({
     classeur: async () => ({
