@@ -384,6 +384,128 @@ describe("infobulles : le texte entier au survol et au focus clavier, Échap les
   });
 });
 
+describe("d'une page à l'autre au clavier : le bouton d'un bloc du tableau de bord mène le focus dans la page ouverte", () => {
+  const volet = voletDuBloc({ largeur: 320 });
+  const { page } = volet;
+
+  it("chaque bouton « Structurez le devis », « Bouclez le financement »… : Entrée, puis le focus est dans la page ouverte, Tab atteint son premier champ", async () => {
+    await page.getByTestId(IDS_TABLEAU_DE_BORD.bloc("planning")).waitFor();
+    // Each block's « what to do next » button (tdb-<bloc>-suite).
+    const [debut, fin] = IDS_TABLEAU_DE_BORD.suite("|").split("|");
+    const boutons = page
+      .getByTestId(TEST_IDS.page("tableau-de-bord"))
+      .locator(`[data-testid^="${debut}"][data-testid$="${fin}"]`);
+    const n = await boutons.count();
+    expect(n).toBeGreaterThanOrEqual(5);
+    const perdus: string[] = [];
+    for (let i = 0; i < n; i++) {
+      await page.getByTestId(TEST_IDS.onglet("tableau-de-bord")).click();
+      const bouton = boutons.nth(i);
+      const texte = await bouton.innerText();
+      await bouton.focus();
+      await page.keyboard.press("Enter");
+      const ouverte = await page.locator("main:not([hidden])").getAttribute("data-testid");
+      expect([texte, ouverte]).not.toEqual([texte, TEST_IDS.page("tableau-de-bord")]);
+      // The focus is not left on the hidden button (the document's body): it is in the page opened, which is named.
+      const dans = () =>
+        page.evaluate((id) => !!document.activeElement?.closest(`[data-testid="${id}"]`), ouverte as string);
+      if (!(await dans())) perdus.push(`${texte} : focus hors de la page ouverte`);
+      // The page drawn (its code fetched on a first visit), as the user sees it before pressing Tab.
+      await page.locator("main:not([hidden])").locator("button, input, select").first().waitFor();
+      await page.keyboard.press("Tab");
+      if (!(await dans())) perdus.push(`${texte} : Tab ne va pas dans la page ouverte`);
+    }
+    expect(perdus).toEqual([]);
+    expect(volet.erreursPage).toEqual([]);
+  });
+});
+
+/**
+ * Where the focus lands when it moves with Tab or Shift+Tab on a long page: each element reached must be seen, not
+ * left under the sticky header (tabs and production line) nor under a feedback held at the bottom of the pane.
+ */
+async function focusCaches(page: Page, id: string, sens: "Tab" | "Shift+Tab"): Promise<string[]> {
+  // From the page's first (Tab) or last (Shift+Tab) element, through the page until the focus leaves it.
+  await page.evaluate(
+    ([p, arriere]) => {
+      const sel = "a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),[tabindex='0']";
+      const tous = Array.from(document.querySelectorAll<HTMLElement>(`[data-testid="${p}"] :is(${sel})`)).filter(
+        (e) => e.getClientRects().length > 0,
+      );
+      (arriere ? tous[tous.length - 1] : tous[0]).focus();
+    },
+    [TEST_IDS.page(id), sens === "Shift+Tab"] as const,
+  );
+  const caches: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    const r = await focusCache(page, id);
+    if (r === null) break;
+    if (r) caches.push(`${id} ${sens} : ${r}`);
+    await page.keyboard.press(sens);
+  }
+  return caches;
+}
+
+/**
+ * The focused element of the page `id`, when it cannot be seen: hit-tested at its top, middle and bottom, something
+ * else (the sticky header, a feedback held at the bottom) is there at all three. "" when seen, null when the focus is
+ * out of the page.
+ */
+function focusCache(page: Page, id: string): Promise<string | null> {
+  return page.evaluate((p) => {
+    const e = document.activeElement as HTMLElement | null;
+    if (!e || !e.closest(`[data-testid="${p}"]`)) return null;
+    const b = e.getBoundingClientRect();
+    const x = Math.min(Math.max(b.left + b.width / 2, 1), innerWidth - 1);
+    const vus = [b.top + 2, b.top + b.height / 2, b.bottom - 2].map((y) => {
+      const h = y >= 0 && y <= innerHeight ? document.elementFromPoint(x, y) : null;
+      return !!h && (e.contains(h) || h.contains(e));
+    });
+    const nom = (e.getAttribute("aria-label") || e.textContent || e.tagName).trim().slice(0, 40);
+    return vus.some(Boolean) ? "" : `${nom} (haut ${Math.round(b.top)} px)`;
+  }, TEST_IDS.page(id));
+}
+
+describe("focus au clavier à 320 × 700 px : ce qui reçoit le focus est vu, jamais sous l'en-tête collant", () => {
+  const volet = voletDuBloc({ largeur: 320, hauteur: 700 });
+  const { page } = volet;
+
+  it("Tableau de bord (sources dépliées), Financement (échéancier ouvert) et Sources, avec Tab puis Maj+Tab", async () => {
+    await page.getByTestId(IDS_TABLEAU_DE_BORD.details).getByRole("button").click();
+    await page.getByTestId(IDS_TABLEAU_DE_BORD.details).getByRole("link").first().waitFor();
+    await page.getByTestId(TEST_IDS.onglet("financement")).click();
+    await page.getByTestId("fin-verifier").click();
+    await page
+      .getByTestId("fin-echeancier")
+      .getByRole("button", { name: /Échéancier mois par mois/ })
+      .click();
+    await page.getByTestId("fin-mois-0").waitFor();
+    await page.getByTestId(TEST_IDS.onglet("sources")).click();
+    await page.getByTestId("sources-resume").waitFor();
+    const caches: string[] = [];
+    for (const id of ["tableau-de-bord", "financement", "sources"]) {
+      await page.getByTestId(TEST_IDS.onglet(id)).click();
+      await page.getByTestId(TEST_IDS.page(id)).waitFor();
+      for (const sens of ["Tab", "Shift+Tab"] as const) caches.push(...(await focusCaches(page, id, sens)));
+    }
+    expect(caches).toEqual([]);
+    expect(volet.erreursPage).toEqual([]);
+  });
+
+  it("Sources : la date tapée puis Tab jusqu'à « Afficher » et Entrée, les barèmes de cette date s'affichent", async () => {
+    // The list scrolled down first (a table opened far below), then the date typed at the top of the page.
+    await page.getByTestId(TEST_IDS.onglet("sources")).click();
+    await page.getByTestId("sources-table-credit-impot-audiovisuel").getByRole("button").first().click();
+    await page.getByTestId("sources-periodes-credit-impot-audiovisuel").waitFor();
+    await page.getByTestId("sources-date").fill("01/01/2000");
+    await page.getByTestId("sources-date").press("Tab");
+    expect((await focus(page)).testId).toBe("sources-actualiser");
+    expect(await focusCache(page, "sources")).toBe("");
+    await page.getByTestId("sources-actualiser").click();
+    await page.getByTestId("sources-liste").getByText("aucune version à cette date").first().waitFor();
+  });
+});
+
 /** Every source title of the rule tables (src/core/regles/data), by address. */
 function titresDesSources(): Map<string, string[]> {
   const dossier = path.join(RACINE, "src/core/regles/data");

@@ -269,6 +269,80 @@ async function rangeeOnglets(page: Page) {
   });
 }
 
+describe("volet à 320 × 480 px (un volet bas) : le formulaire de production ouvert ne cache pas la page", () => {
+  const v = voletDuBloc({ largeur: 320, hauteur: 480 });
+  const { page } = v;
+
+  it("avec Tab, chaque champ du formulaire puis de la page jusqu'à « Analyser » est en vue ; Entrée analyse", async () => {
+    await page.getByTestId(TEST_IDS.onglet("structurer")).click();
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    const formulaire = page.getByTestId(TEST_IDS.production.formulaire);
+    await formulaire.waitFor();
+    // The form is taller than half the pane: a header held at the top would cover the page under it.
+    expect(await formulaire.evaluate((e) => e.getBoundingClientRect().height)).toBeGreaterThan(240);
+    const horsDeVue: string[] = [];
+    let atteint = false;
+    await page.getByTestId(TEST_IDS.production.modifier).focus();
+    for (let i = 0; i < 40 && !atteint; i++) {
+      await page.keyboard.press("Tab");
+      const r = await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement;
+        const b = e.getBoundingClientRect();
+        const h = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+        const vu = !!h && (e.contains(h) || h.contains(e));
+        return {
+          id: e.getAttribute("data-testid"),
+          cache: vu ? "" : `${e.getAttribute("aria-label") ?? e.tagName} (${b.top} px)`,
+        };
+      });
+      if (r.cache) horsDeVue.push(r.cache);
+      atteint = r.id === TEST_IDS.structurer.analyser;
+    }
+    expect(atteint).toBe(true);
+    expect(horsDeVue).toEqual([]);
+    await page.keyboard.press("Enter");
+    await page.getByTestId(TEST_IDS.structurer.apercu).waitFor();
+    // Closed again, the header (tabs and production line) is held at the top of the pane as before.
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    await page.evaluate(() => window.scrollTo(0, 200));
+    expect(await page.locator("header").evaluate((e) => e.getBoundingClientRect().top)).toBe(0);
+    expect(v.erreursPage).toEqual([]);
+  });
+});
+
+describe("volet à 320 et 350 px : le formulaire de production montre chaque choix en entier", () => {
+  const v = voletDuBloc({ largeur: 320 });
+  const { page } = v;
+
+  it("chaque liste du formulaire, quelle que soit l'option choisie, l'affiche sans la couper (« Documenta… »)", async () => {
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    const formulaire = page.getByTestId(TEST_IDS.production.formulaire);
+    await formulaire.waitFor();
+    const coupes: string[] = [];
+    for (const largeur of [320, 350]) {
+      await page.setViewportSize({ width: largeur, height: 900 });
+      coupes.push(
+        ...(await formulaire.locator("select").evaluateAll((selects, l) => {
+          // The text a closed select draws (its option), measured in its own font, against the room left by its
+          // padding and chevron.
+          const contexte = document.createElement("canvas").getContext("2d")!;
+          return selects.flatMap((s) => {
+            const st = getComputedStyle(s as HTMLSelectElement);
+            contexte.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
+            const place = s.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight);
+            return Array.from((s as HTMLSelectElement).options)
+              .filter((o) => contexte.measureText(o.text).width > place + 0.5)
+              .map((o) => `${l} px : ${s.getAttribute("data-testid")} « ${o.text} » (${Math.round(place)} px)`);
+          });
+        }, largeur)),
+      );
+    }
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    expect(coupes).toEqual([]);
+  });
+});
+
 describe("volet à 320 px : l'en-tête reste compact", () => {
   const v = voletDuBloc({
     classeur: async () => ({

@@ -295,6 +295,32 @@ describe("volet à 320 px : l'erreur d'un clic sur une cellule reste en vue avec
     await renommer("Budget Gardiens v2", "Budget Gardiens");
     expect(v.erreursPage).toEqual([]);
   });
+
+  it("Financement : l'erreur gardée en bas du volet, Tab passe aux constats suivants et chacun est en vue au-dessus d'elle", async () => {
+    await page.getByTestId(TEST_IDS.onglet("financement")).click();
+    await page.getByTestId("fin-verifier").click();
+    await page.getByTestId("fin-reste").waitFor();
+    const constats = page.locator('[data-testid^="fin-constat-"]').filter({ hasText: "'Plan fin.'!" });
+    await renommer("Plan fin.", "Plan fin. v2");
+    await erreurEnVue(page, "financement", constats.first(), "fin-aller");
+    const erreur = page.getByTestId(TEST_IDS.page("financement")).getByTestId(TEST_IDS.retour("fin-aller"));
+    const caches: string[] = [];
+    for (let i = 1; i < (await constats.count()); i++) {
+      await page.keyboard.press("Tab");
+      const [f, e] = await Promise.all([
+        page.evaluate(() => {
+          const b = document.activeElement!.getBoundingClientRect();
+          return { haut: b.top, bas: b.bottom, id: document.activeElement!.getAttribute("data-testid") };
+        }),
+        erreur.boundingBox(),
+      ]);
+      // The finding focused is wholly above the error held at the pane's foot, not under it.
+      if (f.bas > e!.y + 1) caches.push(`${f.id} : ${Math.round(f.haut)}–${Math.round(f.bas)} px, erreur à ${e!.y} px`);
+    }
+    expect(caches).toEqual([]);
+    await renommer("Plan fin. v2", "Plan fin.");
+    expect(v.erreursPage).toEqual([]);
+  });
 });
 
 describe("volet à 350 px : Contrôles sans devis dans le classeur", () => {

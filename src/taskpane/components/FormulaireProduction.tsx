@@ -19,7 +19,9 @@ import {
 const useStyles = makeStyles({
   formulaire: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 130px), 1fr))",
+    // Columns wide enough for a select's longest choice (« International (220 quaterdecies) ») drawn whole: one column
+    // in a 320–500 px pane, where two would cut « Documentaire » into « Documenta… ».
+    gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 250px), 1fr))",
     gap: tokens.spacingHorizontalS,
   },
   large: { gridColumn: "1 / -1" },

@@ -103,6 +103,32 @@ function degager(e: HTMLElement | null) {
 }
 
 /**
+ * A feedback held at the bottom of the pane (`flottant`): while it shows something (a wait, an error), what the
+ * keyboard focuses next (Tab to the next finding) is scrolled into view above it, not under it: the document's
+ * scroll-padding-bottom follows its height. Nothing kept once it is empty, hidden (its page left) or gone.
+ */
+function useMargeBasse(ref: React.RefObject<HTMLDivElement>, flottant: boolean) {
+  React.useLayoutEffect(() => {
+    const e = ref.current;
+    if (!flottant || !e || typeof ResizeObserver === "undefined") return;
+    const racine = e.ownerDocument.documentElement;
+    let posee = false;
+    const mesurer = () => {
+      const hauteur = Math.ceil(e.getBoundingClientRect().height);
+      if (hauteur > 0) racine.style.scrollPaddingBottom = `${hauteur + 8}px`;
+      else if (posee) racine.style.scrollPaddingBottom = "";
+      posee = hauteur > 0;
+    };
+    const o = new ResizeObserver(mesurer);
+    o.observe(e);
+    return () => {
+      o.disconnect();
+      if (posee) racine.style.scrollPaddingBottom = "";
+    };
+  }, [ref, flottant]);
+}
+
+/**
  * The feedback of one action, placed right under its button: a labelled spinner (or progress bar) while it
  * runs, its error scrolled into view when it fails, and what it produced (or its error) announced to screen readers. With
  * `resultat` (the result is shown right after this feedback), a success scrolls that result into view too: the
@@ -152,6 +178,7 @@ export function Retour({
       if (resultat && !erreur) montrerLaSuite(ref.current, true);
     }
   }, [occupeIci, erreur, resultat]);
+  useMargeBasse(ref, flottant);
   const p = ici && commande.occupe ? commande.progression : undefined;
   return (
     <div
