@@ -165,12 +165,17 @@ describe("page Carbone dans Chromium (Excel simulé)", () => {
       "Assurance (ratio monétaire) (Base Carbone 43475) : 77 kg CO₂e / k€ HT à vérifier",
       "Services juridiques et comptables (ratio monétaire) (Base Carbone 43545) : 67 kg CO₂e / k€ HT à vérifier",
     ]);
-    const table = details.getByTestId("texte-applique");
-    expect(await table.count()).toBe(1);
+    // The emission factors, then the CNC nomenclature the devis was structured with (as `prodbook carbone --json`).
+    const tables = details.getByTestId("texte-applique");
+    expect(await tables.count()).toBe(2);
+    const table = tables.first();
     expect(await texte(table)).toMatch(
       /^Facteurs d'émission du bilan carbone, version du 31\u00a0mars\u00a02023\s+à vérifier/,
     );
     expect(await texte(table)).toContain("Pourquoi à vérifier");
+    expect(await texte(tables.nth(1))).toMatch(
+      /^Nomenclature du devis CNC, version du 1er\u00a0janvier\u00a02000\s+à vérifier/,
+    );
     expect(await texte(page.getByTestId(TEST_IDS.page("carbone")))).not.toMatch(TECHNIQUE);
     for (const largeur of [350, 320]) {
       await page.setViewportSize({ width: largeur, height: 1100 });

@@ -91,7 +91,8 @@ describe("prodbook carbone --json : le contrat public", () => {
   });
 
   test("tables : la version de la table des facteurs utilisée, comme devis / financement / credit-impot", () => {
-    expect(j.tables).toHaveLength(1);
+    // Then, last, the CNC nomenclature the devis was structured with (as `devis` names it).
+    expect(j.tables.map((t) => t.id)).toEqual(["carbone-facteurs", "nomenclature-cnc"]);
     expect(Object.keys(j.tables[0])).toEqual(["id", "effetDu", "effetAu", "confiance", "aVerifier", "sources"]);
     expect(j.tables[0].id).toBe("carbone-facteurs");
     expect(j.tables[0].effetDu <= "2026-06-01").toBe(true);

@@ -38,8 +38,9 @@ describe("prodbook ecarts", () => {
       "correspondances",
       "tables",
     ]);
-    // A correspondances file given: no rule table behind the réalisé.
-    expect(j.tables).toEqual([]);
+    // A correspondances file given: no rule table behind the réalisé; only the CNC nomenclature the devis was
+    // structured with.
+    expect(j.tables.map((t: { id: string }) => t.id)).toEqual(["nomenclature-cnc"]);
     // Every devis amount of this devis is in a chapter: nothing outside the Budget total.
     expect([j.budgetNonPlace, j.nonPlaces]).toEqual(["0.00", []]);
     expect(j.postes[0]).toEqual({

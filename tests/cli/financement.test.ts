@@ -41,8 +41,13 @@ describe("prodbook financement --json", () => {
       "tables",
       "echeancier",
     ]);
-    // Categories, then the aid ceiling (a cinema plan: no FSA table).
-    expect(j.tables.map((t: { id: string }) => t.id)).toEqual(["financement-categories", "intensite-aides"]);
+    // Categories, then the aid ceiling (a cinema plan: no FSA table), then the CNC nomenclature the devis « Budget »
+    // was structured with (the cost comes from it).
+    expect(j.tables.map((t: { id: string }) => t.id)).toEqual([
+      "financement-categories",
+      "intensite-aides",
+      "nomenclature-cnc",
+    ]);
     expect(j).toMatchObject({
       total: "3000000.00",
       cout: "3000000.00",
@@ -444,6 +449,9 @@ describe("--credit-impot cinema : la langue de l'œuvre fixe le taux du crédit 
     const ids = (j as unknown as { tables: { id: string }[] }).tables.map((t) => t.id);
     expect(ids.slice(0, 2)).toEqual(["financement-categories", "intensite-aides"]);
     expect(ids).toEqual(expect.arrayContaining(["credit-impot-cinema", "credit-impot-aides-publiques"]));
+    // Last and once, the CNC nomenclature the devis was structured with (as `devis` names it).
+    expect(ids.filter((id) => id === "nomenclature-cnc")).toHaveLength(1);
+    expect(ids.at(-1)).toBe("nomenclature-cnc");
   });
 
   test("langue non renseignée : taux de base 20 %, et l'alerte du calcul dans les contrôles du plan", async () => {

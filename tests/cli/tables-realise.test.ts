@@ -7,7 +7,8 @@ import { BINAIRE } from "../helpers/cli";
  * réalisé by poste with the default PCG correspondances (table correspondances-pcg, confidence L) when neither a file
  * nor the workbook's sheet gives them; its --json lists that version in `tables`, with the shape of credit-impot,
  * devis, financement and carbone, and its text ends with « Règles appliquées ». `prodbook carbone --fec` names it
- * too, after its emission factors, when the same table gave the définitif's réalisé. Run through the built binary on
+ * too, after its emission factors, when the same table gave the définitif's réalisé. Both name last the CNC
+ * nomenclature the devis was structured with. Run through the built binary on
  * the example devis and FEC, and on the Gardiens devis with its plan de travail.
  */
 const RACINE = path.resolve(__dirname, "../..");
@@ -28,7 +29,8 @@ describe("prodbook ecarts (binaire) : la table de correspondances utilisée est 
     expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: "" });
     const j = JSON.parse(r.out);
     expect(j.correspondances).toEqual({ origine: "defaut" });
-    expect(j.tables).toHaveLength(1);
+    // Then, last, the CNC nomenclature the devis was structured with (as `devis` names it).
+    expect(j.tables.map((t: { id: string }) => t.id)).toEqual(["correspondances-pcg", "nomenclature-cnc"]);
     expect(j.tables[0]).toMatchObject({
       id: "correspondances-pcg",
       effetDu: "2016-01-01",
@@ -52,13 +54,23 @@ describe("prodbook ecarts (binaire) : la table de correspondances utilisée est 
     expect(lignes[i + 1]).toMatch(
       /^ {2}Correspondances des comptes PCG avec les postes du devis, version du 1er\s+janvier\s+2016 \(à vérifier\) — .+ https:\/\//,
     );
+    expect(lignes[i + 2]).toMatch(
+      /^ {2}Nomenclature du devis CNC, version du 1er\s+janvier\s+2000 \(à vérifier\) — .+ https:\/\//,
+    );
+    expect(lignes).toHaveLength(i + 3);
     expect(r.out).not.toContain("correspondances-pcg");
   });
 
-  it("fichier de correspondances donné : aucune table listée, ni en --json ni en texte", () => {
+  it("fichier de correspondances donné : la table par défaut n'est pas listée, ni en --json ni en texte", () => {
     const j = JSON.parse(ecarts("--correspondances", CORR, "--json").out);
-    expect([j.correspondances.origine, j.tables]).toEqual(["fichier", []]);
-    expect(ecarts("--correspondances", CORR).out).not.toContain("Règles appliquées");
+    // Only the CNC nomenclature the devis was structured with.
+    expect([j.correspondances.origine, j.tables.map((t: { id: string }) => t.id)]).toEqual([
+      "fichier",
+      ["nomenclature-cnc"],
+    ]);
+    const texte = ecarts("--correspondances", CORR).out;
+    expect(texte).toContain("Règles appliquées");
+    expect(texte).not.toContain("Correspondances des comptes PCG");
   });
 });
 
@@ -69,7 +81,7 @@ describe("prodbook carbone --fec (binaire) : la table de correspondances du réa
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 
-  it("correspondances par défaut : facteurs d'émission puis correspondances-pcg, en --json et en texte", () => {
+  it("correspondances par défaut : facteurs d'émission, correspondances-pcg puis nomenclature-cnc, en --json et en texte", () => {
     const r = carbone("--json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
@@ -77,6 +89,7 @@ describe("prodbook carbone --fec (binaire) : la table de correspondances du réa
     expect(j.tables.map((t: { id: string; confiance: string }) => [t.id, t.confiance])).toEqual([
       ["carbone-facteurs", j.tables[0].confiance],
       ["correspondances-pcg", "L"],
+      ["nomenclature-cnc", "M"],
     ]);
     const texte = carbone().out.replace(/[\u00a0\u202f]/g, " ");
     expect(texte).toMatch(
@@ -84,9 +97,9 @@ describe("prodbook carbone --fec (binaire) : la table de correspondances du réa
     );
   });
 
-  it("fichier de correspondances donné : seuls les facteurs d'émission", () => {
+  it("fichier de correspondances donné : les facteurs d'émission et la nomenclature, pas la table par défaut", () => {
     const j = JSON.parse(carbone("--correspondances", CORR, "--json").out);
     expect(j.realise.correspondances).toBe("fichier");
-    expect(j.tables.map((t: { id: string }) => t.id)).toEqual(["carbone-facteurs"]);
+    expect(j.tables.map((t: { id: string }) => t.id)).toEqual(["carbone-facteurs", "nomenclature-cnc"]);
   });
 });

@@ -113,6 +113,7 @@ describe("--json : chaque commande nomme les tables de règles utilisées, avec 
       "credit-impot-audiovisuel-plafond-minute-documentaire@2021-12-31",
       "credit-impot-aides-publiques@2016-01-01",
       "credit-impot-plafond-budget@2016-01-01",
+      "nomenclature-cnc@2000-01-01",
     ]);
   });
 
@@ -126,18 +127,23 @@ describe("--json : chaque commande nomme les tables de règles utilisées, avec 
   it("ecarts : correspondances PCG par défaut", async () => {
     expect(
       await tables(["ecarts", `${F}/devis-reels/devis-type-cnc.xlsx`, "--fec", `${F}/fec/production-2024.txt`]),
-    ).toEqual(["correspondances-pcg@2016-01-01"]);
+    ).toEqual(["correspondances-pcg@2016-01-01", "nomenclature-cnc@2000-01-01"]);
   });
 
   it("carbone : facteurs d'émission", async () => {
-    expect(await tables(["carbone", `${F}/planning/gardiens-planning.xlsx`])).toEqual(["carbone-facteurs@2023-03-31"]);
+    expect(await tables(["carbone", `${F}/planning/gardiens-planning.xlsx`])).toEqual([
+      "carbone-facteurs@2023-03-31",
+      "nomenclature-cnc@2000-01-01",
+    ]);
   });
 
   it("planning : temps de travail et dimanches-fériés des jours du plan ; étapes par défaut avec --genre", async () => {
     const plan = `${F}/planning/gardiens-planning.xlsx`;
+    // The devis beside the plan de travail is read for the quantities: its CNC nomenclature named last.
     expect(await tables(["planning", plan, "--livraison", "2026-06-30"])).toEqual([
       "temps-de-travail@2013-10-01",
       "dimanches-feries@2018-03-01",
+      "nomenclature-cnc@2000-01-01",
     ]);
     // Default steps of a genre, planned for a workbook with neither steps sheet nor plan de travail.
     const derniere = tablesRegles()

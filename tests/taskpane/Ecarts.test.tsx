@@ -79,7 +79,9 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
   const details = screen.getByTestId(TEST_IDS.ecarts.details);
   fireEvent.click(within(details).getByRole("button", { name: "Détails et sources" }));
   const textes = await within(details).findAllByTestId("texte-applique");
-  expect(textes).toHaveLength(1);
+  // Then, last, the CNC nomenclature the devis was structured with (as `prodbook ecarts --json` tables).
+  expect(textes).toHaveLength(2);
+  expect(textes[1].textContent).toContain("Nomenclature du devis CNC, version du 1er\u00a0janvier\u00a02000");
   expect(textes[0].textContent).toContain(
     "Correspondances des comptes PCG avec les postes du devis, version du 1er\u00a0janvier\u00a02016",
   );
@@ -91,6 +93,7 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
       .map((a) => a.getAttribute("href")),
   ).toEqual(pcg.versions[pcg.versions.length - 1].sources.map((s) => s.url));
   expect(details.textContent).not.toContain("correspondances-pcg");
+  expect(details.textContent).not.toContain("nomenclature-cnc");
 
   // Map 611 (post-production) to the line 8.1 instead of chapter 8.
   const lignes = [...document.querySelectorAll("[data-testid^='ecarts-correspondance-']")];
@@ -113,8 +116,13 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
   expect(corr.rows.find((r) => r[0] === "611")![1]).toBe("8.1");
   // Written to the sheet: no longer pending in the context.
   await waitFor(() => expect(contexteEnregistre().correspondances).toBeUndefined());
-  // Computed with edited rows, not the default table: no rule table named (as `prodbook ecarts` with a file or sheet).
-  expect(screen.queryByTestId(TEST_IDS.ecarts.details)).toBeNull();
+  // Computed with edited rows, not the default table: the default table no longer named (as `prodbook ecarts` with a
+  // file or sheet), only the CNC nomenclature.
+  const apres = screen.getByTestId(TEST_IDS.ecarts.details);
+  // Still open from above (the same section, its texts updated).
+  expect(within(apres).getByRole("button", { name: "Détails et sources" }).getAttribute("aria-expanded")).toBe("true");
+  const restants = await within(apres).findAllByTestId("texte-applique");
+  expect(restants.map((t) => t.textContent)).toEqual([expect.stringContaining("Nomenclature du devis CNC")]);
 
   // « D'où vient ce chiffre ? »: chapter 8's écart = réalisé (down to the FEC lines) − budget (down to its cell).
   fireEvent.click(screen.getByTestId(TEST_IDS.ecarts.expliquer("ecart", "8")));

@@ -4,7 +4,7 @@ import { AVERTISSEMENT_HOMOLOGATION } from "../../core/carbone/colonnes";
 import { jsonCarbone } from "../../core/carbone/json";
 import type { ActiviteEstimee, Facteur } from "../../core/carbone/modele";
 import { aVerifier } from "../../core/regles/table";
-import type { RegleUtilisee } from "../../core/regles/utilisees";
+import { jsonTablesUtilisees, type RegleUtilisee } from "../../core/regles/utilisees";
 import type { WorkbookPort } from "../../core/port/workbook";
 import type { Constat } from "../../core/controles/constat";
 import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
@@ -14,6 +14,7 @@ import { decimalFr } from "../../core/util/texte";
 import { trierCorrespondances, type Correspondance } from "../../core/comptabilite/correspondances";
 import type { ResultatFec } from "../../core/comptabilite/fec/types";
 import { verifierDateRegles } from "../dateRegles";
+import { avecNomenclature } from "../tablesDevis";
 import { totalDetaille, type TracesCarbone } from "../../core/traces/carbone";
 import type { Trace } from "../../core/traces/trace";
 import { traceAffichee, type TraceAffichee } from "../traces";
@@ -188,7 +189,7 @@ export interface ResultatCarbone {
   /** Devis sheet read. */
   feuilleDevis: string;
   avertissement: string;
-  /** The rule-table versions used (emission factors). */
+  /** The rule-table versions used (emission factors, the default PCG correspondances, the CNC nomenclature). */
   tables: RegleUtilisee[];
   /** For the pane: « à vérifier » and « Détails et sources ». */
   presentation: PresentationCarbone;
@@ -209,7 +210,8 @@ export async function executerBilanCarbone(
 ): Promise<ResultatCarbone> {
   verifierDateRegles(args.date, "date");
   const r = await bilanCarbone(wb, args);
-  const tables = tablesBilanCarbone(r);
+  // The CNC nomenclature the devis was structured with, last (as `devis` names it), in the JSON as in the text.
+  const tables = avecNomenclature(tablesBilanCarbone(r), r.devis);
   // The money of hidden devis rows is in the estimate (its ratios): said like `devis` says it (lignes-masquees).
   // With a FEC: the correspondances file's columns not read, then the ledger's findings (accounts without poste…).
   const controles = [
@@ -220,7 +222,11 @@ export async function executerBilanCarbone(
   ];
   return {
     // `controles` added to the public JSON (issue 10): { regle, gravite, message, cellule } like devis and planning.
-    bilan: { ...jsonCarbone(r), controles: controles.map((c) => ({ ...c, cellule: c.cellule ?? null })) },
+    bilan: {
+      ...jsonCarbone(r),
+      tables: jsonTablesUtilisees(tables),
+      controles: controles.map((c) => ({ ...c, cellule: c.cellule ?? null })),
+    },
     controles,
     csv: r.csv,
     corrections: r.corrections,

@@ -22,6 +22,7 @@ import { origineDuree } from "../contexte";
 import type { OrigineDuree } from "../../core/devis/model";
 import { avecDureeDuClasseur, texteDureesAmbigues, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
+import { avecNomenclature } from "../tablesDevis";
 
 export type OptionsCreditImpotPane = Omit<OptionsClasseur, "ecrire" | "surcharges"> & {
   /** « D'où vient ce chiffre ? »: add the trace of the credit down to the lines (CLI --explique). */
@@ -60,6 +61,8 @@ function apercu(r: ResultatClasseur, explique = false, origine?: OrigineDuree): 
   const { lignes, ...reste } = r.resultat;
   return {
     ...reste,
+    // The CNC nomenclature the devis was structured with, last (as `devis` names it).
+    tables: avecNomenclature(reste.tables, r.devis),
     horsBase: lignes
       .filter((l) => l.base < l.montant)
       .map((l) => ({

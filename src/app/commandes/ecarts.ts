@@ -34,6 +34,7 @@ import { constatsEcarts, lireSaisies, rapprocher } from "../../core/ecarts/rappr
 import { decoderCsv } from "../../core/comptabilite/fec";
 import type { RegleUtilisee } from "../../core/regles/utilisees";
 import { regleLisible, type RegleLisible } from "../presentationRegles";
+import { avecNomenclature } from "../tablesDevis";
 
 /** One chapter of the report as the pane shows it and the CLI prints it (amounts as "1234.56", % as "12.34"). */
 export interface ChapitreEcartVue {
@@ -94,10 +95,12 @@ export interface ResultatRapprochementVue {
   /** Sheets written (empty when the report is only computed). */
   feuilles: string[];
   /**
-   * The rule tables the réalisé used, for the pane's « Détails et sources »: the default PCG correspondances
-   * (correspondances-pcg) when they were the ones, untouched; none for a file, the workbook's sheet or edited rows (the
-   * CLI's `tables`, tablesEcarts, says the same).
+   * The rule tables the report used (tablesEcarts): the default PCG correspondances (correspondances-pcg) when they
+   * mapped the réalisé, untouched — none for a file, the workbook's sheet or edited rows —, then the CNC nomenclature
+   * the devis was structured with. The CLI's `tables` and « Règles appliquées ».
    */
+  tables: RegleUtilisee[];
+  /** The same tables in French with their texts, for the pane's « Détails et sources ». */
   textes: RegleLisible[];
 }
 
@@ -126,9 +129,18 @@ function engageChapitre(r: RapportEcarts, c: LigneEcart): string | null {
   return typees.length ? m(cents(typees.reduce((s, l) => s + (l.engage ?? 0), 0))) : null;
 }
 
-/** The default PCG table's version when the correspondances used are that table, untouched (their `source`). */
+/**
+ * The one place that decides whether the default PCG table mapped the réalisé, for the CLI and the pane: its version
+ * when the correspondances used are that table, untouched (their `source`: set by correspondancesParDefaut, dropped by
+ * a file, the workbook's « Correspondances » sheet and the pane's edits); none otherwise.
+ */
 export function tablesCorrespondances(source: TableCorrespondances["source"]): RegleUtilisee[] {
   return source?.id === "correspondances-pcg" ? [regleCorrespondancesParDefaut(source.effetDu)] : [];
+}
+
+/** The rule tables of an écarts report: the default correspondances when they were used, then the CNC nomenclature. */
+export function tablesEcarts(source: TableCorrespondances["source"], devis: Devis): RegleUtilisee[] {
+  return avecNomenclature(tablesCorrespondances(source), devis);
 }
 
 /** The report as the pane and the CLI show it, with its findings (constatsEcarts, as the Écarts sheet lists them). */
@@ -137,7 +149,9 @@ function vue(
   feuilles: string[],
   constats: Constat[],
   source: TableCorrespondances["source"],
+  devis: Devis,
 ): ResultatRapprochementVue {
+  const tables = tablesEcarts(source, devis);
   const engages = r.chapitres.map((c) => engageChapitre(r, c)).filter((e): e is string => e !== null);
   return {
     chapitres: r.chapitres.map((c) => ({
@@ -185,7 +199,8 @@ function vue(
     conserve: r.realise.conserve,
     constats,
     feuilles,
-    textes: tablesCorrespondances(source).map(regleLisible),
+    tables,
+    textes: tables.map(regleLisible),
   };
 }
 
@@ -220,7 +235,7 @@ export async function ecarts(
     });
     const traces = args.explique ? tracesEcarts(r.rapport, r.devis, args.fec, r.correspondances) : undefined;
     return {
-      ...vue(r.rapport, r.feuilles, r.constats, r.correspondances.source),
+      ...vue(r.rapport, r.feuilles, r.constats, r.correspondances.source, r.devis),
       ...(traces ? { traces, ...explications(r.rapport, traces, r.devis) } : {}),
     };
   }
@@ -229,7 +244,7 @@ export async function ecarts(
   const traces = args.explique ? tracesEcarts(rapport, devis, args.fec, table) : undefined;
   const constats = constatsEcarts(rapport, devis, args.alertes);
   return {
-    ...vue(rapport, [], constats, table.source),
+    ...vue(rapport, [], constats, table.source, devis),
     ...(traces ? { traces, ...explications(rapport, traces, devis) } : {}),
   };
 }
@@ -408,7 +423,7 @@ export const commandesEcarts = {
     // The pane's explanations only (the core traces of the chapters and total are the CLI's).
     const ex = args.explique ? explications(rapport, tracesEcarts(rapport, devis, args.fec, table), devis) : undefined;
     const pourLeVolet = ex ? { explications: ex.explications, explicationTotal: ex.explicationTotal } : {};
-    return { ...vue(rapport, [], constatsEcarts(rapport, devis), source), postes, problemes, ...pourLeVolet };
+    return { ...vue(rapport, [], constatsEcarts(rapport, devis), source, devis), postes, problemes, ...pourLeVolet };
   },
 
   /** Writes Grand livre, Correspondances, Écarts and Coût définitif; the report as the CLI prints it. */

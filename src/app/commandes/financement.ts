@@ -23,6 +23,7 @@ import type { OrigineDuree } from "../../core/devis/model";
 import { origineDuree } from "../contexte";
 import { avecDureeDuClasseur, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
+import { avecNomenclature } from "../tablesDevis";
 import { dateEnLettres, periodeEnLettres } from "../../core/util/texte";
 
 export interface OptionsFinancementPane {
@@ -185,7 +186,9 @@ export async function financement(
     : args;
   // The devis found for the cost, hidden in the workbook: its « feuille-lue » finding comes with the core's (also
   // written on the « Plan de financement » sheet).
-  const r = await analyserFinancement(wb, options(a, ecrire));
+  const lu = await analyserFinancement(wb, options(a, ecrire));
+  // The CNC nomenclature the devis was structured with, last, when the cost came from a devis (as `devis` names it).
+  const r = { ...lu, tables: avecNomenclature(lu.tables, lu.devis) };
   const origine = origineDuree(a);
   const ambigues = a.dureesAmbigues ? { dureesAmbigues: a.dureesAmbigues } : {};
   const avecOrigine = { ...r, ...(origine ? { origineDuree: origine } : {}), ...ambigues };

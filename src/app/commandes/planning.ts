@@ -23,6 +23,7 @@ import type { OrigineDuree } from "../../core/devis/model";
 import { origineDuree } from "../contexte";
 import { avecDureeDuClasseur, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
+import { avecNomenclature } from "../tablesDevis";
 
 export interface OptionsPlanningPane {
   feuille?: string;
@@ -156,7 +157,8 @@ export async function planifier(
     ...(r.devis ? { controles: trierConstats([...r.controles, ...constatsFeuilleLue(r.devis)]) } : {}),
     ...(d?.dureeMinutes !== undefined && origine ? { duree: { minutes: d.dureeMinutes, origine } } : {}),
     ...(d?.dureesAmbigues ? { dureesAmbigues: d.dureesAmbigues } : {}),
-    tables: tablesPlanning(r, modele !== undefined),
+    // The CNC nomenclature, last, when a devis was read for the quantities (as `devis` names it).
+    tables: avecNomenclature(tablesPlanning(r, modele !== undefined), r.devis),
   };
 }
 

@@ -7,8 +7,8 @@ import {
 } from "../../app/commandes/ecarts";
 import { chiffresEcarts, seuilsEcarts } from "../../app/ecartsEnBref";
 import { eurosToCents, formatEcartFr, formatMontantFr } from "../../core/money";
-import { CorrespondancesError, regleCorrespondancesParDefaut } from "../../core/comptabilite/correspondances";
-import { jsonTablesUtilisees, type RegleUtilisee } from "../../core/regles/utilisees";
+import { CorrespondancesError } from "../../core/comptabilite/correspondances";
+import { jsonTablesUtilisees } from "../../core/regles/utilisees";
 import { FEUILLE_GRAND_LIVRE } from "../../core/comptabilite/grandLivre";
 import { GrandLivreTropGrandError } from "../../core/ecarts/rapprocher";
 import { TITRE_NON_PLACES_ECARTS } from "../../core/ecarts/calcul";
@@ -117,11 +117,6 @@ function texteEcarts(r: ResultatRapprochementVue, io: Io): void {
   for (const c of r.constats) io.out(ligneConstat(c, ""));
 }
 
-/** The rule tables the réalisé used: the default correspondances' version, when they were the ones. */
-function tablesEcarts(o: { origine: string }): RegleUtilisee[] {
-  return o.origine === "defaut" ? [regleCorrespondancesParDefaut()] : [];
-}
-
 /** The line saying which correspondances the réalisé was computed with. */
 function texteOrigine(
   o: { origine: "fichier"; fichier: string } | { origine: "feuille"; feuille: string } | { origine: "defaut" },
@@ -216,9 +211,10 @@ export const commande = definirCommande({
     ...jsonEcarts(r),
     // Added: where the correspondances came from (« fichier » given, the workbook's « feuille », or the « defaut » table).
     correspondances: r.origineCorrespondances,
-    // Added: the rule tables the réalisé used, same shape as credit-impot / devis / financement / carbone (the default
-    // PCG correspondances when neither a file nor the workbook's sheet gave them; none otherwise).
-    tables: jsonTablesUtilisees(tablesEcarts(r.origineCorrespondances)),
+    // Added: the rule tables the report used, same shape as credit-impot / devis / financement / carbone (the default
+    // PCG correspondances when neither a file nor the workbook's sheet gave them, then the CNC nomenclature), as the
+    // pane's « Détails et sources » names them (tablesEcarts, src/app).
+    tables: jsonTablesUtilisees(r.tables),
     ...(r.traces ? { traces: r.traces } : {}),
     // Added with --explique: the traces of the figures `postes` (the chapter rows) and `totaux` give, keyed as there.
     ...(r.tracesChapitres ? { tracesChapitres: r.tracesChapitres } : {}),
@@ -227,7 +223,7 @@ export const commande = definirCommande({
   texte: (r, io) => {
     texteEcarts(r, io);
     io.out(texteOrigine(r.origineCorrespondances));
-    for (const l of texteRegles(tablesEcarts(r.origineCorrespondances))) io.out(l);
+    for (const l of texteRegles(r.tables)) io.out(l);
     // One « D'où viennent ces chiffres » block: the figures of the table above (each chapter's écart and écart
     // estimé, then the total's, its chapters named without their detail), then each poste's (keys that are not
     // integers, so that they keep this order).

@@ -4,6 +4,7 @@ import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
 import { constatsLignesMasquees } from "../devis/regles/lignesMasquees";
 import { FeuilleIntrouvableError } from "../devis/structurer";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
+import type { Devis } from "../devis/model";
 import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../port/workbook";
 import { feuilleParametresModele, lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
 import { ErreurDonnees } from "../erreurs";
@@ -33,6 +34,8 @@ export interface ResultatClasseur {
    * of `resultat.alertes`, and so of the sheet's « Alertes » section.
    */
   feuilleMasquee: boolean;
+  /** The devis the credit was computed on, as read. */
+  devis: Devis;
 }
 
 const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -146,12 +149,12 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
   ].map((c) => c.message);
   const ajouts = [...(aides ? [aides] : []), ...masquee];
   const resultat = ajouts.length ? { ...calcul, alertes: [...calcul.alertes, ...ajouts] } : calcul;
-  if (!o.ecrire) return { resultat, source: source.name, feuillesEcrites: [], feuilleMasquee };
+  if (!o.ecrire) return { resultat, source: source.name, feuillesEcrites: [], feuilleMasquee, devis };
   const specs = [
     feuilleCreditImpot(resultat, source.name, choisirNomFeuille(NOM_FEUILLE_CREDIT_IMPOT, existantes, prodbook)),
   ];
   // The template is written once: afterwards « Paramètres » holds the user's own figures and is never rewritten.
   if (!nomParam && o.modeleParametres) specs.push(feuilleParametresModele(entreesParametresCreditImpot(o.annee)));
   await wb.writeSheets(specs);
-  return { resultat, source: source.name, feuillesEcrites: specs.map((s) => s.name), feuilleMasquee };
+  return { resultat, source: source.name, feuillesEcrites: specs.map((s) => s.name), feuilleMasquee, devis };
 }

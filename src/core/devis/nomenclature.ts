@@ -1,5 +1,6 @@
 import brut from "../regles/data/nomenclature-cnc.json";
 import { type TableRegles, validerTable } from "../regles/table";
+import { regleUtilisee, type RegleUtilisee } from "../regles/utilisees";
 import type { CategorieLigne, CodeChapitre, RoleChapitre } from "./model";
 
 /**
@@ -60,6 +61,15 @@ export const TABLE_NOMENCLATURE: TableRegles<ValeursNomenclature> = validerTable
   "nomenclature-cnc.json",
 );
 const VALEURS = TABLE_NOMENCLATURE.versions[TABLE_NOMENCLATURE.versions.length - 1].valeurs;
+
+/**
+ * The nomenclature version a devis was structured with (chapters, keywords, titles): its one version, whatever the
+ * date. Named last in the `tables` of every result that structured a devis (tablesDevis; src/app/tablesDevis.ts for
+ * the other commands).
+ */
+export function regleNomenclature(): RegleUtilisee {
+  return regleUtilisee(TABLE_NOMENCLATURE.id, TABLE_NOMENCLATURE.versions[TABLE_NOMENCLATURE.versions.length - 1]);
+}
 
 /** Every chapter in the devis order: 1 to 9, then FG, IMP, FF, PROD. */
 export const CHAPITRES_AUDIOVISUEL: readonly Chapitre[] = VALEURS.chapitres;

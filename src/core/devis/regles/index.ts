@@ -38,7 +38,7 @@ import {
   versionSmicVerifiee,
 } from "./salaireMinimum";
 import { TABLE_SMIC } from "../../charges/smic";
-import { TABLE_NOMENCLATURE } from "../nomenclature";
+import { regleNomenclature } from "../nomenclature";
 import { sousTotalProducteur } from "./sousTotalProducteur";
 import { totalNonProuve } from "./totalNonProuve";
 import { totalProducteur } from "./totalProducteur";
@@ -109,7 +109,6 @@ export function tablesDevis(devis: Devis, date: string, annexe3097?: boolean): R
   if (accord) out.push(regleUtilisee(TABLE_ACCORD_TRANSPARENCE.id, accord));
   const frais = fraisCinemaConcernes({ devis }) && versionEnVigueur(TABLE_FRAIS_CINEMA, date);
   if (frais) out.push(regleUtilisee(TABLE_FRAIS_CINEMA.id, frais));
-  const nomenclature = TABLE_NOMENCLATURE.versions[TABLE_NOMENCLATURE.versions.length - 1];
-  out.push(regleUtilisee(TABLE_NOMENCLATURE.id, nomenclature));
+  out.push(regleNomenclature());
   return out;
 }
