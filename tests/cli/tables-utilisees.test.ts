@@ -117,6 +117,29 @@ describe("--json : chaque commande nomme les tables de règles utilisées, avec 
     ]);
   });
 
+  it("credit-impot -o : la feuille « Crédit d'impôt » liste les mêmes tables que --json, la nomenclature en dernier", async () => {
+    const sortie = path.join(dossier(), "credit.xlsx");
+    const args = ["credit-impot", `${F}/credit-impot/documentaire-plancher.xlsx`, "--regime", "audiovisuel"];
+    const r = await lancerCli(main, [...args, "--genre", "documentaire", "-o", sortie]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const col1: string[] = [];
+    wb.getWorksheet("Crédit d'impôt")!.eachRow((row) => col1.push(String(row.getCell(1).value ?? "")));
+    const debut = col1.indexOf("Tables de règles utilisées");
+    const fin = col1.indexOf("Sources", debut);
+    expect(debut).toBeGreaterThan(0);
+    expect(col1.slice(debut + 2, fin).filter(Boolean)).toEqual([
+      "credit-impot-eligibilite",
+      "credit-impot-audiovisuel",
+      "credit-impot-audiovisuel-minimum-documentaire",
+      "credit-impot-audiovisuel-plafond-minute-documentaire",
+      "credit-impot-aides-publiques",
+      "credit-impot-plafond-budget",
+      "nomenclature-cnc",
+    ]);
+  });
+
   it("financement : catégories et intensité des aides", async () => {
     expect(await tables(["financement", `${F}/financement/documentaire.xlsx`])).toEqual([
       "financement-categories@2000-01-01",

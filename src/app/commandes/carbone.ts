@@ -14,7 +14,7 @@ import { decimalFr } from "../../core/util/texte";
 import { trierCorrespondances, type Correspondance } from "../../core/comptabilite/correspondances";
 import type { ResultatFec } from "../../core/comptabilite/fec/types";
 import { verifierDateRegles } from "../dateRegles";
-import { avecNomenclature } from "../tablesDevis";
+import { avecNomenclature } from "../../core/devis/nomenclature";
 import { totalDetaille, type TracesCarbone } from "../../core/traces/carbone";
 import type { Trace } from "../../core/traces/trace";
 import { traceAffichee, type TraceAffichee } from "../traces";

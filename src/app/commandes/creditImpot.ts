@@ -22,7 +22,7 @@ import { origineDuree } from "../contexte";
 import type { OrigineDuree } from "../../core/devis/model";
 import { avecDureeDuClasseur, texteDureesAmbigues, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
-import { avecNomenclature } from "../tablesDevis";
+import { avecNomenclature } from "../../core/devis/nomenclature";
 
 export type OptionsCreditImpotPane = Omit<OptionsClasseur, "ecrire" | "surcharges"> & {
   /** « D'où vient ce chiffre ? »: add the trace of the credit down to the lines (CLI --explique). */

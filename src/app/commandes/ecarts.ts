@@ -34,7 +34,7 @@ import { constatsEcarts, lireSaisies, rapprocher } from "../../core/ecarts/rappr
 import { decoderCsv } from "../../core/comptabilite/fec";
 import type { RegleUtilisee } from "../../core/regles/utilisees";
 import { regleLisible, type RegleLisible } from "../presentationRegles";
-import { avecNomenclature } from "../tablesDevis";
+import { avecNomenclature } from "../../core/devis/nomenclature";
 
 /** One chapter of the report as the pane shows it and the CLI prints it (amounts as "1234.56", % as "12.34"). */
 export interface ChapitreEcartVue {

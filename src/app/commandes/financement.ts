@@ -23,7 +23,7 @@ import type { OrigineDuree } from "../../core/devis/model";
 import { origineDuree } from "../contexte";
 import { avecDureeDuClasseur, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
-import { avecNomenclature } from "../tablesDevis";
+import { avecNomenclature } from "../../core/devis/nomenclature";
 import { dateEnLettres, periodeEnLettres } from "../../core/util/texte";
 
 export interface OptionsFinancementPane {

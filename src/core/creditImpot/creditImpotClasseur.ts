@@ -5,6 +5,7 @@ import { constatsLignesMasquees } from "../devis/regles/lignesMasquees";
 import { FeuilleIntrouvableError } from "../devis/structurer";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import type { Devis } from "../devis/model";
+import { avecNomenclature } from "../devis/nomenclature";
 import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../port/workbook";
 import { feuilleParametresModele, lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
 import { ErreurDonnees } from "../erreurs";
@@ -151,7 +152,12 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
   const resultat = ajouts.length ? { ...calcul, alertes: [...calcul.alertes, ...ajouts] } : calcul;
   if (!o.ecrire) return { resultat, source: source.name, feuillesEcrites: [], feuilleMasquee, devis };
   const specs = [
-    feuilleCreditImpot(resultat, source.name, choisirNomFeuille(NOM_FEUILLE_CREDIT_IMPOT, existantes, prodbook)),
+    // The sheet's « Tables de règles utilisées » as --json names them: the CNC nomenclature last.
+    feuilleCreditImpot(
+      { ...resultat, tables: avecNomenclature(resultat.tables, devis) },
+      source.name,
+      choisirNomFeuille(NOM_FEUILLE_CREDIT_IMPOT, existantes, prodbook),
+    ),
   ];
   // The template is written once: afterwards « Paramètres » holds the user's own figures and is never rewritten.
   if (!nomParam && o.modeleParametres) specs.push(feuilleParametresModele(entreesParametresCreditImpot(o.annee)));

@@ -1,7 +1,7 @@
 import brut from "../regles/data/nomenclature-cnc.json";
 import { type TableRegles, validerTable } from "../regles/table";
 import { regleUtilisee, type RegleUtilisee } from "../regles/utilisees";
-import type { CategorieLigne, CodeChapitre, RoleChapitre } from "./model";
+import type { CategorieLigne, CodeChapitre, Devis, RoleChapitre } from "./model";
 
 /**
  * The CNC devis nomenclature, read from its one data table (src/core/regles/data/nomenclature-cnc.json): chapters 1–9
@@ -64,11 +64,24 @@ const VALEURS = TABLE_NOMENCLATURE.versions[TABLE_NOMENCLATURE.versions.length -
 
 /**
  * The nomenclature version a devis was structured with (chapters, keywords, titles): its one version, whatever the
- * date. Named last in the `tables` of every result that structured a devis (tablesDevis; src/app/tablesDevis.ts for
- * the other commands).
+ * date. Named last in the `tables` of every result that structured a devis (tablesDevis; avecNomenclature for the
+ * other commands).
  */
 export function regleNomenclature(): RegleUtilisee {
   return regleUtilisee(TABLE_NOMENCLATURE.id, TABLE_NOMENCLATURE.versions[TABLE_NOMENCLATURE.versions.length - 1]);
+}
+
+/**
+ * The rule tables of a result, for every use case that structured a devis (credit-impot, financement, ecarts, carbone,
+ * planning) as `devis` names them: the CNC nomenclature the devis was structured with (nomenclature-cnc) last, once.
+ * Without a devis read (`devis` undefined: a plan with a typed cost, a planning without devis), the tables unchanged.
+ * Their `tables` in --json, « Règles appliquées », the pane's « Détails et sources » and the « Crédit d'impôt » sheet
+ * all come from here.
+ */
+export function avecNomenclature(tables: readonly RegleUtilisee[], devis: Devis | undefined): RegleUtilisee[] {
+  if (!devis) return [...tables];
+  const nomenclature = regleNomenclature();
+  return [...tables.filter((t) => t.table !== nomenclature.table), nomenclature];
 }
 
 /** Every chapter in the devis order: 1 to 9, then FG, IMP, FF, PROD. */
