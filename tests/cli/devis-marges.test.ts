@@ -104,6 +104,124 @@ describe("prodbook devis : chiffres à droite de la dernière colonne titrée", 
   });
 });
 
+describe("prodbook devis : erreurs et dates contre le tableau", () => {
+  const { devis: d, controles } = devisJsonBinaire(fichier("erreurs-a-droite"));
+
+  it("une erreur Excel dans la marge est comptée, listée sans montant et nommée comme celle d'un montant", () => {
+    // Before: #REF! in F7 and #DIV/0! in G9 (beside the lines, right of « Montant ») were neither counted nor named.
+    const c = d.conservation;
+    expect(c).toMatchObject({ lu: "37100.00", lignes: "12250.00", listes: "350.00", ecart: "0.00" });
+    // 7 lines, 3 totals proven, F6 (350), F7 and G9 (errors), F12 and F13 (dates): 15 read, 5 listed.
+    expect(c.cellules).toEqual({ lues: 15, lignes: 7, totauxProuves: 3, nonPlaces: 0, listees: 5 });
+    expect(c.horsColonnes).toEqual([
+      {
+        colonne: "F",
+        entete: "",
+        cellule: "Devis!F3",
+        nombres: 1,
+        total: "350.00",
+        listees: [{ cellule: "Devis!F6", montant: "350.00" }],
+        erreurs: [{ cellule: "Devis!F7", texte: "#REF!" }],
+        dates: [
+          { cellule: "Devis!F12", valeur: "2025-04-15" },
+          { cellule: "Devis!F13", valeur: "2025-09-30" },
+        ],
+      },
+      {
+        colonne: "G",
+        entete: "",
+        cellule: "Devis!G3",
+        nombres: 0,
+        total: "0.00",
+        listees: [],
+        erreurs: [{ cellule: "Devis!G9", texte: "#DIV/0!" }],
+      },
+    ]);
+    const g9 = controles.find((x) => x.cellule === "Devis!G9");
+    expect(g9).toEqual({
+      regle: "montant-illisible",
+      gravite: "erreur",
+      cellule: "Devis!G9",
+      message:
+        "Devis!G9 « 02.5 Assistant » : cette cellule, contre le tableau à droite de sa dernière colonne titrée, est " +
+        "une erreur Excel (#DIV/0!) ; elle n'est pas comptée dans le devis. Si elle cache un montant du devis, " +
+        "corrigez-la et mettez ce montant dans la colonne des montants, puis relancez.",
+    });
+    expect(controles.filter((x) => x.regle === "montant-illisible").map((x) => x.cellule)).toEqual([
+      "Devis!F7",
+      "Devis!G9",
+    ]);
+    // G holds errors only: no « nombre non lu » said of it.
+    expect(controles.filter((x) => x.regle === "colonnes-lues").map((x) => x.cellule)).toEqual(["Devis!F6"]);
+  });
+
+  it("les dates d'une colonne qui tient des montants sont nommées ; une colonne de dates seules ne l'est pas", () => {
+    const f6 = controles.find((x) => x.cellule === "Devis!F6")?.message;
+    expect(f6).toContain(
+      "Elle tient aussi 2 dates (F12, 15/04/2025 ; F13, 30/09/2025) : listées, ni lues en euros ni comptées ; si " +
+        "c'est un montant mis en forme de date, écrivez-le en euros dans la colonne des montants, puis relancez.",
+    );
+    // H: a date on every line (when each was agreed), no amount: no money, neither listed nor named.
+    expect(JSON.stringify(d.conservation)).not.toContain("Devis!H");
+    expect(controles.map((x) => x.message).join(" ")).not.toMatch(/\bH\d/);
+    expect(d.horsTableau).toBeUndefined();
+  });
+
+  it("le résumé texte les nomme", () => {
+    const r = devisBinaire(fichier("erreurs-a-droite"));
+    expect(r.code).toBe(0);
+    expect(espacesSimples(r.out)).toContain(
+      "Dates ou erreurs Excel contre le tableau, lues et listées sans montant : F7, F12:F13, G9.",
+    );
+  });
+});
+
+describe("prodbook devis : chiffres à droite d'un tableau empilé", () => {
+  const { devis: d, controles } = devisJsonBinaire(fichier("empile-a-droite"));
+
+  it("contre le second tableau (E, à droite de son « Montant » en D) : lus et listés ; au-delà d'une colonne vide : nommés à part", () => {
+    // Before: lu 41 500,00 €, E19 and E22 only named « à droite du tableau » (horsTableau E, 190,00 €), #N/A in E20
+    // and « 15/04/2025 » in E21 silent.
+    const c = d.conservation;
+    expect(c.tableaux.map((t: { cellule: string }) => t.cellule)).toEqual(["Devis!A3", "Devis!A18"]);
+    expect(c).toMatchObject({
+      lu: "41690.00",
+      lignes: "16750.00",
+      nonPlaces: "250.00",
+      listes: "190.00",
+      ecart: "0.00",
+    });
+    expect(c.cellules).toEqual({ lues: 18, lignes: 10, totauxProuves: 3, nonPlaces: 1, listees: 4 });
+    expect(c.horsColonnes).toEqual([
+      {
+        colonne: "E",
+        entete: "",
+        cellule: "Devis!E18",
+        nombres: 2,
+        total: "190.00",
+        listees: [
+          { cellule: "Devis!E19", montant: "150.00" },
+          { cellule: "Devis!E22", montant: "40.00" },
+        ],
+        erreurs: [{ cellule: "Devis!E20", texte: "#N/A" }],
+        dates: [{ cellule: "Devis!E21", valeur: "2025-04-15" }],
+      },
+    ]);
+    // G, beyond the empty F: another block, named, not counted.
+    expect(d.horsTableau).toEqual([
+      { colonne: "G", cellules: 2, premiere: "Devis!G19", derniere: "Devis!G21", somme: "5000.00" },
+    ]);
+    expect(controles.find((x) => x.cellule === "Devis!E20")).toMatchObject({
+      regle: "montant-illisible",
+      gravite: "erreur",
+    });
+    expect(controles.find((x) => x.cellule === "Devis!E19")?.message).toContain(
+      "la colonne E, sans en-tête, tient 2 nombres hors des colonnes du devis (190,00 € au total) : E19 (150,00 €), " +
+        "E22 (40,00 €). Ils sont listés dans les montants lus",
+    );
+  });
+});
+
 describe("prodbook devis : lignes sous le total général", () => {
   const { devis: d, controles } = devisJsonBinaire(fichier("ligne-apres-total"));
 

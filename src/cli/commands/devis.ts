@@ -278,6 +278,10 @@ export function jsonConservation(c: Conservation | undefined) {
             ...(h.totauxProuves ? { totauxProuves: h.totauxProuves } : {}),
             // A column without header: each figure, counted in lu and listed (additive).
             ...(h.listees ? { listees: h.listees.map((x) => ({ cellule: x.cellule, montant: m(x.montant) })) } : {}),
+            // A margin column (right against a table's last headed column): its Excel errors and, beside its amounts,
+            // its dates (ISO), each counted in lu and listed without amount (additive).
+            ...(h.erreurs ? { erreurs: h.erreurs } : {}),
+            ...(h.dates ? { dates: h.dates } : {}),
           })),
         }
       : {}),

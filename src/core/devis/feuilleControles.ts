@@ -105,6 +105,13 @@ export function texteConservation(c: Conservation): string {
       `(hors total) : ${plagesEnMots(sansEntete.map((x) => x.cellule))} ` +
       `(${e(sumCents(sansEntete.map((x) => x.montant)))}).`
     : "";
+  // Beside a table's lines, right against its last headed column: its dates and Excel errors, listed without amount.
+  const sansMontant = (c.horsColonnes ?? []).flatMap((x) => [...(x.erreurs ?? []), ...(x.dates ?? [])]);
+  const plusieurs = sansMontant.length > 1;
+  const marge = sansMontant.length
+    ? ` ${plusieurs ? "Dates ou erreurs Excel" : "Date ou erreur Excel"} contre le tableau, ` +
+      `${plusieurs ? "lues et listées" : "lue et listée"} sans montant : ${plagesEnMots(sansMontant.map((x) => x.cellule))}.`
+    : "";
   const hors = h.length
     ? ` Nombres hors des colonnes lues, non comptés : ${h
         .map(
@@ -127,8 +134,8 @@ export function texteConservation(c: Conservation): string {
       (nb.length > 10 ? "…" : "") +
       "."
     : "";
-  if (c.nonComptees.length === 0) return base + devises + listees + hors + nombres;
-  return `${base}${devises}${listees}${hors}${nombres} Cellules non comptées : ${cites(c.nonComptees)}.`;
+  if (c.nonComptees.length === 0) return base + devises + listees + marge + hors + nombres;
+  return `${base}${devises}${listees}${marge}${hors}${nombres} Cellules non comptées : ${cites(c.nonComptees)}.`;
 }
 
 /**

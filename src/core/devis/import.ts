@@ -37,7 +37,7 @@ import {
   lireOuRien,
 } from "./choixParTotaux";
 import { lireEnMilliers } from "./echelle";
-import { cellulesADroite, chiffresADroite, colonnesAttenantes, resumerADroite } from "./horsTableau";
+import { cellulesADroite, colonnesAttenantes, resumerADroite } from "./horsTableau";
 import { dateReelle, natureNonMonetaire } from "./natureChiffre";
 import {
   chaineDecimale,
@@ -344,42 +344,12 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
     // region. Each is read and listed in the conservation (`lu`, horsColonnes[].listees) as a figure of a column
     // without header is, never in the total. A block beyond an empty column (its own header, a recap) is no part of
     // the devis: named by horsTableau, not counted in `lu`. Beside a second block, nothing is the devis's margin.
-    if (!bloc && devis.conservation) {
-      const c = devis.conservation;
-      const marge: NombresHorsColonne[] = [];
+    if (!bloc) {
       // A column the import reads (the amount under a header merged over two columns): its figures are the devis's.
       const lues = new Set<number>(Object.values(entete.colonnes).filter((k): k is number => k !== undefined));
       for (const y of entete.montants ? [entete.montants.retenue, ...entete.montants.ecartees] : []) lues.add(y.col);
       if (entete.libelleSansEntete) lues.add(entete.libelleSansEntete.col);
-      for (const col of colonnesAttenantes(haut, entete.ligne, fin + 1)) {
-        const x = aDroite.get(col);
-        if (!x || lues.has(col)) continue;
-        aDroite.delete(col);
-        marge.push({
-          colonne: colonneLettre(col),
-          cellule: celluleRef(sheet.name, entete.ligne, col),
-          entete: "",
-          nombres: x.cellules.length,
-          total: sumCents(x.montants),
-          argent: false,
-          listees: x.cellules.map((cellule, k) => ({ cellule, montant: x.montants[k] })),
-        });
-      }
-      if (marge.length) {
-        const listees = marge.flatMap((m) => m.listees ?? []);
-        const somme = sumCents(listees.map((m) => m.montant));
-        devis.conservation = {
-          ...c,
-          lu: sumCents([c.lu, somme]),
-          listes: sumCents([c.listes, somme]),
-          cellules: {
-            ...c.cellules,
-            lues: c.cellules.lues + listees.length,
-            listees: c.cellules.listees + listees.length,
-          },
-          horsColonnes: [...(c.horsColonnes ?? []), ...marge],
-        };
-      }
+      lireMarge(haut, entete.ligne, fin + 1, lues, aDroite, deja, devis);
     }
     const hors = resumerADroite(aDroite);
     // Right of each table stacked lower, under none of its own header's cells, down to the next table: named too.
@@ -393,7 +363,20 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
         (sheet.rows[r] ?? []).forEach((y, c) => {
           if (y && y.v !== null && String(y.v).trim() !== "") derniere = Math.max(derniere, c);
         });
-      hors.push(...chiffresADroite({ ...sheet, rows }, x.ligne - 1, derniere + 1, convention, deja));
+      // Its margin, as the first table's: figures right against its last headed column are the devis's, listed.
+      const tableau = { ...sheet, rows };
+      const aDroiteBas = cellulesADroite(tableau, x.ligne - 1, derniere + 1, convention, deja);
+      const lues = new Set(
+        [
+          ...Object.values(x.colonnes),
+          ...(x.colonneMontant ? [x.colonneMontant.retenue, ...x.colonneMontant.ecartees].map((y) => y.colonne) : []),
+          x.colonneLibelles?.colonne,
+        ]
+          .filter((k): k is string => !!k)
+          .map(lettreColonne),
+      );
+      lireMarge(tableau, x.ligne - 1, derniere + 1, lues, aDroiteBas, deja, devis);
+      hors.push(...resumerADroite(aDroiteBas));
     });
     if (hors.length) devis.horsTableau = hors;
   }
@@ -913,6 +896,89 @@ function sansTitreDe(cols: Entete["colonnes"]): Uint8Array {
 }
 
 /** The first row of a header written over one to three rows (`debut` when it spans several, else its `ligne`). */
+/**
+ * The margin of a table (header on 0-based row `ligneEntete`, last headed column `debut` - 1): the columns right against
+ * it, while each holds something below the header (colonnesAttenantes), except those the import reads (`lues`). Beside
+ * its lines, in the devis's region: each amount there (taken out of `aDroite`, no longer named as right of the table)
+ * is read in `lu` and listed (horsColonnes[].listees) as a figure of a column without header is, never in the total.
+ * Each Excel error there is counted and listed without amount, named (montant-illisible, `region` « marge »). A date
+ * in a column that holds amounts is counted and listed without amount (named by colonnes-lues); a column of dates with
+ * no amount holds no money (when each line was agreed): not listed, as the dates of an unheaded column between headers.
+ */
+function lireMarge(
+  sheet: SheetData,
+  ligneEntete: number,
+  debut: number,
+  lues: ReadonlySet<number>,
+  aDroite: Map<number, { cellules: string[]; montants: Cents[] }>,
+  deja: ReadonlySet<string>,
+  devis: Devis,
+): void {
+  const c = devis.conservation;
+  if (!c) return;
+  const lus = new Set([...deja, ...cellulesDejaLues(devis)]);
+  const marge: NombresHorsColonne[] = [];
+  const illisibles: MontantIllisible[] = [];
+  for (const col of colonnesAttenantes(sheet, ligneEntete, debut)) {
+    if (lues.has(col)) continue;
+    const x = aDroite.get(col) ?? { cellules: [], montants: [] };
+    aDroite.delete(col);
+    const erreurs: { cellule: string; texte: string }[] = [];
+    const dates: { cellule: string; valeur: string }[] = [];
+    for (let r = ligneEntete + 1; r < sheet.rows.length; r++) {
+      const row = sheet.rows[r] ?? [];
+      const y = row[col];
+      const cellule = celluleRef(sheet.name, r, col);
+      if (!y || y.v === null || lus.has(cellule)) continue;
+      if (y.erreur) {
+        erreurs.push({ cellule, texte: String(y.v) });
+        illisibles.push({
+          cellule,
+          texte: String(y.v),
+          libelle: libelleDe(row, col),
+          erreurExcel: true,
+          region: "marge",
+        });
+        continue;
+      }
+      // A text shaped as a date but none (« 31/02/2025 ») is named as typed.
+      const iso =
+        dateReelle(y) ?? (typeof y.v === "string" && estDate(y) ? (dateEcrite(y.v) ?? y.v.trim()) : undefined);
+      if (iso !== undefined) dates.push({ cellule, valeur: iso });
+    }
+    // No amount beside its dates: a column of dates, not money.
+    const datees = x.cellules.length ? dates : [];
+    if (!x.cellules.length && !erreurs.length) continue;
+    marge.push({
+      colonne: colonneLettre(col),
+      cellule: celluleRef(sheet.name, ligneEntete, col),
+      entete: "",
+      nombres: x.cellules.length,
+      total: sumCents(x.montants),
+      argent: false,
+      listees: x.cellules.map((cellule, k) => ({ cellule, montant: x.montants[k] })),
+      ...(erreurs.length ? { erreurs } : {}),
+      ...(datees.length ? { dates: datees } : {}),
+    });
+  }
+  if (!marge.length) return;
+  const listees = marge.flatMap((m) => m.listees ?? []);
+  const sansMontant = marge.reduce((n, m) => n + (m.erreurs?.length ?? 0) + (m.dates?.length ?? 0), 0);
+  const somme = sumCents(listees.map((m) => m.montant));
+  devis.conservation = {
+    ...c,
+    lu: sumCents([c.lu, somme]),
+    listes: sumCents([c.listes, somme]),
+    cellules: {
+      ...c.cellules,
+      lues: c.cellules.lues + listees.length + sansMontant,
+      listees: c.cellules.listees + listees.length + sansMontant,
+    },
+    horsColonnes: [...(c.horsColonnes ?? []), ...marge],
+  };
+  if (illisibles.length) devis.illisibles = [...(devis.illisibles ?? []), ...illisibles];
+}
+
 const debutEntete = (x: { debut?: number; ligne: number }) => x.debut ?? x.ligne;
 
 /** Where table `i` of `tableaux` stops: the first row of the next table's header, or `n` past the last one. */

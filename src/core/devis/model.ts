@@ -332,6 +332,17 @@ export interface NombresHorsColonne extends ColonneNommee {
    * colonnes-lues, never in the devis's total.
    */
   listees?: { cellule: string; montant: Cents }[];
+  /**
+   * A column of the margin right against a table's last headed column (`listees`): its Excel errors (« #REF! »), each
+   * counted in `lu` and listed without amount, named by montant-illisible.
+   */
+  erreurs?: { cellule: string; texte: string }[];
+  /**
+   * Its dates (a real date, « 15/04/2025 »), when the column holds amounts too: each counted in `lu` and listed
+   * without amount (`valeur` its ISO date, or as typed), named by colonnes-lues. A column of dates with no amount
+   * (when each line was agreed) holds no money: not listed, as an unheaded column's dates between the headers.
+   */
+  dates?: { cellule: string; valeur: string }[];
 }
 
 export interface MontantNonPlace {
@@ -354,9 +365,10 @@ export interface MontantIllisible {
   cellule: string;
   /**
    * An Excel error outside the devis's lines: above its header row (`au-dessus`), or on a row of a recap just under it
-   * (`sous-entete`). No line nor total; counted apart by the conservation (`ailleurs`), named.
+   * (`sous-entete`). No line nor total; counted apart by the conservation (`ailleurs`), named. `marge`: in a column
+   * right against a table's last headed column, beside its lines (counted by `horsColonnes[].erreurs`).
    */
-  region?: "au-dessus" | "sous-entete" | "a-cote";
+  region?: "au-dessus" | "sous-entete" | "a-cote" | "marge";
   /** au-dessus of the header of a table stacked lower (between two tables): that header's cell. */
   entete?: string;
   /** What the cell shows ("#REF!", "à définir"). */

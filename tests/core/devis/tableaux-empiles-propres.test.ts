@@ -237,7 +237,7 @@ describe("tableau du bas : un en-tête sur deux lignes est un seul en-tête, lu 
 });
 
 describe("tableau du bas : ses colonnes de montant choisies pour lui, rien de perdu", () => {
-  it("« Montant TTC | Montant HT » : le HT lu, le TTC nommé avec sa somme, un chiffre à droite nommé", async () => {
+  it("« Montant TTC | Montant HT » : le HT lu, le TTC nommé avec sa somme, un chiffre à droite lu et listé", async () => {
     // Before: the TTC column (4 440,00 €) and the 55 right of the header were neither counted nor named anywhere.
     const bas: Cellule[][] = [
       ["Poste", "Montant TTC", "Montant HT", "Notes"],
@@ -260,11 +260,14 @@ describe("tableau du bas : ses colonnes de montant choisies pour lui, rien de pe
       { cellule: "Devis!A1", colonne: "E" },
       { cellule: "Devis!A46", colonne: "C", colonneMontant: attendu },
     ]);
-    expect(d.horsTableau).toEqual([
-      { colonne: "E", cellules: 1, premiere: "Devis!E47", derniere: "Devis!E47", somme: 5500 },
+    // The 55 in E47, right against « Notes » (the lower table's last headed column): its margin, read and listed as
+    // the first table's (before: named by horsTableau only, out of lu).
+    expect(d.horsTableau).toBeUndefined();
+    expect(d.conservation?.horsColonnes?.map((h) => [h.cellule, h.listees])).toEqual([
+      ["Devis!E46", [{ cellule: "Devis!E47", montant: 5500 }]],
     ]);
     const c = conservation(d);
-    expect(c.chiffres).toEqual(["10500.00", "10500.00", "0.00", "0.00", "0.00", "0.00"]);
+    expect(c.chiffres).toEqual(["10555.00", "10500.00", "0.00", "0.00", "55.00", "0.00"]);
     expect(c.respectee).toBe(true);
     expect(espaces(texteConservation(d.conservation!))).toContain(
       "(colonne E sous l'en-tête en A1, colonne C sous l'en-tête en A46 : « Montant HT », hors taxes ; " +
@@ -275,7 +278,9 @@ describe("tableau du bas : ses colonnes de montant choisies pour lui, rien de pe
       ["alerte", "Devis!E47"],
       ["info", "Devis!C46"],
     ]);
-    expect(espaces(k[0].message)).toContain("tient des montants (Devis!E47, somme 55,00 €)");
+    expect(espaces(k[0].message)).toContain(
+      "la colonne E, sans en-tête, tient un nombre hors des colonnes du devis (55,00 €) : E47 (55,00 €).",
+    );
     expect(espaces(k[1].message)).toBe(
       "Devis!C46 : plusieurs colonnes de montant ; la colonne C « Montant HT » est lue. « Montant TTC » (B) n'est pas " +
         "comptée : la TVA et le TTC se déduisent du hors taxes.",

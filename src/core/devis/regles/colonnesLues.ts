@@ -5,6 +5,7 @@ import { centsToDecimal, subCents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
 import { decimalFr } from "../../util/texte";
 import { totauxProuves } from "../choixParTotaux";
+import { valeurEnMots } from "../natureChiffre";
 import type {
   ColonneMontantNommee,
   ColonneNommee,
@@ -432,7 +433,8 @@ function nombresNonLus(h: NombresHorsColonne) {
           ? "Ils sont listés dans les montants lus, mais ne sont pas comptés dans le total du devis : si ce sont des " +
             "montants du devis, mettez-les dans la colonne des montants, sur leur ligne, puis relancez."
           : "Il est listé dans les montants lus, mais n'est pas compté dans le total du devis : si c'est un montant " +
-            "du devis, mettez-le dans la colonne des montants, sur sa ligne, puis relancez."),
+            "du devis, mettez-le dans la colonne des montants, sur sa ligne, puis relancez.") +
+        datesDeMarge(h.dates ?? []),
       cellule: h.listees[0].cellule,
     };
   }
@@ -454,6 +456,21 @@ function nombresNonLus(h: NombresHorsColonne) {
         : "Si c'est un montant du devis, mettez-le dans la colonne des montants, puis relancez."),
     cellule: h.cellule,
   };
+}
+
+/** The dates beside a margin's amounts (« Elle tient aussi une date (F12, 15/04/2025) … »), or nothing. */
+function datesDeMarge(dates: readonly { cellule: string; valeur: string }[]): string {
+  if (!dates.length) return "";
+  const k = dates.length;
+  const liste = dates
+    .slice(0, 6)
+    .map((d) => `${d.cellule.replace(/^.*!/, "")}, ${valeurEnMots({ valeur: d.valeur, unite: "date" })}`)
+    .join(" ; ");
+  return (
+    ` Elle tient aussi ${k > 1 ? `${k} dates` : "une date"} (${liste}${k > 6 ? " ; …" : ""}) : ` +
+    `${k > 1 ? "listées, ni lues en euros ni comptées" : "listée, ni lue en euros ni comptée"} ; ` +
+    `si c'est un montant mis en forme de date, écrivez-le en euros dans la colonne des montants, puis relancez.`
+  );
 }
 
 /**
@@ -530,7 +547,9 @@ export const colonnesLues: Regle<ContexteDevis> = {
           `${formatMontantFr(h.somme)}) : ils ne sont pas lus comme le devis. S'ils en font partie, mettez-les dans le ` +
           `tableau, sous son en-tête, puis relancez.`,
       );
-    for (const h of devis.conservation?.horsColonnes ?? []) out.push(nombresNonLus(h));
+    // A margin column holding only Excel errors: each named by montant-illisible.
+    for (const h of devis.conservation?.horsColonnes ?? [])
+      if (!h.listees || h.listees.length) out.push(nombresNonLus(h));
     const cm = devis.colonneMontantMasquee;
     if (cm)
       constat(

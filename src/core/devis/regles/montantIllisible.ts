@@ -41,6 +41,12 @@ function message(m: MontantIllisible): string {
       `${ou} : la cellule du montant est fusionnée avec ${m.fusionneAvec}, dont le montant est compté une fois, sur sa ` +
       `propre ligne ; cette ligne n'est pas calculée à part.`
     );
+  if (m.region === "marge")
+    return (
+      `${ou} : cette cellule, contre le tableau à droite de sa dernière colonne titrée, est ` +
+      `une erreur Excel (${m.texte}) ; elle n'est pas comptée dans le devis. Si elle cache un montant du devis, ` +
+      `corrigez-la et mettez ce montant dans la colonne des montants, puis relancez.`
+    );
   if (m.region)
     return (
       `${ou} : cette cellule, ` +
@@ -102,10 +108,11 @@ export const montantIllisible: Regle<ContexteDevis> = {
       .filter((m) => !m.tarif && (!m.devise || m.fusionneAvec))
       .map((m) => ({
         regle: "montant-illisible",
-        // Outside the devis's lines (above its header): the devis is whole without it, said as an alerte.
+        // Outside the devis's lines (above its header): the devis is whole without it, said as an alerte. Beside a line
+        // (the table's margin), an error as one in the amount column: it may hide an amount of the devis.
         gravite: m.fusionneAvec
           ? ("info" as const)
-          : m.region
+          : m.region && m.region !== "marge"
             ? ("alerte" as const)
             : m.erreurExcel || m.formuleSansValeur || (m.date && !m.colonne)
               ? ("erreur" as const)
