@@ -171,7 +171,71 @@ describe("prodbook devis : erreurs et dates contre le tableau", () => {
     const r = devisBinaire(fichier("erreurs-a-droite"));
     expect(r.code).toBe(0);
     expect(espacesSimples(r.out)).toContain(
-      "Dates ou erreurs Excel contre le tableau, lues et listées sans montant : F7, F12:F13, G9.",
+      "Dates ou erreurs Excel d'une colonne sans en-tête, lues et listées sans montant : F7, F12:F13, G9.",
+    );
+  });
+});
+
+describe("prodbook devis : erreurs et dates dans une colonne sans en-tête entre les en-têtes", () => {
+  // Same cells as erreurs-a-droite, with « Observations » in I: F, G and H are unheaded columns inside the table.
+  const { devis: d, controles } = devisJsonBinaire(fichier("erreurs-sans-entete"));
+
+  it("une erreur Excel est comptée, listée sans montant et nommée ; les dates à côté de montants sont listées", () => {
+    // Before: lues 11, listees 1, horsColonnes F with F6 only; #REF! in F7, #DIV/0! in G9 and the dates in F12 and
+    // F13 were neither counted nor named.
+    const c = d.conservation;
+    expect(c).toMatchObject({ lu: "37100.00", lignes: "12250.00", listes: "350.00", ecart: "0.00" });
+    expect(c.cellules).toEqual({ lues: 15, lignes: 7, totauxProuves: 3, nonPlaces: 0, listees: 5 });
+    expect(c.horsColonnes).toEqual([
+      {
+        colonne: "F",
+        entete: "",
+        cellule: "Devis!F3",
+        nombres: 1,
+        total: "350.00",
+        listees: [{ cellule: "Devis!F6", montant: "350.00" }],
+        erreurs: [{ cellule: "Devis!F7", texte: "#REF!" }],
+        dates: [
+          { cellule: "Devis!F12", valeur: "2025-04-15" },
+          { cellule: "Devis!F13", valeur: "2025-09-30" },
+        ],
+      },
+      {
+        colonne: "G",
+        entete: "",
+        cellule: "Devis!G3",
+        nombres: 0,
+        total: "0.00",
+        listees: [],
+        erreurs: [{ cellule: "Devis!G9", texte: "#DIV/0!" }],
+      },
+    ]);
+    expect(controles.find((x) => x.cellule === "Devis!F7")).toEqual({
+      regle: "montant-illisible",
+      gravite: "erreur",
+      cellule: "Devis!F7",
+      message:
+        "Devis!F7 « 02.3 » : cette cellule, dans une colonne sans en-tête du tableau, est une erreur Excel (#REF!) ; " +
+        "elle n'est pas comptée dans le devis. Si elle cache un montant du devis, corrigez-la et mettez ce montant " +
+        "dans la colonne des montants, puis relancez.",
+    });
+    expect(controles.filter((x) => x.regle === "montant-illisible").map((x) => x.cellule)).toEqual([
+      "Devis!F7",
+      "Devis!G9",
+    ]);
+    expect(controles.filter((x) => x.regle === "colonnes-lues").map((x) => x.cellule)).toEqual(["Devis!F6"]);
+    expect(controles.find((x) => x.cellule === "Devis!F6")?.message).toContain(
+      "Elle tient aussi 2 dates (F12, 15/04/2025 ; F13, 30/09/2025) : listées, ni lues en euros ni comptées ;",
+    );
+  });
+
+  it("une colonne de dates seules reste muette ; le résumé texte nomme les autres", () => {
+    expect(JSON.stringify(d.conservation)).not.toContain("Devis!H");
+    expect(controles.map((x) => x.message).join(" ")).not.toMatch(/\bH\d/);
+    const r = devisBinaire(fichier("erreurs-sans-entete"));
+    expect(r.code).toBe(0);
+    expect(espacesSimples(r.out)).toContain(
+      "Dates ou erreurs Excel d'une colonne sans en-tête, lues et listées sans montant : F7, F12:F13, G9.",
     );
   });
 });

@@ -105,11 +105,12 @@ export function texteConservation(c: Conservation): string {
       `(hors total) : ${plagesEnMots(sansEntete.map((x) => x.cellule))} ` +
       `(${e(sumCents(sansEntete.map((x) => x.montant)))}).`
     : "";
-  // Beside a table's lines, right against its last headed column: its dates and Excel errors, listed without amount.
+  // Beside a table's lines, in an unheaded column (between its headers or right against its last headed column): its
+  // dates and Excel errors, listed without amount.
   const sansMontant = (c.horsColonnes ?? []).flatMap((x) => [...(x.erreurs ?? []), ...(x.dates ?? [])]);
   const plusieurs = sansMontant.length > 1;
   const marge = sansMontant.length
-    ? ` ${plusieurs ? "Dates ou erreurs Excel" : "Date ou erreur Excel"} contre le tableau, ` +
+    ? ` ${plusieurs ? "Dates ou erreurs Excel" : "Date ou erreur Excel"} d'une colonne sans en-tête, ` +
       `${plusieurs ? "lues et listées" : "lue et listée"} sans montant : ${plagesEnMots(sansMontant.map((x) => x.cellule))}.`
     : "";
   const hors = h.length

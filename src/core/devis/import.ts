@@ -349,6 +349,8 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
       const lues = new Set<number>(Object.values(entete.colonnes).filter((k): k is number => k !== undefined));
       for (const y of entete.montants ? [entete.montants.retenue, ...entete.montants.ecartees] : []) lues.add(y.col);
       if (entete.libelleSansEntete) lues.add(entete.libelleSansEntete.col);
+      // Between its headers, in an unheaded column: errors and dates as in its margin.
+      lireSansEntete(haut, entete.ligne, lues, deja, devis);
       lireMarge(haut, entete.ligne, fin + 1, lues, aDroite, deja, devis);
     }
     const hors = resumerADroite(aDroite);
@@ -375,6 +377,7 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
           .filter((k): k is string => !!k)
           .map(lettreColonne),
       );
+      lireSansEntete(tableau, x.ligne - 1, lues, deja, devis);
       lireMarge(tableau, x.ligne - 1, derniere + 1, lues, aDroiteBas, deja, devis);
       hors.push(...resumerADroite(aDroiteBas));
     });
@@ -923,29 +926,7 @@ function lireMarge(
     if (lues.has(col)) continue;
     const x = aDroite.get(col) ?? { cellules: [], montants: [] };
     aDroite.delete(col);
-    const erreurs: { cellule: string; texte: string }[] = [];
-    const dates: { cellule: string; valeur: string }[] = [];
-    for (let r = ligneEntete + 1; r < sheet.rows.length; r++) {
-      const row = sheet.rows[r] ?? [];
-      const y = row[col];
-      const cellule = celluleRef(sheet.name, r, col);
-      if (!y || y.v === null || lus.has(cellule)) continue;
-      if (y.erreur) {
-        erreurs.push({ cellule, texte: String(y.v) });
-        illisibles.push({
-          cellule,
-          texte: String(y.v),
-          libelle: libelleDe(row, col),
-          erreurExcel: true,
-          region: "marge",
-        });
-        continue;
-      }
-      // A text shaped as a date but none (« 31/02/2025 ») is named as typed.
-      const iso =
-        dateReelle(y) ?? (typeof y.v === "string" && estDate(y) ? (dateEcrite(y.v) ?? y.v.trim()) : undefined);
-      if (iso !== undefined) dates.push({ cellule, valeur: iso });
-    }
+    const { erreurs, dates } = sansMontantDe(sheet, ligneEntete, col, lus, "marge", illisibles);
     // No amount beside its dates: a column of dates, not money.
     const datees = x.cellules.length ? dates : [];
     if (!x.cellules.length && !erreurs.length) continue;
@@ -975,6 +956,99 @@ function lireMarge(
       listees: c.cellules.listees + listees.length + sansMontant,
     },
     horsColonnes: [...(c.horsColonnes ?? []), ...marge],
+  };
+  if (illisibles.length) devis.illisibles = [...(devis.illisibles ?? []), ...illisibles];
+}
+
+/**
+ * The Excel errors and dates of column `col` under a table's header (0-based row `ligneEntete`), down to the sheet's
+ * end, except the cells already read (`lus`): each error named in `illisibles` (montant-illisible, `region`), each date
+ * as its ISO date (a text shaped as a date but none, « 31/02/2025 », as typed).
+ */
+function sansMontantDe(
+  sheet: SheetData,
+  ligneEntete: number,
+  col: number,
+  lus: ReadonlySet<string>,
+  region: "marge" | "sans-entete",
+  illisibles: MontantIllisible[],
+): { erreurs: { cellule: string; texte: string }[]; dates: { cellule: string; valeur: string }[] } {
+  const erreurs: { cellule: string; texte: string }[] = [];
+  const dates: { cellule: string; valeur: string }[] = [];
+  for (let r = ligneEntete + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] ?? [];
+    const y = row[col];
+    const cellule = celluleRef(sheet.name, r, col);
+    if (!y || y.v === null || lus.has(cellule)) continue;
+    if (y.erreur) {
+      erreurs.push({ cellule, texte: String(y.v) });
+      illisibles.push({ cellule, texte: String(y.v), libelle: libelleDe(row, col), erreurExcel: true, region });
+      continue;
+    }
+    const iso = dateReelle(y) ?? (typeof y.v === "string" && estDate(y) ? (dateEcrite(y.v) ?? y.v.trim()) : undefined);
+    if (iso !== undefined) dates.push({ cellule, valeur: iso });
+  }
+  return { erreurs, dates };
+}
+
+/**
+ * The unheaded columns between a table's headers (header on 0-based row `ligneEntete`, up to its last cell), except
+ * those the import reads (`lues`): as in its margin (lireMarge), each Excel error there is counted in `lu` and listed
+ * without amount (horsColonnes[].erreurs), named (montant-illisible, `region` « sans-entete »); a date in a column whose
+ * amounts are listed (nombresHorsColonnes) is counted and listed without amount (horsColonnes[].dates), named by the
+ * column's colonnes-lues. A column of dates with no amount holds no money: not listed.
+ */
+function lireSansEntete(
+  sheet: SheetData,
+  ligneEntete: number,
+  lues: ReadonlySet<number>,
+  deja: ReadonlySet<string>,
+  devis: Devis,
+): void {
+  const c = devis.conservation;
+  if (!c) return;
+  const lus = new Set([...deja, ...cellulesDejaLues(devis)]);
+  const enTete = sheet.rows[ligneEntete] ?? [];
+  const titre = (k: number) => {
+    const x = enTete[k];
+    return !!x && x.v !== null && String(x.v).trim() !== "";
+  };
+  let fin = -1;
+  enTete.forEach((_, k) => {
+    if (titre(k)) fin = k;
+  });
+  const horsColonnes = [...(c.horsColonnes ?? [])];
+  const illisibles: MontantIllisible[] = [];
+  let sansMontant = 0;
+  for (let col = 0; col < fin; col++) {
+    if (lues.has(col) || titre(col)) continue;
+    const cellule = celluleRef(sheet.name, ligneEntete, col);
+    const i = horsColonnes.findIndex((h) => h.cellule === cellule && !h.entete);
+    const h: NombresHorsColonne = horsColonnes[i] ?? {
+      colonne: colonneLettre(col),
+      cellule,
+      entete: "",
+      nombres: 0,
+      total: ZERO,
+      argent: false,
+      listees: [],
+    };
+    const vus: MontantIllisible[] = [];
+    const { erreurs, dates } = sansMontantDe(sheet, ligneEntete, col, lus, "sans-entete", vus);
+    // No amount listed beside its dates: a column of dates, not money.
+    const datees = h.listees?.length ? dates : [];
+    if (!erreurs.length && !datees.length) continue;
+    const y = { ...h, ...(erreurs.length ? { erreurs } : {}), ...(datees.length ? { dates: datees } : {}) };
+    if (i >= 0) horsColonnes[i] = y;
+    else horsColonnes.push(y);
+    illisibles.push(...vus);
+    sansMontant += erreurs.length + datees.length;
+  }
+  if (!sansMontant) return;
+  devis.conservation = {
+    ...c,
+    cellules: { ...c.cellules, lues: c.cellules.lues + sansMontant, listees: c.cellules.listees + sansMontant },
+    horsColonnes,
   };
   if (illisibles.length) devis.illisibles = [...(devis.illisibles ?? []), ...illisibles];
 }

@@ -333,14 +333,14 @@ export interface NombresHorsColonne extends ColonneNommee {
    */
   listees?: { cellule: string; montant: Cents }[];
   /**
-   * A column of the margin right against a table's last headed column (`listees`): its Excel errors (« #REF! »), each
-   * counted in `lu` and listed without amount, named by montant-illisible.
+   * A column without header (between the headers, or in the margin right against a table's last headed column): its
+   * Excel errors (« #REF! »), each counted in `lu` and listed without amount, named by montant-illisible.
    */
   erreurs?: { cellule: string; texte: string }[];
   /**
    * Its dates (a real date, « 15/04/2025 »), when the column holds amounts too: each counted in `lu` and listed
    * without amount (`valeur` its ISO date, or as typed), named by colonnes-lues. A column of dates with no amount
-   * (when each line was agreed) holds no money: not listed, as an unheaded column's dates between the headers.
+   * (when each line was agreed) holds no money: not listed (in the margin as between the headers).
    */
   dates?: { cellule: string; valeur: string }[];
 }
@@ -366,9 +366,10 @@ export interface MontantIllisible {
   /**
    * An Excel error outside the devis's lines: above its header row (`au-dessus`), or on a row of a recap just under it
    * (`sous-entete`). No line nor total; counted apart by the conservation (`ailleurs`), named. `marge`: in a column
-   * right against a table's last headed column, beside its lines (counted by `horsColonnes[].erreurs`).
+   * right against a table's last headed column, beside its lines (counted by `horsColonnes[].erreurs`). `sans-entete`: in
+   * an unheaded column between the table's headers (counted the same way).
    */
-  region?: "au-dessus" | "sous-entete" | "a-cote" | "marge";
+  region?: "au-dessus" | "sous-entete" | "a-cote" | "marge" | "sans-entete";
   /** au-dessus of the header of a table stacked lower (between two tables): that header's cell. */
   entete?: string;
   /** What the cell shows ("#REF!", "à définir"). */

@@ -47,6 +47,12 @@ function message(m: MontantIllisible): string {
       `une erreur Excel (${m.texte}) ; elle n'est pas comptée dans le devis. Si elle cache un montant du devis, ` +
       `corrigez-la et mettez ce montant dans la colonne des montants, puis relancez.`
     );
+  if (m.region === "sans-entete")
+    return (
+      `${ou} : cette cellule, dans une colonne sans en-tête du tableau, est une erreur Excel (${m.texte}) ; elle ` +
+      `n'est pas comptée dans le devis. Si elle cache un montant du devis, corrigez-la et mettez ce montant dans la ` +
+      `colonne des montants, puis relancez.`
+    );
   if (m.region)
     return (
       `${ou} : cette cellule, ` +
@@ -109,10 +115,11 @@ export const montantIllisible: Regle<ContexteDevis> = {
       .map((m) => ({
         regle: "montant-illisible",
         // Outside the devis's lines (above its header): the devis is whole without it, said as an alerte. Beside a line
-        // (the table's margin), an error as one in the amount column: it may hide an amount of the devis.
+        // (the table's margin, an unheaded column between its headers), an error as one in the amount column: it may hide
+        // an amount of the devis.
         gravite: m.fusionneAvec
           ? ("info" as const)
-          : m.region && m.region !== "marge"
+          : m.region && m.region !== "marge" && m.region !== "sans-entete"
             ? ("alerte" as const)
             : m.erreurExcel || m.formuleSansValeur || (m.date && !m.colonne)
               ? ("erreur" as const)
