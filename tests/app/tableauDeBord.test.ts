@@ -184,15 +184,27 @@ describe("tableau de bord : la production d'un coup d'œil", () => {
     expect(t.devis.suite).toEqual({ texte: "Choisissez la feuille du devis", page: "structurer" });
     expect(t.financement.absent).toMatch(/^Aucune feuille de plan de financement/);
     expect(t.financement.suite).toEqual({ texte: "Ajoutez le plan de financement", page: "financement" });
+    // The genre changes the credit: never guessed (a fiction's credit was shown), asked on the Crédit d'impôt page.
+    expect(t.creditImpot.absent).toBe(
+      "Genre non précisé : choisissez fiction, documentaire ou animation, il change le crédit d'impôt " +
+        "(taux, coût minimal par minute).",
+    );
+    expect(t.creditImpot.suite).toEqual({ texte: "Précisez le genre de l'œuvre", page: "credit-impot" });
+    expect(t.creditImpot.genre).toBeUndefined();
+    expect(t.creditImpot.credit).toBeUndefined();
     // The default regime (audiovisuel) needs the duration before the devis.
-    expect(t.creditImpot.absent).toMatch(/durée de l'œuvre manque/);
-    expect(t.creditImpot.suite.page).toBe("credit-impot");
+    const doc = await creerEnvoyeur(wb)("lireTableauDeBord", { contexte: { genre: "documentaire" }, date: DATE });
+    expect(doc.creditImpot.absent).toMatch(/durée de l'œuvre manque/);
+    expect(doc.creditImpot.suite.page).toBe("credit-impot");
     expect(t.ecarts.absent).toMatch(/aucun Grand livre/);
     expect(t.ecarts.suite).toEqual({ texte: "Chargez le FEC du comptable", page: "ecarts" });
     expect(t.planning.absent).toMatch(/^Aucune feuille d'étapes/);
     for (const b of [t.devis, t.financement, t.creditImpot, t.ecarts, t.planning]) expect(b.probleme).toBeUndefined();
 
-    const cinema = await creerEnvoyeur(wb)("lireTableauDeBord", { contexte: { regime: "cinema" }, date: DATE });
+    const cinema = await creerEnvoyeur(wb)("lireTableauDeBord", {
+      contexte: { regime: "cinema", genre: "fiction" },
+      date: DATE,
+    });
     expect(cinema.creditImpot.absent).toMatch(/Pas de devis reconnu/);
     expect(cinema.creditImpot.suite).toEqual({ texte: "Structurez le devis", page: "structurer" });
   });

@@ -270,6 +270,8 @@ export const SANS_DEVIS_ACTIONS: Record<string, (page: Page) => Promise<void>> =
   structurer: (page) => page.getByTestId(TEST_IDS.structurer.analyser).click(),
   controles: (page) => page.getByTestId(TEST_IDS.controles.lancer).click(),
   "credit-impot": async (page) => {
+    // No devis, so no genre read in it: chosen first (the page asks for it before any estimate, none guessed).
+    await page.getByTestId("ci-genre").selectOption("fiction");
     await page.getByTestId("ci-duree").fill("52");
     await page.getByTestId("ci-calculer").click();
   },

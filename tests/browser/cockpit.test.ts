@@ -125,6 +125,8 @@ describe("constats récents dans le volet à 320 px : titres français, messages
 
   it("une année qu'aucune règle ne couvre : les périodes couvertes dites en lettres (avant : « 2016-01-01 → … »)", async () => {
     await page.getByTestId(TEST_IDS.onglet("credit-impot")).click();
+    // This devis says no genre: the page asks for it before any estimate (none guessed).
+    await page.getByTestId("ci-genre").selectOption("fiction");
     await page.getByTestId("ci-duree").fill("52");
     await page.getByTestId("ci-annee").fill("2010");
     await page.getByTestId("ci-calculer").click();

@@ -377,6 +377,28 @@ describe("volet à 320 px : l'en-tête reste compact", () => {
     expect(await debordements(page)).toEqual([]);
   });
 
+  it("la ligne de production coupée à deux lignes montre son texte entier en infobulle au survol", async () => {
+    const resume = page.getByTestId(TEST_IDS.production.resume);
+    await resume.filter({ hasText: "FEC" }).waitFor();
+    const texte = await resume.innerText();
+    // Clamped: its text is taller than the two lines drawn.
+    expect(await resume.evaluate((e) => e.scrollHeight > e.clientHeight + 1)).toBe(true);
+    const infobulle = page.getByRole("tooltip");
+    // Fluent's Tooltip comes in its own chunk, fetched once the pane is drawn: a hover before it arrived shows nothing,
+    // so the pointer leaves and comes back until the chunk is there (a few tries at most).
+    for (let i = 0; i < 20 && (await infobulle.count()) === 0; i++) {
+      await page.mouse.move(0, 600);
+      await resume.hover();
+      await page.waitForTimeout(400);
+    }
+    await infobulle.waitFor();
+    expect(((await infobulle.textContent()) ?? "").trim()).toBe(texte.replace(/\s*\n\s*/g, " ").trim());
+    expect(await infobulle.textContent()).toContain("FEC 123456789FEC20500930.txt");
+    // Not the only way: « Modifier », reached with the keyboard, shows every value.
+    await page.mouse.move(0, 600);
+    await infobulle.waitFor({ state: "detached" });
+  });
+
   it("l'onglet ouvert vient en vue : le dernier, puis le premier (la rangée défilée à l'autre bout)", async () => {
     const enVue = async (id: string) => {
       const r = await rangeeOnglets(page);

@@ -245,3 +245,43 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     expect(v.erreursPage).toEqual([]);
   });
 });
+
+/**
+ * « Nothing guessed »: the genre changes the tax credit (rate, minimum cost per minute), so the Crédit d'impôt page
+ * never computes a production whose genre is « Non précisé » as a fiction: it asks for the genre, highlighted under
+ * its field and said under the actions, and estimates once it is chosen.
+ */
+describe("Crédit d'impôt sans genre précisé : le genre est demandé, jamais supposé", () => {
+  const v = voletDuBloc();
+  const { page } = v;
+
+  it("« Calculer » sans genre n'estime rien, met le champ Genre en avant et dit pourquoi ; le genre choisi, il calcule", async () => {
+    // The genre detected in the devis (« documentaire ») cleared in the production panel: « Non précisé ».
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    await page.getByTestId(TEST_IDS.production.genre).selectOption("");
+    await page.getByTestId(TEST_IDS.production.modifier).click();
+    await page.getByTestId(TEST_IDS.onglet("credit-impot")).click();
+    await page
+      .locator('[data-testid="ci-feuille"] option', { hasText: "Budget Gardiens" })
+      .waitFor({ state: "attached" });
+    expect(await page.getByTestId("ci-genre").inputValue()).toBe("");
+    expect(await page.getByTestId("ci-genre-manquant").textContent()).toMatch(
+      /^Genre non précisé\s: choisissez fiction, documentaire ou animation, il change le crédit d'impôt/,
+    );
+    await page.getByTestId("ci-duree").fill("52");
+    await page.getByTestId("ci-calculer").click();
+    const demande = page.getByTestId("ci-genre-a-choisir");
+    await demande.waitFor();
+    expect(await demande.textContent()).toMatch(/^Choisissez d'abord le genre de l'œuvre/);
+    expect(await page.getByTestId("ci-resultat").count()).toBe(0);
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "ci-genre");
+
+    await page.getByTestId("ci-genre").selectOption("documentaire");
+    await page.getByTestId("ci-calculer").click();
+    await page.getByTestId("ci-resultat").waitFor();
+    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    expect(await page.getByTestId("ci-genre-a-choisir").count()).toBe(0);
+    expect(await page.getByTestId("ci-credit").textContent()).toMatch(/^\d{1,3}(\s\d{3})*,\d{2}\s€$/);
+    expect(v.erreursPage).toEqual([]);
+  });
+});

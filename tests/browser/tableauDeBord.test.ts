@@ -237,7 +237,8 @@ describe("tableau de bord sur un classeur vide, thème sombre d'Office", () => {
     await page.getByTestId(IDS.bloc("planning")).waitFor();
     expect(await texte(page, IDS.absent("devis"))).toBe("Aucune feuille du classeur n'est reconnue comme un devis.");
     expect(await texte(page, IDS.absent("financement"))).toMatch(/^Aucune feuille de plan de financement/);
-    expect(await texte(page, IDS.absent("credit-impot"))).toMatch(/durée de l'œuvre manque/);
+    // No genre, no credit guessed as a fiction's: the genre is asked first.
+    expect(await texte(page, IDS.absent("credit-impot"))).toMatch(/^Genre non précisé\s: choisissez fiction/);
     expect(await texte(page, IDS.absent("ecarts"))).toMatch(/aucun Grand livre/);
     expect(await texte(page, IDS.absent("planning"))).toMatch(/^Aucune feuille d'étapes/);
     const suites = [];
@@ -246,7 +247,7 @@ describe("tableau de bord sur un classeur vide, thème sombre d'Office", () => {
     expect(suites).toEqual([
       "Choisissez la feuille du devis",
       "Ajoutez le plan de financement",
-      "Indiquez la durée en minutes",
+      "Précisez le genre de l'œuvre",
       "Chargez le FEC du comptable",
       "Partez des étapes de post-production types",
     ]);

@@ -122,7 +122,7 @@ describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel
     ]);
     expect(j.manquants).toContainEqual({
       cellule: "Devis!B7",
-      message: "Nombre de nuitées à indiquer (1 forfait (C7 × E7)).",
+      message: "Nombre de nuitées à indiquer — 1 forfait, C7 × E7.",
     });
   });
 

@@ -208,7 +208,9 @@ describe("prodbook devis : erreurs (exit 2, message français, rien d'écrit)", 
   it("refuse une feuille inconnue et un genre inconnu", async () => {
     const io = enregistreur();
     expect(await main(["devis", EXEMPLE, "--feuille", "Budget"], io)).toBe(2);
-    expect(io.erreurs[0]).toMatch(/La feuille «\u00a0Budget\u00a0» n'existe pas.*«\u00a0Budget Gardiens\u00a0»/);
+    expect(io.erreurs[0]).toMatch(
+      /La feuille de devis «\u00a0Budget\u00a0» n'existe pas.*«\u00a0Budget Gardiens\u00a0»/,
+    );
     const io2 = enregistreur();
     expect(await main(["devis", EXEMPLE, "--genre", "western"], io2)).toBe(2);
     expect(io2.erreurs[0]).toMatch(/--genre attend l'une des valeurs fiction, documentaire/);

@@ -133,12 +133,12 @@ describe("prodbook financement --json", () => {
     const doc = await lancer([c.documentaire, "--oeuvre", "audiovisuel", "--duree", "52", "--date", "2026-01-15"]);
     expect(doc.code).toBe(0);
     expect(ligne(doc.out)).toBe(
-      "  Intensité des aides publiques : 38,89 % (plafond 50,00 %, chiffre à vérifier, plafond général)",
+      "  Intensité des aides publiques : 38,89 % — plafond 50,00 % : plafond général, chiffre à vérifier",
     );
     const cine = await lancer([c.cinema, "--oeuvre", "cinema", "--date", "2026-01-15"]);
     expect(cine.code).toBe(0);
     expect(ligne(cine.out)).toMatch(
-      /^ {2}Intensité des aides publiques : [\d,]+ % \(plafond 50,00 %, plafond général\)$/,
+      /^ {2}Intensité des aides publiques : [\d,]+ % — plafond 50,00 % : plafond général$/,
     );
   });
 

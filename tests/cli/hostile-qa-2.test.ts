@@ -330,13 +330,33 @@ describe("une feuille ou un tableau de Prodbook nommé à la place de ceux du pr
     // Before: « Erreur interne : Error: La feuille « Versions » a été créée par Prodbook… », exit 1.
     [
       ["versions", "enregistrer", "{structure}", "--nom", "V", "--feuille", "devis", "-o", "{sortie}"],
-      "structure.xlsx\u00a0: La feuille «\u00a0Devis\u00a0» a été créée par Prodbook\u00a0: choisissez la feuille de devis du producteur.",
+      "structure.xlsx\u00a0: La feuille «\u00a0Devis\u00a0» a été créée par Prodbook\u00a0: indiquez comme feuille de devis une " +
+        "feuille du producteur («\u00a0Budget Gardiens\u00a0»).",
+    ],
+    // A sheet that is not there: only the producer's sheets are offered (before, devis, credit-impot and financement
+    // listed Prodbook's own « Devis », « Synthèse », « Contrôles » among the choices; carbone already did not).
+    ...[["devis"], ["carbone"], ["credit-impot", "--regime", "cinema", "--genre", "fiction"]].map(
+      ([commande, ...options]): [string[], string] => [
+        [commande, "{structure}", "--feuille", "X", ...options, "-o", "{sortie}"],
+        "structure.xlsx\u00a0: La feuille de devis «\u00a0X\u00a0» n'existe pas dans le classeur (feuilles\u00a0: " +
+          "«\u00a0Budget Gardiens\u00a0»).",
+      ],
+    ),
+    [
+      ["financement", "{structure}", "--feuille", "X", "-o", "{sortie}"],
+      "structure.xlsx\u00a0: La feuille du plan de financement «\u00a0X\u00a0» n'existe pas dans le classeur (feuilles\u00a0: " +
+        "«\u00a0Budget Gardiens\u00a0»).",
+    ],
+    [
+      ["financement", "{structure}", "--feuille", "Contrôles", "-o", "{sortie}"],
+      "structure.xlsx\u00a0: La feuille «\u00a0Contrôles\u00a0» a été créée par Prodbook\u00a0: indiquez comme feuille du plan de " +
+        "financement une feuille du producteur («\u00a0Budget Gardiens\u00a0»).",
     ],
     // Before: « La feuille « Devis » n'existe pas dans le classeur » while it does.
     [
       ["planning", "{structure}", "--livraison", "2026-12-01", "--feuille", "Devis", "-o", "{sortie}"],
-      "structure.xlsx\u00a0: La feuille «\u00a0Devis\u00a0» a été créée par Prodbook\u00a0: indiquez une feuille d'étapes du producteur " +
-        "(«\u00a0Budget Gardiens\u00a0»).",
+      "structure.xlsx\u00a0: La feuille «\u00a0Devis\u00a0» a été créée par Prodbook\u00a0: indiquez comme feuille d'étapes une " +
+        "feuille du producteur («\u00a0Budget Gardiens\u00a0»).",
     ],
     [
       ["carbone", "{structure}", "--planning", "Synthèse", "-o", "{sortie}"],

@@ -73,7 +73,7 @@ describe("--feuille avec un caractère invisible (avant : « Budget Gardiens » 
   it("devis, carbone, financement, planning : le caractère montré, la feuille proche nommée, jamais prise", async () => {
     refus(
       await lancerCli(main, ["devis", EXEMPLE, "--feuille", "Budget Gardiens\u200b"]),
-      "devis-producteur.xlsx\u00a0: La feuille «\u00a0Budget Gardiens⟨U+200B⟩\u00a0» n'existe pas dans le classeur " +
+      "devis-producteur.xlsx\u00a0: La feuille de devis «\u00a0Budget Gardiens⟨U+200B⟩\u00a0» n'existe pas dans le classeur " +
         `(feuilles\u00a0: «\u00a0Budget Gardiens\u00a0»)${INDICE("Budget Gardiens")}`,
     );
     refus(
@@ -88,7 +88,7 @@ describe("--feuille avec un caractère invisible (avant : « Budget Gardiens » 
     );
     refus(
       await lancerCli(main, ["planning", PLAN, "--livraison", "2026-06-01", "--feuille", "PDT\u200d"]),
-      /^gardiens-planning\.xlsx\u00a0: La feuille «\u00a0PDT⟨U\+200D⟩\u00a0» n'existe pas dans le classeur .*vouliez-vous dire «\u00a0PDT\u00a0»\u202f\?$/,
+      /^gardiens-planning\.xlsx\u00a0: La feuille d'étapes «\u00a0PDT⟨U\+200D⟩\u00a0» n'existe pas dans le classeur .*vouliez-vous dire «\u00a0PDT\u00a0»\u202f\?$/,
     );
   });
 
@@ -99,7 +99,7 @@ describe("--feuille avec un caractère invisible (avant : « Budget Gardiens » 
     );
     refus(
       await lancerCli(main, ["devis", EXEMPLE, "--feuille", "Devis"]),
-      "devis-producteur.xlsx\u00a0: La feuille «\u00a0Devis\u00a0» n'existe pas dans le classeur (feuilles\u00a0: " +
+      "devis-producteur.xlsx\u00a0: La feuille de devis «\u00a0Devis\u00a0» n'existe pas dans le classeur (feuilles\u00a0: " +
         "«\u00a0Budget Gardiens\u00a0»).",
     );
   });

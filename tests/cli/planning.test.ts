@@ -321,7 +321,7 @@ describe("options", () => {
   test("--feuille inconnue, fichier illisible", async () => {
     const io = enregistreur();
     expect(await main(["planning", classeur, "--feuille", "Planning", "--livraison", "2026-05-15"], io)).toBe(2);
-    expect(io.erreurs.join("")).toContain("La feuille «\u00a0Planning\u00a0» n'existe pas dans le classeur");
+    expect(io.erreurs.join("")).toContain("La feuille d'étapes «\u00a0Planning\u00a0» n'existe pas dans le classeur");
     const faux = path.join(dir, "faux.xlsx");
     await fs.writeFile(faux, "Étape;Durée\n");
     const io2 = enregistreur();

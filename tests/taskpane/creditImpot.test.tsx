@@ -82,6 +82,8 @@ describe("page Crédit d'impôt", () => {
   it("fiction en coproduction : la part de financement étranger porte le plafond à 10 000 €/min", async () => {
     afficher();
     await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));
+    // The in-memory « Budget » says no genre: chosen, as the page asks before any estimate.
+    saisir(IDS_CREDIT_IMPOT.genre, "fiction");
     saisir(IDS_CREDIT_IMPOT.duree, "5");
     saisir(IDS_CREDIT_IMPOT.annee, "2025");
     // 182 500 € / 5 min = 36 500 €/min: tranche 7 500 €/min (37 500 €), 10 000 €/min (50 000 €) with ≥ 30 % foreign financing.
@@ -106,6 +108,8 @@ describe("page Crédit d'impôt", () => {
   it("refuse sous chaque champ une durée, des dépenses VFX ou des jours ambigus ou illisibles, sans calculer", async () => {
     afficher();
     await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));
+    // The in-memory « Budget » says no genre: chosen, as the page asks before any estimate.
+    saisir(IDS_CREDIT_IMPOT.genre, "fiction");
     saisir(IDS_CREDIT_IMPOT.regime, "international");
     saisir(IDS_CREDIT_IMPOT.duree, "1.500");
     saisir(IDS_CREDIT_IMPOT.annee, "25");
@@ -145,6 +149,8 @@ describe("page Crédit d'impôt", () => {
   it("international en prises de vues réelles : les jours de tournage en France comptent ; fiction jeunesse : case dédiée", async () => {
     afficher();
     await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));
+    // The in-memory « Budget » says no genre: chosen, as the page asks before any estimate.
+    saisir(IDS_CREDIT_IMPOT.genre, "fiction");
     expect(screen.getByTestId(IDS_CREDIT_IMPOT.jeunesse)).toBeTruthy();
     saisir(IDS_CREDIT_IMPOT.regime, "international");
     saisir(IDS_CREDIT_IMPOT.annee, "2025");
@@ -177,6 +183,8 @@ describe("page Crédit d'impôt", () => {
   it("refuse l'audiovisuel sans durée avec un message français", async () => {
     afficher();
     await waitFor(() => expect(screen.getByTestId(IDS_CREDIT_IMPOT.feuille).textContent).toContain("Budget"));
+    // The in-memory « Budget » says no genre: chosen, as the page asks before any estimate.
+    saisir(IDS_CREDIT_IMPOT.genre, "fiction");
     saisir(IDS_CREDIT_IMPOT.duree, "");
     fireEvent.click(screen.getByTestId(IDS_CREDIT_IMPOT.calculer));
     await waitFor(() =>

@@ -7,6 +7,7 @@ import {
 } from "../../core/creditImpot/creditImpotClasseur";
 import {
   AnneeNonCouverteError,
+  type GenreCredit,
   libellePlafond,
   type RegimeCredit,
   type ResultatCreditImpot,
@@ -19,7 +20,7 @@ import { presentationCreditImpot, type PresentationCreditImpot } from "../presen
 import { sousTrace, traceAffichee, type TraceAffichee } from "../traces";
 import { verifierSubventions } from "./creditSurBase";
 import { origineDuree } from "../contexte";
-import type { OrigineDuree } from "../../core/devis/model";
+import type { Genre, OrigineDuree } from "../../core/devis/model";
 import { avecDureeDuClasseur, texteDureesAmbigues, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
 import { avecNomenclature } from "../../core/devis/nomenclature";
@@ -77,6 +78,24 @@ function apercu(r: ResultatClasseur, explique = false, origine?: OrigineDuree): 
     ...(explique ? { traces: { credit: traceCreditImpot(r.resultat) } } : {}),
     ...(origine && r.resultat.dureeMinutes !== undefined ? { origineDuree: origine } : {}),
   };
+}
+
+/**
+ * The tax credit's genre from the production's: never guessed. The credits know fiction, documentaire and animation,
+ * and the genre changes the credit (rate, minimum cost per minute, documentary floor…): a genre not given, or
+ * « spectacle », gives `undefined`, and the pane, the Tableau de bord and the CLI ask for it (`genreCreditManquant`)
+ * rather than compute a fiction's credit.
+ */
+export function genreCreditDe(genre: Genre | undefined): GenreCredit | undefined {
+  return genre === "spectacle" ? undefined : genre;
+}
+
+/** Why no credit is estimated without a genre (`genreCreditDe` gave none): the sentence the pane and the board show. */
+export function genreCreditManquant(genre: Genre | undefined): string {
+  return genre === "spectacle"
+    ? "Le spectacle vivant n'ouvre pas droit aux crédits d'impôt cinéma et audiovisuel calculés ici."
+    : "Genre non précisé : choisissez fiction, documentaire ou animation, il change le crédit d'impôt " +
+        "(taux, coût minimal par minute).";
 }
 
 /** The argument checks of the tax credit, for the pane and the CLI (French errors naming the field). */

@@ -17,7 +17,7 @@ import type { ContexteProduction, FecCharge } from "../../core/production/contex
 import type { Source } from "../../core/regles/table";
 import type { RegleUtilisee } from "../../core/regles/utilisees";
 import { anneeCourante, optionsDevisDe, optionsFinancementDe, regimeDe, subventionsDe } from "../contexte";
-import { creditImpot } from "./creditImpot";
+import { creditImpot, genreCreditDe, genreCreditManquant } from "./creditImpot";
 import { structurer } from "./devis";
 import { financement } from "./financement";
 
@@ -235,11 +235,13 @@ async function blocCreditImpot(wb: WorkbookPort, c: ContexteProduction, date: st
     sources: [],
     suite: { texte: "Affinez le calcul du crédit d'impôt", page: "credit-impot" },
   };
-  if (c.genre === "spectacle") {
-    bloc.absent = "Le spectacle vivant n'ouvre pas droit aux crédits d'impôt cinéma et audiovisuel calculés ici.";
+  // The genre changes the credit: never guessed (the Crédit d'impôt page asks for it too).
+  const genre = genreCreditDe(c.genre);
+  if (genre === undefined) {
+    bloc.absent = genreCreditManquant(c.genre);
+    if (c.genre === undefined) bloc.suite = { texte: "Précisez le genre de l'œuvre", page: "credit-impot" };
     return bloc;
   }
-  const genre: GenreCredit = c.genre ?? "fiction";
   bloc.genre = genre;
   try {
     const devis = optionsDevisDe(c);

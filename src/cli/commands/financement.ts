@@ -41,9 +41,11 @@ function texte(
   io.out(`  ${"Aides publiques".padEnd(62)} ${f(s.aidesPubliques)}`);
   if (s.intensite)
     io.out(
-      `  Intensité des aides publiques : ${formatPourcentFr(s.intensite)} (plafond ${formatPourcentFr(r.plafond.plafond)}` +
-        // The ceiling's own confidence (audiovisual: D331-17 and the VII of 220 sexies not read in force): said here too.
-        `${aVerifier(r.plafond.confiance) ? ", chiffre à vérifier" : ""}, ${r.plafond.motif})`,
+      `  Intensité des aides publiques : ${formatPourcentFr(s.intensite)} — plafond ${formatPourcentFr(r.plafond.plafond)}` +
+        // The motif has its own parentheses (« œuvre difficile (premier ou deuxième film…) »): after a colon, never
+        // inside others. The ceiling's own confidence (audiovisual: D331-17 and the VII of 220 sexies not read in
+        // force): said here too.
+        ` : ${r.plafond.motif}${aVerifier(r.plafond.confiance) ? ", chiffre à vérifier" : ""}`,
     );
   if (r.echeancier.mois.length)
     io.out(

@@ -1,4 +1,4 @@
-import { indiceFeuille, listeFeuilles, nomVisible } from "../util/nomsFeuilles";
+import { feuilleNonTrouvee } from "../util/nomsFeuilles";
 import Decimal from "decimal.js";
 import { devisIntrouvable, importerDevis } from "../devis/import";
 import type { Devis } from "../devis/model";
@@ -276,19 +276,14 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
   }
   const chercher = (nom: string, quoi: string) => {
     const s = utilisateur.find((x) => egal(x.name, nom));
-    const liste = listeFeuilles(utilisateur.map((x) => x.name));
-    const ecrite = existantes.find((e) => egal(e, nom) && anous(e));
     if (!s)
       throw new ErreurDonnees(
-        ecrite
-          ? `La feuille « ${ecrite} » a été créée par Prodbook : indiquez comme feuille ${quoi} une feuille du producteur (${liste}).`
-          : `La feuille ${quoi} « ${nomVisible(nom)} » n'existe pas dans le classeur (feuilles : ${liste})` +
-              `${
-                indiceFeuille(
-                  nom,
-                  utilisateur.map((x) => x.name),
-                ) || "."
-              }`,
+        feuilleNonTrouvee(
+          nom,
+          quoi,
+          utilisateur.map((x) => x.name),
+          existantes.filter(anous),
+        ),
       );
     return s;
   };

@@ -175,7 +175,7 @@ function enJours(l: LigneDevis, a: Activite, d: Duree, jeu: JeuFacteurs, manque:
   a.unite = conv ? "jour" : d.de;
   const p = produit(l, conv ? new Decimal(conv.valeur).times(d.parUnite) : d.parUnite);
   if (!p) {
-    if (manque) a.manqueQuantite = `${manque} (${lue(l)}).`;
+    if (manque) a.manqueQuantite = `${manque}${lue(l)}.`;
     return a;
   }
   a.quantite = p.quantite;
@@ -259,11 +259,12 @@ function uniteAccordee(q: Decimal, unite: string): string {
 }
 
 /** What the devis says of the line's quantity: « 3 semaines (C44 × E44) », « 2,5 jours », « aucune quantité ». */
+/** What the devis line gives instead, after a dash: « — 3 semaines, C44 × E44 » (never parentheses in parentheses). */
 function lue(l: LigneDevis): string {
-  if (l.quantite === undefined) return "aucune quantité";
+  if (l.quantite === undefined) return " — aucune quantité";
   const q = new Decimal(l.quantite).times(l.nombre ?? 1);
   const refs = refsLues(l);
-  return `${fr(q)} ${uniteAccordee(q, l.unite ?? "")}`.trim() + (refs ? ` (${refs})` : "");
+  return ` — ${`${fr(q)} ${uniteAccordee(q, l.unite ?? "")}`.trim()}${refs ? `, ${refs}` : ""}`;
 }
 
 /** The Base Carbone's rigid trucks (kg CO₂e per t.km), by PTAC class: upper bound in tonnes. */
@@ -298,7 +299,7 @@ function camion(l: LigneDevis, s: string, u: string): Activite | undefined {
   if (p) {
     a.quantite = p.quantite;
     a.formuleQuantite = p.formule;
-  } else a.manqueQuantite = `Tonnes.km à indiquer : tonnes transportées × km parcourus (${lue(l)}).`;
+  } else a.manqueQuantite = `Tonnes.km à indiquer : tonnes transportées × km parcourus${lue(l)}.`;
   return a;
 }
 
@@ -321,7 +322,7 @@ function transport(l: LigneDevis, s: string, u: string): Activite {
       a.notes.push(
         `Distance de ${km[1]}${km[2] ? `,${km[2]}` : ""} km lue dans le libellé : vérifiez qu'elle couvre l'aller et le retour.`,
       );
-  } else a.manqueQuantite = `Distance manquante : indiquez les ${t.unite} (${lue(l)}).`;
+  } else a.manqueQuantite = `Distance manquante : indiquez les ${t.unite}${lue(l)}.`;
   if (t.poste === "Train" && !/\b(ter|intercites?)\b/.test(s))
     a.notes.push("Type de train non précisé : TGV retenu, changez le code du facteur si TER ou Intercités.");
   if (t.poste === "Train" && /\bter\b/.test(s)) a.facteur = "train-ter";
@@ -345,7 +346,7 @@ function parUnite(l: LigneDevis, a: Activite, re: RegExp, manque: string): Activ
   if (p) {
     a.quantite = p.quantite;
     a.formuleQuantite = p.formule;
-  } else if (manque) a.manqueQuantite = `${manque} (${lue(l)}).`;
+  } else if (manque) a.manqueQuantite = `${manque}${lue(l)}.`;
   return a;
 }
 

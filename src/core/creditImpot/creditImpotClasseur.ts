@@ -95,12 +95,9 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
   let source: SheetData | undefined;
   if (o.feuille) {
     const nom = existantes.find((e) => egal(e, o.feuille as string));
-    if (!nom) throw new FeuilleIntrouvableError(o.feuille, existantes);
-    // Prodbook's own sheets (its « Devis », « Versions » of every version) are never read as the producer's devis.
-    if (prodbook.some((p) => egal(p, nom)))
-      throw new ErreurDonnees(
-        `La feuille « ${nom} » a été créée par Prodbook : choisissez la feuille de devis du producteur.`,
-      );
+    // Missing, or one of Prodbook's own sheets (its « Devis », « Versions » of every version), never read as the
+    // producer's devis: the producer's sheets listed (shared with every --feuille).
+    if (!nom || prodbook.some((p) => egal(p, nom))) throw new FeuilleIntrouvableError(o.feuille, existantes, prodbook);
     source = await lire(nom);
   } else {
     const candidates: SheetData[] = [];
@@ -112,7 +109,7 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
     source = trouverFeuilleDevis(candidates);
     if (!source) throw devisIntrouvable(candidates);
   }
-  if (!source) throw new FeuilleIntrouvableError(o.feuille ?? "", existantes);
+  if (!source) throw new FeuilleIntrouvableError(o.feuille ?? "", existantes, prodbook);
   const surcharges = lireParametres(nomParam ? await lire(nomParam) : undefined);
   const typeOeuvre = o.regime === "cinema" ? "cinema" : "audiovisuel";
   const importOpts = {

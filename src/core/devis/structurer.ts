@@ -1,4 +1,4 @@
-import { indiceFeuille, listeFeuilles, nomVisible } from "../util/nomsFeuilles";
+import { feuilleNonTrouvee } from "../util/nomsFeuilles";
 import type { Constat } from "../controles/constat";
 import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
 import { feuillesDevis, NOMS_SOUHAITES, NomsFeuilles } from "./feuilles";
@@ -45,14 +45,23 @@ export interface ResultatStructurer {
   salairesMinimum?: Trace[];
 }
 
+/** The devis sheet named is not one of the producer's: missing, or written by Prodbook (`feuilleNonTrouvee`). */
 export class FeuilleIntrouvableError extends ErreurDonnees {
   constructor(
     public readonly feuille: string,
-    existantes: string[],
+    /** The workbook's sheets: only the producer's are listed. */
+    existantes: readonly string[],
+    /** The workbook's sheets Prodbook wrote. */
+    deProdbook: readonly string[],
   ) {
+    const aNous = (n: string) => deProdbook.some((p) => p.toLowerCase() === n.toLowerCase());
     super(
-      `La feuille « ${nomVisible(feuille)} » n'existe pas dans le classeur (feuilles : ${listeFeuilles(existantes)})` +
-        `${indiceFeuille(feuille, existantes) || "."}`,
+      feuilleNonTrouvee(
+        feuille,
+        "de devis",
+        existantes.filter((n) => !aNous(n)),
+        existantes.filter(aNous),
+      ),
     );
   }
 }
@@ -70,13 +79,10 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
   const candidates: SheetData[] = [];
   if (opts.feuille) {
     const nom = existantes.find((e) => e.toLowerCase() === (opts.feuille as string).toLowerCase());
-    if (!nom) throw new FeuilleIntrouvableError(opts.feuille, existantes);
-    if (anous(nom))
-      throw new ErreurDonnees(
-        `La feuille « ${nom} » a été créée par Prodbook : choisissez la feuille de devis du producteur.`,
-      );
+    // Missing, or one of Prodbook's own sheets: the producer's sheets listed (shared with every --feuille).
+    if (!nom || anous(nom)) throw new FeuilleIntrouvableError(opts.feuille, existantes, prodbook);
     source = await wb.readSheet(nom);
-    if (!source) throw new FeuilleIntrouvableError(opts.feuille, existantes);
+    if (!source) throw new FeuilleIntrouvableError(opts.feuille, existantes, prodbook);
   } else {
     for (const n of existantes.filter((e) => !anous(e) && !estFeuilleParametres(e))) {
       const s = await wb.readSheet(n);

@@ -1,4 +1,4 @@
-import { indiceFeuille, listeFeuilles, nomVisible } from "../util/nomsFeuilles";
+import { feuilleNonTrouvee, listeFeuilles } from "../util/nomsFeuilles";
 import { DevisIntrouvableError, feuilleVide, importerDevis } from "../devis/import";
 import type { Devis, Genre } from "../devis/model";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
@@ -24,19 +24,17 @@ import { constatsMontantsNonLus } from "../devis/regles/montantsNonLus";
 import { constatsLignesMasquees } from "../devis/regles/lignesMasquees";
 import { minutesFr } from "../util/texte";
 
-/** A sheet asked for by name that is not in the workbook. */
+/** A sheet asked for by name that is not one of the producer's (missing, or written by Prodbook). */
 export class FeuilleAbsenteError extends ErreurDonnees {
   constructor(
     public readonly feuille: string,
     quoi: string,
-    existantes: string[],
+    duProducteur: readonly string[],
+    deProdbook: readonly string[] = [],
   ) {
-    // Worded as devis, planning and carbone word it: « La feuille de devis « X » n'existe pas dans le classeur
-    // (feuilles : « A », « B »). » — `quoi` says which sheet (« de devis », « du plan de financement »).
-    super(
-      `La feuille ${quoi} « ${nomVisible(feuille)} » n'existe pas dans le classeur (feuilles : ` +
-        `${listeFeuilles(existantes)})${indiceFeuille(feuille, existantes) || "."}`,
-    );
+    // Worded as devis, planning and carbone word it (`feuilleNonTrouvee`): « La feuille de devis « X » n'existe pas
+    // dans le classeur (feuilles : « A », « B »). », the producer's sheets only; `quoi` says which sheet.
+    super(feuilleNonTrouvee(feuille, quoi, duProducteur, deProdbook));
   }
 }
 
@@ -224,19 +222,16 @@ export async function analyserFinancement(
   // The producer's sheets, offered when a sheet named is not one of them; Prodbook's own (its « Échéancier », its
   // « Plan de financement (Prodbook) ») are never read back as the plan or the devis (as carbone and planning refuse).
   const duProducteur = noms.filter((n) => !aNous(n));
+  const deProdbook = noms.filter(aNous);
   const pasDeProdbook = (nom: string, quoi: string) => {
-    const ecrite = noms.find((n) => aNous(n) && n.toLowerCase() === nom.trim().toLowerCase());
-    if (ecrite)
-      throw new ErreurDonnees(
-        `La feuille « ${ecrite} » a été créée par Prodbook : indiquez comme feuille ${quoi} une feuille du producteur ` +
-          `(${listeFeuilles(duProducteur)}).`,
-      );
+    if (deProdbook.some((n) => n.toLowerCase() === nom.trim().toLowerCase()))
+      throw new FeuilleAbsenteError(nom, quoi, duProducteur, deProdbook);
   };
   let feuillePlanSource: SheetData | undefined;
   if (opts.feuille) {
     pasDeProdbook(opts.feuille, "du plan de financement");
     feuillePlanSource = await wb.readSheet(opts.feuille);
-    if (!feuillePlanSource) throw new FeuilleAbsenteError(opts.feuille, "du plan de financement", noms);
+    if (!feuillePlanSource) throw new FeuilleAbsenteError(opts.feuille, "du plan de financement", duProducteur);
   } else {
     const lues = await utilisateur();
     feuillePlanSource = choisirFeuillePlan(lues);
@@ -254,7 +249,7 @@ export async function analyserFinancement(
   if (opts.feuilleDevis) {
     pasDeProdbook(opts.feuilleDevis, "de devis");
     const s = await wb.readSheet(opts.feuilleDevis);
-    if (!s) throw new FeuilleAbsenteError(opts.feuilleDevis, "de devis", noms);
+    if (!s) throw new FeuilleAbsenteError(opts.feuilleDevis, "de devis", duProducteur);
     devis = importerDevis(s, importOpts);
   } else if (opts.cout === undefined) {
     const s = trouverFeuilleDevis((await utilisateur()).filter((x) => x.name !== feuillePlanSource?.name));

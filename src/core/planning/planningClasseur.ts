@@ -1,4 +1,4 @@
-import { indiceFeuille, listeFeuilles, nomVisible } from "../util/nomsFeuilles";
+import { feuilleNonTrouvee } from "../util/nomsFeuilles";
 import type { Constat } from "../controles/constat";
 import { trierConstats } from "../controles/constat";
 import { controlerDevis, tablesDevis } from "../devis/regles";
@@ -112,18 +112,14 @@ export async function planifierClasseur(
   if (opts.feuille) {
     etapesSheet = sheets.find((s) => s.name.toLowerCase() === opts.feuille!.toLowerCase());
     if (!etapesSheet) {
-      const liste = listeFeuilles(sheets.map((s) => s.name));
-      const ecrite = (await wb.feuillesProdbook()).find((p) => p.toLowerCase() === opts.feuille!.toLowerCase());
+      const deProdbook = await wb.feuillesProdbook();
       throw new PlanningError(
-        ecrite
-          ? `La feuille « ${ecrite} » a été créée par Prodbook : indiquez une feuille d'étapes du producteur (${liste}).`
-          : `La feuille « ${nomVisible(opts.feuille)} » n'existe pas dans le classeur (feuilles : ${liste})` +
-              `${
-                indiceFeuille(
-                  opts.feuille,
-                  sheets.map((s) => s.name),
-                ) || "."
-              }`,
+        feuilleNonTrouvee(
+          opts.feuille,
+          "d'étapes",
+          sheets.map((s) => s.name),
+          deProdbook,
+        ),
       );
     }
     // The plan de travail named as the steps sheet: it is read without being named; the sheet to name is the steps'.

@@ -42,3 +42,29 @@ export function indiceFeuille(nom: string, existantes: readonly string[]): strin
     `vouliez-vous dire « ${proche} » ?`
   );
 }
+
+/**
+ * A sheet named by the user (the CLI's --feuille, the pane's picker) that is not one of the producer's, said with the
+ * producer's sheets only: Prodbook's own outputs (« Devis », « Contrôles », « Versions », « Échéancier »…) are never a
+ * choice. `quoi` says which sheet (« de devis », « du plan de financement », "" when the command says it already);
+ * `duProducteur` are the producer's sheets, `deProdbook` the workbook's sheets Prodbook wrote. A name that is one of
+ * Prodbook's is said to be so. Shared by devis, credit-impot, financement, carbone and planning.
+ */
+export function feuilleNonTrouvee(
+  nom: string,
+  quoi: string,
+  duProducteur: readonly string[],
+  deProdbook: readonly string[],
+): string {
+  const liste = duProducteur.length ? listeFeuilles(duProducteur) : "aucune feuille du producteur";
+  const ecrite = deProdbook.find((p) => p.trim().toLowerCase() === nom.trim().toLowerCase());
+  if (ecrite !== undefined)
+    return (
+      `La feuille « ${ecrite} » a été créée par Prodbook : indiquez comme feuille ${quoi || "source"} ` +
+      `une feuille du producteur (${liste}).`
+    );
+  return (
+    `La feuille ${quoi ? `${quoi} ` : ""}« ${nomVisible(nom)} » n'existe pas dans le classeur (feuilles : ${liste})` +
+    `${indiceFeuille(nom, duProducteur) || "."}`
+  );
+}

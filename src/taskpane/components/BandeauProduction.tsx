@@ -6,6 +6,7 @@ import { GENRES, REGIMES, libelle } from "../listes";
 import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
 import type { FormulaireProduction } from "./FormulaireProduction";
+import { Infobulle } from "./Infobulle";
 import { MessageErreur } from "./MessageErreur";
 
 const useStyles = makeStyles({
@@ -83,15 +84,20 @@ export function BandeauProduction() {
     c.annee && saisieAnnee(c.annee).type === "ok" ? c.annee.trim() : undefined,
     c.fec ? `FEC ${c.fec.nom}` : undefined,
   ].filter(Boolean);
+  const resume = p.pret ? morceaux.join(" · ") : "Lecture du classeur…";
   return (
     <section className={styles.bandeau} aria-label="Production" data-testid={TEST_IDS.production.bandeau}>
       <div className={styles.resume}>
-        <Caption1
-          className={mergeClasses(styles.texte, !ouvert && styles.resserre)}
-          data-testid={TEST_IDS.production.resume}
-        >
-          {p.pret ? morceaux.join(" · ") : "Lecture du classeur…"}
-        </Caption1>
+        {/* Clamped at two lines while the form is closed: its whole text in an infobulle on hover (the text stays
+          whole in the page for screen readers; the keyboard has « Modifier », which shows every value). */}
+        <Infobulle relation="inaccessible" texte={resume}>
+          <Caption1
+            className={mergeClasses(styles.texte, !ouvert && styles.resserre)}
+            data-testid={TEST_IDS.production.resume}
+          >
+            {resume}
+          </Caption1>
+        </Infobulle>
         <Button
           size="small"
           appearance="subtle"

@@ -37,14 +37,20 @@ export function ChampFeuilleDevis({ label = "Feuille du devis", ...props }: Prop
 
 /**
  * The genre. `choix` narrows the list (the tax credits know three genres) and `valeur` is then the one shown when
- * the context's genre is not among them.
+ * the context's genre is not among them ("" : « Non précisé »). `avertissement` highlights the field (a genre to
+ * choose).
  */
 export function ChampGenre({
   label = "Genre",
   choix = GENRES,
   valeur,
+  avertissement,
   ...props
-}: PropsChamp & { choix?: readonly Choix<Genre>[]; valeur?: Genre }) {
+}: PropsChamp & {
+  choix?: readonly Choix<Genre>[];
+  valeur?: Genre | "";
+  avertissement?: { texte: string; testId?: string };
+}) {
   const p = useProduction();
   return (
     <ChampListe
@@ -52,7 +58,8 @@ export function ChampGenre({
       label={label}
       valeur={valeur ?? p.contexte.genre ?? ""}
       options={choix}
-      vide={valeur === undefined ? "Non précisé" : undefined}
+      vide={!valeur ? "Non précisé" : undefined}
+      avertissement={avertissement}
       onChange={(genre) => p.modifier({ genre: genre || undefined })}
     />
   );

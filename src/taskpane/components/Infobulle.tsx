@@ -10,8 +10,12 @@ import * as React from "react";
  * - `relation="description"`: a shortened or terse element (a source by its short name, a figure that opens its
  *   tree, a cell to select); the full text is its accessible description (`aria-describedby`).
  *
- * The child must be focusable (a button, a link): a tooltip on something the keyboard cannot reach is for the
- * mouse alone. Fluent's Tooltip and its positioning library (about 14 KB gzip) are fetched once the pane is drawn
+ * - `relation="inaccessible"`: a text cut short on screen (a clamped line) whose whole text is already in the page for
+ *   screen readers; the infobulle shows it to the mouse, and the keyboard reaches the same text another way (the
+ *   production banner's « Modifier »).
+ *
+ * Otherwise the child must be focusable (a button, a link): a tooltip on something the keyboard cannot reach is for
+ * the mouse alone. Fluent's Tooltip and its positioning library (about 14 KB gzip) are fetched once the pane is drawn
  * (App) or when an infobulle first shows, whichever comes first, so that the first load of taskpane.html stays
  * under its budget (npm run bench): until they arrive the child is shown as is, its label set; if it has the focus
  * when they arrive, it gets it back, its infobulle shown.
@@ -37,8 +41,8 @@ export function Infobulle({
   children,
 }: {
   texte: string;
-  relation: "label" | "description";
-  /** One focusable element (button, link) that takes a ref. */
+  relation: "label" | "description" | "inaccessible";
+  /** One focusable element (button, link) that takes a ref; with « inaccessible », any element that takes one. */
   children: React.ReactElement;
 }) {
   const [Composant, setComposant] = React.useState<Tooltip | undefined>(() => tooltip);

@@ -17,7 +17,12 @@ import {
 import * as React from "react";
 import { JOURS_MAX } from "../../app/arguments";
 import { envoyer } from "../../app/catalogue";
-import type { OptionsCreditImpotPane, VueCreditImpot } from "../../app/commandes/creditImpot";
+import {
+  genreCreditDe,
+  genreCreditManquant,
+  type OptionsCreditImpotPane,
+  type VueCreditImpot,
+} from "../../app/commandes/creditImpot";
 import type { GenreCredit } from "../../core/creditImpot/modele";
 import { type Cents, formatMontantFr, negCents, formatPourcentFr, saisieMontant, saisieNombre } from "../../core/money";
 import { saisieTaux } from "../../core/regles/parametres";
@@ -53,6 +58,9 @@ export const IDS_CREDIT_IMPOT = {
   feuille: "ci-feuille",
   regime: "ci-regime",
   genre: "ci-genre",
+  /** Under the genre field and under the actions: the genre to choose before any estimate (none guessed). */
+  genreManquant: "ci-genre-manquant",
+  genreAChoisir: "ci-genre-a-choisir",
   duree: "ci-duree",
   annee: "ci-annee",
   vfx: "ci-vfx",
@@ -114,8 +122,10 @@ export function CreditImpot() {
   const c = production.contexte;
   const feuille = c.feuilleDevis ?? "";
   const regime = regimeDe(c);
-  // The credits know three genres; a devis marked « spectacle » or not yet marked starts from fiction.
-  const genre: GenreCredit = c.genre && c.genre !== "spectacle" ? c.genre : "fiction";
+  // The credits know three genres, and the genre changes the credit: a devis not yet marked (or « spectacle ») is
+  // asked for its genre before any estimate, never computed as a fiction.
+  const genre = genreCreditDe(c.genre);
+  const [genreDemande, setGenreDemande] = React.useState(false);
   const hebergement = c.hebergement ?? "ailleurs";
   const langue = c.langue ?? "";
   const [jeunesse, setJeunesse] = React.useState(false);
@@ -144,7 +154,7 @@ export function CreditImpot() {
   const options = (): OptionsCreditImpotPane => ({
     feuille: feuille || undefined,
     regime,
-    genre,
+    genre: genre as GenreCredit,
     annee: champAnnee.valeur as number,
     dureeMinutes: champDuree.valeur?.toNumber(),
     // The cell it was detected in, else « durée saisie » (the page's field is the context's duration).
@@ -162,7 +172,7 @@ export function CreditImpot() {
 
   const resume = [
     feuille ? `Devis ${guillemets(feuille)}` : undefined,
-    oeuvreResumee(regime, genre),
+    genre ? oeuvreResumee(regime, genre) : "Genre non précisé",
     champDuree.valeur ? `${champDuree.valeur.toString().replace(".", ",")}\u00a0min` : undefined,
     regime === "cinema" && genre !== "animation" && langue
       ? libelle(LANGUES, langue)?.replace(" ou langue régionale", "").toLowerCase()
@@ -187,6 +197,14 @@ export function CreditImpot() {
       )
     )
       return;
+    // No genre, no estimate: the field is highlighted, unfolded and focused, the reason said under the actions.
+    if (!genre) {
+      setGenreDemande(true);
+      setParametresOuverts(true);
+      setTimeout(() => document.querySelector<HTMLElement>(`[data-testid="${IDS_CREDIT_IMPOT.genre}"]`)?.focus());
+      return;
+    }
+    setGenreDemande(false);
     return lancer(
       async () => {
         const o = options();
@@ -214,7 +232,14 @@ export function CreditImpot() {
         <div className={styles.ligne}>
           <ChampFeuilleDevis id={IDS_CREDIT_IMPOT.feuille} />
           <ChampRegime id={IDS_CREDIT_IMPOT.regime} label="Régime" />
-          <ChampGenre id={IDS_CREDIT_IMPOT.genre} choix={GENRES} valeur={genre} />
+          <ChampGenre
+            id={IDS_CREDIT_IMPOT.genre}
+            choix={GENRES}
+            valeur={genre ?? ""}
+            avertissement={
+              genre ? undefined : { texte: genreCreditManquant(c.genre), testId: IDS_CREDIT_IMPOT.genreManquant }
+            }
+          />
         </div>
         <div className={styles.ligne}>
           <ChampDuree id={IDS_CREDIT_IMPOT.duree} champ={champDuree} />
@@ -295,6 +320,14 @@ export function CreditImpot() {
           Créer la feuille Crédit d'impôt
         </Button>
       </div>
+      {genreDemande && !genre && (
+        <MessageBar key="genre-a-choisir" layout="multiline" intent="warning" icon={ICONE_INTENTION.warning}>
+          <MessageBarBody data-testid={IDS_CREDIT_IMPOT.genreAChoisir}>
+            Choisissez d'abord le genre de l'œuvre (fiction, documentaire ou animation) : il change le crédit d'impôt,
+            rien n'est estimé sans lui.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {/* Under the buttons; the result, above, is brought into view by useMontrerEnTete. */}
       <Retour key="retour-calculer" commande={commande} action="ci-calculer" enCours="Calcul du crédit d'impôt…" />
       <Retour

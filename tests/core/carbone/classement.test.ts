@@ -190,9 +190,7 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
         "hebergement-nuitee pour l'estimer par nuit.",
     ]);
     expect(r.manquants).toEqual(
-      expect.arrayContaining([
-        { cellule: "Budget!B9", message: "Nombre de nuitées à indiquer (1 forfait (C9 × E9))." },
-      ]),
+      expect.arrayContaining([{ cellule: "Budget!B9", message: "Nombre de nuitées à indiquer — 1 forfait, C9 × E9." }]),
     );
   });
 
@@ -223,7 +221,7 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
     expect(r.activites[3].notes).toEqual([]);
     const par = (c: string) => r.manquants.filter((m) => m.cellule === c).map((m) => m.message);
     expect(par("Budget!B5").map((m) => m.replace(/[\u00a0\u202f]/g, " "))).toEqual([
-      "Tonnes.km à indiquer : tonnes transportées × km parcourus (900 km (C5 × E5)).",
+      "Tonnes.km à indiquer : tonnes transportées × km parcourus — 900 km, C5 × E5.",
       "Facteur manquant pour « Camion » (Camion machinerie 12 m3) : aucun facteur d'émission sourcé en kg CO₂e par " +
         "t.km (« Camion (PTAC non précisé) », raison dans le tableau des facteurs de la feuille « Bilan carbone ») ; " +
         "indiquez le PTAC dans le libellé (« camion 19 t ») ou le code du facteur de sa classe dans la colonne " +
@@ -347,7 +345,7 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
       url: expect.stringMatching(/^https:\/\/github\.com\/c79942474-cyber\/conseilprevcyber\/blob\/[0-9a-f]{40}\//),
     });
     expect(r.manquants.filter((m) => m.cellule === "Budget!B4").map((m) => m.message)).toEqual([
-      "Tonnes.km à indiquer : tonnes transportées × km parcourus (300 km (C4 × E4)).",
+      "Tonnes.km à indiquer : tonnes transportées × km parcourus — 300 km, C4 × E4.",
     ]);
     expect(r.activites[2].notes).toEqual([
       "PTAC de 3,5 t au plus lu dans le libellé : compté comme un véhicule utilitaire léger.",
@@ -499,11 +497,11 @@ describe("classement des lignes du devis par activité des calculateurs", () => 
     ]);
     const r = await bilanCarbone(wb, { date: "2026-06-01" });
     const message = (c: string) => r.manquants.find((m) => m.cellule === `Budget!${c}`)?.message;
-    expect(message("B3")).toMatch(/\(3 semaines \(C3 × E3\)\)\.$/);
-    expect(message("B4")).toMatch(/\(1 semaine \(C4 × E4\)\)\.$/);
-    expect(message("B5")).toBe("Distance manquante : indiquez les passager.km (2,5 jours (C5 × E5)).");
-    expect(message("B6")).toBe("Distance manquante : indiquez les passager.km (2 A/R (C6 × E6)).");
-    expect(message("B7")).toBe("Litres de carburant à indiquer (2 forfaits (C7 × E7)).");
+    expect(message("B3")).toMatch(/ — 3 semaines, C3 × E3\.$/);
+    expect(message("B4")).toMatch(/ — 1 semaine, C4 × E4\.$/);
+    expect(message("B5")).toBe("Distance manquante : indiquez les passager.km — 2,5 jours, C5 × E5.");
+    expect(message("B6")).toBe("Distance manquante : indiquez les passager.km — 2 A/R, C6 × E6.");
+    expect(message("B7")).toBe("Litres de carburant à indiquer — 2 forfaits, C7 × E7.");
     expect(r.manquants.map((m) => m.message).join("\n")).not.toMatch(/\b[2-9] (semaine|jour|forfait)\b|\d\.\d/);
   });
 

@@ -121,14 +121,14 @@ describe("collecte sur le devis d'exemple « Les Gardiens du littoral »", () =>
     const r = await bilanCarbone(await XlsxWorkbook.ouvrir(EXEMPLE), { date: "2026-06-01" });
     const par = (c: string) => r.manquants.filter((m) => m.cellule === c).map((m) => m.message);
     expect(par("'Budget Gardiens'!B43")).toEqual([
-      "Distance manquante : indiquez les passager.km (24 A/R (C43 × E43)).",
+      "Distance manquante : indiquez les passager.km — 24 A/R, C43 × E43.",
     ]);
-    expect(par("'Budget Gardiens'!B48")).toEqual(["Litres de carburant à indiquer (1 forfait (C48 × E48))."]);
+    expect(par("'Budget Gardiens'!B48")).toEqual(["Litres de carburant à indiquer — 1 forfait, C48 × E48."]);
     expect(par("'Budget Gardiens'!B47")[0]).toMatch(/^Ligne mixte \(transport et hébergement\)/);
     expect(par("'Budget Gardiens'!B47")[2]).toMatch(/^Facteur manquant pour « Ferry »/);
     expect(par("'Budget Gardiens'!B52")).toEqual([expect.stringMatching(/^Facteur manquant pour « Location caméra »/)]);
     // The van has a factor now (Base Carbone 21030, archived: L): only its km are asked for, by the weeks read.
-    expect(par("'Budget Gardiens'!B44")).toEqual(["Distance manquante : indiquez les km (3 semaines (C44 × E44))."]);
+    expect(par("'Budget Gardiens'!B44")).toEqual(["Distance manquante : indiquez les km — 3 semaines, C44 × E44."]);
     // A missing factor says what to do, not the bases searched (that research note stays in the factor table).
     // (the amount is written with non-breaking spaces, normalised here)
     expect(par("'Budget Gardiens'!B47")[2].replace(/[\u00a0\u202f]/g, " ")).toBe(
@@ -266,7 +266,7 @@ test("le JSON public : total en t CO₂e, catégories avec leurs activités (cel
   });
   expect(j.manquants[0]).toEqual({
     cellule: "'Budget Gardiens'!B43",
-    message: "Distance manquante : indiquez les passager.km (24 A/R (C43 × E43)).",
+    message: "Distance manquante : indiquez les passager.km — 24 A/R, C43 × E43.",
   });
   expect(j.couverture).toMatchObject({ lignes: "185709.13", conserve: true });
   expect(j.plan).toMatchObject({ feuille: "PDT", joursPersonne: 16 });

@@ -215,6 +215,32 @@ describe("audiovisuel : œuvre difficile et petit budget selon l'art. D331-17", 
     expect(b.plafond.plafond.toFixed(2)).toBe("0.60");
     expect(b.plafond.motif).toMatch(/innovante, peu accessible ou délicate/);
   });
+  test("le plafond et son motif dans une phrase à eux : jamais de parenthèses dans des parenthèses", () => {
+    /** The deepest nesting of parentheses in a text. */
+    const profondeur = (t: string) =>
+      [...t].reduce(
+        (a, ch) => {
+          const d = a.d + (ch === "(" ? 1 : ch === ")" ? -1 : 0);
+          return { d, max: Math.max(a.max, d) };
+        },
+        { d: 0, max: 0 },
+      ).max;
+    const message = (a: ReturnType<typeof av>) => a.constats.find((x) => x.regle === "intensite-aides-publiques")!;
+    // Info: 45 000 € of aid on 200 000 €, a declared « œuvre difficile » (its motif has its own parentheses).
+    const info = message(av("200000", { oeuvreDifficile: true }));
+    expect(info.gravite).toBe("info");
+    expect(info.message).toMatch(
+      /^Aides publiques 45\u202f000,00\u00a0€ = 22,50\u00a0% du coût \(200\u202f000,00\u00a0€\)\. Plafond 60,00\u00a0% : œuvre difficile \(innovante, peu accessible ou délicate, déclarée par le producteur\), chiffre à vérifier\.$/,
+    );
+    // Alerte: over 50 % under the small budget's 60 %; erreur: over the general 50 %.
+    const alerte = message(av("86666.66"));
+    expect(alerte.gravite).toBe("alerte");
+    expect(alerte.message).toMatch(/admis seulement par dérogation\. Plafond 60,00\u00a0% : œuvre à petit budget \(/);
+    const erreur = message(av("86666.67"));
+    expect(erreur.gravite).toBe("erreur");
+    expect(erreur.message).toMatch(/\. Plafond 50,00\u00a0% : plafond général, chiffre à vérifier\. Attention : /);
+    for (const c of [info, alerte, erreur]) expect(`${profondeur(c.message)} ${c.message}`).toMatch(/^1 /);
+  });
   test("au-delà du plafond, le constat chiffre l'excédent et cite le Conseil d'État (fraction excédentaire)", () => {
     const a = av("86666.67");
     const c = a.constats.find((x) => x.regle === "intensite-aides-publiques")!;

@@ -1,6 +1,7 @@
 import type { Constat, Regle } from "../../controles/constat";
 import { multiplyCents, subCents } from "../../money/cents";
-import { ContexteFinancement, euros, mentionConfiance, pct, pctVers } from "../contexte";
+import { aVerifier } from "../../regles/table";
+import { ContexteFinancement, euros, pct, pctVers } from "../contexte";
 
 const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
 
@@ -34,7 +35,9 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
         ? `de la part française du coût (${euros(s.baseIntensite)})`
         : `du coût (${euros(s.baseIntensite)})`;
     const quoi = `Aides publiques ${euros(s.aidesPubliques)} = ${pctVers(s.intensite, p.seuilAlerte, p.plafond)} ${base}`;
-    const plafond = `plafond ${pct(p.plafond)} : ${p.motif}${mentionConfiance(p.confiance)}`;
+    // The ceiling in a sentence of its own: its motif has its own parentheses (« œuvre difficile (premier ou
+    // deuxième film…) »), never put inside others.
+    const plafond = `Plafond ${pct(p.plafond)} : ${p.motif}${aVerifier(p.confiance) ? ", chiffre à vérifier" : ""}.`;
     let c: Constat;
     if (s.intensite.greaterThan(p.plafond)) {
       const consequence = p.version.valeurs.consequenceDepassement;
@@ -43,17 +46,17 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
         regle: "intensite-aides-publiques",
         gravite: "erreur",
         message:
-          `${quoi} : au-delà du ${plafond}, de ${euros(subCents(s.aidesPubliques, depasse))}.` +
+          `${quoi} : au-delà du plafond ${pct(p.plafond)}, de ${euros(subCents(s.aidesPubliques, depasse))}. ${plafond}` +
           (consequence ? ` Attention : ${lowerFirst(consequence.replace(/\.$/, ""))} — à vérifier.` : ""),
       };
     } else if (s.intensite.greaterThan(p.seuilAlerte)) {
       c = {
         regle: "intensite-aides-publiques",
         gravite: "alerte",
-        message: `${quoi} : au-delà de ${pct(p.seuilAlerte)}, admis seulement par dérogation (${plafond}).`,
+        message: `${quoi} : au-delà de ${pct(p.seuilAlerte)}, admis seulement par dérogation. ${plafond}`,
       };
     } else {
-      c = { regle: "intensite-aides-publiques", gravite: "info", message: `${quoi} (${plafond}).` };
+      c = { regle: "intensite-aides-publiques", gravite: "info", message: `${quoi}. ${plafond}` };
     }
     return [c];
   },
