@@ -205,6 +205,34 @@ test("--credit-impot : sans ligne de crédit d'impôt dans le plan, celui du dev
   expect(Number(j.total)).toBeCloseTo(2750000 + montant, 2);
 });
 
+test("--credit-impot sans --genre : le crédit est calculé comme pour une fiction, et une alerte le dit", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(c.cinema);
+  wb.getWorksheet("Plan de financement")!.spliceRows(19, 1);
+  const p = path.join(c.dossier, "cinema-sans-ci-sans-genre.xlsx");
+  await wb.xlsx.writeFile(p);
+  const args = [p, "--devis", "Budget", "--credit-impot", "cinema", "--json", "--date", "2026-01-15"];
+  const sans = await lancer(args);
+  const fiction = await lancer([...args, "--genre", "fiction"]);
+  expect(sans.code).toBe(0);
+  const [js, jf] = [JSON.parse(sans.out), JSON.parse(fiction.out)];
+  const credit = (j: { parCategorie: { categorie: string; montant: string }[] }) =>
+    j.parCategorie.find((x) => x.categorie === "credit-impot")?.montant;
+  expect(credit(js)).toBe(credit(jf));
+  const genre = (j: { controles: { gravite: string; message: string }[] }) =>
+    j.controles.filter((x) => x.message.includes("genre de l'œuvre non précisé"));
+  expect(genre(js)).toEqual([
+    expect.objectContaining({
+      gravite: "alerte",
+      message:
+        "Crédit d'impôt calculé par Prodbook : genre de l'œuvre non précisé, crédit calculé comme pour une fiction " +
+        "(taux, coût minimal par minute) ; précisez le genre (fiction, documentaire ou animation) pour un crédit qui " +
+        "vaut pour votre œuvre.",
+    }),
+  ]);
+  expect(genre(jf)).toEqual([]);
+});
+
 test("les classeurs d'exemple de tests/fixtures/financement donnent le même résultat que ceux générés par plans.ts", async () => {
   const dossier = path.join(__dirname, "../fixtures/financement");
   for (const [nom, args] of [

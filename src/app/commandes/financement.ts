@@ -147,6 +147,7 @@ function options(a: OptionsFinancementPane & { dureesAmbigues?: DureeEcrite[] },
       ? creditImpotPourPlan({
           regime: creditImpot,
           genre: genreCredit,
+          ...(a.genre === undefined ? { genreNonPrecise: true } : {}),
           annee,
           dureeMinutes: a.dureeMinutes,
           ...(origineDuree(a) ? { origineDuree: origineDuree(a) } : {}),

@@ -12,6 +12,11 @@ import type { Surcharges } from "../regles/table";
 export interface OptionsCreditImpotPlan {
   regime: RegimeCredit;
   genre: GenreCredit;
+  /**
+   * The genre was not given (no --genre, « Non précisé » in the pane): the credit is computed as a fiction's, and an
+   * alert of the plan says so (never a fiction's credit without a word).
+   */
+  genreNonPrecise?: boolean;
   annee: number;
   dureeMinutes?: number;
   /** Where `dureeMinutes` was taken (a cell, typed): the per-minute cap's trace names it. */
@@ -59,6 +64,11 @@ export type CalculCreditImpotPlan = (
   plan?: PlanDuCredit,
 ) => CreditImpotDuPlan | undefined;
 
+/** The alert of a credit computed without the work's genre: which genre was taken, why it matters, what to do. */
+export const GENRE_NON_PRECISE =
+  "genre de l'œuvre non précisé, crédit calculé comme pour une fiction (taux, coût minimal par minute) ; " +
+  "précisez le genre (fiction, documentaire ou animation) pour un crédit qui vaut pour votre œuvre.";
+
 /**
  * The crédit d'impôt of the devis (calculerCreditImpot, issue 4) as a plan source: the plan's other public aids
  * are passed so the credit respects the aid ceiling built into 220 sexies, and the workbook's « Paramètres »
@@ -93,7 +103,7 @@ export function creditImpotPourPlan(o: OptionsCreditImpotPlan): CalculCreditImpo
     return {
       montant: r.credit,
       detail: `${o.regime}, ${o.genre}, taux ${formatPourcentFr(r.taux)}, base ${formatMontantFr(r.base)}${deduites}`,
-      alertes: [...r.alertes, ...(aides ? [aides] : [])],
+      alertes: [...(o.genreNonPrecise ? [GENRE_NON_PRECISE] : []), ...r.alertes, ...(aides ? [aides] : [])],
       tables: r.tables,
       trace: () => traceCreditImpot(r),
     };
