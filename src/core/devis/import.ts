@@ -898,7 +898,6 @@ function sansTitreDe(cols: Entete["colonnes"]): Uint8Array {
   return out;
 }
 
-/** The first row of a header written over one to three rows (`debut` when it spans several, else its `ligne`). */
 /**
  * The margin of a table (header on 0-based row `ligneEntete`, last headed column `debut` - 1): the columns right against
  * it, while each holds something below the header (colonnesAttenantes), except those the import reads (`lues`). Beside
@@ -1053,6 +1052,7 @@ function lireSansEntete(
   if (illisibles.length) devis.illisibles = [...(devis.illisibles ?? []), ...illisibles];
 }
 
+/** The first row of a header written over one to three rows (`debut` when it spans several, else its `ligne`). */
 const debutEntete = (x: { debut?: number; ligne: number }) => x.debut ?? x.ligne;
 
 /** Where table `i` of `tableaux` stops: the first row of the next table's header, or `n` past the last one. */
