@@ -104,6 +104,35 @@ describe("prodbook devis : chiffres à droite de la dernière colonne titrée", 
   });
 });
 
+/**
+ * F and G of erreurs-a-droite and erreurs-sans-entete (same cells; in the second, « Observations » in I puts F and G
+ * inside the table): F's 350 listed, its #REF! and its two dates listed without amount; G only an error.
+ */
+const COLONNES_F_G = [
+  {
+    colonne: "F",
+    entete: "",
+    cellule: "Devis!F3",
+    nombres: 1,
+    total: "350.00",
+    listees: [{ cellule: "Devis!F6", montant: "350.00" }],
+    erreurs: [{ cellule: "Devis!F7", texte: "#REF!" }],
+    dates: [
+      { cellule: "Devis!F12", valeur: "2025-04-15" },
+      { cellule: "Devis!F13", valeur: "2025-09-30" },
+    ],
+  },
+  {
+    colonne: "G",
+    entete: "",
+    cellule: "Devis!G3",
+    nombres: 0,
+    total: "0.00",
+    listees: [],
+    erreurs: [{ cellule: "Devis!G9", texte: "#DIV/0!" }],
+  },
+];
+
 describe("prodbook devis : erreurs et dates contre le tableau", () => {
   const { devis: d, controles } = devisJsonBinaire(fichier("erreurs-a-droite"));
 
@@ -113,30 +142,7 @@ describe("prodbook devis : erreurs et dates contre le tableau", () => {
     expect(c).toMatchObject({ lu: "37100.00", lignes: "12250.00", listes: "350.00", ecart: "0.00" });
     // 7 lines, 3 totals proven, F6 (350), F7 and G9 (errors), F12 and F13 (dates): 15 read, 5 listed.
     expect(c.cellules).toEqual({ lues: 15, lignes: 7, totauxProuves: 3, nonPlaces: 0, listees: 5 });
-    expect(c.horsColonnes).toEqual([
-      {
-        colonne: "F",
-        entete: "",
-        cellule: "Devis!F3",
-        nombres: 1,
-        total: "350.00",
-        listees: [{ cellule: "Devis!F6", montant: "350.00" }],
-        erreurs: [{ cellule: "Devis!F7", texte: "#REF!" }],
-        dates: [
-          { cellule: "Devis!F12", valeur: "2025-04-15" },
-          { cellule: "Devis!F13", valeur: "2025-09-30" },
-        ],
-      },
-      {
-        colonne: "G",
-        entete: "",
-        cellule: "Devis!G3",
-        nombres: 0,
-        total: "0.00",
-        listees: [],
-        erreurs: [{ cellule: "Devis!G9", texte: "#DIV/0!" }],
-      },
-    ]);
+    expect(c.horsColonnes).toEqual(COLONNES_F_G);
     const g9 = controles.find((x) => x.cellule === "Devis!G9");
     expect(g9).toEqual({
       regle: "montant-illisible",
@@ -186,30 +192,7 @@ describe("prodbook devis : erreurs et dates dans une colonne sans en-tête entre
     const c = d.conservation;
     expect(c).toMatchObject({ lu: "37100.00", lignes: "12250.00", listes: "350.00", ecart: "0.00" });
     expect(c.cellules).toEqual({ lues: 15, lignes: 7, totauxProuves: 3, nonPlaces: 0, listees: 5 });
-    expect(c.horsColonnes).toEqual([
-      {
-        colonne: "F",
-        entete: "",
-        cellule: "Devis!F3",
-        nombres: 1,
-        total: "350.00",
-        listees: [{ cellule: "Devis!F6", montant: "350.00" }],
-        erreurs: [{ cellule: "Devis!F7", texte: "#REF!" }],
-        dates: [
-          { cellule: "Devis!F12", valeur: "2025-04-15" },
-          { cellule: "Devis!F13", valeur: "2025-09-30" },
-        ],
-      },
-      {
-        colonne: "G",
-        entete: "",
-        cellule: "Devis!G3",
-        nombres: 0,
-        total: "0.00",
-        listees: [],
-        erreurs: [{ cellule: "Devis!G9", texte: "#DIV/0!" }],
-      },
-    ]);
+    expect(c.horsColonnes).toEqual(COLONNES_F_G);
     expect(controles.find((x) => x.cellule === "Devis!F7")).toEqual({
       regle: "montant-illisible",
       gravite: "erreur",
