@@ -128,5 +128,7 @@ export function optionsFinancementDe(
     creditImpot: creditImpot ? oeuvre : undefined,
     langue: creditImpot && oeuvre === "cinema" ? c.langue : undefined,
     subventionsPubliques: creditImpot ? subventionsDe(c) : undefined,
+    // The year of the expenses given on the Crédit d'impôt page: the plan's credit is that year's, as the dashboard's.
+    ...(creditImpot && /^[1-9]\d{3}$/.test((c.annee ?? "").trim()) ? { annee: Number(c.annee!.trim()) } : {}),
   };
 }

@@ -233,6 +233,33 @@ test("--credit-impot sans --genre : le crédit est calculé comme pour une ficti
   expect(genre(jf)).toEqual([]);
 });
 
+test("--credit-impot sans --date : le crédit est celui des règles de l'année en cours, et une alerte le dit", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(c.cinema);
+  wb.getWorksheet("Plan de financement")!.spliceRows(19, 1);
+  const p = path.join(c.dossier, "cinema-sans-ci-sans-date.xlsx");
+  await wb.xlsx.writeFile(p);
+  const args = [p, "--devis", "Budget", "--credit-impot", "cinema", "--genre", "fiction", "--json"];
+  const annee = new Date().getFullYear();
+  const [sans, date] = await Promise.all([lancer(args), lancer([...args, "--date", `${annee}-01-15`])]);
+  expect(sans.code).toBe(0);
+  const [js, jd] = [JSON.parse(sans.out), JSON.parse(date.out)];
+  const credit = (j: { parCategorie: { categorie: string; montant: string }[] }) =>
+    j.parCategorie.find((x) => x.categorie === "credit-impot")?.montant;
+  expect(credit(js)).toBe(credit(jd));
+  const dite = (j: { controles: { gravite: string; message: string }[] }) =>
+    j.controles.filter((x) => x.message.includes("année des dépenses non précisée"));
+  expect(dite(js)).toEqual([
+    expect.objectContaining({
+      gravite: "alerte",
+      message:
+        `Crédit d'impôt calculé par Prodbook : année des dépenses non précisée, crédit calculé selon les règles de ${annee} ` +
+        "(l'année en cours) ; pour une autre année, indiquez l'année des dépenses (la date des règles en ligne de commande).",
+    }),
+  ]);
+  expect(dite(jd)).toEqual([]);
+});
+
 test("les classeurs d'exemple de tests/fixtures/financement donnent le même résultat que ceux générés par plans.ts", async () => {
   const dossier = path.join(__dirname, "../fixtures/financement");
   for (const [nom, args] of [

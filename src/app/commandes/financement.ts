@@ -39,6 +39,8 @@ export interface OptionsFinancementPane {
   oeuvreDifficile?: boolean;
   /** ISO date picking the rule versions (and the tax-credit year); today by default. */
   date?: string;
+  /** The year of the expenses of the credit added to the plan (the production's, on the pane); else the date's year. */
+  annee?: number;
   /** Add the devis' crédit d'impôt when the plan has none. */
   creditImpot?: RegimeCredit;
   /** Cinema credit: original language of the work (30 % French or regional language, 20 % otherwise). */
@@ -128,7 +130,7 @@ function options(a: OptionsFinancementPane & { dureesAmbigues?: DureeEcrite[] },
       "subventionsPubliques",
       "se déduisent de la base du crédit d'impôt calculé sur le devis : indiquez aussi le crédit d'impôt à calculer",
     );
-  const annee = Number((a.date ?? new Date().toISOString()).slice(0, 4));
+  const annee = a.annee ?? Number((a.date ?? new Date().toISOString()).slice(0, 4));
   const genreCredit: GenreCredit = a.genre === "documentaire" || a.genre === "animation" ? a.genre : "fiction";
   const {
     creditImpot,
@@ -149,6 +151,7 @@ function options(a: OptionsFinancementPane & { dureesAmbigues?: DureeEcrite[] },
           genre: genreCredit,
           ...(a.genre === undefined ? { genreNonPrecise: true } : {}),
           annee,
+          ...(a.annee === undefined && a.date === undefined ? { anneeNonPrecisee: true } : {}),
           dureeMinutes: a.dureeMinutes,
           ...(origineDuree(a) ? { origineDuree: origineDuree(a) } : {}),
           langue,

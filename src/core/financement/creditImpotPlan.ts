@@ -18,6 +18,11 @@ export interface OptionsCreditImpotPlan {
    */
   genreNonPrecise?: boolean;
   annee: number;
+  /**
+   * The year was not given (no date of the rules): `annee` is the current year, and an alert of the plan says so (the
+   * credit's rules depend on the year of the expenses).
+   */
+  anneeNonPrecisee?: boolean;
   dureeMinutes?: number;
   /** Where `dureeMinutes` was taken (a cell, typed): the per-minute cap's trace names it. */
   origineDuree?: OrigineDuree;
@@ -69,6 +74,11 @@ export const GENRE_NON_PRECISE =
   "genre de l'œuvre non précisé, crédit calculé comme pour une fiction (taux, coût minimal par minute) ; " +
   "précisez le genre (fiction, documentaire ou animation) pour un crédit qui vaut pour votre œuvre.";
 
+/** The alert of a credit computed without a date: the year taken (the current one), why it matters, what to do. */
+export const anneeNonPrecisee = (annee: number) =>
+  `année des dépenses non précisée, crédit calculé selon les règles de ${annee} (l'année en cours) ; ` +
+  "pour une autre année, indiquez l'année des dépenses (la date des règles en ligne de commande).";
+
 /**
  * The crédit d'impôt of the devis (calculerCreditImpot, issue 4) as a plan source: the plan's other public aids
  * are passed so the credit respects the aid ceiling built into 220 sexies, and the workbook's « Paramètres »
@@ -103,7 +113,12 @@ export function creditImpotPourPlan(o: OptionsCreditImpotPlan): CalculCreditImpo
     return {
       montant: r.credit,
       detail: `${o.regime}, ${o.genre}, taux ${formatPourcentFr(r.taux)}, base ${formatMontantFr(r.base)}${deduites}`,
-      alertes: [...(o.genreNonPrecise ? [GENRE_NON_PRECISE] : []), ...r.alertes, ...(aides ? [aides] : [])],
+      alertes: [
+        ...(o.genreNonPrecise ? [GENRE_NON_PRECISE] : []),
+        ...(o.anneeNonPrecisee ? [anneeNonPrecisee(o.annee)] : []),
+        ...r.alertes,
+        ...(aides ? [aides] : []),
+      ],
       tables: r.tables,
       trace: () => traceCreditImpot(r),
     };
