@@ -45,7 +45,7 @@ it("financement du volet : sans année, l'année en cours est dite ; l'année de
       gravite: "alerte",
       message:
         `Crédit d'impôt calculé par Prodbook : année des dépenses non précisée, crédit calculé selon les règles de ${annee} ` +
-        "(l'année en cours) ; pour une autre année, indiquez l'année des dépenses (la date des règles en ligne de commande).",
+        "(l'année en cours) ; pour une autre année, indiquez l'année des dépenses (page Crédit d'impôt ; en ligne de commande, la date des règles).",
     }),
   ]);
   // The year typed on the Crédit d'impôt page: passed to the plan's credit, nothing assumed, as the dashboard's.

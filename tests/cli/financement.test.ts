@@ -254,7 +254,7 @@ test("--credit-impot sans --date : le crédit est celui des règles de l'année 
       gravite: "alerte",
       message:
         `Crédit d'impôt calculé par Prodbook : année des dépenses non précisée, crédit calculé selon les règles de ${annee} ` +
-        "(l'année en cours) ; pour une autre année, indiquez l'année des dépenses (la date des règles en ligne de commande).",
+        "(l'année en cours) ; pour une autre année, indiquez l'année des dépenses (page Crédit d'impôt ; en ligne de commande, la date des règles).",
     }),
   ]);
   expect(dite(jd)).toEqual([]);

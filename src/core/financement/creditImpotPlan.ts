@@ -77,7 +77,7 @@ export const GENRE_NON_PRECISE =
 /** The alert of a credit computed without a date: the year taken (the current one), why it matters, what to do. */
 export const anneeNonPrecisee = (annee: number) =>
   `année des dépenses non précisée, crédit calculé selon les règles de ${annee} (l'année en cours) ; ` +
-  "pour une autre année, indiquez l'année des dépenses (la date des règles en ligne de commande).";
+  "pour une autre année, indiquez l'année des dépenses (page Crédit d'impôt ; en ligne de commande, la date des règles).";
 
 /**
  * The crédit d'impôt of the devis (calculerCreditImpot, issue 4) as a plan source: the plan's other public aids
