@@ -16,6 +16,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "montant-devise": "Montant dans une autre devise que l'euro",
   "unite-milliers": "Montants en milliers ou millions d'euros",
   "montant-pourcentage": "Pourcentage lu comme taux de la ligne",
+  "remise-positive": "Remise au montant positif",
   "formule-sans-resultat": "Formule sans résultat enregistré",
   "sous-total-producteur": "Sous-total ≠ somme des lignes",
   "total-producteur": "Total ≠ somme des lignes",

@@ -2362,6 +2362,11 @@ function importerAvecEntete(
         continue;
       }
       const cm = cell(row, "montant");
+      // « =SI(B6="";"";B6*C6) » on a line without its quantity: Excel saves its empty text as <v></v>, which the
+      // reader cannot tell from no result at all. No factor pair to compute from: an empty line, not a formula to
+      // recalculate (before: an error asking to re-save in Excel, which changes nothing).
+      if (cm && cm.v === null && cm.f && /""/.test(cm.f) && !(t !== undefined && (q !== undefined || n !== undefined)))
+        continue;
       if (cm && ((cm.v !== null && String(cm.v).trim() !== "") || cm.f) && (libelle || code)) {
         const sansValeur = cm.v === null;
         illisibles.push({

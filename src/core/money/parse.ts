@@ -42,7 +42,7 @@ function brut(input: string): Brut | undefined {
   let negatif = false;
   // "1 500 € HT": the currency and the tax mention may both follow the figure.
   const sansDevise = (x: string) => {
-    for (let i = 0; i < 2; i++) x = x.replace(/(€|eur(os?)?|ht|ttc)\.?$/i, "").trim();
+    for (let i = 0; i < 2; i++) x = x.replace(/(€|eur(os?)?|h\.?t|t\.?t\.?c)\.?$/i, "").trim();
     return x.replace(/^(€|eur)\s*/i, "").trim();
   };
   s = sansDevise(s);

@@ -22,6 +22,10 @@ describe("parseMontant", () => {
     ["12 €HT", 1200],
     ["1 500 € HT", 150000],
     ["1 500,00 EUR TTC", 150000],
+    // The mention with its dots, as the devis's tax check reads it (before: « 2 500 € H.T. » not a number).
+    ["2\u202f500 € H.T.", 250000],
+    ["1 200,00 T.T.C.", 120000],
+    ["800 h.t", 80000],
     ["0,005", 1],
     ["-0,005", -1],
     ["1234-", -123400],

@@ -29,6 +29,7 @@ import { montantTarif } from "./montantTarif";
 import { montantDevise } from "./montantDevise";
 import { montantPourcentage } from "./montantPourcentage";
 import { parametreInconnu } from "./parametreInconnu";
+import { remisePositive } from "./remisePositive";
 import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
 import {
   grilleMinima,
@@ -57,6 +58,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   montantDevise,
   uniteMilliers,
   montantPourcentage,
+  remisePositive,
   formuleSansResultat,
   sousTotalProducteur,
   totalProducteur,
