@@ -3,9 +3,21 @@ import { negCents } from "../../money/cents";
 import { norm } from "../lecture";
 import { celluleMontant, cite, ContexteDevis, eur } from "./contexte";
 
-/** A rebate or discount by its label (« Remise 10 % », « Rabais loueur »), not « Remise en état du décor ». */
-const DEDUCTION =
-  /\b(remises?|rabais|ristournes?|escomptes?|discount|rebate)\b(?! (en|a) (etat|forme|place|ordre|niveau|jour))/;
+/**
+ * A rebate or discount by its label (« Remise 10 % », « Rabais loueur », « Remise de fin d'année »). Not a « remise »
+ * that is a cost or a delivery: « Remise en état du décor », « Remise du PAD », « Remise des éléments », « Remise de
+ * la copie », « Remise des prix ».
+ */
+const DEDUCTION = new RegExp(
+  "\\b(remises?|rabais|ristournes?|escomptes?|discount|rebate)\\b" +
+    // Not a repair or an update (« remise en état », « à niveau »), nor a delivery (« remise du PAD », « des éléments »).
+    "(?! (en|a) (etat|forme|place|ordre|niveau|jour)| (du|des|de la|de l|d)\\b| (pad|copies?|elements|prix)\\b)",
+);
+
+/** Whether a devis label announces a deduction (its words only; the amount's sign is the rule's business). */
+export function annonceDeduction(libelle: string): boolean {
+  return DEDUCTION.test(norm(libelle));
+}
 
 /**
  * A line whose label announces a deduction but whose amount is positive (« Remise 10 % | 500 »): counted as read, an
@@ -19,7 +31,7 @@ export const remisePositive: Regle<ContexteDevis> = {
     "positif : comptée en plus, comme elle est écrite, et c'est dit.",
   verifier({ devis }) {
     return devis.lignes
-      .filter((l) => l.montant > 0 && DEDUCTION.test(norm(l.libelle)))
+      .filter((l) => l.montant > 0 && annonceDeduction(l.libelle))
       .map((l) => ({
         regle: "remise-positive",
         gravite: "alerte" as const,
