@@ -72,6 +72,11 @@ function constatsDuTitre(groupe: readonly MontantNonPlace[]): Constat[] {
   ];
 }
 
+/** The one finding of a line out of every chapter, on its cell. */
+function dire(np: MontantNonPlace, gravite: Constat["gravite"], message: string): Constat[] {
+  return [{ regle: "ligne-hors-chapitre", gravite, message, cellule: np.cellule }];
+}
+
 export const ligneHorsChapitre: Regle<ContexteDevis> = {
   id: "ligne-hors-chapitre",
   description: "Chaque montant du devis source est rattaché à un chapitre CNC.",
@@ -96,72 +101,52 @@ export const ligneHorsChapitre: Regle<ContexteDevis> = {
       const net = netProuve(np, devis);
       if (net) {
         const rangs = net.entre.map((x) => `${x.cellule} ${cite(x.libelle)} (${eur(x.montant)})`).join(", ");
-        return [
-          {
-            regle: "ligne-hors-chapitre",
-            gravite: "info" as const,
-            message:
-              `${np.cellule} ${cite(np.libelle)} : ${eur(np.montant)} vaut le total ${net.base.cellule} ` +
-              `(${eur(net.base.montant)})${rangs ? ` ${net.signe} ${rangs}` : ""} : un net calculé après le total du ` +
-              `devis, pas une ligne de dépense ; il n'est pas compté dans le total.`,
-            cellule: np.cellule,
-          },
-        ];
+        return dire(
+          np,
+          "info",
+          `${np.cellule} ${cite(np.libelle)} : ${eur(np.montant)} vaut le total ${net.base.cellule} ` +
+            `(${eur(net.base.montant)})${rangs ? ` ${net.signe} ${rangs}` : ""} : un net calculé après le total du ` +
+            `devis, pas une ligne de dépense ; il n'est pas compté dans le total.`,
+        );
       }
       // Below the grand total, in no chapter: outside the devis, or a line of a chapter written in the wrong place.
       const sous = np.sousLeTotal;
       if (sous)
-        return [
-          {
-            regle: "ligne-hors-chapitre",
-            gravite: "alerte" as const,
-            message:
-              `${np.cellule} ${cite(np.libelle)} : cette ligne est sous le total du devis ${cite(sous.libelle)} ` +
-              `(${sous.cellule}, ${eur(sous.montant)}) et n'est rattachée à aucun chapitre : son montant ` +
-              `${eur(np.montant)} n'est pas compté dans le total ; il est listé parmi les montants non placés. S'il est ` +
-              `hors devis, il n'y a rien à faire. S'il fait partie du devis, déplacez la ligne dans son chapitre, ` +
-              `au-dessus du total, et ajoutez son montant au sous-total du chapitre et au total, puis relancez.`,
-            cellule: np.cellule,
-          },
-        ];
+        return dire(
+          np,
+          "alerte",
+          `${np.cellule} ${cite(np.libelle)} : cette ligne est sous le total du devis ${cite(sous.libelle)} ` +
+            `(${sous.cellule}, ${eur(sous.montant)}) et n'est rattachée à aucun chapitre : son montant ` +
+            `${eur(np.montant)} n'est pas compté dans le total ; il est listé parmi les montants non placés. S'il est ` +
+            `hors devis, il n'y a rien à faire. S'il fait partie du devis, déplacez la ligne dans son chapitre, ` +
+            `au-dessus du total, et ajoutez son montant au sous-total du chapitre et au total, puis relancez.`,
+        );
       const p = np.chapitresPossibles;
       if (p)
-        return [
-          {
-            regle: "ligne-hors-chapitre",
-            gravite: "alerte" as const,
-            message:
-              `${np.cellule} ${cite(np.libelle)} : ce compte anglais peut relever de deux chapitres, ` +
-              `${p.chapitres.map((c) => `${c} « ${libelleChapitre(c)} »`).join(" ou ")} (${p.raison}) ; son montant ` +
-              `${eur(np.montant)} n'est placé dans aucun et n'est pas compté dans le total. Indiquez son chapitre dans ` +
-              `une colonne « Chapitre » ou par un titre de chapitre en français au-dessus de la ligne.`,
-            cellule: np.cellule,
-          },
-        ];
+        return dire(
+          np,
+          "alerte",
+          `${np.cellule} ${cite(np.libelle)} : ce compte anglais peut relever de deux chapitres, ` +
+            `${p.chapitres.map((c) => `${c} « ${libelleChapitre(c)} »`).join(" ou ")} (${p.raison}) ; son montant ` +
+            `${eur(np.montant)} n'est placé dans aucun et n'est pas compté dans le total. Indiquez son chapitre dans ` +
+            `une colonne « Chapitre » ou par un titre de chapitre en français au-dessus de la ligne.`,
+        );
       const t = np.titreInconnu;
       if (t)
-        return [
-          {
-            regle: "ligne-hors-chapitre",
-            gravite: "alerte" as const,
-            message:
-              `${np.cellule} ${cite(np.libelle)} : le montant ${eur(np.montant)} n'est rattaché à aucun chapitre : le ` +
-              `${t.minuscules ? "texte" : "titre"} ${cite(t.titre)} au-dessus (${t.cellule}) ne nomme pas un chapitre ` +
-              `du devis CNC, et ni le code ni le libellé de la ligne n'en désignent un ; il n'est pas compté dans le ` +
-              `total. ${SUITE}`,
-            cellule: np.cellule,
-          },
-        ];
-      return [
-        {
-          regle: "ligne-hors-chapitre",
-          gravite: "alerte" as const,
-          message:
-            `${np.cellule} ${cite(np.libelle)} : le montant ${eur(np.montant)} n'est rattaché à aucun chapitre ` +
-            `(ni code, ni titre de chapitre au-dessus, ni mot-clé reconnu) ; il n'est pas compté dans le total. ${SUITE}`,
-          cellule: np.cellule,
-        },
-      ];
+        return dire(
+          np,
+          "alerte",
+          `${np.cellule} ${cite(np.libelle)} : le montant ${eur(np.montant)} n'est rattaché à aucun chapitre : le ` +
+            `${t.minuscules ? "texte" : "titre"} ${cite(t.titre)} au-dessus (${t.cellule}) ne nomme pas un chapitre ` +
+            `du devis CNC, et ni le code ni le libellé de la ligne n'en désignent un ; il n'est pas compté dans le ` +
+            `total. ${SUITE}`,
+        );
+      return dire(
+        np,
+        "alerte",
+        `${np.cellule} ${cite(np.libelle)} : le montant ${eur(np.montant)} n'est rattaché à aucun chapitre ` +
+          `(ni code, ni titre de chapitre au-dessus, ni mot-clé reconnu) ; il n'est pas compté dans le total. ${SUITE}`,
+      );
     });
   },
 };
