@@ -9,7 +9,7 @@ import { traceAffichee, type TraceAffichee } from "../traces";
 import type { ResultatFec } from "../../core/comptabilite/fec";
 import {
   correspondancesParDefaut,
-  regleCorrespondancesParDefaut,
+  tablesCorrespondances,
   FEUILLE_CORRESPONDANCES,
   feuilleCorrespondances,
   lireFeuilleCorrespondances,
@@ -127,15 +127,6 @@ function engageChapitre(r: RapportEcarts, c: LigneEcart): string | null {
   if (c.engage !== undefined) return m(c.engage);
   const typees = r.lignes.filter((l) => l.chapitre === c.code && l.engage !== undefined);
   return typees.length ? m(cents(typees.reduce((s, l) => s + (l.engage ?? 0), 0))) : null;
-}
-
-/**
- * The one place that decides whether the default PCG table mapped the réalisé, for the CLI and the pane: its version
- * when the correspondances used are that table, untouched (their `source`: set by correspondancesParDefaut, dropped by
- * a file, the workbook's « Correspondances » sheet and the pane's edits); none otherwise.
- */
-export function tablesCorrespondances(source: TableCorrespondances["source"]): RegleUtilisee[] {
-  return source?.id === "correspondances-pcg" ? [regleCorrespondancesParDefaut(source.effetDu)] : [];
 }
 
 /** The rule tables of an écarts report: the default correspondances when they were used, then the CNC nomenclature. */

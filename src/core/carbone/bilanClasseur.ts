@@ -20,7 +20,7 @@ import { blocsCouverture, couverture, type Couverture } from "./couverture";
 import { realisesDesEcarts, realisesDuFec, type FecCarbone, type RealisesCarbone } from "./definitif";
 import {
   correspondancesParDefaut,
-  regleCorrespondancesParDefaut,
+  tablesCorrespondances,
   FEUILLE_CORRESPONDANCES,
   lireFeuilleCorrespondances,
   type TableCorrespondances,
@@ -78,6 +78,8 @@ export interface ResultatBilanCarbone {
     | { source: "fec"; fec: string; correspondances: "fichier" | "feuille" | "defaut" }
     | { source: "ecarts"; feuille: string }
     | { source: null };
+  /** The source of the correspondances that mapped the ledger (the default table's, untouched), for its `tables`. */
+  sourceCorrespondances?: TableCorrespondances["source"];
   /** The ledger's findings (class-6 accounts mapped to no poste…), when a FEC was given. */
   constatsFec: Constat[];
   /** Corrections kept from the previous sheet. */
@@ -348,6 +350,7 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
   let realises: RealisesCarbone = { parCode: new Map(), manquants: [] };
   let origine: ResultatBilanCarbone["realise"] = { source: null };
   let constatsFec: Constat[] = [];
+  let sourceCorrespondances: TableCorrespondances["source"];
   if (opts.fec) {
     let correspondances = opts.fec.correspondances;
     let depuis: "fichier" | "feuille" | "defaut" = "fichier";
@@ -361,6 +364,7 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
     realises = r;
     constatsFec = r.constats;
     origine = { source: "fec", fec: opts.fec.nom, correspondances: depuis };
+    sourceCorrespondances = correspondances.source;
   } else if (ecarts) {
     realises = realisesDesEcarts(ecarts, chapitresDuBilan);
     origine = { source: "ecarts", feuille: ecarts.name };
@@ -390,6 +394,7 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
     csv: csvExport(lignesExport),
     ecarts: ecarts !== undefined,
     realise: origine,
+    ...(sourceCorrespondances ? { sourceCorrespondances } : {}),
     constatsFec,
     // A row's input is kept when some of it is used: a réalisé typed over the ledger's is not (it is named instead).
     corrections: es.filter((e) => {
@@ -453,9 +458,8 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
 
 /**
  * The rule-table versions a bilan used: the emission factors', then the default PCG correspondances' when they gave the
- * définitif's réalisé from a FEC (neither a file nor the workbook's sheet), as `prodbook ecarts` names them.
+ * définitif's réalisé from a FEC, decided as `prodbook ecarts` decides it (tablesCorrespondances).
  */
-export function tablesBilanCarbone(r: Pick<ResultatBilanCarbone, "jeu" | "realise">): RegleUtilisee[] {
-  const defaut = r.realise.source === "fec" && r.realise.correspondances === "defaut";
-  return [...tablesCarbone(r.jeu), ...(defaut ? [regleCorrespondancesParDefaut()] : [])];
+export function tablesBilanCarbone(r: Pick<ResultatBilanCarbone, "jeu" | "sourceCorrespondances">): RegleUtilisee[] {
+  return [...tablesCarbone(r.jeu), ...tablesCorrespondances(r.sourceCorrespondances)];
 }

@@ -79,6 +79,16 @@ export function regleCorrespondancesParDefaut(date = new Date().toISOString().sl
   return regleUtilisee(TABLE_PCG.id, versionPcg(date));
 }
 
+/**
+ * The one place that decides whether the default PCG table mapped a réalisé, for écarts and the bilan carbone, the CLI
+ * and the pane: its version when the correspondances used are that table, untouched (their `source`: set by
+ * correspondancesParDefaut, dropped by a file, the workbook's « Correspondances » sheet and the pane's edits); none
+ * otherwise.
+ */
+export function tablesCorrespondances(source: TableCorrespondances["source"]): RegleUtilisee[] {
+  return source?.id === TABLE_PCG.id ? [regleCorrespondancesParDefaut(source.effetDu)] : [];
+}
+
 /** The default PCG class 6 table (dated, sourced data), for the given ISO date (today by default). */
 export function correspondancesParDefaut(date = new Date().toISOString().slice(0, 10)): TableCorrespondances {
   const v = versionPcg(date);
