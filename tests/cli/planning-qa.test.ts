@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import { existsSync } from "fs";
 import * as path from "path";
+import { commandesPlanning } from "../../src/app/commandes/planning";
 import { main } from "../../src/cli/main";
+import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { classeurPlanning } from "../core/planning/classeur";
 import { dossierTemporaire, espacesSimples, lancerCli } from "../helpers/cli";
 
@@ -263,5 +265,41 @@ describe("livraison et plan de travail", () => {
     // Delivered after the last day of the plan: nothing to say.
     const apres = await controles(f, "--livraison", "2026-05-15");
     expect(apres.some((x) => x.regle === "livraison-avant-fin-plan")).toBe(false);
+  });
+});
+
+describe("porte du volet : le type d'œuvre du contexte de production", () => {
+  const sansConvention = () =>
+    variante((p) => {
+      for (let r = 2; r <= 17; r++) p.getCell(r, 4).value = null;
+    });
+
+  test("calculerPlanning : cinéma → IDCC 3097 déduite ; un type inconnu est refusé en français", async () => {
+    const wb = await XlsxWorkbook.ouvrir(await sansConvention());
+    const a = await commandesPlanning.calculerPlanning(wb, { livraison: "2026-06-15", typeOeuvre: "cinema" });
+    expect(a.controles.filter((c) => c.regle.startsWith("convention-")).map((c) => [c.regle, c.cellule])).toEqual([
+      ["convention-deduite", "PDT!D2"],
+    ]);
+    const sans = await commandesPlanning.calculerPlanning(wb, { livraison: "2026-06-15" });
+    expect(sans.controles.filter((c) => c.regle.startsWith("convention-")).map((c) => c.regle)).toEqual([
+      "convention-supposee",
+    ]);
+    await expect(
+      commandesPlanning.calculerPlanning(wb, { livraison: "2026-06-15", typeOeuvre: "film" as unknown as "cinema" }),
+    ).rejects.toThrow("« Type d'œuvre » attend « cinema » ou « audiovisuel », reçu « film ».");
+  });
+
+  test("appliquerQuantitesDevis : la feuille Contrôles écrite dit la convention retenue pour l'œuvre", async () => {
+    const wb = await XlsxWorkbook.ouvrir(await sansConvention());
+    const r = await commandesPlanning.appliquerQuantitesDevis(wb, {
+      lignes: ["Budget Gardiens!19"],
+      date: "2026-06-01",
+      production: { typeOeuvre: "cinema" },
+    });
+    expect(r.appliquees.map((p) => p.ligneId)).toEqual(["Budget Gardiens!19"]);
+    const controles = JSON.stringify((await wb.readSheet("Contrôles"))!.rows);
+    expect(controles).toContain("Convention déduite du type d'œuvre");
+    expect(controles).toContain("IDCC 3097 (production cinématographique) retenue");
+    expect(controles).not.toContain("Convention collective supposée");
   });
 });
