@@ -243,11 +243,14 @@ describe("dates et heures hostiles", () => {
     });
     for (const cmd of ["planning", "carbone"] as const)
       expect(await refus(cmd, f)).toContain("Ligne 18 : « Machiniste » (PDT!C18) sans nom ni horaires");
-    // A date and a place alone head the day: skipped, as before.
+    // A date and a place alone head the day, a template's convention and pause name no one: skipped, as before, the
+    // same findings as without them.
+    const reference = await controles(await variante(() => undefined), "--livraison", "2026-06-15");
     const entete = await variante((p) => {
       p.addRow([new Date(Date.UTC(2026, 4, 13)), null, null, null, null, null, null, "Port"]);
+      p.addRow([null, null, null, "IDCC 2642", null, null, 60]);
     });
-    expect((await controles(entete, "--livraison", "2026-06-15")).length).toBeGreaterThan(0);
+    expect(await controles(entete, "--livraison", "2026-06-15")).toEqual(reference);
   });
 });
 

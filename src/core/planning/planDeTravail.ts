@@ -102,14 +102,17 @@ export function dureeEffective(v: Vacation): number {
 export const ANNEE_PLAN_MIN = 1901;
 export const ANNEE_PLAN_MAX = 2199;
 
-/** The columns that describe a person's day: filled on a row without name nor times, the row is no day header. */
-const DETAILS_PERSONNE = ["fonction", "convention", "pause", "telephone"] as const;
+/**
+ * The columns that name someone: filled on a row without name nor times, the row is a person's day left out, not a
+ * day's heading. A convention or a pause alone (a template's defaults down empty rows) names no one.
+ */
+const DETAILS_PERSONNE = ["fonction", "telephone"] as const;
 
 /**
  * Reads a plan de travail sheet: Date | Nom | Fonction | Convention | Début | Fin | Pause (min) | Lieu |
- * Téléphone. A row without name and times is skipped when it gives at most a date and a place (a day's heading); one
- * that describes a person's day (function, convention, pause, phone) is an error naming its cells, as is any partly
- * filled row. A row without convention is read with `conventionParDefaut` (IDCC 2642 unless given), and listed in
+ * Téléphone. A row without name and times is skipped when it gives no function nor phone (a day's heading: a date, a
+ * place; a template's default convention or pause); one that gives a function or a phone is an error naming its cells,
+ * as is any partly filled row. A row without convention is read with `conventionParDefaut` (IDCC 2642 unless given), and listed in
  * `conventionsSupposees` for the finding that says it.
  */
 export function lirePlanDeTravail(
