@@ -36,6 +36,7 @@ export const LIBELLES_ARGUMENTS: Record<string, string> = {
   jeunesse: "Fiction jeunesse",
   langue: "Langue de l'œuvre",
   zone: "Jours fériés",
+  typeOeuvre: "Type d'œuvre",
 };
 
 export function invalide(champ: string, detail: string): ArgumentInvalideError {

@@ -10,6 +10,7 @@ import {
 } from "../../core/planning/planningClasseur";
 import type { PropositionQuantite } from "../../core/planning/quantitesDevis";
 import type { EtapePlanifiee } from "../../core/planning/retroplanning";
+import { ANNEE_PLAN_MAX, ANNEE_PLAN_MIN } from "../../core/planning/planDeTravail";
 import type { WorkbookPort } from "../../core/port/workbook";
 import { TABLE_TEMPS_DE_TRAVAIL } from "../../core/planning/tempsDeTravail";
 import { versionEnVigueur, type TableRegles } from "../../core/regles/table";
@@ -19,7 +20,7 @@ import { regleUtilisee, sansDoublon, type RegleUtilisee } from "../../core/regle
 import { invalide, JOURS_MAX, verifierDate, verifierDuree, verifierEntier } from "../arguments";
 import { verifierDateRegles } from "../dateRegles";
 import { lienTexte, regleLisible, type LienTexte, type RegleLisible } from "../presentationRegles";
-import type { OrigineDuree } from "../../core/devis/model";
+import type { OrigineDuree, TypeOeuvre } from "../../core/devis/model";
 import { origineDuree } from "../contexte";
 import { avecDureeDuClasseur, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
@@ -40,6 +41,11 @@ export interface OptionsPlanningPane {
    * without --duree); none when it writes none or several (each named).
    */
   dureeDuClasseur?: boolean;
+  /**
+   * The production's kind of work (the context's « Type d'œuvre », the CLI's --oeuvre): the convention of the plan de
+   * travail's rows that give none, said as deduced (cinéma → IDCC 3097); without it IDCC 2642 is assumed and said.
+   */
+  typeOeuvre?: TypeOeuvre;
 }
 
 /** The planning, and the duration that sized the default steps with where it comes from (a cell, typed). */
@@ -114,9 +120,15 @@ function verifierZone(zone: unknown): void {
     throw invalide("zone", `attend « ${ZONES.join(" » ou « ")} », reçu « ${String(zone)} »`);
 }
 
-/** The years a schedule may span (public holidays known, Excel's calendar). */
-const ANNEE_MIN = 1901;
-const ANNEE_MAX = 2199;
+/** The kind of work, when given, is one Prodbook knows. */
+function verifierOeuvre(oeuvre: unknown): void {
+  if (oeuvre !== undefined && oeuvre !== "cinema" && oeuvre !== "audiovisuel")
+    throw invalide("typeOeuvre", `attend « cinema » ou « audiovisuel », reçu « ${String(oeuvre)} »`);
+}
+
+/** The years a schedule may span (public holidays known, Excel's calendar), as a plan de travail's days. */
+const ANNEE_MIN = ANNEE_PLAN_MIN;
+const ANNEE_MAX = ANNEE_PLAN_MAX;
 
 /**
  * The planning use case, for the pane and `prodbook planning`: checks the arguments, computes the rétroplanning
@@ -131,6 +143,7 @@ export async function planifier(
   const wb = memoriserLectures(classeur);
   verifierDuree(args.modele?.dureeMinutes);
   verifierZone(args.zone);
+  verifierOeuvre(args.typeOeuvre);
   verifierEntier(args.modele?.joursTournage, "joursTournage", 1, "jours", { max: JOURS_MAX });
   // Each date named by its field (the CLI: by its option), not the file's fault.
   for (const champ of ["livraison", "debut", "feuilleDeService"] as const) verifierDate(args[champ], champ);
@@ -184,6 +197,7 @@ export const commandesPlanning = {
     args: { lignes: string[]; date: string; zone?: Zone; production?: ProductionDevis },
   ): Promise<{ appliquees: PropositionQuantite[]; feuillesEcrites: string[] }> {
     verifierZone(args.zone);
+    verifierOeuvre(args.production?.typeOeuvre);
     verifierDateRegles(args.date, "date");
     verifierDuree(args.production?.dureeMinutes);
     return appliquerPropositions(wb, args.lignes, args.date, args.zone, args.production);

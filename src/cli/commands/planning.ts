@@ -1,7 +1,7 @@
 import { pluriel } from "../../core/util/texte";
 import type { Constat } from "../../core/controles/constat";
 import { centsToDecimalString } from "../../core/money";
-import { GENRES } from "../../core/devis/model";
+import { GENRES, type TypeOeuvre } from "../../core/devis/model";
 import { ZONES, type Zone } from "../../core/planning/calendrier";
 import { dateEnLettres, dateFr } from "../../core/planning/dates";
 import { planifier, type OptionsPlanningPane, type ResultatPlanning } from "../../app/commandes/planning";
@@ -14,7 +14,8 @@ import { jsonTablesUtilisees } from "../../core/regles/utilisees";
 
 const USAGE =
   "prodbook planning <classeur.xlsx> [--feuille NOM] [--livraison AAAA-MM-JJ | --debut AAAA-MM-JJ] [--zone metropole|alsace-moselle] " +
-  "[--service AAAA-MM-JJ] [--genre fiction|documentaire|animation|spectacle [--duree MINUTES] [--tournage JOURS]] [--json] [-o " +
+  "[--service AAAA-MM-JJ] [--genre fiction|documentaire|animation|spectacle [--duree MINUTES] [--tournage JOURS]] " +
+  "[--oeuvre cinema|audiovisuel] [--json] [-o " +
   "sortie.xlsx] [--strict]";
 
 /** The public JSON contract of `prodbook planning --json` (issue 6 §5). */
@@ -111,6 +112,7 @@ export const commande = definirCommande({
     genre: { type: "string" },
     duree: { type: "string" },
     tournage: { type: "string" },
+    oeuvre: { type: "string" },
   },
   champs: {
     dureeMinutes: "--duree",
@@ -118,6 +120,7 @@ export const commande = definirCommande({
     livraison: "--livraison",
     debut: "--debut",
     feuilleDeService: "--service",
+    typeOeuvre: "--oeuvre",
   },
   verifier(v, { sortie }): OptionsPlanningPane {
     if (v.service !== undefined && sortie === undefined)
@@ -140,6 +143,7 @@ export const commande = definirCommande({
       modele: genre ? { genre, dureeMinutes, joursTournage } : undefined,
       origineDuree: origineDureeArg(v.duree),
       dureeDuClasseur: true,
+      typeOeuvre: choixArg(v.oeuvre, "--oeuvre", ["cinema", "audiovisuel"] as const) as TypeOeuvre | undefined,
     };
   },
   executer: ({ wb, args, sortie }) => planifier(wb, args, sortie !== undefined),

@@ -48,6 +48,10 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "travail-dimanche": "Travail du dimanche",
   "travail-jour-ferie": "Travail un jour férié",
   "livraison-jour-ouvre": "Livraison un jour non ouvré",
+  "livraison-avant-fin-plan": "Journées du plan après la livraison",
+  "convention-supposee": "Convention collective supposée",
+  "convention-deduite": "Convention déduite du type d'œuvre",
+  "conventions-semaine": "Deux conventions dans la semaine",
   "temps-de-travail-parametre": "Paramètre du classeur utilisé",
   "temps-de-travail-parametre-inconnu": "Paramètre inconnu",
   // Plan de financement

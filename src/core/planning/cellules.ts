@@ -1,7 +1,8 @@
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, plagesFusionnees } from "../util/adresse";
 import { normaliser } from "../util/texte";
-import { isoDepuisSerie } from "../util/serieExcel";
+import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
+import { estFormatHeure } from "../port/dates";
 import { estDateIso } from "./dates";
 
 /** Finds the header row: the first of the first 30 rows where every required column matches. */
@@ -87,10 +88,14 @@ export function ouiNon(c: CellData | undefined): boolean | undefined {
   return /^(non|n|faux|false|no|0|-|—|–)$/.test(normaliser(texte(c))) ? false : undefined;
 }
 
-/** ISO date from a cell: ISO text (adapters), an Excel serial number, or "11/05/2026". undefined = unreadable. */
+/**
+ * ISO date from a cell: ISO text (adapters), an Excel serial number, or "11/05/2026". undefined = unreadable, a serial
+ * that is no day included (60, Excel's 29/02/1900 that never existed, or past 9999-12-31): named by the caller, never
+ * an internal error.
+ */
 export function dateCellule(c: CellData | undefined): string | undefined {
   if (!c || c.v === null || c.erreur) return undefined;
-  if (typeof c.v === "number") return c.v >= 1 ? isoDepuisSerie(c.v) : undefined;
+  if (typeof c.v === "number") return estSerieDate(c.v) ? isoDepuisSerie(c.v) : undefined;
   const s = String(c.v).trim();
   const iso = s.slice(0, 10);
   if (/^\d{4}-\d{2}-\d{2}/.test(s)) return estDateIso(iso) ? iso : undefined;
@@ -100,10 +105,15 @@ export function dateCellule(c: CellData | undefined): string | undefined {
   return estDateIso(d) ? d : undefined;
 }
 
-/** Minutes since midnight from a time cell: a day fraction (0.375), "08:00", "8h", "8 h 30", "08:00:00". */
+/**
+ * Minutes since midnight from a time cell: a day fraction (0.375), "08:00", "8h", "8 h 30", "08:00:00", or a date and
+ * time whose format shows the hour. A number of 1 or more shown without an hour (« 8 », « 8,5 » typed as hours) is
+ * undefined: its fraction would make 8 midnight and 8,5 noon.
+ */
 export function heureCellule(c: CellData | undefined): number | undefined {
   if (!c || c.v === null || c.erreur) return undefined;
   if (typeof c.v === "number") {
+    if (c.v >= 1 && !estFormatHeure(c.fmt)) return undefined;
     const f = c.v - Math.floor(c.v);
     return c.v >= 0 ? Math.round(f * 1440) % 1440 : undefined;
   }

@@ -1,5 +1,6 @@
 import type { SheetData } from "../port/workbook";
-import { normaliser } from "../util/texte";
+import { colonneLettre, nomFeuilleRef } from "../util/adresse";
+import { dateEnLettres, normaliser } from "../util/texte";
 import {
   cite,
   dateCellule,
@@ -31,12 +32,35 @@ export interface Vacation {
   telephone?: string;
   /** 1-based row, and the cells used in findings. */
   ligne: number;
-  cellules: { date: string; nom: string; debut: string; fin: string };
+  cellules: { date: string; nom: string; debut: string; fin: string; convention?: string };
+}
+
+/**
+ * The convention taken for a row that gives none: IDCC 2642 (Prodbook's default, said as assumed), or the one of the
+ * production's kind of work (cinéma → IDCC 3097, audiovisuel → IDCC 2642), said as deduced, with `motif`.
+ */
+export interface ConventionParDefaut {
+  convention: Convention;
+  /** Why it applies, as the finding says it (« le type d'œuvre de la production, cinéma »); undefined = assumed. */
+  motif?: string;
 }
 
 export interface PlanDeTravail {
   feuille: string;
   vacations: Vacation[];
+  /**
+   * The rows that give no convention (blank « Convention » cells, or a sheet without that column: `colonne`
+   * undefined), read with `defaut`. Undefined when every row gives one.
+   */
+  conventionsSupposees?: {
+    defaut: ConventionParDefaut;
+    /** The « Convention » column's letter, when the sheet has one. */
+    colonne?: string;
+    /** Where the finding points: the first blank « Convention » cell, else the header's « Nom » cell. */
+    cellule: string;
+    /** 1-based rows of the vacations read with the default convention. */
+    lignes: number[];
+  };
 }
 
 const MOTIFS = {
@@ -74,11 +98,29 @@ export function dureeEffective(v: Vacation): number {
   return b.fin - b.debut - v.pauseMinutes;
 }
 
+/** The years a plan de travail's day may fall in (public holidays known, Excel's calendar), as the delivery date's. */
+export const ANNEE_PLAN_MIN = 1901;
+export const ANNEE_PLAN_MAX = 2199;
+
+/**
+ * The columns that name someone: filled on a row without name nor times, the row is a person's day left out, not a
+ * day's heading. A convention or a pause alone (a template's defaults down empty rows) names no one.
+ */
+const DETAILS_PERSONNE = ["fonction", "telephone"] as const;
+
 /**
  * Reads a plan de travail sheet: Date | Nom | Fonction | Convention | Début | Fin | Pause (min) | Lieu |
- * Téléphone. A row without date, name and times is skipped; a partly filled row is an error naming its cells.
+ * Téléphone. A row without name and times is skipped when it gives no function nor phone (a day's heading: a date, a
+ * place; a template's default convention or pause); one that gives a function or a phone is an error naming its cells,
+ * as is any partly filled row. A row without convention is read with `conventionParDefaut` (IDCC 2642 unless given), and listed in
+ * `conventionsSupposees` for the finding that says it.
  */
-export function lirePlanDeTravail(feuille: SheetData, conventionParDefaut: Convention = "2642"): PlanDeTravail {
+export function lirePlanDeTravail(
+  feuille: SheetData,
+  conventionParDefaut: Convention | ConventionParDefaut = "2642",
+): PlanDeTravail {
+  const defaut: ConventionParDefaut =
+    typeof conventionParDefaut === "string" ? { convention: conventionParDefaut } : conventionParDefaut;
   // A name or a call time merged down a person's days is read on each of them, as the date written once is.
   const sheet = sansFusions(feuille);
   const ent = trouverEntetes(sheet, MOTIFS, ["date", "nom", "debut", "fin"]);
@@ -88,36 +130,73 @@ export function lirePlanDeTravail(feuille: SheetData, conventionParDefaut: Conve
     );
   const c = ent.colonnes;
   const vacations: Vacation[] = [];
+  const sansConvention: number[] = [];
   let derniereDate: string | undefined;
   for (let r = ent.ligne + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     const cel = (k: keyof typeof MOTIFS) => (c[k] === undefined ? undefined : row[c[k]!]);
-    if (vide(cel("nom")) && vide(cel("debut")) && vide(cel("fin"))) continue;
     const ligne = r + 1;
     const at = (k: keyof typeof MOTIFS) => ref(sheet, r, c[k]!);
+    if (vide(cel("nom")) && vide(cel("debut")) && vide(cel("fin"))) {
+      // A date (and a place) alone heads the day's people; a function, a pause… without anyone would be dropped.
+      const details = DETAILS_PERSONNE.filter((k) => c[k] !== undefined && !vide(cel(k)));
+      if (details.length)
+        throw new PlanningError(
+          `Ligne ${ligne} : ${details.map((k) => `${cite(cel(k))} (${at(k)})`).join(", ")} sans nom ni horaires : ` +
+            `complétez la ligne (nom en ${at("nom")}, début, fin) ou videz-la ; elle ne serait pas comptée.`,
+          ligne,
+        );
+      continue;
+    }
     const nom = texte(cel("nom"));
     if (!nom) throw new PlanningError(`Ligne ${ligne} : horaires sans nom de personne (${at("nom")}).`, ligne);
     // An empty date repeats the one above (plans group people under a day).
     const date = vide(cel("date")) ? derniereDate : dateCellule(cel("date"));
     if (!date)
       throw new PlanningError(
-        `Ligne ${ligne} : date illisible ${cite(cel("date"))} pour ${nom} (${at("date")}) ; attendu JJ/MM/AAAA.`,
+        vide(cel("date"))
+          ? `Ligne ${ligne} : date manquante pour ${nom} (${at("date")}), sans date au-dessus à reprendre ; attendu JJ/MM/AAAA.`
+          : `Ligne ${ligne} : date illisible ${cite(cel("date"))} pour ${nom} (${at("date")}) ; attendu JJ/MM/AAAA.`,
+        ligne,
+      );
+    const annee = Number(date.slice(0, 4));
+    // A day number or a small figure typed in the date column is a day of 1900 for Excel: named, never planned.
+    if (annee < ANNEE_PLAN_MIN || annee > ANNEE_PLAN_MAX)
+      throw new PlanningError(
+        `Ligne ${ligne} : date ${cite(cel("date"))} pour ${nom} (${at("date")}) : le ${dateEnLettres(date)} pour Excel, ` +
+          `hors des années ${ANNEE_PLAN_MIN} à ${ANNEE_PLAN_MAX} ; attendu une date JJ/MM/AAAA.`,
         ligne,
       );
     derniereDate = date;
     const debut = heureCellule(cel("debut"));
     const fin = heureCellule(cel("fin"));
-    if (debut === undefined)
+    for (const [k, h, quoi] of [
+      ["debut", debut, "début"],
+      ["fin", fin, "fin"],
+    ] as const) {
+      if (h !== undefined) continue;
+      const x = cel(k);
       throw new PlanningError(
-        `Ligne ${ligne} : heure de début illisible ${cite(cel("debut"))} pour ${nom} (${at("debut")}) ; attendu HH:MM.`,
+        vide(x)
+          ? `Ligne ${ligne} : heure de ${quoi} manquante pour ${nom} (${at(k)}) ; attendu HH:MM.`
+          : `Ligne ${ligne} : heure de ${quoi} illisible ${cite(x)} pour ${nom} (${at(k)}) ; attendu HH:MM` +
+              (typeof x?.v === "number" && x.v >= 1
+                ? ` (un nombre n'est pas une heure : écrivez 08:30, pas 8,5).`
+                : "."),
         ligne,
       );
-    if (fin === undefined)
+    }
+    if (debut === undefined || fin === undefined) continue;
+    const celConvention = cel("convention");
+    if (celConvention?.erreur)
       throw new PlanningError(
-        `Ligne ${ligne} : heure de fin illisible ${cite(cel("fin"))} pour ${nom} (${at("fin")}) ; attendu HH:MM.`,
+        `Ligne ${ligne} : convention ${cite(celConvention)} pour ${nom} (${at("convention")}) ; attendu IDCC 2642 ` +
+          `(audiovisuel) ou IDCC 3097 (cinéma).`,
         ligne,
       );
-    const convention = lireConvention(texte(cel("convention")), conventionParDefaut);
+    const supposee = vide(celConvention);
+    if (supposee) sansConvention.push(ligne);
+    const convention = lireConvention(texte(celConvention), defaut.convention);
     if (!convention)
       throw new PlanningError(
         `Ligne ${ligne} : convention « ${texte(cel("convention"))} » inconnue (${at("convention")}) ; attendu IDCC 2642 ` +
@@ -152,10 +231,46 @@ export function lirePlanDeTravail(feuille: SheetData, conventionParDefaut: Conve
       lieu: texte(cel("lieu")) || undefined,
       telephone: texte(cel("telephone")) || undefined,
       ligne,
-      cellules: { date: at("date"), nom: at("nom"), debut: at("debut"), fin: at("fin") },
+      cellules: {
+        date: at("date"),
+        nom: at("nom"),
+        debut: at("debut"),
+        fin: at("fin"),
+        ...(c.convention !== undefined ? { convention: at("convention") } : {}),
+      },
     });
   }
-  return { feuille: sheet.name, vacations };
+  return {
+    feuille: sheet.name,
+    vacations,
+    ...(sansConvention.length
+      ? {
+          conventionsSupposees: {
+            defaut,
+            ...(c.convention !== undefined ? { colonne: colonneLettre(c.convention) } : {}),
+            cellule:
+              c.convention !== undefined
+                ? ref(sheet, sansConvention[0] - 1, c.convention)
+                : ref(sheet, ent.ligne, c.nom!),
+            lignes: sansConvention,
+          },
+        }
+      : {}),
+  };
+}
+
+/** Rows as cells of one column, consecutive rows as ranges: « PDT!D2:D17 », « 'Mon plan'!D3, D5:D6 ». */
+export function plagesLignes(feuille: string, colonne: string, lignes: readonly number[]): string {
+  const morceaux: string[] = [];
+  for (let i = 0; i < lignes.length;) {
+    let j = i;
+    while (j + 1 < lignes.length && lignes[j + 1] === lignes[j] + 1) j++;
+    morceaux.push(j > i ? `${colonne}${lignes[i]}:${colonne}${lignes[j]}` : `${colonne}${lignes[i]}`);
+    i = j + 1;
+  }
+  const vus = morceaux.slice(0, 6);
+  const reste = morceaux.length - vus.length;
+  return `${nomFeuilleRef(feuille)}!${vus.join(", ")}${reste > 0 ? ` et ${reste} autre${reste > 1 ? "s" : ""}` : ""}`;
 }
 
 /** Distinct worked dates per person (key: normalised name). */

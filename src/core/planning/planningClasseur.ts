@@ -4,7 +4,7 @@ import { trierConstats } from "../controles/constat";
 import { controlerDevis, tablesDevis } from "../devis/regles";
 import { tracesDesConstats, tracesSalaireMinimum } from "../devis/regles/salaireMinimum";
 import { feuillesDevis, NOMS_SOUHAITES } from "../devis/feuilles";
-import type { Devis, Genre } from "../devis/model";
+import type { Devis, Genre, TypeOeuvre } from "../devis/model";
 import { feuilleVide, type OptionsImport } from "../devis/import";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import { estFeuilleParametres, lireParametres } from "../regles/parametres";
@@ -23,7 +23,7 @@ import { estFeuilleEtapes, lireEtapes } from "./lectureEtapes";
 import { PlanningError, type Etape } from "./modele";
 import { etapesPostProduction } from "./postproduction";
 import { surchargerTempsDeTravail } from "./parametresPlanning";
-import { lirePlanDeTravail, trouverFeuillePlan, type PlanDeTravail } from "./planDeTravail";
+import { lirePlanDeTravail, trouverFeuillePlan, type ConventionParDefaut, type PlanDeTravail } from "./planDeTravail";
 import { appliquerQuantites, proposerQuantites, type PropositionQuantite } from "./quantitesDevis";
 import { planifier, type Planning } from "./retroplanning";
 import { analyserTempsDeTravail, TABLE_TEMPS_DE_TRAVAIL, type AnalyseTempsDeTravail } from "./tempsDeTravail";
@@ -40,6 +40,20 @@ export interface OptionsPlanningClasseur {
   feuilleDeService?: string;
   /** Write Rétroplanning / Plan de travail / Feuille de service (false = compute only). */
   ecrire?: boolean;
+  /**
+   * The production's kind of work, when known (the pane's context, the CLI's --oeuvre): the convention of the plan de
+   * travail's rows that give none (cinéma → IDCC 3097, audiovisuel → IDCC 2642), said as deduced. Without it, IDCC
+   * 2642 is assumed, and said so.
+   */
+  typeOeuvre?: TypeOeuvre;
+}
+
+/** The convention of a plan de travail's rows that give none: the kind of work's, else IDCC 2642 (assumed). */
+export function conventionDeLOeuvre(typeOeuvre: TypeOeuvre | undefined): ConventionParDefaut {
+  if (typeOeuvre === "cinema") return { convention: "3097", motif: "le type d'œuvre de la production (cinéma)" };
+  if (typeOeuvre === "audiovisuel")
+    return { convention: "2642", motif: "le type d'œuvre de la production (audiovisuel)" };
+  return { convention: "2642" };
 }
 
 export interface ResultatPlanningClasseur {
@@ -155,7 +169,7 @@ export async function planifierClasseur(
   }
   const autres = sheets.filter((s) => s !== etapesSheet);
   const planSheet = trouverFeuillePlan(autres);
-  const plan = planSheet && lirePlanDeTravail(planSheet);
+  const plan = planSheet && lirePlanDeTravail(planSheet, conventionDeLOeuvre(opts.typeOeuvre));
   const analyse = plan && analyser(plan, sheets, opts.zone);
   const devisSheet = trouverFeuilleDevis(autres.filter((s) => s !== planSheet));
   // The devis is read only to propose quantities from a plan de travail; a hidden sheet is flagged (feuille-lue).
@@ -215,6 +229,7 @@ export async function planifierClasseur(
     controles: trierConstats([
       ...(analyse?.constats ?? []),
       ...(planning && opts.livraison ? livraisonAvancee(opts.livraison, planning, opts.zone) : []),
+      ...(planning && plan ? joursApresLivraison(opts.livraison ?? planning.fin, plan) : []),
     ]),
     propositions,
     feuillesEcrites,
@@ -249,7 +264,7 @@ export async function appliquerPropositions(
     throw new PlanningError(
       "Il faut une feuille de plan de travail et une feuille de devis pour appliquer des quantités.",
     );
-  const plan = lirePlanDeTravail(planSheet);
+  const plan = lirePlanDeTravail(planSheet, conventionDeLOeuvre(production.typeOeuvre));
   const { annexe3097, ...lecture } = production;
   const devis = importerDevisTrouve(devisSheet, lecture);
   const appliquees = proposerQuantites(plan, devis).filter((p) => acceptees.includes(p.ligneId));
@@ -290,6 +305,29 @@ function livraisonAvancee(livraison: string, planning: Planning, zone: Zone | un
         `Livraison demandée le ${nomJour(livraison)} ${dateEnLettres(livraison)} (${pourquoi}) : le ` +
         `rétroplanning finit le ${nomJour(planning.fin)} ${dateEnLettres(planning.fin)}, dernier ` +
         `jour ouvré avant. Indiquez une autre date si la livraison peut se faire ce jour-là.`,
+    },
+  ];
+}
+
+/**
+ * Days of the plan de travail after the delivery (PAD): the schedule would deliver before the shoot (or the crew's
+ * work) ends. Said with the last day and its cell, never left to the reader to spot.
+ */
+function joursApresLivraison(livraison: string, plan: PlanDeTravail): Constat[] {
+  const apres = plan.vacations.filter((v) => v.date > livraison);
+  if (!apres.length) return [];
+  const derniere = apres.reduce((a, v) => (v.date > a.date ? v : a));
+  const jours = new Set(apres.map((v) => v.date)).size;
+  return [
+    {
+      regle: "livraison-avant-fin-plan",
+      gravite: "alerte",
+      message:
+        `Livraison (PAD) le ${nomJour(livraison)} ${dateEnLettres(livraison)}, mais le plan de travail « ${plan.feuille} » ` +
+        `compte ${jours} ${jours > 1 ? "jours" : "jour"} de travail après elle, jusqu'au ${nomJour(derniere.date)} ` +
+        `${dateEnLettres(derniere.date)} (cellule ${derniere.cellules.date}) : la livraison ne peut précéder la fin du ` +
+        `tournage. Vérifiez la date de livraison ou les dates du plan de travail.`,
+      cellule: derniere.cellules.date,
     },
   ];
 }

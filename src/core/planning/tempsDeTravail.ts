@@ -9,7 +9,15 @@ import type { Zone } from "./calendrier";
 import { heuresFr, hhmm } from "./cellules";
 import { constatsDimanchesFeries } from "./dimanchesFeries";
 import { dateEnLettres, jourDepuisIso, semaineIso, texteSemaine } from "./dates";
-import { bornes, dureeEffective, type Convention, type PlanDeTravail, type Vacation } from "./planDeTravail";
+import {
+  bornes,
+  dureeEffective,
+  plagesLignes,
+  type Convention,
+  type PlanDeTravail,
+  type Vacation,
+} from "./planDeTravail";
+import { pluriel } from "../util/texte";
 
 export interface Tranche {
   "au-dela": number;
@@ -212,7 +220,38 @@ const heuresSupplementaires: Regle<Contexte> = {
     }),
 };
 
+const conventionsMelangees: Regle<Contexte> = {
+  id: "conventions-semaine",
+  description:
+    "Une personne sous deux conventions dans la même semaine : ses heures de la semaine sont comptées selon la première.",
+  verifier: ({ parPersonne }) =>
+    parPersonne.flatMap((vs) => {
+      const semaines = new Map<string, Vacation[]>();
+      for (const v of vs) {
+        const s = semaineIso(jourDepuisIso(v.date));
+        semaines.set(s, [...(semaines.get(s) ?? []), v]);
+      }
+      return [...semaines].flatMap(([semaine, liste]) => {
+        const autres = liste.filter((v) => v.convention !== liste[0].convention);
+        if (!autres.length) return [];
+        const ou = (v: Vacation) => `IDCC ${v.convention} en ${v.cellules.convention ?? v.cellules.date}`;
+        return [
+          {
+            regle: "conventions-semaine",
+            gravite: "alerte" as const,
+            message:
+              `${qui(liste[0])}, ${texteSemaine(semaine)} : deux conventions (${ou(liste[0])}, ${ou(autres[0])}) ; ` +
+              `la durée hebdomadaire et les heures supplémentaires de la semaine sont comptées selon IDCC ` +
+              `${liste[0].convention}, celle de sa première journée. Vérifiez la convention de ces journées.`,
+            cellule: autres[0].cellules.convention ?? autres[0].cellules.date,
+          },
+        ];
+      });
+    }),
+};
+
 export const REGLES_TEMPS_DE_TRAVAIL: readonly Regle<Contexte>[] = creerRegistre("planning", [
+  conventionsMelangees,
   dureeQuotidienne,
   reposQuotidien,
   dureeHebdomadaire,
@@ -232,6 +271,52 @@ export function contexte(
   return { plan, parPersonne, regles: (v) => versionEnVigueur(table, v.date)?.valeurs[v.convention] };
 }
 
+const LIBELLES_CONVENTION: Record<Convention, string> = {
+  "2642": "IDCC 2642 (production audiovisuelle)",
+  "3097": "IDCC 3097 (production cinématographique)",
+};
+
+/**
+ * The rows read without a convention, said: the convention of the production's kind of work (information,
+ * `convention-deduite`), or IDCC 2642 assumed (alerte, `convention-supposee`): the daily maximum, the rest, the
+ * overtime bands and the Sunday and holiday majorations of those rows are that convention's. Never silent.
+ */
+export function constatsConvention(plan: PlanDeTravail): Constat[] {
+  const s = plan.conventionsSupposees;
+  if (!s?.lignes.length) return [];
+  const { defaut } = s;
+  const ou = s.colonne
+    ? `convention non indiquée pour ${pluriel(s.lignes.length, "journée")} (${plagesLignes(plan.feuille, s.colonne, s.lignes)})`
+    : `pas de colonne « Convention » (${pluriel(s.lignes.length, "journée")})`;
+  const regles =
+    "durée quotidienne, repos, heures supplémentaires et majorations du dimanche et des jours fériés de ces journées";
+  if (defaut.motif)
+    return [
+      {
+        regle: "convention-deduite",
+        gravite: "info",
+        message:
+          `Plan de travail « ${plan.feuille} » : ${ou} : ${LIBELLES_CONVENTION[defaut.convention]} retenue d'après ` +
+          `${defaut.motif} (${regles}).`,
+        cellule: s.cellule,
+      },
+    ];
+  const autre: Convention = defaut.convention === "2642" ? "3097" : "2642";
+  return [
+    {
+      regle: "convention-supposee",
+      gravite: "alerte",
+      message:
+        `Plan de travail « ${plan.feuille} » : ${ou} : ${LIBELLES_CONVENTION[defaut.convention]} supposée, faute de mieux (${regles}). ` +
+        (s.colonne
+          ? `Indiquez la convention de chaque journée (« IDCC ${autre} » ou « IDCC ${defaut.convention} »)`
+          : `Ajoutez une colonne « Convention » (« IDCC ${autre} » ou « IDCC ${defaut.convention} »)`) +
+        `, ou le type d'œuvre de la production (cinéma : IDCC 3097 ; audiovisuel : IDCC 2642).`,
+      cellule: s.cellule,
+    },
+  ];
+}
+
 export interface AnalyseTempsDeTravail {
   constats: Constat[];
   heures: HeuresSemaine[];
@@ -247,7 +332,11 @@ export function analyserTempsDeTravail(
   zone: Zone = "metropole",
 ): AnalyseTempsDeTravail {
   const ctx = contexte(plan, table);
-  const constats = [...executerRegles(REGLES_TEMPS_DE_TRAVAIL, ctx), ...constatsDimanchesFeries(plan, zone)];
+  const constats = [
+    ...constatsConvention(plan),
+    ...executerRegles(REGLES_TEMPS_DE_TRAVAIL, ctx),
+    ...constatsDimanchesFeries(plan, zone),
+  ];
   const sansRegle = plan.vacations.filter((v) => !ctx.regles(v));
   if (sansRegle.length) {
     constats.push({

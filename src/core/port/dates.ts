@@ -15,3 +15,16 @@ export function estFormatDate(fmt: string | undefined | null): boolean {
   // "mmm yyyy" is caught above; "m" alone is a month unless the format also has hours, seconds or digits.
   return /m/i.test(f) && !/[hs0#?]/i.test(f);
 }
+
+/**
+ * True for formats showing an hour (« hh:mm », « [h]:mm », « dd/mm/yyyy hh:mm »): a number of 1 or more in such a cell
+ * is a date and time (or a duration past 24 h), whose fraction is the time of day.
+ */
+export function estFormatHeure(fmt: string | undefined | null): boolean {
+  if (!fmt) return false;
+  const f = fmt
+    .split(";")[0]
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "");
+  return /h/i.test(f.replace(/\[(?!h+\])[^\]]*\]/gi, ""));
+}

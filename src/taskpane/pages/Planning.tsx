@@ -90,7 +90,13 @@ export function Planning() {
     .filter((x) => x)
     .join(" · ");
 
-  const options = () => ({ livraison: livraison || undefined, zone, feuilleDeService: service || undefined });
+  // The production's kind of work, when chosen: the convention of the plan de travail's rows that give none.
+  const options = () => ({
+    livraison: livraison || undefined,
+    zone,
+    feuilleDeService: service || undefined,
+    typeOeuvre: production.contexte.oeuvre,
+  });
   const recalculer = (ecrire: boolean) =>
     lancer(
       async () => {

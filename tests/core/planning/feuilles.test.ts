@@ -200,8 +200,10 @@ describe("feuilles Plan de travail et Feuille de service", () => {
     // The findings table shows the finding's French title, not its code.
     expect(JSON.stringify(s.rows)).toContain("Journée trop longue");
     expect(JSON.stringify(s.rows)).not.toContain("duree-quotidienne");
-    // Rest from Sat 01:00 to Sat 10:00 = 9 h: reduced rest (alerte).
+    // Rest from Sat 01:00 to Sat 10:00 = 9 h: reduced rest (alerte). The plan has no « Convention » column: IDCC 2642
+    // is assumed, and said (alerte, on the header's « Nom » cell).
     expect(analyse.constats.map((c) => [c.regle, c.gravite])).toEqual([
+      ["convention-supposee", "alerte"],
       ["duree-quotidienne", "erreur"],
       ["repos-quotidien", "alerte"],
     ]);
