@@ -93,13 +93,13 @@ const CHAPITRES = [
 // The post-production steps, in the form `prodbook planning` reads (docs/planning.md, « Feuille d'étapes ») and planned
 // back from the PAD date: [étape, durée (jours ouvrés, 0 = jalon), dépend de, décalage (jours ouvrés), équipe].
 // The durations are the devis's: cheffe monteuse 8 semaines (ours + version finale), étalonneur 4 jours, mixeuse 3 jours,
-// assistant monteur 10 jours (dérushage, conformation and exports), voix off 2 cachets.
+// assistant monteur 10 jours (dérushage 6, conformation 2, PAD 2), voix off 2 cachets (tests/cli/planning-exemple.test.ts).
 const PAD = "2026-10-30";
 const ETAPES = [
-  ["Dérushage et synchronisation", 5, "-", null, "Assistant monteur (2.8)"],
+  ["Dérushage et synchronisation", 6, "-", null, "Assistant monteur (2.8)"],
   ["Montage image : ours", 20, "Dérushage et synchronisation", null, "Cheffe monteuse (2.7), salle de montage (8.1)"],
   ["Visionnage de l'ours (diffuseur)", 0, "Montage image : ours", null, "Réalisateur, chargée de programmes"],
-  // The cutting room closes in August: the final cut starts four weeks after the rough cut's screening; the broadcaster
+  // Summer holidays in August: the final cut starts four weeks after the rough cut's screening; the broadcaster
   // takes two weeks to screen the final cut and send its notes.
   [
     "Montage image : version finale",
