@@ -90,6 +90,88 @@ const CHAPITRES = [
     ],
   ],
 ];
+// The post-production steps, in the form `prodbook planning` reads (docs/planning.md, « Feuille d'étapes ») and planned
+// back from the PAD date: [étape, durée (jours ouvrés, 0 = jalon), dépend de, décalage (jours ouvrés), équipe].
+// The durations are the devis's: cheffe monteuse 8 semaines (ours + version finale), étalonneur 4 jours, mixeuse 3 jours,
+// assistant monteur 10 jours (dérushage 6, conformation 2, PAD 2), voix off 2 cachets (tests/cli/planning-exemple.test.ts).
+const PAD = "2026-10-30";
+const ETAPES = [
+  ["Dérushage et synchronisation", 6, "-", null, "Assistant monteur (2.8)"],
+  ["Montage image : ours", 20, "Dérushage et synchronisation", null, "Cheffe monteuse (2.7), salle de montage (8.1)"],
+  ["Visionnage de l'ours (diffuseur)", 0, "Montage image : ours", null, "Réalisateur, chargée de programmes"],
+  // Summer holidays in August: the final cut starts four weeks after the rough cut's screening; the broadcaster
+  // takes two weeks to screen the final cut and send its notes.
+  [
+    "Montage image : version finale",
+    20,
+    "Visionnage de l'ours (diffuseur)",
+    20,
+    "Cheffe monteuse (2.7), salle de montage (8.1)",
+  ],
+  ["Validation du montage (diffuseur)", 0, "Montage image : version finale", 10, "Chargée de programmes"],
+  ["Archives INA : masters des extraits", 10, "Visionnage de l'ours (diffuseur)", null, "Archives INA (1.2)"],
+  ["Musique originale", 15, "Visionnage de l'ours (diffuseur)", null, "Compositeur (1.3)"],
+  ["Enregistrement de la voix off", 2, "Validation du montage (diffuseur)", null, "Voix off (3.1)"],
+  ["Génériques", 2, "Validation du montage (diffuseur)", null, "Cheffe monteuse (2.7)"],
+  [
+    "Conformation",
+    2,
+    "Validation du montage (diffuseur), Archives INA : masters des extraits",
+    null,
+    "Assistant monteur (2.8)",
+  ],
+  ["Étalonnage", 4, "Conformation", null, "Étalonneur (2.9), salle d'étalonnage (8.2)"],
+  ["Mixage", 3, "Enregistrement de la voix off, Musique originale", null, "Mixeuse (2.10), auditorium (8.3)"],
+  ["Sous-titrage", 3, "Validation du montage (diffuseur)", null, "Sous-titrage (8.4)"],
+  [
+    "Fabrication du PAD et contrôle technique",
+    2,
+    "Étalonnage, Mixage, Génériques, Sous-titrage",
+    null,
+    "Assistant monteur (2.8), PAD (8.4)",
+  ],
+  ["PAD", 0, "Fabrication du PAD et contrôle technique", null, "Livraison au diffuseur"],
+];
+const MOIS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+const JOURS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+const enLettres = (iso) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return `${JOURS[d.getUTCDay()]} ${d.getUTCDate()} ${MOIS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+};
+
+/** The « Post-production » sheet: the steps under a title, the header on row 5 as on the devis sheet. */
+function feuilleEtapes(wb) {
+  const ws = wb.addWorksheet("Post-production", { views: [{ state: "frozen", ySplit: 5 }] });
+  ws.columns = [{ width: 42 }, { width: 12 }, { width: 62 }, { width: 10 }, { width: 44 }];
+  ws.getCell("A1").value = "LES FILMS DU LARGE — POST-PRODUCTION";
+  ws.mergeCells("A1:E1");
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  ws.getCell("A2").value = `« Les Gardiens du littoral » — PAD au diffuseur le ${enLettres(PAD)}`;
+  ws.mergeCells("A2:E2");
+  ws.getCell("A3").value =
+    "Durées en jours ouvrés (0 = jalon) ; décalage : jours ouvrés laissés libres après les étapes dont elle dépend";
+  ws.mergeCells("A3:E3");
+  ws.getRow(5).values = ["Étape", "Durée (jours ouvrés)", "Dépend de", "Décalage", "Équipe (lignes du devis)"];
+  ws.getRow(5).font = { bold: true };
+  ETAPES.forEach(([etape, duree, depend, decalage, equipe], i) => {
+    ws.getRow(6 + i).values = [etape, duree, depend, decalage, equipe];
+    if (!duree) ws.getRow(6 + i).font = { bold: true };
+  });
+}
+
 const CHARGES = { "charges-2": ["2", 0.62], "charges-3": ["3", 0.45], "charges-1": ["1", 0.011] };
 
 const arrondi = (x) => Math.round(x * 100 + Number.EPSILON * 100) / 100;
@@ -245,6 +327,7 @@ async function generer() {
     ws.getCell(`F${i}`).numFmt = FMT;
     ws.getCell(`G${i}`).numFmt = FMT;
   }
+  feuilleEtapes(wb);
   await wb.xlsx.writeFile(sortie);
   process.stdout.write(`Écrit ${sortie} : total HT ${fr(totalHT)}, total général ${fr(arrondi(totalHT + fg + imp))}\n`);
 }

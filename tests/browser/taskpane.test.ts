@@ -53,13 +53,19 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
     await expectTexte(page.getByTestId(TEST_IDS.onglet("controles")), "Contrôles");
     // The pane opens on the « Tableau de bord »; Structurer is one tab away.
     await page.getByTestId(TEST_IDS.onglet("structurer")).click();
-    // The devis sheet is detected (its header), so the first click works; « Notes » is offered apart, never preselected.
+    // The devis sheet is detected (its header), so the first click works; « Notes » and the example's post-production
+    // steps are offered apart, never preselected.
     const choix = page.getByTestId(TEST_IDS.structurer.feuille);
     await page.waitForFunction(
       ([id, f]) => (document.querySelector(`[data-testid="${id}"]`) as HTMLSelectElement | null)?.value === f,
       [TEST_IDS.structurer.feuille, feuilleSource],
     );
-    expect(await choix.locator("option").allTextContents()).toEqual(["Détection automatique", feuilleSource, "Notes"]);
+    expect(await choix.locator("option").allTextContents()).toEqual([
+      "Détection automatique",
+      feuilleSource,
+      "Notes",
+      "Post-production",
+    ]);
     expect(await choix.locator("optgroup").evaluateAll((g) => g.map((x) => x.getAttribute("label")))).toEqual([
       "Feuilles reconnues comme devis",
       "Autres feuilles",
@@ -102,7 +108,7 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
     await selectionDevient(page, d.nonPlaces[0].cellule);
     // Nothing written by « Analyser ».
     const etat = await etatExcel(page);
-    expect(etat.feuilles.map((f) => f.name)).toEqual(["Notes", feuilleSource]);
+    expect(etat.feuilles.map((f) => f.name)).toEqual(["Notes", feuilleSource, "Post-production"]);
     await ecran(page, "structurer-apercu.png");
   });
 

@@ -138,7 +138,7 @@ describe("prodbook devis -o", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(sortie);
     const visibles = wb.worksheets.filter((w) => w.state === "visible").map((w) => w.name);
-    expect(visibles).toEqual(["Budget Gardiens", "Devis", "Synthèse", "Contrôles"]);
+    expect(visibles).toEqual(["Budget Gardiens", "Post-production", "Devis", "Synthèse", "Contrôles"]);
     // The summary and the Contrôles sheet say where every amount read went.
     const conservation =
       /Montants lus \(colonne G\)\s: 649\u202f016,32\s€ = lignes placées 182\u202f869,16\s€ .*écart 0,00\s€\./;

@@ -305,15 +305,20 @@ describe("prodbook financement: the duration read in the workbook", () => {
 
 describe("prodbook planning: the duration of the default steps read in the workbook", () => {
   const args = (f: string) => ["planning", f, "--livraison", "2026-12-18", "--genre", "documentaire"];
+  // The default steps are planned for a workbook without steps of its own: the example's « Post-production » taken out
+  // (with it, --genre is refused: hostile-qa-2).
+  const sansEtapes = (wb: ExcelJS.Workbook) => wb.removeWorksheet(wb.getWorksheet("Post-production")!.id);
 
   it("--genre without --duree: the steps sized to the devis title's duration, said with its cell; --duree wins", async () => {
-    const r = binaire(...args(EXEMPLE));
+    const devisSeul = await variante(EXEMPLE, "planning-devis-seul.xlsx", sansEtapes);
+    const r = binaire(...args(devisSeul));
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out.split("\n")[1]).toBe(`  ${LUE}`);
-    const j = JSON.parse((await lancer([...args(EXEMPLE), "--json"])).out);
+    const j = JSON.parse((await lancer([...args(devisSeul), "--json"])).out);
     expect(j.duree).toEqual({ minutes: "52", origine: "classeur", cellule: CELLULE });
     // A title saying 26': the steps of --duree 26, not those of 52 minutes.
     const court = await variante(EXEMPLE, "planning-26.xlsx", (wb) => {
+      sansEtapes(wb);
       wb.getWorksheet("Budget Gardiens")!.getCell("A2").value = "« Les Gardiens du littoral » — documentaire 26'";
     });
     const lu = JSON.parse((await lancer([...args(court), "--json"])).out);
@@ -330,6 +335,7 @@ describe("prodbook planning: the duration of the default steps read in the workb
 
   it("two durations written: none taken (the steps of the reference duration), each named, the steps those of a workbook writing none", async () => {
     const deux = await variante(EXEMPLE, "planning-deux.xlsx", (wb) => {
+      sansEtapes(wb);
       wb.getWorksheet("Budget Gardiens")!.getCell("A2").value = "documentaire 26' (version 90 min)";
     });
     const r = await lancer(args(deux));

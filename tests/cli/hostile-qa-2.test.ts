@@ -331,7 +331,7 @@ describe("une feuille ou un tableau de Prodbook nommé à la place de ceux du pr
     [
       ["versions", "enregistrer", "{structure}", "--nom", "V", "--feuille", "devis", "-o", "{sortie}"],
       "structure.xlsx\u00a0: La feuille «\u00a0Devis\u00a0» a été créée par Prodbook\u00a0: indiquez comme feuille de devis une " +
-        "feuille du producteur («\u00a0Budget Gardiens\u00a0»).",
+        "feuille du producteur («\u00a0Budget Gardiens\u00a0», «\u00a0Post-production\u00a0»).",
     ],
     // A sheet that is not there: only the producer's sheets are offered (before, devis, credit-impot and financement
     // listed Prodbook's own « Devis », « Synthèse », « Contrôles » among the choices; carbone already did not).
@@ -339,29 +339,29 @@ describe("une feuille ou un tableau de Prodbook nommé à la place de ceux du pr
       ([commande, ...options]): [string[], string] => [
         [commande, "{structure}", "--feuille", "X", ...options, "-o", "{sortie}"],
         "structure.xlsx\u00a0: La feuille de devis «\u00a0X\u00a0» n'existe pas dans le classeur (feuilles\u00a0: " +
-          "«\u00a0Budget Gardiens\u00a0»).",
+          "«\u00a0Budget Gardiens\u00a0», «\u00a0Post-production\u00a0»).",
       ],
     ),
     [
       ["financement", "{structure}", "--feuille", "X", "-o", "{sortie}"],
       "structure.xlsx\u00a0: La feuille du plan de financement «\u00a0X\u00a0» n'existe pas dans le classeur (feuilles\u00a0: " +
-        "«\u00a0Budget Gardiens\u00a0»).",
+        "«\u00a0Budget Gardiens\u00a0», «\u00a0Post-production\u00a0»).",
     ],
     [
       ["financement", "{structure}", "--feuille", "Contrôles", "-o", "{sortie}"],
       "structure.xlsx\u00a0: La feuille «\u00a0Contrôles\u00a0» a été créée par Prodbook\u00a0: indiquez comme feuille du plan de " +
-        "financement une feuille du producteur («\u00a0Budget Gardiens\u00a0»).",
+        "financement une feuille du producteur («\u00a0Budget Gardiens\u00a0», «\u00a0Post-production\u00a0»).",
     ],
     // Before: « La feuille « Devis » n'existe pas dans le classeur » while it does.
     [
       ["planning", "{structure}", "--livraison", "2026-12-01", "--feuille", "Devis", "-o", "{sortie}"],
       "structure.xlsx\u00a0: La feuille «\u00a0Devis\u00a0» a été créée par Prodbook\u00a0: indiquez comme feuille d'étapes une " +
-        "feuille du producteur («\u00a0Budget Gardiens\u00a0»).",
+        "feuille du producteur («\u00a0Budget Gardiens\u00a0», «\u00a0Post-production\u00a0»).",
     ],
     [
       ["carbone", "{structure}", "--planning", "Synthèse", "-o", "{sortie}"],
       "structure.xlsx\u00a0: La feuille «\u00a0Synthèse\u00a0» a été créée par Prodbook\u00a0: indiquez comme feuille de plan de travail " +
-        "une feuille du producteur («\u00a0Budget Gardiens\u00a0»).",
+        "une feuille du producteur («\u00a0Budget Gardiens\u00a0», «\u00a0Post-production\u00a0»).",
     ],
   ])("%j", async (args, message) => {
     const sortie = path.join(dossier(), `jamais-${args[0]}.xlsx`);
@@ -545,9 +545,18 @@ describe("versions comparer --a courant sur un classeur dont la feuille du devis
   it("le message dit qu'il ne reste que les feuilles de Prodbook (avant : « (classeur vide) »)", async () => {
     const v1 = path.join(dossier(), "v1-sans-devis-source.xlsx");
     expect((await lancerCli(main, ["versions", "enregistrer", EXEMPLE, "--nom", "V1", "-o", v1])).code).toBe(0);
-    const f = await variante(v1, "v1-sans-devis.xlsx", (wb) =>
+    // The example's post-production steps left alone: named as a steps sheet, not a devis.
+    const etapes = await variante(v1, "v1-etapes-seules.xlsx", (wb) =>
       wb.removeWorksheet(wb.getWorksheet("Budget Gardiens")!.id),
     );
+    refus(
+      await lancerCli(main, ["versions", "comparer", etapes, "--de", "V1", "--a", "courant"]),
+      /^v1-etapes-seules\.xlsx\u00a0: Aucun devis reconnu dans la feuille «\u00a0Post-production\u00a0»\u00a0: c'est une feuille d'étapes /,
+    );
+    const f = await variante(v1, "v1-sans-devis.xlsx", (wb) => {
+      wb.removeWorksheet(wb.getWorksheet("Budget Gardiens")!.id);
+      wb.removeWorksheet(wb.getWorksheet("Post-production")!.id);
+    });
     const r = await lancerCli(main, ["versions", "comparer", f, "--de", "V1", "--a", "courant"]);
     refus(
       r,

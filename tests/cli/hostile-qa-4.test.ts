@@ -88,7 +88,7 @@ describe("planning --service : la feuille de service n'est jamais omise sans un 
     const r = await lancerCli(main, [
       "planning",
       EXEMPLE,
-      ...["--genre", "fiction", "--livraison", "2026-12-01", "--service", "2026-05-12", "-o", jamais()],
+      ...["--livraison", "2026-12-01", "--service", "2026-05-12", "-o", jamais()],
     ]);
     refus(
       r,

@@ -79,7 +79,7 @@ describe("une feuille absente se dit de la même façon dans chaque commande", (
       prodbook("carbone", EXEMPLE, "--feuille", "Nope"),
       exact(
         "devis-producteur.xlsx : La feuille de devis « Nope » n'existe pas dans le classeur " +
-          "(feuilles : « Budget Gardiens »).",
+          "(feuilles : « Budget Gardiens », « Post-production »).",
       ),
     );
   });

@@ -335,6 +335,17 @@ describe("les échantillons --json de la documentation = une vraie exécution", 
     verifier("docs/planning.md", "`--json` imprime un seul objet", await json(["planning", f, "--livraison", "2026-05-15", "--json"]));
   });
 
+  test("planning (docs/planning.md) : la post-production de l'exemple du dépôt, sortie texte imprimée telle quelle", async () => {
+    const commande = "npx prodbook planning assets/exemple/devis-producteur.xlsx --livraison 2026-10-30";
+    const texte = lire("docs/planning.md");
+    const avant = `${commande}\n\`\`\`\n\n\`\`\`text\n`;
+    expect(texte).toContain(avant);
+    const debut = texte.indexOf(avant) + avant.length;
+    const r = await lancerCli(main, commande.split(" ").slice(2));
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out.replace(/[\u00a0\u202f]/g, " ").trimEnd()).toBe(texte.slice(debut, texte.indexOf("```", debut)).trimEnd());
+  });
+
   test("carbone (docs/carbone.md) : l'exemple du dépôt", async () => {
     verifier("docs/carbone.md", "- `--json` imprime un seul objet", await json(["carbone", EXEMPLE, "--json"]));
     // --csv: UTF-8 with a BOM, CRLF, the header row the document gives, decimal comma.
