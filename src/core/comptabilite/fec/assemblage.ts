@@ -1,6 +1,6 @@
 import { cents, type Cents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
-import type { EncodageFec } from "./decodage";
+import { ALERTE_SIGNE_MONETAIRE, type EncodageFec } from "./decodage";
 import type { ContradictionEncodage, EncodageUtf16 } from "./detection";
 import { nomEncodage } from "./nomEncodage";
 import { compterCles, type ClesOctets } from "./cle";
@@ -25,6 +25,8 @@ export interface PartielFec {
   contradictionEncodage?: ContradictionEncodage;
   bom: boolean;
   remplacements: boolean;
+  /** Windows-1252 read « ¤ » (byte A4, « € » in ISO-8859-15). */
+  signeMonetaire?: boolean;
   /** Physical lines handled (header included for the first part). */
   lignesPhysiques: number;
   importees: number;
@@ -71,6 +73,7 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
   const deseq = new Map<string, { d: number; l: number; n: string }>();
   let lignes: EcritureFec[] | undefined;
   let remplacements = false;
+  let signeMonetaire = false;
   // Parts of one file may share an entry cut at their border (or listed again further on).
   const entrees = compterCles(parties.map((p) => p.entrees));
   for (const p of parties) {
@@ -83,6 +86,7 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
     dateMin = Math.min(dateMin, p.dateMin);
     dateMax = Math.max(dateMax, p.dateMax);
     remplacements ||= p.remplacements;
+    signeMonetaire ||= p.signeMonetaire === true;
     for (const [k, v] of p.comptes) {
       // The part's line numbers are local to it (unless numerosAbsolus): the file's are the part's plus its offset.
       const ls = (v.lignes ?? []).map((l) => l + decalage);
@@ -144,6 +148,7 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
     });
   }
   const encodage = p0.utf16 ?? parties.find((p) => p.encodage && p.encodage !== "utf-8")?.encodage ?? "utf-8";
+  if (signeMonetaire) alertes.push({ ligne: 0, message: ALERTE_SIGNE_MONETAIRE });
   if (p0.bom && p0.encodageForce && encodage !== "utf-8") {
     // The UTF-8 mark opens the file, yet another encoding was asked for: every accented letter reads « Ã© ».
     alertes.push({

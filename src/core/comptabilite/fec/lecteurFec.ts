@@ -49,6 +49,11 @@ export class LecteurFec implements CibleLignes {
   private encodage?: EncodageFec;
   private readonly forcee: boolean;
   private decodeur?: DecodeurTexte;
+  /**
+   * Byte A4 met in a file read as Windows-1252 (« ¤ »): the « € » of ISO-8859-15, which no detection tells from the
+   * bytes (both encodings decode every byte). Looked for once per chunk (a native scan), never per line.
+   */
+  private signeMonetaire = false;
   private numero = 0; // physical line number of the last line handled
   private entete?: EnteteFec;
   private sep = -1;
@@ -151,6 +156,8 @@ export class LecteurFec implements CibleLignes {
     }
     if (this.utf16) chunk = this.utf16.encodeur.encode(this.utf16.decodeur.decode(chunk, { stream: !fin }));
     this.lireOctets(chunk, fin);
+    if (!this.signeMonetaire && this.encodage === "windows-1252" && chunk.indexOf(0xa4) >= 0)
+      this.signeMonetaire = true;
   }
 
   /** Gathers the first bytes while an encoding forced is to be checked, and checks it once they are all there. */
@@ -378,6 +385,7 @@ export class LecteurFec implements CibleLignes {
       ...(this.contradiction && !this.utf16 ? { contradictionEncodage: this.contradiction } : {}),
       bom: this.bom,
       remplacements: this.decodeur?.remplacements ?? false,
+      signeMonetaire: this.signeMonetaire,
       lignesPhysiques: this.numero,
       importees: c.importees,
       vides: this.vides,
