@@ -44,7 +44,7 @@ describe("prodbook ecarts : le grand livre lu, nommé et compté ligne à ligne"
     await ecrireDevisTest(devis);
     const source = fs.readFileSync(path.join(FIX, "production-2024.txt"), "utf8").replace(/\n$/, "").split("\n");
     const champs = source[3].split("\t");
-    champs[3] = "31/01/2024"; // EcritureDate: not AAAAMMJJ, the line is rejected (its 1 500,50 € named, not read)
+    champs[3] = "31/02/2024"; // EcritureDate: no such day, the line is rejected (its 1 500,50 € named, not read)
     champs[10] = "Cachet 1 500 € comédiens";
     const rejetee = champs.join("\t");
     lignesFichier = [...source.slice(0, 6), "", rejetee, ...source.slice(6)];
@@ -152,6 +152,57 @@ describe("prodbook ecarts : le grand livre lu, nommé et compté ligne à ligne"
     gl.eachRow((row) => libelles.push(String(row.getCell(9).value)));
     expect(libelles).toContain("Paie janvier réalisateur");
     expect(libelles.filter((x) => x.includes("Cachet"))).toEqual([]);
+  });
+
+  test("dates JJ/MM/AAAA : lues (au centime, dates justes dans le Grand livre), dites une fois pour le fichier", async () => {
+    const source = fs.readFileSync(path.join(FIX, "production-2024.txt"), "utf8").replace(/\n$/, "").split("\n");
+    const jj = source.map((l, i) => {
+      if (i === 0) return l;
+      const c = l.split("\t");
+      for (const k of [3, 9, 15])
+        if (/^\d{8}$/.test(c[k])) c[k] = `${c[k].slice(6)}/${c[k].slice(4, 6)}/${c[k].slice(0, 4)}`;
+      return c.join("\t");
+    });
+    const fecJj = path.join(dossier(), "fec-jj-mm-aaaa.txt");
+    fs.writeFileSync(fecJj, jj.join("\n") + "\n");
+    const sortie = path.join(dossier(), "rapproche-jj.xlsx");
+    const [norme, lu] = [
+      await lancer([
+        "ecarts",
+        devis,
+        "--fec",
+        path.join(FIX, "production-2024.txt"),
+        "--correspondances",
+        CORR,
+        "--json",
+      ]),
+      await lancer(["ecarts", devis, "--fec", fecJj, "--correspondances", CORR, "--json", "-o", sortie]),
+    ];
+    expect([lu.code, lu.err]).toEqual([0, ""]);
+    const [a, b] = [JSON.parse(norme.out), JSON.parse(lu.out)];
+    expect(b.totaux).toEqual(a.totaux);
+    expect(b.postes).toEqual(a.postes);
+    expect(b.grandLivre.lignes).toEqual({ ...a.grandLivre.lignes });
+    expect(b.grandLivre.lignes.rejetees).toBe(0);
+    expect(b.controles.filter((c: { regle: string }) => c.regle === "grand-livre-fichier")).toEqual([
+      {
+        regle: "grand-livre-fichier",
+        gravite: "alerte",
+        message:
+          "Dates écrites JJ/MM/AAAA au lieu de AAAAMMJJ (format de l'article A47 A-1 du LPF), la première ligne 2 " +
+          "(EcritureDate « 10/01/2024 ») : lues comme écrites, le jour avant le mois. Corrigez l'export comptable " +
+          "pour un FEC conforme.",
+        cellule: null,
+      },
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const gl = wb.getWorksheet("Grand livre")!;
+    const dates = new Map<number, string>();
+    gl.eachRow((row, n) => {
+      if (n > 1) dates.set(Number(row.getCell(1).value), (row.getCell(4).value as Date).toISOString().slice(0, 10));
+    });
+    expect([dates.get(2), dates.get(4), dates.get(24)]).toEqual(["2024-01-10", "2024-01-31", "2024-03-25"]);
   });
 
   test("correspondances réduites à leur en-tête : refusées (code 2, le fichier nommé, rien d'écrit)", async () => {

@@ -15,6 +15,20 @@ import {
 } from "./types";
 
 /** What one reader (a whole file or one part of it) found; `assemblerFec` makes the final result. */
+/** How a part marks its first date written in another form than AAAAMMJJ: « Dates écrites JJ/MM/AAAA (…) ». */
+export const PREFIXE_DATES_HORS_NORME = "Dates écrites ";
+
+/** The file-wide alert of dates written AAAA-MM-JJ or JJ/MM/AAAA, read as written, naming the first line. */
+function alerteDatesHorsNorme(a: AlerteFec): string {
+  const [forme, ...reste] = a.message.slice(PREFIXE_DATES_HORS_NORME.length).split(" ");
+  const champ = reste.join(" ");
+  return (
+    `Dates écrites ${forme} au lieu de AAAAMMJJ (format de l'article A47 A-1 du LPF), la première ligne ${a.ligne} ` +
+    `${champ} : lues comme écrites${forme === "JJ/MM/AAAA" ? ", le jour avant le mois" : ""}. Corrigez l'export ` +
+    `comptable pour un FEC conforme.`
+  );
+}
+
 export interface PartielFec {
   entete: EnteteFec;
   encodage?: EncodageFec;
@@ -157,6 +171,14 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
         `Le fichier commence par la marque UTF-8 (BOM) mais est lu en ${nomEncodage(encodage)} comme demandé : ses lettres ` +
         "accentuées deviennent « Ã© ». Essayez l'encodage UTF-8.",
     });
+  }
+  // Dates written AAAA-MM-JJ or JJ/MM/AAAA: each part said its first; the file's first is said once, for the file.
+  const horsNorme = alertes.filter((a) => a.message.startsWith(PREFIXE_DATES_HORS_NORME));
+  if (horsNorme.length) {
+    const premiere = horsNorme.reduce((x, y) => (y.ligne < x.ligne ? y : x));
+    for (let i = alertes.length - 1; i >= 0; i--)
+      if (alertes[i].message.startsWith(PREFIXE_DATES_HORS_NORME)) alertes.splice(i, 1);
+    alertes.push({ ligne: 0, message: alerteDatesHorsNorme(premiere) });
   }
   alertes.sort((a, b) => a.ligne - b.ligne);
   const classes = new Map<string, { debit: number; credit: number }>();

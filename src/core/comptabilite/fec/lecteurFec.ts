@@ -9,7 +9,7 @@ import {
 import { vide } from "./champs";
 import { colonnesNormeAbsentes, FecFormatError, lireEntete, type EnteteFec } from "./entete";
 import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec } from "./types";
-import { assemblerParties, type PartielFec } from "./assemblage";
+import { assemblerParties, PREFIXE_DATES_HORS_NORME, type PartielFec } from "./assemblage";
 import { CR, decouperLignes, LF, MAX_CHAMPS, type CibleLignes } from "./decoupeurLignes";
 import { LigneFec, type MontantsAmbigus } from "./ligneFec";
 import { CumulsFec } from "./cumulsFec";
@@ -54,6 +54,8 @@ export class LecteurFec implements CibleLignes {
    * bytes (both encodings decode every byte). Looked for once per chunk (a native scan), never per line.
    */
   private signeMonetaire = false;
+  /** A date in another form than AAAAMMJJ was said for this part (its first line). */
+  private dateSignalee = false;
   private numero = 0; // physical line number of the last line handled
   private entete?: EnteteFec;
   private sep = -1;
@@ -312,6 +314,15 @@ export class LecteurFec implements CibleLignes {
       for (const r of l.resolus) if (this.nResolus++ < RESOLUS_CITES) this.resolus.push({ ligne: this.numero, ...r });
     this.cumuls.ajouter(u, b, l, this.numero);
     if (this.lignes) this.conserver(u, b);
+    if (l.dateHorsNorme && !this.dateSignalee) {
+      // Once per part: the assembler keeps the file's first and says it for the whole file (alerteDatesHorsNorme).
+      this.dateSignalee = true;
+      const d = l.dateHorsNorme;
+      this.alertes.push({
+        ligne: this.numero,
+        message: `${PREFIXE_DATES_HORS_NORME}${d.forme} (${d.champ} ${d.texte})`,
+      });
+    }
     if (l.recupere) {
       const sep = this.entete!.separateur === "tab" ? "tabulation" : "|";
       this.alertes.push({
