@@ -37,6 +37,7 @@ describe("prodbook ecarts", () => {
       "nonPlaces",
       "correspondances",
       "tables",
+      "grandLivre",
     ]);
     // A correspondances file given: no rule table behind the réalisé; only the CNC nomenclature the devis was
     // structured with.

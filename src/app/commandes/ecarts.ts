@@ -21,7 +21,8 @@ import {
   type TableCorrespondances,
 } from "../../core/comptabilite/correspondances";
 import Decimal from "decimal.js";
-import { calculerRealise } from "../../core/comptabilite/realise";
+import { calculerRealise, type BilanLignes } from "../../core/comptabilite/realise";
+import { phrasesGrandLivre } from "../../core/comptabilite/resumeGrandLivre";
 import type { Constat } from "../../core/controles/constat";
 import { devisIntrouvable } from "../../core/devis/import";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../../core/devis/trouver";
@@ -31,7 +32,7 @@ import type { Devis } from "../../core/devis/model";
 import { cents, centsToDecimalString, eurosToCents, sumCents } from "../../core/money";
 import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../../core/port/workbook";
 import { constatsEcarts, lireSaisies, rapprocher } from "../../core/ecarts/rapprocher";
-import { decoderCsv } from "../../core/comptabilite/fec";
+import { decoderCsv, nomEncodage } from "../../core/comptabilite/fec";
 import type { RegleUtilisee } from "../../core/regles/utilisees";
 import { regleLisible, type RegleLisible } from "../presentationRegles";
 import { avecNomenclature } from "../../core/devis/nomenclature";
@@ -102,6 +103,56 @@ export interface ResultatRapprochementVue {
   tables: RegleUtilisee[];
   /** The same tables in French with their texts, for the pane's « Détails et sources ». */
   textes: RegleLisible[];
+  /** The ledger the réalisé was read from: its format (encoding named), period, and where every line went. */
+  grandLivre: VueGrandLivre;
+}
+
+/** The ledger of a report (`grandLivre` of `prodbook ecarts --json`): lues = affectées + sans poste + ignorées. */
+export interface VueGrandLivre {
+  /** The file's name when the door gave it, else null. */
+  fichier: string | null;
+  type: "fec" | "csv";
+  format: {
+    separateur: ResultatFec["format"]["separateur"];
+    /** "utf-8", "windows-1252", "iso-8859-15" (or "utf-16le"/"utf-16be"), as `prodbook fec --json`. */
+    encodage: string;
+    /** The encoding as the user reads it: « UTF-8 », « Windows-1252 », « ISO-8859-15 ». */
+    nomEncodage: string;
+    /** Forced by the user (--encodage, the pane's Encodage list) rather than detected. */
+    encodageImpose: boolean;
+    bom: boolean;
+    montants: ResultatFec["format"]["montants"];
+    colonnes: number;
+  };
+  /** Smallest and largest EcritureDate (AAAA-MM-JJ), null when no line was imported. */
+  periode: { du: string; au: string } | null;
+  lignes: BilanLignes;
+  /** The same in two French sentences (the text of `prodbook ecarts`, the head of the Écarts sheet). */
+  resume: string[];
+}
+
+const isoAaaammjj = (d: number) => `${String(d).slice(0, 4)}-${String(d).slice(4, 6)}-${String(d).slice(6, 8)}`;
+
+/** The ledger's part of the report: format, period, lines accounted for, and their sentences. */
+export function vueGrandLivre(fec: ResultatFec, lignes: BilanLignes, nom?: string): VueGrandLivre {
+  const f = fec.format;
+  const p = phrasesGrandLivre(fec, lignes, nom);
+  return {
+    fichier: nom ?? null,
+    type: f.type,
+    format: {
+      separateur: f.separateur,
+      encodage: f.encodage,
+      nomEncodage: nomEncodage(f.encodage),
+      encodageImpose: f.encodageForce,
+      bom: f.bom,
+      montants: f.montants,
+      colonnes: f.colonnes,
+    },
+    periode: fec.periode ? { du: isoAaaammjj(fec.periode.du), au: isoAaaammjj(fec.periode.au) } : null,
+    lignes,
+    resume: [p.source, p.lignes],
+  };
 }
 
 export interface OptionsEcarts {
@@ -110,6 +161,8 @@ export interface OptionsEcarts {
   /** Omitted: the workbook's « Correspondances » sheet if Prodbook wrote one, else the default PCG table. */
   correspondances?: TableCorrespondances;
   onProgress?: (fait: number, total: number) => void;
+  /** The ledger file's name (without its folder), named with its format at the head of the report and sheet. */
+  nomFec?: string;
   /** « D'où vient ce chiffre ? »: add each poste's traces down to the FEC lines (CLI --explique). */
   explique?: boolean;
   /**
@@ -141,6 +194,7 @@ function vue(
   constats: Constat[],
   source: TableCorrespondances["source"],
   devis: Devis,
+  grandLivre: VueGrandLivre,
 ): ResultatRapprochementVue {
   const tables = tablesEcarts(source, devis);
   const engages = r.chapitres.map((c) => engageChapitre(r, c)).filter((e): e is string => e !== null);
@@ -192,6 +246,7 @@ function vue(
     feuilles,
     tables,
     textes: tables.map(regleLisible),
+    grandLivre,
   };
 }
 
@@ -223,10 +278,18 @@ export async function ecarts(
       correspondances,
       onProgress: args.onProgress,
       constats: args.alertes,
+      nomFec: args.nomFec,
     });
     const traces = args.explique ? tracesEcarts(r.rapport, r.devis, args.fec, r.correspondances) : undefined;
     return {
-      ...vue(r.rapport, r.feuilles, r.constats, r.correspondances.source, r.devis),
+      ...vue(
+        r.rapport,
+        r.feuilles,
+        r.constats,
+        r.correspondances.source,
+        r.devis,
+        vueGrandLivre(args.fec, r.rapport.realise.lignes, args.nomFec),
+      ),
       ...(traces ? { traces, ...explications(r.rapport, traces, r.devis) } : {}),
     };
   }
@@ -235,7 +298,7 @@ export async function ecarts(
   const traces = args.explique ? tracesEcarts(rapport, devis, args.fec, table) : undefined;
   const constats = constatsEcarts(rapport, devis, args.alertes);
   return {
-    ...vue(rapport, [], constats, table.source, devis),
+    ...vue(rapport, [], constats, table.source, devis, vueGrandLivre(args.fec, rapport.realise.lignes, args.nomFec)),
     ...(traces ? { traces, ...explications(rapport, traces, devis) } : {}),
   };
 }
@@ -414,7 +477,13 @@ export const commandesEcarts = {
     // The pane's explanations only (the core traces of the chapters and total are the CLI's).
     const ex = args.explique ? explications(rapport, tracesEcarts(rapport, devis, args.fec, table), devis) : undefined;
     const pourLeVolet = ex ? { explications: ex.explications, explicationTotal: ex.explicationTotal } : {};
-    return { ...vue(rapport, [], constatsEcarts(rapport, devis), source, devis), postes, problemes, ...pourLeVolet };
+    const gl = vueGrandLivre(args.fec, rapport.realise.lignes);
+    return {
+      ...vue(rapport, [], constatsEcarts(rapport, devis), source, devis, gl),
+      postes,
+      problemes,
+      ...pourLeVolet,
+    };
   },
 
   /** Writes Grand livre, Correspondances, Écarts and Coût définitif; the report as the CLI prints it. */

@@ -11,6 +11,7 @@ import {
   FecFormatError,
   lireGrandLivreOctets,
   nomEncodage,
+  NOMS_SEPARATEURS,
   PAS_TEXTE,
   raisonMappingInvalide,
   texteAlerteFec,
@@ -175,16 +176,8 @@ export function vueFec(r: ResultatFec) {
 
 export type VueFec = ReturnType<typeof vueFec>;
 
-/**
- * French names of the separators, as the summary says them: in words, « | » quoted (a bare « ; » or « , » read
- * « séparateur ,, UTF-8 »).
- */
-export const NOMS_SEPARATEURS: Record<ResultatFec["format"]["separateur"], string> = {
-  tab: "tabulation",
-  pipe: "« | »",
-  "point-virgule": "point-virgule",
-  virgule: "virgule",
-};
+/** French names of the separators (the core's, also used by the écarts summary). */
+export { NOMS_SEPARATEURS };
 
 /** Rejected lines and alertes listed in the summary; the rest is counted (« … et 3 autres »). */
 export const LISTES_MAX = 20;

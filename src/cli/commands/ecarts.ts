@@ -194,7 +194,13 @@ export const commande = definirCommande({
       // the Écarts sheet written with -o).
       const r = await ecarts(
         wb,
-        { fec, correspondances: args.correspondances, explique: args.explique, alertes: args.alertes },
+        {
+          fec,
+          correspondances: args.correspondances,
+          explique: args.explique,
+          alertes: args.alertes,
+          nomFec: path.basename(args.fec),
+        },
         sortie !== undefined,
       );
       return { ...r, origineCorrespondances: origine, formatFec: fec.format };
@@ -215,6 +221,9 @@ export const commande = definirCommande({
     // PCG correspondances when neither a file nor the workbook's sheet gave them, then the CNC nomenclature), as the
     // pane's « Détails et sources » names them (tablesEcarts, src/app).
     tables: jsonTablesUtilisees(r.tables),
+    // Added: the ledger read — its format with the encoding named (detected or forced), its period, and every line
+    // accounted for: lignes.lues = affectees + sansPoste + ignorees (horsClasse6 + rejetees + vides).
+    grandLivre: r.grandLivre,
     ...(r.traces ? { traces: r.traces } : {}),
     // Added with --explique: the traces of the figures `postes` (the chapter rows) and `totaux` give, keyed as there.
     ...(r.tracesChapitres ? { tracesChapitres: r.tracesChapitres } : {}),
@@ -222,6 +231,8 @@ export const commande = definirCommande({
   }),
   texte: (r, io) => {
     texteEcarts(r, io);
+    // The ledger read (its encoding named) and where each of its lines went.
+    for (const l of r.grandLivre.resume) io.out(l);
     io.out(texteOrigine(r.origineCorrespondances));
     for (const l of texteRegles(r.tables)) io.out(l);
     // One « D'où viennent ces chiffres » block: the figures of the table above (each chapter's écart and écart

@@ -284,6 +284,13 @@ export function lireFichierCorrespondances(
           `qui contient « ; » s'écrit entre guillemets.`,
       );
   }
+  // A header alone (an export cut short, the wrong file) would leave every account without poste: the whole réalisé
+  // « non affecté » without a word of why.
+  if (!t.comptes.length && !t.sections.length)
+    throw new CorrespondancesError(
+      `${nomFichier} : aucune correspondance sous l'en-tête (ligne ${entete.ligne}) ; attendu une ligne ` +
+        `« compte;poste » par préfixe de compte (« 641;2 »).`,
+    );
   return { table: t, alertes };
 }
 

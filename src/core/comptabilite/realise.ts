@@ -1,5 +1,5 @@
 import type { Constat, OrigineFec } from "../controles/constat";
-import { pluriel } from "../util/texte";
+import { milliers, pluriel } from "../util/texte";
 import { cents, type Cents } from "../money/cents";
 import { formatMontantFr } from "../money/format";
 import { LIGNES_PAR_COMPTE, type ResultatFec } from "./fec/types";
@@ -27,6 +27,27 @@ export interface Realise {
   /** classe6 = affecte + totalNonAffecte. */
   conserve: boolean;
   constats: Constat[];
+  /** Where every line of the file went: read = attributed + placed in no poste + ignored (with the reason). */
+  lignes: BilanLignes;
+}
+
+/**
+ * Every line after the header, accounted for: `lues` = `affectees` + `sansPoste` + `ignorees`, and `ignorees` =
+ * `horsClasse6` (imported lines of other classes: counterparts, suppliers, bank…) + `rejetees` (refused by the reader,
+ * each with its number and reason) + `vides` (blank lines).
+ */
+export interface BilanLignes {
+  lues: number;
+  /** Class-6 lines mapped to a poste. */
+  affectees: number;
+  /** Class-6 lines mapped to no poste (« Comptes sans poste »). */
+  sansPoste: number;
+  ignorees: number;
+  horsClasse6: number;
+  rejetees: number;
+  vides: number;
+  /** The counts add up (lues = affectees + sansPoste + ignorees, and the accounts' lines = the lines imported). */
+  conserve: boolean;
 }
 
 /**
@@ -37,14 +58,20 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
   const parPoste = new Map<string, number>();
   const non = new Map<string, { libelle: string; total: number; lignes: number[]; nombreLignes: number }>();
   let classe6 = 0;
+  // Lines of class 6 mapped to a poste or to none (counted per account, or per line with sections).
+  let lignesAffectees = 0;
+  let lignesSansPoste = 0;
   // The lines of the money placed in no poste, when it is placed line by line (with sections).
   const lignesNon: number[] = [];
   let nombreLignesNon = 0;
-  const imputer = (compte: string, libelle: string, net: number, section?: string, ligne?: number) => {
+  const imputer = (compte: string, libelle: string, net: number, section?: string, ligne?: number, nombre = 1) => {
     classe6 += net;
     const p = posteDe(t, compte, section);
-    if (p !== undefined) parPoste.set(p, (parPoste.get(p) ?? 0) + net);
-    else {
+    if (p !== undefined) {
+      parPoste.set(p, (parPoste.get(p) ?? 0) + net);
+      lignesAffectees += nombre;
+    } else {
+      lignesSansPoste += nombre;
       if (ligne !== undefined && nombreLignesNon++ < LIGNES_PAR_COMPTE) lignesNon.push(ligne);
       let n = non.get(compte);
       if (n) n.total += net;
@@ -58,8 +85,11 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
     for (const l of fec.lignes)
       if (l.compte.startsWith("6")) imputer(l.compte, l.compteLib, l.debit - l.credit, l.section, l.ligne);
   } else {
-    for (const [compte, s] of fec.comptes) if (compte.startsWith("6")) imputer(compte, s.libelle, s.debit - s.credit);
+    for (const [compte, s] of fec.comptes)
+      if (compte.startsWith("6"))
+        imputer(compte, s.libelle, s.debit - s.credit, undefined, undefined, s.nombreLignes ?? 0);
   }
+  const lignes = bilanLignes(fec, lignesAffectees, lignesSansPoste);
   const nonAffectes = [...non]
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .map(([compte, v]): CompteNonAffecte => {
@@ -89,6 +119,16 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
     });
   }
   const document = fec.format.type === "fec" ? "du FEC" : "du grand livre";
+  if (!lignes.conserve) {
+    // Never expected: a line neither attributed, nor without poste, nor ignored with its reason would be money lost.
+    constats.push({
+      regle: "conservation-lignes",
+      gravite: "erreur",
+      message:
+        `Lignes ${document} : ${milliers(lignes.lues)} lues ≠ ${milliers(lignes.affectees)} affectées + ` +
+        `${milliers(lignes.sansPoste)} sans poste + ${milliers(lignes.ignorees)} ignorées (${milliers(fec.ecritures)} importées).`,
+    });
+  }
   if (fec.erreurs.length) {
     // Lines the reader refused carry money the réalisé cannot include: named, never dropped silently.
     const n = fec.erreurs.length;
@@ -163,7 +203,27 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
     affecte: cents(affecte),
     conserve,
     constats,
+    lignes,
   };
+}
+
+/** The lines' account: the class-6 counts from the mapping, the rest from the reader's counts, checked against each other. */
+function bilanLignes(fec: ResultatFec, affectees: number, sansPoste: number): BilanLignes {
+  let horsClasse6 = 0;
+  let classe6 = 0;
+  for (const [compte, s] of fec.comptes)
+    if (compte.startsWith("6")) classe6 += s.nombreLignes ?? 0;
+    else horsClasse6 += s.nombreLignes ?? 0;
+  const rejetees = fec.erreurs.length;
+  const vides = fec.lignesVides;
+  const lues = fec.lignesDonnees + vides;
+  const ignorees = horsClasse6 + rejetees + vides;
+  const conserve =
+    affectees + sansPoste === classe6 &&
+    classe6 + horsClasse6 === fec.ecritures &&
+    fec.ecritures + rejetees === fec.lignesDonnees &&
+    lues === affectees + sansPoste + ignorees;
+  return { lues, affectees, sansPoste, ignorees, horsClasse6, rejetees, vides, conserve };
 }
 
 /**

@@ -73,6 +73,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "intensite-aides-parametre-inconnu": "Paramètre inconnu",
   // Écarts (Grand livre)
   "conservation-classe-6": "Classe 6 incomplète",
+  "conservation-lignes": "Lignes du grand livre non comptées",
   "lignes-fec-rejetees": "Lignes du FEC rejetées",
   "comptes-non-affectes": "Comptes sans poste",
   "postes-hors-devis": "Poste absent du devis",

@@ -348,6 +348,7 @@ export function feuilleEcarts(
   nom = FEUILLE_ECARTS,
   traces?: TracesFeuilleEcarts,
   constats: readonly Constat[] = [],
+  grandLivre?: string,
 ): PlanEcarts {
   const g = nomFeuilleRef(gl.nom);
   const n = gl.blocs.derniere;
@@ -396,7 +397,8 @@ export function feuilleEcarts(
     "Contrôle (doit valoir 0)",
     { formula: "B3-D3-F3", result: 0 },
   ]);
-  rows.push([]);
+  // What the figures were computed from, as text: the ledger file, its format (encoding named) and where its lines went.
+  rows.push(grandLivre ? [grandLivre] : []);
   rows.push(ENTETES_ECARTS.slice());
   const lignesChapitres = new Map<string, number>();
   const lien = (b: { de: number; a: number } | undefined, _x: LigneEcart): CellSpec => {

@@ -1,3 +1,4 @@
+import { phrasesGrandLivre } from "../comptabilite/resumeGrandLivre";
 import { cents, eurosToCents, type Cents } from "../money/cents";
 import { choisirNomFeuille, LIGNES_MAX_FEUILLE, type SheetData, type WorkbookPort } from "../port/workbook";
 import { ErreurDonnees } from "../erreurs";
@@ -51,6 +52,8 @@ export interface OptionsRapprocher {
   onProgress?: (fait: number, total: number) => void;
   /** Findings from outside the workbook (a correspondances file's columns not read), listed first among theirs. */
   constats?: readonly Constat[];
+  /** The ledger file's name, as the head of the Écarts sheet names it with its format and lines. */
+  nomFec?: string;
 }
 
 /** The ledger has more lines than a worksheet holds: nothing is written (the report itself needs no sheet). */
@@ -143,7 +146,15 @@ export async function rapprocher(wb: WorkbookPort, opts: OptionsRapprocher): Pro
   const gl = feuilleGrandLivre(lignesGl, (c, p) => rangs.get(`${c}\u0000${p}`) ?? 1e9, nomGl);
   const traces = tracesPourNotes(rapport, devis, opts.fec, correspondances);
   const constats = constatsEcarts(rapport, devis, opts.constats);
-  const ecarts = feuilleEcarts(rapport, { nom: nomGl, blocs: gl.blocs }, nomEcarts, traces, constats);
+  const phrases = phrasesGrandLivre(opts.fec, realise.lignes, opts.nomFec);
+  const ecarts = feuilleEcarts(
+    rapport,
+    { nom: nomGl, blocs: gl.blocs },
+    nomEcarts,
+    traces,
+    constats,
+    `${phrases.source} ${phrases.lignes}`,
+  );
   const cout = feuilleCoutDefinitif(
     rapport,
     devis,

@@ -245,12 +245,29 @@ describe("réalisé par poste et conservation de la classe 6", () => {
         fc.uniqueArray(fc.stringMatching(/^6[0-9]{0,3}$/), { maxLength: 8 }),
         (ecritures, prefixes) => {
           const fec: ResultatFec = lireFec([E, ...ecritures.map(([c, d, cr]) => ligne(c, d, cr))].join("\n"));
-          const t = lireCorrespondancesCsv("compte;poste\n" + prefixes.map((p, i) => `${p};${i + 1}`).join("\n"));
+          // No prefix at all: an empty table (a file with its header only is refused, tested in tests/cli).
+          const t = prefixes.length
+            ? lireCorrespondancesCsv("compte;poste\n" + prefixes.map((p, i) => `${p};${i + 1}`).join("\n"))
+            : { comptes: [], sections: [] };
           const r = calculerRealise(fec, t);
           const attendu = ecritures.filter(([c]) => c.startsWith("6")).reduce((s, [, d, cr]) => s + d - cr, 0);
           expect(r.classe6).toBe(cents(attendu));
           expect(r.affecte + r.totalNonAffecte).toBe(attendu);
           expect(r.conserve).toBe(true);
+          // Every line accounted for: the class-6 ones attributed or without poste, the others ignored.
+          const six = ecritures.filter(([c]) => c.startsWith("6")).length;
+          expect(r.lignes).toEqual({
+            lues: ecritures.length,
+            affectees: six - r.lignes.sansPoste,
+            sansPoste: r.lignes.sansPoste,
+            ignorees: ecritures.length - six,
+            horsClasse6: ecritures.length - six,
+            rejetees: 0,
+            vides: 0,
+            conserve: true,
+          });
+          const sansPoste = ecritures.filter(([c]) => c.startsWith("6") && !prefixes.some((p) => c.startsWith(p)));
+          expect(r.lignes.sansPoste).toBe(sansPoste.length);
         },
       ),
       { numRuns: 500 },

@@ -1,6 +1,6 @@
 import { cents, type Cents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
-import type { EncodageFec } from "./decodage";
+import { ALERTE_SIGNE_MONETAIRE, type EncodageFec } from "./decodage";
 import type { ContradictionEncodage, EncodageUtf16 } from "./detection";
 import { nomEncodage } from "./nomEncodage";
 import { compterCles, type ClesOctets } from "./cle";
@@ -15,6 +15,20 @@ import {
 } from "./types";
 
 /** What one reader (a whole file or one part of it) found; `assemblerFec` makes the final result. */
+/** How a part marks its first date written in another form than AAAAMMJJ: « Dates écrites JJ/MM/AAAA (…) ». */
+export const PREFIXE_DATES_HORS_NORME = "Dates écrites ";
+
+/** The file-wide alert of dates written AAAA-MM-JJ or JJ/MM/AAAA, read as written, naming the first line. */
+function alerteDatesHorsNorme(a: AlerteFec): string {
+  const [forme, ...reste] = a.message.slice(PREFIXE_DATES_HORS_NORME.length).split(" ");
+  const champ = reste.join(" ");
+  return (
+    `Dates écrites ${forme} au lieu de AAAAMMJJ (format de l'article A47 A-1 du LPF), la première ligne ${a.ligne} ` +
+    `${champ} : lues comme écrites${forme === "JJ/MM/AAAA" ? ", le jour avant le mois" : ""}. Corrigez l'export ` +
+    `comptable pour un FEC conforme.`
+  );
+}
+
 export interface PartielFec {
   entete: EnteteFec;
   encodage?: EncodageFec;
@@ -25,6 +39,8 @@ export interface PartielFec {
   contradictionEncodage?: ContradictionEncodage;
   bom: boolean;
   remplacements: boolean;
+  /** Windows-1252 read « ¤ » (byte A4, « € » in ISO-8859-15). */
+  signeMonetaire?: boolean;
   /** Physical lines handled (header included for the first part). */
   lignesPhysiques: number;
   importees: number;
@@ -71,6 +87,7 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
   const deseq = new Map<string, { d: number; l: number; n: string }>();
   let lignes: EcritureFec[] | undefined;
   let remplacements = false;
+  let signeMonetaire = false;
   // Parts of one file may share an entry cut at their border (or listed again further on).
   const entrees = compterCles(parties.map((p) => p.entrees));
   for (const p of parties) {
@@ -83,6 +100,7 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
     dateMin = Math.min(dateMin, p.dateMin);
     dateMax = Math.max(dateMax, p.dateMax);
     remplacements ||= p.remplacements;
+    signeMonetaire ||= p.signeMonetaire === true;
     for (const [k, v] of p.comptes) {
       // The part's line numbers are local to it (unless numerosAbsolus): the file's are the part's plus its offset.
       const ls = (v.lignes ?? []).map((l) => l + decalage);
@@ -144,6 +162,7 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
     });
   }
   const encodage = p0.utf16 ?? parties.find((p) => p.encodage && p.encodage !== "utf-8")?.encodage ?? "utf-8";
+  if (signeMonetaire) alertes.push({ ligne: 0, message: ALERTE_SIGNE_MONETAIRE });
   if (p0.bom && p0.encodageForce && encodage !== "utf-8") {
     // The UTF-8 mark opens the file, yet another encoding was asked for: every accented letter reads « Ã© ».
     alertes.push({
@@ -152,6 +171,14 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
         `Le fichier commence par la marque UTF-8 (BOM) mais est lu en ${nomEncodage(encodage)} comme demandé : ses lettres ` +
         "accentuées deviennent « Ã© ». Essayez l'encodage UTF-8.",
     });
+  }
+  // Dates written AAAA-MM-JJ or JJ/MM/AAAA: each part said its first; the file's first is said once, for the file.
+  const horsNorme = alertes.filter((a) => a.message.startsWith(PREFIXE_DATES_HORS_NORME));
+  if (horsNorme.length) {
+    const premiere = horsNorme.reduce((x, y) => (y.ligne < x.ligne ? y : x));
+    for (let i = alertes.length - 1; i >= 0; i--)
+      if (alertes[i].message.startsWith(PREFIXE_DATES_HORS_NORME)) alertes.splice(i, 1);
+    alertes.push({ ligne: 0, message: alerteDatesHorsNorme(premiere) });
   }
   alertes.sort((a, b) => a.ligne - b.ligne);
   const classes = new Map<string, { debit: number; credit: number }>();

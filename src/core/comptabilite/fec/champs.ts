@@ -163,6 +163,38 @@ export function dateDe(s: Uint8Array, debut: number, fin: number): number {
   return a * 10000 + m * 100 + j;
 }
 
+/** The two other forms of a date that French exports write instead of AAAAMMJJ, both unambiguous. */
+export type FormeDate = "AAAA-MM-JJ" | "JJ/MM/AAAA";
+
+const CHIFFRES_DATE = new Uint8Array(8);
+
+/**
+ * A date written AAAA-MM-JJ or JJ/MM/AAAA (10 characters, « - » or « / » at their places), as AAAAMMJJ, or NaN.
+ * Called only when dateDe refused the field: the common path reads AAAAMMJJ alone.
+ */
+export function dateAutreForme(s: Uint8Array, debut: number, fin: number): number {
+  while (debut < fin && s[debut] === ESPACE) debut++;
+  while (fin > debut && s[fin - 1] === ESPACE) fin--;
+  if (fin - debut !== 10) return NaN;
+  const c = CHIFFRES_DATE;
+  if (s[debut + 4] === 45 && s[debut + 7] === 45) {
+    c.set(s.subarray(debut, debut + 4), 0);
+    c.set(s.subarray(debut + 5, debut + 7), 4);
+    c.set(s.subarray(debut + 8, debut + 10), 6);
+  } else if (s[debut + 2] === 47 && s[debut + 5] === 47) {
+    c.set(s.subarray(debut + 6, debut + 10), 0);
+    c.set(s.subarray(debut + 3, debut + 5), 4);
+    c.set(s.subarray(debut, debut + 2), 6);
+  } else return NaN;
+  return dateDe(c, 0, 8);
+}
+
+/** Which of the two other forms a date field holds (after dateAutreForme read it). */
+export function formeDate(s: Uint8Array, debut: number): FormeDate {
+  while (s[debut] === ESPACE) debut++;
+  return s[debut + 4] === 45 ? "AAAA-MM-JJ" : "JJ/MM/AAAA";
+}
+
 /** True when the slice is empty or only spaces. */
 export function vide(s: Uint8Array, debut: number, fin: number): boolean {
   for (let i = debut; i < fin; i++) if (s[i] !== ESPACE) return false;

@@ -81,3 +81,11 @@ export class DecodeurTexte {
 export function detecterEncodage(b: Uint8Array, k: number): EncodageFec {
   return utf8Strict(b.subarray(k, Math.min(b.length, k + 65536)), true) !== undefined ? "utf-8" : "windows-1252";
 }
+
+/**
+ * The file-wide alert of a file read in Windows-1252 where byte A4 gave « ¤ »: the « € » of ISO-8859-15, the other
+ * 8-bit encoding of French accounting programs, which the bytes cannot tell apart.
+ */
+export const ALERTE_SIGNE_MONETAIRE =
+  "Lu en Windows-1252, le fichier contient le caractère « ¤ » (octet A4), qui est « € » en ISO-8859-15 : si ses " +
+  "libellés écrivent des euros, essayez l'encodage ISO-8859-15.";

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { decoderOctets, utf8Strict, type EncodageFec } from "./decodage";
+import { ALERTE_SIGNE_MONETAIRE, decoderOctets, utf8Strict, type EncodageFec } from "./decodage";
 import { devinerMapping, formatDateProuve, lireGrandLivreCsv, type MappingGrandLivre } from "./grandLivreCsv";
 import type { ResultatFec } from "./types";
 
@@ -172,6 +172,9 @@ export function lireGrandLivreOctets(
       ? contradictionEncodage(octets.subarray(0, ECHANTILLON_ENCODAGE), opts.encodage)
       : undefined;
   if (contradiction) resultat.format.contradictionEncodage = contradiction;
+  // « ¤ » read in Windows-1252 is the « € » of ISO-8859-15: said, as for a FEC.
+  if (lu.encodage === "windows-1252" && lu.texte.includes("\u00a4"))
+    resultat.alertes.unshift({ ligne: 0, message: ALERTE_SIGNE_MONETAIRE });
   return { resultat, mapping };
 }
 

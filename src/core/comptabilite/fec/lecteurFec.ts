@@ -9,7 +9,7 @@ import {
 import { vide } from "./champs";
 import { colonnesNormeAbsentes, FecFormatError, lireEntete, type EnteteFec } from "./entete";
 import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec } from "./types";
-import { assemblerParties, type PartielFec } from "./assemblage";
+import { assemblerParties, PREFIXE_DATES_HORS_NORME, type PartielFec } from "./assemblage";
 import { CR, decouperLignes, LF, MAX_CHAMPS, type CibleLignes } from "./decoupeurLignes";
 import { LigneFec, type MontantsAmbigus } from "./ligneFec";
 import { CumulsFec } from "./cumulsFec";
@@ -49,6 +49,13 @@ export class LecteurFec implements CibleLignes {
   private encodage?: EncodageFec;
   private readonly forcee: boolean;
   private decodeur?: DecodeurTexte;
+  /**
+   * Byte A4 met in a file read as Windows-1252 (« ¤ »): the « € » of ISO-8859-15, which no detection tells from the
+   * bytes (both encodings decode every byte). Looked for once per chunk (a native scan), never per line.
+   */
+  private signeMonetaire = false;
+  /** A date in another form than AAAAMMJJ was said for this part (its first line). */
+  private dateSignalee = false;
   private numero = 0; // physical line number of the last line handled
   private entete?: EnteteFec;
   private sep = -1;
@@ -151,6 +158,8 @@ export class LecteurFec implements CibleLignes {
     }
     if (this.utf16) chunk = this.utf16.encodeur.encode(this.utf16.decodeur.decode(chunk, { stream: !fin }));
     this.lireOctets(chunk, fin);
+    if (!this.signeMonetaire && this.encodage === "windows-1252" && chunk.indexOf(0xa4) >= 0)
+      this.signeMonetaire = true;
   }
 
   /** Gathers the first bytes while an encoding forced is to be checked, and checks it once they are all there. */
@@ -305,6 +314,15 @@ export class LecteurFec implements CibleLignes {
       for (const r of l.resolus) if (this.nResolus++ < RESOLUS_CITES) this.resolus.push({ ligne: this.numero, ...r });
     this.cumuls.ajouter(u, b, l, this.numero);
     if (this.lignes) this.conserver(u, b);
+    if (l.dateHorsNorme && !this.dateSignalee) {
+      // Once per part: the assembler keeps the file's first and says it for the whole file (alerteDatesHorsNorme).
+      this.dateSignalee = true;
+      const d = l.dateHorsNorme;
+      this.alertes.push({
+        ligne: this.numero,
+        message: `${PREFIXE_DATES_HORS_NORME}${d.forme} (${d.champ} ${d.texte})`,
+      });
+    }
     if (l.recupere) {
       const sep = this.entete!.separateur === "tab" ? "tabulation" : "|";
       this.alertes.push({
@@ -378,6 +396,7 @@ export class LecteurFec implements CibleLignes {
       ...(this.contradiction && !this.utf16 ? { contradictionEncodage: this.contradiction } : {}),
       bom: this.bom,
       remplacements: this.decodeur?.remplacements ?? false,
+      signeMonetaire: this.signeMonetaire,
       lignesPhysiques: this.numero,
       importees: c.importees,
       vides: this.vides,

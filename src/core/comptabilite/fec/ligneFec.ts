@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { analyserMontant, formatMontantFr, HORS_LIMITE, phraseDeviseEcrite } from "../../money";
-import { centimesDe, dateDe, LecteurMontants, vide } from "./champs";
+import { centimesDe, dateAutreForme, dateDe, formeDate, LecteurMontants, vide, type FormeDate } from "./champs";
 import { MAX_CHAMPS } from "./decoupeurLignes";
 import { CHAMPS_TEXTE, type ChampFec, type EnteteFec } from "./entete";
 
@@ -35,6 +35,11 @@ export class LigneFec {
   credit = 0;
   /** Why the last `lire` refused the line. */
   erreur = "";
+  /**
+   * Set (never reset) by the first line read whose date is written AAAA-MM-JJ or JJ/MM/AAAA instead of AAAAMMJJ: its
+   * field and form, for the reader's one alert.
+   */
+  dateHorsNorme?: { champ: string; texte: string; forme: FormeDate };
   /** What the debit and credit (or montant) of the last line analysed prove of the file's decimal separator. */
   preuve = 0;
   /** The last `lire` refused the line for an ambiguous amount only, to be read again at the end of the file. */
@@ -184,8 +189,12 @@ export class LigneFec {
     this.c1 = z;
     k = pos.EcritureDate;
     this.date = dateDe(u, b[k], b[k + 1] - 1);
-    if (this.date !== this.date)
-      return this.erreurChamp(`EcritureDate ${this.extrait(u, b, k)} n'est pas une date AAAAMMJJ valide`);
+    if (this.date !== this.date) {
+      this.date = dateAutreForme(u, b[k], b[k + 1] - 1);
+      if (this.date !== this.date)
+        return this.erreurChamp(`EcritureDate ${this.extrait(u, b, k)} n'est pas une date AAAAMMJJ valide`);
+      this.horsNorme(u, b, k, "EcritureDate");
+    }
     if (!this.dateOptionnelle(u, b, m, pos.PieceDate, "PieceDate")) return false;
     if (!this.dateOptionnelle(u, b, m, pos.ValidDate, "ValidDate")) return false;
     if (!this.dateOptionnelle(u, b, m, pos.DateLet, "DateLet")) return false;
@@ -285,7 +294,17 @@ export class LigneFec {
     if (a === z) return true;
     const d = dateDe(u, a, z);
     if (d === d || vide(u, a, z)) return true;
+    const autre = dateAutreForme(u, a, z);
+    if (autre === autre) {
+      this.horsNorme(u, b, k, nom);
+      return true;
+    }
     return this.erreurChamp(`${nom} ${this.extrait(u, b, k)} n'est pas une date AAAAMMJJ valide`);
+  }
+
+  /** Notes the first date written in another form than AAAAMMJJ (the reader says it once for the file). */
+  private horsNorme(u: Uint8Array, b: Int32Array, k: number, champ: string): void {
+    if (!this.dateHorsNorme) this.dateHorsNorme = { champ, texte: this.extrait(u, b, k), forme: formeDate(u, b[k]) };
   }
 
   /** Field k as quoted in a message, cut at 30 characters. */

@@ -1,4 +1,5 @@
 import type { EncodageLu } from "./detection";
+import type { FormatFec } from "./types";
 
 const NOMS_ENCODAGES: Record<EncodageLu, string> = {
   "utf-8": "UTF-8",
@@ -16,3 +17,14 @@ const NOMS_ENCODAGES: Record<EncodageLu, string> = {
 export function nomEncodage(e: EncodageLu | string): string {
   return Object.prototype.hasOwnProperty.call(NOMS_ENCODAGES, e) ? NOMS_ENCODAGES[e as EncodageLu] : e;
 }
+
+/**
+ * French names of the separators, as summaries say them: in words, « | » quoted (a bare « ; » or « , » read
+ * « séparateur ,, UTF-8 »).
+ */
+export const NOMS_SEPARATEURS: Record<FormatFec["separateur"], string> = {
+  tab: "tabulation",
+  pipe: "« | »",
+  "point-virgule": "point-virgule",
+  virgule: "virgule",
+};
