@@ -14,7 +14,6 @@ import {
   type SoldeCompte,
 } from "./types";
 
-/** What one reader (a whole file or one part of it) found; `assemblerFec` makes the final result. */
 /** How a part marks its first date written in another form than AAAAMMJJ: « Dates écrites JJ/MM/AAAA (…) ». */
 export const PREFIXE_DATES_HORS_NORME = "Dates écrites ";
 
@@ -29,6 +28,7 @@ function alerteDatesHorsNorme(a: AlerteFec): string {
   );
 }
 
+/** What one reader (a whole file or one part of it) found; `assemblerFec` makes the final result. */
 export interface PartielFec {
   entete: EnteteFec;
   encodage?: EncodageFec;
