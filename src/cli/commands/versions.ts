@@ -128,10 +128,16 @@ const enregistrer = definirCommande({
     try {
       return await commandesVersions.enregistrerVersion(wb, args);
     } catch (e) {
-      if (e instanceof VersionExistanteError)
+      if (e instanceof VersionExistanteError) {
+        // « Devis definitif » refused for « Devis définitif »: the rule said, the user not left wondering why.
+        const tape = args.nom.normalize("NFC").replace(/\s+/g, " ").trim();
+        const regle =
+          tape === e.nom ? "" : ` (les noms de version ne se distinguent ni par les majuscules ni par les accents)`;
         throw new CliError(
-          `Une version « ${e.nom} » existe déjà dans ${entree} : ajoutez --remplacer pour la remplacer (rien n'a été écrit).`,
+          `Une version « ${e.nom} » existe déjà dans ${entree}${regle} : ajoutez --remplacer pour la remplacer ` +
+            `(rien n'a été écrit).`,
         );
+      }
       throw e;
     }
   },
