@@ -201,6 +201,25 @@ describe("--explique : chaque arbre se recalcule, chaque cellule citée porte la
       expect(cellulesFausses(t, classeur)).toEqual([]);
       expect((j.traces as { total: Trace }).total.valeur).toBe((j.total as { delta: string }).delta);
       texteLisible(args);
+      // No unplaced line on either side: no `nonPlaces` trace.
+      expect((j.traces as Record<string, unknown>).nonPlaces).toBeUndefined();
     }
+  }, 60_000);
+
+  it("versions comparer sur l'exemple (une ligne non placée) : l'écart non placé a son arbre, hors du total", async () => {
+    const v = path.join(dir, "exemple-v.xlsx");
+    const io: Io = { out: () => undefined, err: () => undefined };
+    expect(await main(["versions", "enregistrer", EXEMPLE, "--nom", "Dépôt", "-o", v], io)).toBe(0);
+    const classeurs = await ouvrir(v);
+    const args = ["versions", "comparer", v, "--de", "Dépôt", "--a", "courant"];
+    const j = await json(args);
+    const np = (j.traces as { nonPlaces: Trace }).nonPlaces;
+    expect(np.valeur).toBe((j.nonPlaces as { delta: string }).delta);
+    expect(np.entrees!.map((e) => e.valeur)).toEqual(["1200.00", "1200.00"]);
+    const t = arbres(j.traces);
+    for (const x of t) expect(incoherences(x)).toEqual([]);
+    expect(cellulesFausses(t, classeurs)).toEqual([]);
+    expect(noeuds(np).map((x) => x.cellule ?? "")).toEqual(["", "", "'Budget Gardiens'!G6", "", "Versions!M2"]);
+    texteLisible(args);
   }, 60_000);
 });

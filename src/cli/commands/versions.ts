@@ -326,6 +326,8 @@ const comparerCmd = definirCommande({
       texteTraces(io, {
         ...r.traces.chapitres,
         total: resume(r.traces.total, 2),
+        // The unplaced lines' écart (out of the total), down to their cells.
+        ...(r.traces.nonPlaces ? { "non places": r.traces.nonPlaces } : {}),
         // Against the coût définitif: each chapter's écart réalisé − à down to the postes' cells of the Écarts sheet.
         ...(d ? Object.fromEntries(Object.entries(d.chapitres).map(([k, t]) => [`realise ${k}`, t])) : {}),
         ...(d ? { "realise total": resume(d.total, 2) } : {}),
