@@ -32,8 +32,9 @@ describe("prodbook versions comparer --explique, against the coût définitif (b
 
   it("JSON: traces.coutDefinitif re-evaluates to coutDefinitif's écarts, the postes in their Écarts cells", () => {
     const j = JSON.parse(prodbook([...args, "--json"], dir));
-    // Added, not renamed: the version comparison's traces are still there.
-    expect(Object.keys(j.traces)).toEqual(["total", "chapitres", "coutDefinitif"]);
+    // Added, not renamed: the version comparison's traces are still there (with `nonPlaces`, the example's unplaced
+    // line on both sides).
+    expect(Object.keys(j.traces)).toEqual(["total", "chapitres", "nonPlaces", "coutDefinitif"]);
     const t: { total: Trace; chapitres: Record<string, Trace> } = j.traces.coutDefinitif;
     expect(t.total.valeur).toBe(j.coutDefinitif.total.ecart);
     expect(incoherences(t.total)).toEqual([]);

@@ -81,12 +81,14 @@ describe("versions : total = total du devis, non placés à part", () => {
     const avec = path.join(dir(), "ancienne-prodbook.xlsx");
     expect((await lancerCli(main, ["versions", "enregistrer", src, "--nom", "Neuve", "-o", avec])).code).toBe(0);
     // Sheets written before the fix hold the same layout: an unplaced line is a row with chapter « ? » (E), whose
-    // amount was counted in the version's total. Such a row, alone in its version « Ancienne »:
+    // amount was counted in the version's total. Such a row (a copy of row 2, N° 1), alone in its version « Ancienne »
+    // (« Neuve » keeps all its rows: a row taken from a version by hand is refused, its N° missing):
     const y = new ExcelJS.Workbook();
     await y.xlsx.readFile(avec);
     const vs = y.getWorksheet("Versions")!;
-    const r2 = vs.getRow(2);
-    r2.getCell(1).value = "Ancienne";
+    const copie = (vs.getRow(2).values as ExcelJS.CellValue[]).slice();
+    copie[1] = "Ancienne";
+    vs.addRow(copie.slice(1));
     await y.xlsx.writeFile(avec);
     const lst = await lancerCli(main, ["versions", "lister", avec, "--json"]);
     expect(lst.code).toBe(0);

@@ -1,8 +1,7 @@
 import { aujourdhui, structurerDevis } from "../../core/devis/structurer";
 import { type Cents } from "../../core/money/cents";
-import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../../core/port/workbook";
-import { COL_V, FEUILLE_VERSIONS, feuilleVersions, lireVersions } from "../../core/versions/feuilleVersions";
-import { celluleRef } from "../../core/util/adresse";
+import { choisirNomFeuille, type WorkbookPort } from "../../core/port/workbook";
+import { FEUILLE_VERSIONS, feuilleVersions, lireVersions } from "../../core/versions/feuilleVersions";
 import { lignesDeVersion } from "../../core/versions/depuisDevis";
 import {
   lignesNonPlacees,
@@ -12,6 +11,7 @@ import {
   VERSION_COURANTE,
   VersionExistanteError,
   VersionIntrouvableError,
+  versionNommee,
   type Version,
 } from "../../core/versions/modele";
 import { comparerVersions as comparer, type Comparaison } from "../../core/versions/comparer";
@@ -64,12 +64,6 @@ export interface ArgsEnregistrerVersion {
   feuille?: string;
 }
 
-/**
- * Two version names are one whatever their case, their spaces (« V  1 » is « V 1 », as the name is saved) and the
- * way their accents are encoded (« é » typed as one character or as « e » and its accent, as macOS may).
- */
-const cle = (n: string) => n.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
-const memeNom = (a: string, b: string) => cle(a) === cle(b);
 /** Two sheet names are one whatever their case, as in Excel. */
 const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -94,25 +88,7 @@ export async function lireFeuilleVersions(
   const s = await wb.readSheet(nom);
   if (!s) return { nom, versions: [], masquee: false, existe: false };
   const lu = lireVersions(s);
-  sansLigneOrpheline(s);
   return { nom, ...lu, existe: true };
-}
-
-/**
- * A row of the « Versions » sheet whose version name was erased by hand still holds an amount that no version
- * would count: refused, its cells named, rather than a version's total lowered without a word.
- */
-function sansLigneOrpheline(s: SheetData): void {
-  const vide = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-  for (let r = 1; r < s.rows.length; r++) {
-    const row = s.rows[r];
-    if (!vide(row[COL_V.version]?.v) || vide(row[COL_V.montant]?.v)) continue;
-    throw new ErreurDonnees(
-      `La ligne ${r + 1} de la feuille « ${s.name} » a un montant (${celluleRef(s.name, r, COL_V.montant)}) mais pas ` +
-        `de nom de version (${celluleRef(s.name, r, COL_V.version)}) : elle ne serait comptée dans aucune version. ` +
-        `Rétablissez le nom de sa version, ou supprimez la ligne.`,
-    );
-  }
 }
 
 export interface ArgsComparerVersions {
@@ -175,7 +151,9 @@ export const commandesVersions = {
     // One encoding of the accents (« é » as one character), as the names are compared.
     const nom = nomVersionValide(args.nom.normalize("NFC"));
     const f = await lireFeuilleVersions(wb);
-    const i = f.versions.findIndex((v) => memeNom(v.nom, nom));
+    // The same name, case and accents aside (« Devis definitif » is « Devis définitif »): refused, or replaced.
+    const existante = versionNommee(f.versions, nom);
+    const i = existante ? f.versions.indexOf(existante) : -1;
     if (i >= 0 && !args.remplacer) throw new VersionExistanteError(f.versions[i].nom);
     const { devis } = await structurerDevis(wb, { feuille: args.feuille, ecrire: false, controler: false });
     const version: Version = {
@@ -206,7 +184,7 @@ export const commandesVersions = {
       );
     const f = await lireFeuilleVersions(wb);
     const trouver = (nom: string) => {
-      const v = f.versions.find((x) => memeNom(x.nom, nom));
+      const v = versionNommee(f.versions, nom);
       if (!v)
         throw new VersionIntrouvableError(
           nom.replace(/\s+/g, " ").trim(),
@@ -216,7 +194,7 @@ export const commandesVersions = {
     };
     const de = trouver(args.de);
     const courant = args.a.trim().toLowerCase() === VERSION_COURANTE;
-    if (!courant && memeNom(args.a, de.nom))
+    if (!courant && versionNommee(f.versions, args.a) === de)
       throw new ErreurDonnees(
         `« ${de.nom} » est comparée à elle-même : tous les écarts seraient nuls. Choisissez une autre version, ou ` +
           `« ${VERSION_COURANTE} » pour le devis actuel.`,

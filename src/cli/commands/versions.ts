@@ -128,10 +128,16 @@ const enregistrer = definirCommande({
     try {
       return await commandesVersions.enregistrerVersion(wb, args);
     } catch (e) {
-      if (e instanceof VersionExistanteError)
+      if (e instanceof VersionExistanteError) {
+        // « Devis definitif » refused for « Devis définitif »: the rule said, the user not left wondering why.
+        const tape = args.nom.normalize("NFC").replace(/\s+/g, " ").trim();
+        const regle =
+          tape === e.nom ? "" : ` (les noms de version ne se distinguent ni par les majuscules ni par les accents)`;
         throw new CliError(
-          `Une version « ${e.nom} » existe déjà dans ${entree} : ajoutez --remplacer pour la remplacer (rien n'a été écrit).`,
+          `Une version « ${e.nom} » existe déjà dans ${entree}${regle} : ajoutez --remplacer pour la remplacer ` +
+            `(rien n'a été écrit).`,
         );
+      }
       throw e;
     }
   },
@@ -320,6 +326,8 @@ const comparerCmd = definirCommande({
       texteTraces(io, {
         ...r.traces.chapitres,
         total: resume(r.traces.total, 2),
+        // The unplaced lines' écart (out of the total), down to their cells.
+        ...(r.traces.nonPlaces ? { "non places": r.traces.nonPlaces } : {}),
         // Against the coût définitif: each chapter's écart réalisé − à down to the postes' cells of the Écarts sheet.
         ...(d ? Object.fromEntries(Object.entries(d.chapitres).map(([k, t]) => [`realise ${k}`, t])) : {}),
         ...(d ? { "realise total": resume(d.total, 2) } : {}),

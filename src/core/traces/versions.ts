@@ -3,7 +3,7 @@ import { type Cents, subCents, ZERO } from "../money/cents";
 import { nomFeuilleRef } from "../util/adresse";
 import type { Comparaison } from "../versions/comparer";
 import { ligneDansVersions } from "../versions/feuilleVersions";
-import type { LigneVersion, Version } from "../versions/modele";
+import { CHAPITRE_NON_PLACE, type LigneVersion, type Version } from "../versions/modele";
 import { postesRealises, realiseCompare, type PosteRealise } from "../versions/realise";
 import { euros, feuille, noeud, type Trace } from "./trace";
 
@@ -22,6 +22,11 @@ export interface CotesComparaison {
 export interface TracesComparaison {
   total: Trace;
   chapitres: Record<string, Trace>;
+  /**
+   * The écart of the lines the devis did not place (chapter « ? », out of the total): à − de, each the Σ of its
+   * unplaced lines with their cells (field added; only when a side has such lines, as `nonPlaces` in the JSON).
+   */
+  nonPlaces?: Trace;
 }
 
 const nomDeA = (cotes: CotesComparaison) => (cotes.versionA ? `version « ${cotes.versionA.nom} »` : cotes.libelleA);
@@ -94,6 +99,23 @@ export function tracesComparaison(c: Comparaison, cotes: CotesComparaison): Trac
   }
   const total = (nom: string, montant: Cents, entrees: Trace[]) =>
     noeud(`Total, ${nom}`, euros(montant), "euros", "somme", entrees, { formule: "Σ chapitres" });
+  const np = c.nonPlaces;
+  const nonPlaces =
+    np.lignesDe || np.lignesA
+      ? {
+          nonPlaces: noeud(
+            "Écart non placé (hors total)",
+            euros(np.delta),
+            "euros",
+            "difference",
+            [
+              coteNonPlace(cotes, a.get(CHAPITRE_NON_PLACE), nomA, !!cotes.versionA, np.a),
+              coteNonPlace(cotes, de.get(CHAPITRE_NON_PLACE), nomDe, true, np.de),
+            ],
+            { formule: `${nomA} − ${nomDe}` },
+          ),
+        }
+      : {};
   return {
     total: noeud(
       "Écart total",
@@ -104,7 +126,27 @@ export function tracesComparaison(c: Comparaison, cotes: CotesComparaison): Trac
       { formule: `${nomA} − ${nomDe} (lignes non placées hors total)` },
     ),
     chapitres,
+    ...nonPlaces,
   };
+}
+
+/** The unplaced lines of one side: Σ of them, each with its cell (a line the devis could not place in a chapter). */
+function coteNonPlace(
+  cotes: CotesComparaison,
+  lignes: LigneVersion[] | undefined,
+  nom: string,
+  sauvee: boolean,
+  montant: Cents,
+): Trace {
+  const n = lignes?.length ?? 0;
+  return noeud(
+    `Non placé (hors total), ${nom}`,
+    euros(montant),
+    "euros",
+    "somme",
+    (lignes ?? []).map((l) => traceLigne(l, sauvee, cotes.feuilleVersions)),
+    { formule: `Σ ${n} ligne${n > 1 ? "s" : ""} non placée${n > 1 ? "s" : ""}` },
+  );
 }
 
 /**

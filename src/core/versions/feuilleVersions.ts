@@ -264,5 +264,52 @@ export function lireVersions(s: SheetData): { versions: Version[]; masquee: bool
     lignesLues.set(l, r + 1);
     v.lignes.push(l);
   }
+  // A row without its version name first (its cells named), then a version missing one of its N°.
+  sansLigneOrpheline(s);
+  for (const [x, nums] of numeros) sansNumeroManquant(s.name, x, nums);
   return { versions: [...parNom.values()], masquee };
+}
+
+/**
+ * A row of the « Versions » sheet whose version name was erased by hand still holds an amount that no version
+ * would count: refused, its cells named, rather than a version's total lowered without a word.
+ */
+function sansLigneOrpheline(s: SheetData): void {
+  const vide = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  for (let r = 1; r < s.rows.length; r++) {
+    const row = s.rows[r];
+    if (!vide(row[COL_V.version]?.v) || vide(row[COL_V.montant]?.v)) continue;
+    throw new ErreurDonnees(
+      `La ligne ${r + 1} de la feuille « ${s.name} » a un montant (${celluleRef(s.name, r, COL_V.montant)}) mais pas ` +
+        `de nom de version (${celluleRef(s.name, r, COL_V.version)}) : elle ne serait comptée dans aucune version. ` +
+        `Rétablissez le nom de sa version, ou supprimez la ligne.`,
+    );
+  }
+}
+
+/**
+ * Prodbook numbers a version's lines 1, 2, 3… (the devis order), and the « Comparaison » finds each by its N°: a N°
+ * missing below the version's highest means a row deleted by hand, or its version name retyped (the row then counted in
+ * another version). Refused, the version and the missing N° named, rather than a version's total silently lowered.
+ * A version whose every row has a N° is checked (rows added by hand without one keep their place, as before).
+ */
+function sansNumeroManquant(feuille: string, v: Version, nums: Map<string, number>): void {
+  if (nums.size !== v.lignes.length) return;
+  const presents = new Set(v.lignes.map((l) => l.numero));
+  const max = Math.max(...presents);
+  if (max === v.lignes.length && v.lignes.every((l) => Number.isInteger(l.numero) && l.numero >= 1)) return;
+  const manquants: number[] = [];
+  for (let n = 1; n <= Math.min(max, v.lignes.length + 1000) && manquants.length < 6; n++)
+    if (!presents.has(n)) manquants.push(n);
+  if (!manquants.length) return;
+  const liste =
+    manquants.length === 1
+      ? `la ligne N° ${manquants[0]} manque`
+      : `les lignes N° ${manquants.slice(0, 5).join(", ")}${manquants.length > 5 ? "…" : ""} manquent`;
+  throw new ErreurDonnees(
+    `Version « ${v.nom} » : ${liste} dans la feuille « ${feuille} » (ses lignes sont numérotées de 1 à ${max}, ` +
+      `colonne N°) : une ligne a été supprimée, ou son nom de version changé, et le total de la version ne serait ` +
+      `plus celui du devis enregistré. Rétablissez la ligne (Ctrl+Z), ou supprimez toutes les lignes de la version ` +
+      `« ${v.nom} » et enregistrez-la à nouveau.`,
+  );
 }

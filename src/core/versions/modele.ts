@@ -106,3 +106,34 @@ export class VersionIntrouvableError extends ErreurDonnees {
     );
   }
 }
+
+/**
+ * Two version names are one whatever their case, their spaces (« V  1 » is « V 1 », as the name is saved), the way
+ * their accents are encoded (« é » typed as one character or as « e » and its accent, as macOS may) and their accents
+ * themselves: « Devis definitif », typed on a keyboard without accents, is « Devis définitif » (saving it is refused
+ * without --remplacer, comparing with it finds it). The pane, the CLI and the sheet's reading compare names so.
+ */
+export function cleNomVersion(nom: string): string {
+  return nom.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/** The name exactly as saved (only spaces and the encoding of accents set aside), case aside. */
+const cleExacte = (nom: string) => nom.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+
+/**
+ * The version `nom` designates: its exact name (case aside) first, then the one name equal to it accents aside. A
+ * sheet saved before names were compared without accents may hold both « Devis définitif » and « Devis definitif »:
+ * each is found by its exact name, and a name matching both accents aside is refused, both named, rather than one
+ * picked. Undefined when none matches.
+ */
+export function versionNommee<T extends { nom: string }>(versions: readonly T[], nom: string): T | undefined {
+  const exacte = versions.find((v) => cleExacte(v.nom) === cleExacte(nom));
+  if (exacte) return exacte;
+  const semblables = versions.filter((v) => cleNomVersion(v.nom) === cleNomVersion(nom));
+  if (semblables.length > 1)
+    throw new ErreurDonnees(
+      `« ${nom.replace(/\s+/g, " ").trim()} » désigne ${semblables.map((v) => `« ${v.nom} »`).join(" et ")}, qui ne ` +
+        `diffèrent que par leurs accents ou leurs majuscules : tapez le nom exact de la version voulue.`,
+    );
+  return semblables[0];
+}

@@ -27,7 +27,7 @@ import {
 import type { Constat } from "../../core/controles/constat";
 import { type Cents, formatMontantFr, sumCents } from "../../core/money";
 import { changementDeChapitre } from "../../core/versions/comparer";
-import { LIBELLE_NON_PLACE } from "../../core/versions/modele";
+import { LIBELLE_NON_PLACE, versionNommee } from "../../core/versions/modele";
 import { ChampListe, ChampSaisie } from "../components/Champ";
 import { ConstatsCliquables, constatsAffiches, GROUPES_CHANGEMENT } from "../components/ConstatsCliquables";
 import { ChiffreExplicable, type Explication, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
@@ -239,8 +239,10 @@ export function Versions() {
         setEnregistree(undefined);
         setControlesEnregistres([]);
         const n = nom.trim();
-        if (!remplacer && versions?.some((v) => v.nom.toLowerCase() === n.toLowerCase())) {
-          setConfirmer(n);
+        // The same name as the command decides it: case and accents aside (« Devis definitif » is « Devis définitif »).
+        const existante = remplacer || !versions ? undefined : versionNommee(versions, n);
+        if (existante) {
+          setConfirmer(existante.nom);
           return;
         }
         const r = await envoyer("enregistrerVersion", { nom: n, auteur, masquer, remplacer, feuille });
