@@ -92,8 +92,8 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
       { encoding: "utf8" },
     );
     expect(sortie).toContain(
-      "← Part dépensée en France\u00a0: 100,00\u00a0% = colonne «\u00a0Éligible CI\u00a0» = oui ('Budget Gardiens'!I9) " +
-        "['Budget Gardiens'!H9]\n",
+      // The share's own origin (the « Territoire » cell it names), not the line's eligibility column.
+      "← Part dépensée en France\u00a0: 100,00\u00a0% = colonne «\u00a0Territoire\u00a0» de la ligne ['Budget Gardiens'!H9]\n",
     );
     expect(sortie).toContain("      ← Durée\u00a0: 52\u00a0min = durée saisie avec l'option --duree\n");
   });

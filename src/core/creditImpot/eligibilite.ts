@@ -50,6 +50,13 @@ function partFrance(l: LigneDevis): Decimal {
   return d;
 }
 
+/** Where a line's share spent in France comes from, as its trace says it. */
+function motifPartFrance(l: LigneDevis): string {
+  if (l.partFrance === undefined) return "100 % par défaut : la ligne ne dit pas de dépense hors de France";
+  if (l.repartition) return "montants « France » et « étranger » de la ligne";
+  return l.source.cellules.territoire ? "colonne « Territoire » de la ligne" : "part France de la ligne";
+}
+
 /**
  * Frais généraux and imprévus are not eligible expenses whatever the line's column says: the texts list the eligible
  * expenses (remunerations and their social charges, technical industries, transport, catering and lodging,
@@ -91,6 +98,7 @@ export function lignesBase(devis: Devis, r: RegleDatee<ValeursEligibilite>): Lig
         ? { contreDefaut: `${defaut.eligible ? "éligible" : "non éligible"} par défaut (${defaut.motif})` }
         : {}),
       partFrance: part.toString(),
+      motifPartFrance: motifPartFrance(l),
       base: eligible ? multiplyCents(l.montant, part) : ZERO,
       cellule: l.source.cellules.montant,
       // A computed amount (the cell empty): its trace names its factors' cells instead (traceCreditImpot).

@@ -100,6 +100,8 @@ export interface LigneBase {
   cellule?: string;
   /** The cell the share spent in France was read from (the line's « Territoire » cell), when one was. */
   cellulePartFrance?: string;
+  /** Where the share spent in France comes from, in words (its trace's formula): column, France/abroad split, default. */
+  motifPartFrance: string;
   /**
    * The devis line, when its amount was computed (quantité × nombre × taux, the amount cell empty): its trace names the
    * cells of its factors, not the empty amount cell.

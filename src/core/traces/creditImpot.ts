@@ -83,7 +83,7 @@ function montantDe(l: LigneBase): Trace {
 /** The share of a line spent in France, with the cell it was read from. */
 function partFrance(l: LigneBase): Trace {
   return feuille("Part dépensée en France", l.partFrance, "taux", {
-    formule: l.motif,
+    formule: l.motifPartFrance,
     ...(l.cellulePartFrance ? { cellule: l.cellulePartFrance } : {}),
   });
 }
