@@ -108,6 +108,7 @@ import {
   ressembleRecapitulatif,
 } from "./recapitulatif";
 import { montantsMasques } from "./masquees";
+import { totauxPartiels } from "./totauxPartiels";
 import { egalAuCentime, type Plage, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
 import { parseCelluleRef } from "../util/adresse";
 import {
@@ -1975,6 +1976,7 @@ function importerAvecEntete(
           cellule: ref(r, "montant") as string,
           libelle: textes[0]?.t || libelle,
           formule: `=${cell(row, "montant")?.f}`,
+          type: tt.type,
         });
       }
       if (montantLu !== undefined) {
@@ -2529,6 +2531,7 @@ function importerAvecEntete(
       lignesCouvertes: p.total.lignesCouvertes.length,
       sommeCouverte: sommeIds(parId, p.total.lignesCouvertes),
       titre: p.titre,
+      ...(p.total.formule ? { formule: `=${p.total.formule}` } : {}),
       ...montantsTextes(p.total.lignesCouvertes.map((id) => parId.get(id))),
     });
   }
@@ -2577,6 +2580,11 @@ function importerAvecEntete(
       ...(l.sousLeTotal ? { sousLeTotal: l.sousLeTotal } : {}),
     }));
   prouverTotaux(totaux, lignes, sheet.name, new Set(totauxEnTete));
+  // A grand total whose formula takes up only some of the subtotals above it (« TOTAL =D8 »): never a line, named.
+  const partiels = totauxPartiels(totaux, totauxSansResultat, lignes, sheet.name, [
+    entete.ligne,
+    ...tableaux.map(debutEntete),
+  ]);
   for (const t of totaux) {
     const m = mentionsTotaux.get(t.cellule);
     if (!m) continue;
@@ -2620,6 +2628,7 @@ function importerAvecEntete(
     totauxSansResultat,
     horsLignes,
     totauxNonProuves,
+    ...(partiels.length ? { totauxPartiels: partiels } : {}),
   };
   // A « Récapitulatif » block below the lines, proven by the arithmetic: its figures that equal the chapters' lines are
   // proven totals, the others keep their écart (both amounts named by the finding). Never lines.

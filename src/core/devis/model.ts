@@ -214,8 +214,29 @@ export interface TotalNonProuve {
   sommeCouverte: Cents;
   /** A chapter title in capitals carrying an amount (rather than a « Total… » row). */
   titre?: boolean;
+  /** Its formula (with "="), when it has one: the finding never says no formula references its lines. */
+  formule?: string;
   /** The lines it would have covered whose amount is typed as text (Excel's SUM leaves them out), with their cells. */
   textes?: { cellule: string; montant: Cents }[];
+}
+
+/** A producer's total whose formula, through the subtotals it references, covers only part of the lines above it. */
+export interface TotalPartiel {
+  cellule: string;
+  libelle: string;
+  /** Its formula, with "=". */
+  formule: string;
+  /** Its amount, when saved with its result. */
+  montant?: Cents;
+  /** The producer's totals its formula references (cells). */
+  references: string[];
+  /** The lines above it its formula covers: how many, their sum, their first and last row (1-based). */
+  couvertes: { lignes: number; somme: Cents; de?: number; a?: number };
+  /** The lines above it (in its table) its formula leaves out, amounts other than 0. */
+  omises: { cellule: string; libelle: string; montant: Cents }[];
+  sommeOmise: Cents;
+  /** A later proven total covering all of those lines (the devis's total, this one a part of it). */
+  reprisPar?: string;
 }
 
 /** A cell of the amount column that no category accounts for, or that two categories count. */
@@ -619,7 +640,7 @@ export interface Devis {
    */
   remisesSansMontant?: { cellule: string; libelle: string; pourcentage: string }[];
   /** The producer's subtotal / total rows saved as a formula without its result: not compared, said so. */
-  totauxSansResultat?: { cellule: string; libelle: string; formule: string }[];
+  totauxSansResultat?: { cellule: string; libelle: string; formule: string; type?: LigneTotalProducteur["type"] }[];
   totauxProducteur: LigneTotalProducteur[];
   /** Amounts of the amount column that are neither lines nor totals (TVA, TTC, summaries): listed, not counted. */
   horsLignes?: MontantHorsLignes[];
@@ -630,6 +651,11 @@ export interface Devis {
    * counted as lines, each named by a finding.
    */
   totauxNonProuves?: TotalNonProuve[];
+  /**
+   * Totals whose formula takes up the producer's subtotals but leaves out lines above them (« TOTAL =D8 » under two
+   * subtotals): never lines, each named by the finding total-partiel with what it covers and what it leaves out.
+   */
+  totauxPartiels?: TotalPartiel[];
   /** Every amount cell accounted for (issue 10 §1). */
   conservation?: Conservation;
   /**

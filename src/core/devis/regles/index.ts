@@ -42,6 +42,7 @@ import { TABLE_SMIC } from "../../charges/smic";
 import { regleNomenclature } from "../nomenclature";
 import { sousTotalProducteur } from "./sousTotalProducteur";
 import { totalNonProuve } from "./totalNonProuve";
+import { totalPartiel } from "./totalPartiel";
 import { totalProducteur } from "./totalProducteur";
 import { uniteMilliers } from "./uniteMilliers";
 
@@ -63,6 +64,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   sousTotalProducteur,
   totalProducteur,
   totalNonProuve,
+  totalPartiel,
   lignesMasquees,
   ligneHorsChapitre,
   ligneSousTotal,
