@@ -1639,6 +1639,8 @@ function importerAvecEntete(
   const mentionsTotaux = new Map<string, Pick<MontantTaxeEcrite, "texte" | "ecrit" | "colonne">>();
   const devises: NonNullable<Devis["devises"]> = [];
   const pourcentages: NonNullable<Devis["pourcentagesMontant"]> = [];
+  /** Lines whose empty amount was computed with a quantity or a number written as text (« 3 j »): named. */
+  const facteursTexte: NonNullable<Devis["facteursTexte"]> = [];
   const remises: NonNullable<Devis["remisesSansMontant"]> = [];
   /** An amount cell that says something other than an amount: named (cell, what it shows), never read. */
   const nommer = (lm: LectureMontant, r: number, libelle: string, total?: boolean) => {
@@ -2294,6 +2296,35 @@ function importerAvecEntete(
     if (montant === undefined && t !== undefined && (q !== undefined || n !== undefined)) {
       montant = montantLigne(q ?? 1, n ?? 1, t);
       montantCalcule = true;
+      // The amount cell left empty, a factor written as text (« 3 j », « 3 jours », « 2,5 »): computed from what the
+      // parser reads in it, never in silence (the producer's sheet holds no amount for the line).
+      if (lm.type === "vide" && !cell(row, "montant")?.f) {
+        const enTexte = (["quantite", "nombre"] as const).flatMap((k) => {
+          const c = cell(row, k);
+          const lu = k === "quantite" ? qq : nn;
+          return typeof c?.v === "string" && lu.valeur !== undefined
+            ? [
+                {
+                  cellule: ref(r, k) as string,
+                  colonne: k,
+                  texte: c.v.trim(),
+                  valeur: chaineFacteur(lu.valeur),
+                  ...(lu.unite ? { unite: lu.unite } : {}),
+                },
+              ]
+            : [];
+        });
+        if (enTexte.length)
+          facteursTexte.push({
+            cellule: ref(r, "montant") ?? celluleTitre(r),
+            libelle: nomLigne,
+            montant,
+            taux: chaineFacteur(t),
+            ...(q !== undefined ? { quantite: chaineFacteur(q) } : {}),
+            ...(n !== undefined ? { nombre: chaineFacteur(n) } : {}),
+            facteurs: enTexte,
+          });
+      }
     }
     const fr = lireAnnexe(row, r, "montantFrance", nomLigne, montant);
     const etr = lireAnnexe(row, r, "montantEtranger", nomLigne, montant);
@@ -2332,6 +2363,8 @@ function importerAvecEntete(
           texte: String(cell(row, facteur)?.v),
           libelle: nomLigne,
           erreurExcel: false,
+          // « la quantité « trois » n'est pas un nombre », never « n'est pas un montant ».
+          colonne: facteur,
         });
         continue;
       }
@@ -2624,6 +2657,7 @@ function importerAvecEntete(
     devises,
     ...(pourcentages.length ? { pourcentagesMontant: pourcentages } : {}),
     ...(remises.length ? { remisesSansMontant: remises } : {}),
+    ...(facteursTexte.length ? { facteursTexte } : {}),
     totauxProducteur: totaux,
     totauxSansResultat,
     horsLignes,

@@ -639,6 +639,20 @@ export interface Devis {
    * (finding montant-pourcentage) with its label's cell and rate (decimal string, « 0.1 »).
    */
   remisesSansMontant?: { cellule: string; libelle: string; pourcentage: string }[];
+  /**
+   * Lines whose amount cell is empty, computed from a quantity or a number written as text (« 3 j », « 3 jours »):
+   * the amount cell (its label's when the devis has no amount column), the factors read (decimal strings), the text
+   * factors with their cells and the unit read, and the amount computed. Named by the finding quantite-texte.
+   */
+  facteursTexte?: {
+    cellule: string;
+    libelle: string;
+    montant: Cents;
+    quantite?: string;
+    nombre?: string;
+    taux: string;
+    facteurs: { cellule: string; colonne: "quantite" | "nombre"; texte: string; valeur: string; unite?: string }[];
+  }[];
   /** The producer's subtotal / total rows saved as a formula without its result: not compared, said so. */
   totauxSansResultat?: { cellule: string; libelle: string; formule: string; type?: LigneTotalProducteur["type"] }[];
   totauxProducteur: LigneTotalProducteur[];

@@ -29,6 +29,7 @@ import { montantTarif } from "./montantTarif";
 import { montantDevise } from "./montantDevise";
 import { montantPourcentage } from "./montantPourcentage";
 import { parametreInconnu } from "./parametreInconnu";
+import { quantiteTexte } from "./quantiteTexte";
 import { remisePositive } from "./remisePositive";
 import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
 import {
@@ -51,6 +52,7 @@ export type { ContexteDevis } from "./contexte";
 /** The devis rules, in the order their findings are listed within one severity. */
 export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devis", [
   montantCalcul,
+  quantiteTexte,
   montantIllisible,
   montantTarif,
   montantAmbigu,
