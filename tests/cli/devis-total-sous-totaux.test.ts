@@ -125,4 +125,39 @@ describe("prodbook devis : un TOTAL dont la formule reprend les sous-totaux", ()
     expect(partiel).toEqual([expect.objectContaining({ gravite: "info", cellule: "Devis!E9" })]);
     expect(sp(partiel[0].message)).toContain("Le total Devis!E10 couvre toutes ces lignes");
   });
+
+  it.each<[string, Formule]>([
+    ["=D5 seul", { formula: "D5", result: 2500 }],
+    ["=D5 seul, sans résultat enregistré", { formula: "D5" }],
+  ])(
+    "sous-totaux sur les titres de chapitre, TOTAL %s : nommé, jamais prouvé en silence ni compté comme ligne",
+    async (_quoi, total) => {
+      const rows: Cellule[][] = [
+        ["Poste", "Qté", "Tarif", "Montant"],
+        ["02 PERSONNEL", null, null, { formula: "SUM(D3:D4)", result: 2000 }],
+        ["Régisseur", 2, 500, 1000],
+        ["Assistant réalisateur", 1, 1000, 1000],
+        ["07 MOYENS TECHNIQUES", null, null, { formula: "SUM(D6:D7)", result: 2500 }],
+        ["Caméra", 1, 1500, 1500],
+        ["Lumière", 1, 1000, 1000],
+        ["TOTAL", null, null, total],
+      ];
+      const j = await lancer(`titres-${total.result ?? "x"}.xlsx`, rows);
+      expect(j.devis.total).toBe("4500.00");
+      expect(j.devis.conservation).toMatchObject({
+        lignes: "4500.00",
+        totauxProuves: total.result === undefined ? "4500.00" : "7000.00",
+        nonPlaces: "0.00",
+        listes: "0.00",
+        ecart: "0.00",
+        nonComptees: [],
+      });
+      const partiel = j.controles.filter((c) => c.regle === "total-partiel");
+      expect(partiel).toEqual([expect.objectContaining({ gravite: "alerte", cellule: "Devis!D8" })]);
+      expect(sp(partiel[0].message)).toContain(
+        "sa formule =D5 reprend Devis!D5, soit 2 lignes (lignes 6 à 7, 2 500,00 €), et laisse de côté 2 lignes " +
+          "au-dessus de lui (2 000,00 €) : Devis!D3 (1 000,00 €), Devis!D4 (1 000,00 €)",
+      );
+    },
+  );
 });

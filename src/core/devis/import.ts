@@ -1953,6 +1953,8 @@ function importerAvecEntete(
       continue;
     }
     let tt = textes.length ? (typeTotal(textes[0].t) ?? typeTotal(libelle)) : undefined;
+    /** What its words read (« TOTAL »): a grand total made a subtotal by arithmetic is still checked as one (totauxPartiels). */
+    const typeLu = tt?.type;
     if (!tt && !textes.length && !code && !aDesFacteurs && montantLu !== undefined && brutes.length) {
       const sommes = {
         run: somme(bloc.debutRun),
@@ -2069,6 +2071,7 @@ function importerAvecEntete(
           chapitre,
           lignesCouvertes,
           formule: cell(row, "montant")?.f,
+          ...(typeLu === "total" && type === "sous-total" ? { libelleTotal: true as const } : {}),
         };
         const prouve = prouver(total);
         if (!prouve && mentionsTotaux.has(total.cellule)) {

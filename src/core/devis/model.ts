@@ -167,6 +167,8 @@ export interface LigneTotalProducteur {
   preuve?: "somme" | "formule" | "sous-totaux";
   /** The amount cell's formula, without "=", when it had one. */
   formule?: string;
+  /** Worded as the grand total (« TOTAL ») but a subtotal by arithmetic (the lines since the last total). */
+  libelleTotal?: true;
 }
 
 /** An amount of the amount column that is neither a line nor a total: a row derived from the total, a summary. */

@@ -37,9 +37,24 @@ export function totauxPartiels(
   feuille: string,
   debuts: readonly number[],
 ): TotalPartiel[] {
+  const table = (cellule: string) => {
+    const r = parseCelluleRef(cellule).row;
+    return Math.max(-1, ...debuts.filter((d) => d < r));
+  };
+  // « TOTAL » =D5 made a subtotal by arithmetic (it adds up the lines since the chapter row D5): checked as a total when
+  // it is the last row worded as one in its table (a « TOTAL » under each chapter: only the last).
+  const dernierMot = (t: LigneTotalProducteur) =>
+    !!t.libelleTotal &&
+    !totaux.some(
+      (x) =>
+        x !== t &&
+        (x.type === "total" || x.libelleTotal) &&
+        table(x.cellule) === table(t.cellule) &&
+        parseCelluleRef(x.cellule).row > parseCelluleRef(t.cellule).row,
+    );
   const candidats: Candidat[] = [
     ...totaux
-      .filter((t) => t.type === "total" && t.formule && t.preuve)
+      .filter((t) => (t.type === "total" || dernierMot(t)) && t.formule && t.preuve)
       .map((t) => ({
         cellule: t.cellule,
         libelle: t.libelle,
@@ -81,7 +96,7 @@ export function totauxPartiels(
     // A formula over lines only (« =SOMME(D3:D9) ») is total-producteur's: it compares the amount to its lines.
     if (!refs.length) continue;
     const rang = parseCelluleRef(x.cellule).row;
-    const debut = Math.max(-1, ...debuts.filter((d) => d < rang));
+    const debut = table(x.cellule);
     const dessus = lignes.filter(
       (l) => l.source.cellules.montant && l.source.ligne - 1 > debut && l.source.ligne - 1 < rang,
     );
