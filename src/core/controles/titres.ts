@@ -21,6 +21,8 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "sous-total-producteur": "Sous-total ≠ somme des lignes",
   "total-producteur": "Total ≠ somme des lignes",
   "total-non-prouve": "Total non prouvé, compté comme ligne",
+  "quantite-texte": "Montant calculé d'une quantité en texte",
+  "total-partiel": "Total d'une partie des lignes seulement",
   "lignes-masquees": "Lignes masquées lues dans le devis",
   "ligne-hors-chapitre": "Montant hors chapitre",
   "ligne-sous-total": "Ligne sous le total du devis",

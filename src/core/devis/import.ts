@@ -108,6 +108,7 @@ import {
   ressembleRecapitulatif,
 } from "./recapitulatif";
 import { montantsMasques } from "./masquees";
+import { totauxPartiels } from "./totauxPartiels";
 import { egalAuCentime, type Plage, plagesFormule, preuveDe, prouverTotaux, sommeIds } from "./preuve";
 import { parseCelluleRef } from "../util/adresse";
 import {
@@ -1638,6 +1639,8 @@ function importerAvecEntete(
   const mentionsTotaux = new Map<string, Pick<MontantTaxeEcrite, "texte" | "ecrit" | "colonne">>();
   const devises: NonNullable<Devis["devises"]> = [];
   const pourcentages: NonNullable<Devis["pourcentagesMontant"]> = [];
+  /** Lines whose empty amount was computed with a quantity or a number written as text (« 3 j »): named. */
+  const facteursTexte: NonNullable<Devis["facteursTexte"]> = [];
   const remises: NonNullable<Devis["remisesSansMontant"]> = [];
   /** An amount cell that says something other than an amount: named (cell, what it shows), never read. */
   const nommer = (lm: LectureMontant, r: number, libelle: string, total?: boolean) => {
@@ -1950,6 +1953,8 @@ function importerAvecEntete(
       continue;
     }
     let tt = textes.length ? (typeTotal(textes[0].t) ?? typeTotal(libelle)) : undefined;
+    /** What its words read (« TOTAL »): a grand total made a subtotal by arithmetic is still checked as one (totauxPartiels). */
+    const typeLu = tt?.type;
     if (!tt && !textes.length && !code && !aDesFacteurs && montantLu !== undefined && brutes.length) {
       const sommes = {
         run: somme(bloc.debutRun),
@@ -1975,6 +1980,7 @@ function importerAvecEntete(
           cellule: ref(r, "montant") as string,
           libelle: textes[0]?.t || libelle,
           formule: `=${cell(row, "montant")?.f}`,
+          type: tt.type,
         });
       }
       if (montantLu !== undefined) {
@@ -2065,6 +2071,7 @@ function importerAvecEntete(
           chapitre,
           lignesCouvertes,
           formule: cell(row, "montant")?.f,
+          ...(typeLu === "total" && type === "sous-total" ? { libelleTotal: true as const } : {}),
         };
         const prouve = prouver(total);
         if (!prouve && mentionsTotaux.has(total.cellule)) {
@@ -2292,6 +2299,35 @@ function importerAvecEntete(
     if (montant === undefined && t !== undefined && (q !== undefined || n !== undefined)) {
       montant = montantLigne(q ?? 1, n ?? 1, t);
       montantCalcule = true;
+      // The amount cell left empty, a factor written as text (« 3 j », « 3 jours », « 2,5 »): computed from what the
+      // parser reads in it, never in silence (the producer's sheet holds no amount for the line).
+      if (lm.type === "vide" && !cell(row, "montant")?.f) {
+        const enTexte = (["quantite", "nombre"] as const).flatMap((k) => {
+          const c = cell(row, k);
+          const lu = k === "quantite" ? qq : nn;
+          return typeof c?.v === "string" && lu.valeur !== undefined
+            ? [
+                {
+                  cellule: ref(r, k) as string,
+                  colonne: k,
+                  texte: c.v.trim(),
+                  valeur: chaineFacteur(lu.valeur),
+                  ...(lu.unite ? { unite: lu.unite } : {}),
+                },
+              ]
+            : [];
+        });
+        if (enTexte.length)
+          facteursTexte.push({
+            cellule: ref(r, "montant") ?? celluleTitre(r),
+            libelle: nomLigne,
+            montant,
+            taux: chaineFacteur(t),
+            ...(q !== undefined ? { quantite: chaineFacteur(q) } : {}),
+            ...(n !== undefined ? { nombre: chaineFacteur(n) } : {}),
+            facteurs: enTexte,
+          });
+      }
     }
     const fr = lireAnnexe(row, r, "montantFrance", nomLigne, montant);
     const etr = lireAnnexe(row, r, "montantEtranger", nomLigne, montant);
@@ -2330,6 +2366,8 @@ function importerAvecEntete(
           texte: String(cell(row, facteur)?.v),
           libelle: nomLigne,
           erreurExcel: false,
+          // « la quantité « trois » n'est pas un nombre », never « n'est pas un montant ».
+          colonne: facteur,
         });
         continue;
       }
@@ -2529,6 +2567,7 @@ function importerAvecEntete(
       lignesCouvertes: p.total.lignesCouvertes.length,
       sommeCouverte: sommeIds(parId, p.total.lignesCouvertes),
       titre: p.titre,
+      ...(p.total.formule ? { formule: `=${p.total.formule}` } : {}),
       ...montantsTextes(p.total.lignesCouvertes.map((id) => parId.get(id))),
     });
   }
@@ -2577,6 +2616,11 @@ function importerAvecEntete(
       ...(l.sousLeTotal ? { sousLeTotal: l.sousLeTotal } : {}),
     }));
   prouverTotaux(totaux, lignes, sheet.name, new Set(totauxEnTete));
+  // A grand total whose formula takes up only some of the subtotals above it (« TOTAL =D8 »): never a line, named.
+  const partiels = totauxPartiels(totaux, totauxSansResultat, lignes, sheet.name, [
+    entete.ligne,
+    ...tableaux.map(debutEntete),
+  ]);
   for (const t of totaux) {
     const m = mentionsTotaux.get(t.cellule);
     if (!m) continue;
@@ -2616,10 +2660,12 @@ function importerAvecEntete(
     devises,
     ...(pourcentages.length ? { pourcentagesMontant: pourcentages } : {}),
     ...(remises.length ? { remisesSansMontant: remises } : {}),
+    ...(facteursTexte.length ? { facteursTexte } : {}),
     totauxProducteur: totaux,
     totauxSansResultat,
     horsLignes,
     totauxNonProuves,
+    ...(partiels.length ? { totauxPartiels: partiels } : {}),
   };
   // A « Récapitulatif » block below the lines, proven by the arithmetic: its figures that equal the chapters' lines are
   // proven totals, the others keep their écart (both amounts named by the finding). Never lines.

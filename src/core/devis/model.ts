@@ -167,6 +167,8 @@ export interface LigneTotalProducteur {
   preuve?: "somme" | "formule" | "sous-totaux";
   /** The amount cell's formula, without "=", when it had one. */
   formule?: string;
+  /** Worded as the grand total (« TOTAL ») but a subtotal by arithmetic (the lines since the last total). */
+  libelleTotal?: true;
 }
 
 /** An amount of the amount column that is neither a line nor a total: a row derived from the total, a summary. */
@@ -214,8 +216,29 @@ export interface TotalNonProuve {
   sommeCouverte: Cents;
   /** A chapter title in capitals carrying an amount (rather than a « Total… » row). */
   titre?: boolean;
+  /** Its formula (with "="), when it has one: the finding never says no formula references its lines. */
+  formule?: string;
   /** The lines it would have covered whose amount is typed as text (Excel's SUM leaves them out), with their cells. */
   textes?: { cellule: string; montant: Cents }[];
+}
+
+/** A producer's total whose formula, through the subtotals it references, covers only part of the lines above it. */
+export interface TotalPartiel {
+  cellule: string;
+  libelle: string;
+  /** Its formula, with "=". */
+  formule: string;
+  /** Its amount, when saved with its result. */
+  montant?: Cents;
+  /** The producer's totals its formula references (cells). */
+  references: string[];
+  /** The lines above it its formula covers: how many, their sum, their first and last row (1-based). */
+  couvertes: { lignes: number; somme: Cents; de?: number; a?: number };
+  /** The lines above it (in its table) its formula leaves out, amounts other than 0. */
+  omises: { cellule: string; libelle: string; montant: Cents }[];
+  sommeOmise: Cents;
+  /** A later proven total covering all of those lines (the devis's total, this one a part of it). */
+  reprisPar?: string;
 }
 
 /** A cell of the amount column that no category accounts for, or that two categories count. */
@@ -618,8 +641,22 @@ export interface Devis {
    * (finding montant-pourcentage) with its label's cell and rate (decimal string, « 0.1 »).
    */
   remisesSansMontant?: { cellule: string; libelle: string; pourcentage: string }[];
+  /**
+   * Lines whose amount cell is empty, computed from a quantity or a number written as text (« 3 j », « 3 jours »):
+   * the amount cell (its label's when the devis has no amount column), the factors read (decimal strings), the text
+   * factors with their cells and the unit read, and the amount computed. Named by the finding quantite-texte.
+   */
+  facteursTexte?: {
+    cellule: string;
+    libelle: string;
+    montant: Cents;
+    quantite?: string;
+    nombre?: string;
+    taux: string;
+    facteurs: { cellule: string; colonne: "quantite" | "nombre"; texte: string; valeur: string; unite?: string }[];
+  }[];
   /** The producer's subtotal / total rows saved as a formula without its result: not compared, said so. */
-  totauxSansResultat?: { cellule: string; libelle: string; formule: string }[];
+  totauxSansResultat?: { cellule: string; libelle: string; formule: string; type?: LigneTotalProducteur["type"] }[];
   totauxProducteur: LigneTotalProducteur[];
   /** Amounts of the amount column that are neither lines nor totals (TVA, TTC, summaries): listed, not counted. */
   horsLignes?: MontantHorsLignes[];
@@ -630,6 +667,11 @@ export interface Devis {
    * counted as lines, each named by a finding.
    */
   totauxNonProuves?: TotalNonProuve[];
+  /**
+   * Totals whose formula takes up the producer's subtotals but leaves out lines above them (« TOTAL =D8 » under two
+   * subtotals): never lines, each named by the finding total-partiel with what it covers and what it leaves out.
+   */
+  totauxPartiels?: TotalPartiel[];
   /** Every amount cell accounted for (issue 10 §1). */
   conservation?: Conservation;
   /**

@@ -55,8 +55,8 @@ describe("robustesse — formules sans valeur en cache, colonnes masquées, colo
     // Subtotal and total formulas without a value are neither lines nor totals to compare: listed as such.
     expect(d.totauxProducteur).toEqual([]);
     expect(d.totauxSansResultat).toEqual([
-      { cellule: "Devis!F5", libelle: "Sous-total personnel", formule: "=SUM(F3:F4)" },
-      { cellule: "Devis!F10", libelle: "TOTAL", formule: "=SUM(F3:F9)" },
+      { cellule: "Devis!F5", libelle: "Sous-total personnel", formule: "=SUM(F3:F4)", type: "sous-total" },
+      { cellule: "Devis!F10", libelle: "TOTAL", formule: "=SUM(F3:F9)", type: "total" },
     ]);
     expect(constats(d)).toEqual([
       ["montant-illisible", "erreur", "Devis!F7"],

@@ -110,7 +110,16 @@ describe("robustesse — tableaux plats et sous-totaux sans libellé", () => {
     ]);
     expect(d.illisibles?.map((m) => [m.cellule, m.texte, m.libelle])).toEqual([["Devis!C4", "10 à 12", "Étalonneur"]]);
     expect(e(d.total)).toBe("6550.00");
+    // The amounts computed from a quantity written as text are named (issue 10: never in silence).
+    expect(
+      d.facteursTexte?.map((x) => [x.cellule, x.facteurs.map((f) => [f.cellule, f.texte, f.valeur, f.unite])]),
+    ).toEqual([
+      ["Devis!E2", [["Devis!C2", "10 j", "10", "j"]]],
+      ["Devis!E3", [["Devis!C3", "2 sem", "2", "sem"]]],
+    ]);
     expect(constats(d)).toEqual([
+      ["quantite-texte", "alerte", "Devis!E2"],
+      ["quantite-texte", "alerte", "Devis!E3"],
       ["montant-illisible", "alerte", "Devis!C4"],
       ["charges-sociales-absentes", "alerte", "Devis!E2"],
     ]);

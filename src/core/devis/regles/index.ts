@@ -29,6 +29,7 @@ import { montantTarif } from "./montantTarif";
 import { montantDevise } from "./montantDevise";
 import { montantPourcentage } from "./montantPourcentage";
 import { parametreInconnu } from "./parametreInconnu";
+import { quantiteTexte } from "./quantiteTexte";
 import { remisePositive } from "./remisePositive";
 import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
 import {
@@ -42,6 +43,7 @@ import { TABLE_SMIC } from "../../charges/smic";
 import { regleNomenclature } from "../nomenclature";
 import { sousTotalProducteur } from "./sousTotalProducteur";
 import { totalNonProuve } from "./totalNonProuve";
+import { totalPartiel } from "./totalPartiel";
 import { totalProducteur } from "./totalProducteur";
 import { uniteMilliers } from "./uniteMilliers";
 
@@ -50,6 +52,7 @@ export type { ContexteDevis } from "./contexte";
 /** The devis rules, in the order their findings are listed within one severity. */
 export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devis", [
   montantCalcul,
+  quantiteTexte,
   montantIllisible,
   montantTarif,
   montantAmbigu,
@@ -63,6 +66,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   sousTotalProducteur,
   totalProducteur,
   totalNonProuve,
+  totalPartiel,
   lignesMasquees,
   ligneHorsChapitre,
   ligneSousTotal,

@@ -37,7 +37,7 @@ export const totalNonProuve: Regle<ContexteDevis> = {
       const quoi = t.titre
         ? `le titre en majuscules porte ${eur(t.montant)}, mais ${suivent} ${eur(t.sommeCouverte)}`
         : `le libellé annonce un total, mais ${eur(t.montant)} n'est pas la somme des lignes (${dessus}) ` +
-          `et aucune formule ne les référence`;
+          (t.formule ? `et sa formule ${t.formule} n'en fait pas la somme` : `et aucune formule ne les référence`);
       return {
         regle: "total-non-prouve",
         gravite: "alerte" as const,
