@@ -306,3 +306,39 @@ describe("porte du volet : le type d'œuvre du contexte de production", () => {
     expect(controles).not.toContain("Convention collective supposée");
   });
 });
+
+describe("plusieurs feuilles de planning", () => {
+  test("deux feuilles d'étapes, deux plans de travail : la première est lue, l'autre nommée en alerte", async () => {
+    const f = await classeurPlanning(path.join(dossier(), `deux${++n}.xlsx`));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f);
+    // A second steps sheet and a second plan de travail, copies of the first ones' header and rows.
+    for (const [source, copie] of [
+      ["Étapes post-prod", "Étapes version longue"],
+      ["PDT", "PDT équipe B"],
+    ]) {
+      const s = wb.getWorksheet(source)!;
+      const c = wb.addWorksheet(copie);
+      s.eachRow((r) => c.addRow(r.values as ExcelJS.CellValue[]));
+    }
+    await wb.xlsx.writeFile(f);
+    const ctl = (await controles(f, "--livraison", "2026-05-15")).filter((c) => c.regle === "feuilles-non-lues");
+    expect(ctl.map((c) => [c.gravite, espacesSimples(c.message), c.cellule])).toEqual([
+      [
+        "alerte",
+        "Le classeur a 2 feuilles d'étapes : « Étapes post-prod » est planifiée (la première), « Étapes version longue » " +
+          "n'est pas lue. Choisissez la feuille à lire, ou réunissez-les en une seule feuille d'étapes.",
+        "'Étapes version longue'!A1",
+      ],
+      [
+        "alerte",
+        "Le classeur a 2 plans de travail : « PDT » est lu (le premier), « PDT équipe B » n'est pas lu. Choisissez " +
+          "la feuille à lire, ou réunissez-les en une seule feuille de plan de travail.",
+        "'PDT équipe B'!A1",
+      ],
+    ]);
+    // The steps sheet named: nothing to say about the other steps sheet.
+    const nommee = await controles(f, "--livraison", "2026-05-15", "--feuille", "Étapes version longue");
+    expect(nommee.filter((c) => c.regle === "feuilles-non-lues").map((c) => c.cellule)).toEqual(["'PDT équipe B'!A1"]);
+  });
+});

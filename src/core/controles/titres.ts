@@ -51,6 +51,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "travail-jour-ferie": "Travail un jour férié",
   "livraison-jour-ouvre": "Livraison un jour non ouvré",
   "livraison-avant-fin-plan": "Journées du plan après la livraison",
+  "feuilles-non-lues": "Feuille de planning non lue",
   "convention-supposee": "Convention collective supposée",
   "convention-deduite": "Convention déduite du type d'œuvre",
   "conventions-semaine": "Deux conventions dans la semaine",

@@ -1,4 +1,5 @@
 import { feuilleNonTrouvee } from "../util/nomsFeuilles";
+import { nomFeuilleRef } from "../util/adresse";
 import type { Constat } from "../controles/constat";
 import { trierConstats } from "../controles/constat";
 import { controlerDevis, tablesDevis } from "../devis/regles";
@@ -146,6 +147,8 @@ export async function planifierClasseur(
       );
     }
   } else etapesSheet = sheets.find(estFeuilleEtapes);
+  // Several sheets of steps: the first is planned, the others are named, never left out without a word.
+  const autresEtapes = opts.feuille ? [] : sheets.filter((x) => x !== etapesSheet && estFeuilleEtapes(x));
   if (etapesSheet && opts.modele)
     // The default steps of a genre would be dropped without a word: the workbook's own steps are what is planned.
     throw new PlanningError(
@@ -169,6 +172,7 @@ export async function planifierClasseur(
   }
   const autres = sheets.filter((s) => s !== etapesSheet);
   const planSheet = trouverFeuillePlan(autres);
+  const autresPlans = planSheet ? autres.filter((x) => x !== planSheet && trouverFeuillePlan([x])) : [];
   const plan = planSheet && lirePlanDeTravail(planSheet, conventionDeLOeuvre(opts.typeOeuvre));
   const analyse = plan && analyser(plan, sheets, opts.zone);
   const devisSheet = trouverFeuilleDevis(autres.filter((s) => s !== planSheet));
@@ -227,6 +231,8 @@ export async function planifierClasseur(
     plan,
     analyse,
     controles: trierConstats([
+      ...feuillesNonLues("etapes", etapesSheet, autresEtapes),
+      ...feuillesNonLues("plan", planSheet, autresPlans),
       ...(analyse?.constats ?? []),
       ...(planning && opts.livraison ? livraisonAvancee(opts.livraison, planning, opts.zone) : []),
       ...(planning && plan ? joursApresLivraison(opts.livraison ?? planning.fin, plan) : []),
@@ -305,6 +311,30 @@ function livraisonAvancee(livraison: string, planning: Planning, zone: Zone | un
         `Livraison demandée le ${nomJour(livraison)} ${dateEnLettres(livraison)} (${pourquoi}) : le ` +
         `rétroplanning finit le ${nomJour(planning.fin)} ${dateEnLettres(planning.fin)}, dernier ` +
         `jour ouvré avant. Indiquez une autre date si la livraison peut se faire ce jour-là.`,
+    },
+  ];
+}
+
+/**
+ * Sheets of one kind beyond the one read (two steps sheets, two plans de travail): the first is read, the others are
+ * named with what to do, so that a second schedule is never left out without a word.
+ */
+function feuillesNonLues(quoi: "etapes" | "plan", lue: SheetData | undefined, autres: readonly SheetData[]): Constat[] {
+  if (!lue || !autres.length) return [];
+  const noms = autres.map((x) => `« ${x.name} »`).join(", ");
+  const g =
+    quoi === "etapes"
+      ? { des: "feuilles d'étapes", fait: "planifiée", premier: "la première", lu: "lue", une: "feuille d'étapes" }
+      : { des: "plans de travail", fait: "lu", premier: "le premier", lu: "lu", une: "feuille de plan de travail" };
+  return [
+    {
+      regle: "feuilles-non-lues",
+      gravite: "alerte",
+      message:
+        `Le classeur a ${autres.length + 1} ${g.des} : « ${lue.name} » est ${g.fait} (${g.premier}), ${noms} ` +
+        `${autres.length > 1 ? `ne sont pas ${g.lu}s` : `n'est pas ${g.lu}`}. Choisissez la feuille à lire, ou ` +
+        `réunissez-les en une seule ${g.une}.`,
+      cellule: `${nomFeuilleRef(autres[0].name)}!A1`,
     },
   ];
 }

@@ -197,6 +197,9 @@ export const PDT: [string, string, string, string, string, string, number, strin
 export async function classeurPlanning(dest: string, etapes: Ligne[] = ETAPES, avecPdt = true): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(DEVIS_EXEMPLE);
+  // The example's own « Post-production » steps give way to these: one steps sheet, the one these tests plan.
+  const exemple = wb.getWorksheet("Post-production");
+  if (exemple) wb.removeWorksheet(exemple.id);
   const e = wb.addWorksheet("Étapes post-prod");
   etapes.forEach((r) => e.addRow(r));
   if (avecPdt) {
