@@ -461,6 +461,8 @@ export const commandesEcarts = {
       lignes?: Correspondance[];
       source?: TableCorrespondances["source"];
       explique?: boolean;
+      /** The ledger file's name, named in the report's `grandLivre` (« Détails et sources »). */
+      nomFec?: string;
     },
   ): Promise<ApercuEcartsVue & { explications?: ExplicationsEcarts; explicationTotal?: ExplicationTotalEcarts }> {
     let lignes: Correspondance[] | undefined = args.lignes;
@@ -477,7 +479,7 @@ export const commandesEcarts = {
     // The pane's explanations only (the core traces of the chapters and total are the CLI's).
     const ex = args.explique ? explications(rapport, tracesEcarts(rapport, devis, args.fec, table), devis) : undefined;
     const pourLeVolet = ex ? { explications: ex.explications, explicationTotal: ex.explicationTotal } : {};
-    const gl = vueGrandLivre(args.fec, rapport.realise.lignes);
+    const gl = vueGrandLivre(args.fec, rapport.realise.lignes, args.nomFec);
     return {
       ...vue(rapport, [], constatsEcarts(rapport, devis), source, devis, gl),
       postes,
