@@ -438,7 +438,10 @@ export const commandesEcarts = {
     args: { octets: Uint8Array; nom: string },
   ): Promise<{ lignes: Correspondance[]; alertes: string[]; constats: Constat[] }> {
     const { table, alertes } = lireCsvCorrespondances(args.octets, args.nom);
-    const lignes = [...table.comptes, ...table.sections].sort((a, b) => (a.ligne ?? 0) - (b.ligne ?? 0));
+    // The pane names its rows by their rank in the list it edits, not by the file's line (`ou` left out).
+    const lignes = [...table.comptes, ...table.sections]
+      .sort((a, b) => (a.ligne ?? 0) - (b.ligne ?? 0))
+      .map(({ ou: _ou, ...c }) => c);
     return { lignes, alertes: alertes.map((a) => a.message), constats: alertes };
   },
 

@@ -20,6 +20,11 @@ export interface Correspondance {
   libelle?: string;
   /** Where it was read: CSV line or sheet row (1-based). */
   ligne?: number;
+  /**
+   * Where it was read, as a message names it: « corr.csv, ligne 3 », « Correspondances!A5 », « Correspondance n° 2 »
+   * (a list edited in the pane).
+   */
+  ou?: string;
 }
 
 export interface TableCorrespondances {
@@ -131,7 +136,7 @@ function ajouter(
     throw new CorrespondancesError(
       `${ou} : « ${k} » figure déjà ligne ${double.ligne} (un préfixe ne peut aller qu'à un poste).`,
     );
-  liste.push({ type: section ? "section" : "compte", cle: k, poste, libelle: libelle || undefined, ligne });
+  liste.push({ type: section ? "section" : "compte", cle: k, poste, libelle: libelle || undefined, ligne, ou });
 }
 
 /**
@@ -146,8 +151,9 @@ export function validerCorrespondances(t: TableCorrespondances): TableCorrespond
       c.type === "section" ? `section:${c.cle.trim()}` : c.cle,
       c.poste.trim(),
       c.libelle,
-      i + 1,
-      `Correspondance n° ${i + 1}`,
+      // A row read from a file or sheet keeps its place there; a row of the pane's list is named by its rank.
+      c.ou ? (c.ligne ?? i + 1) : i + 1,
+      c.ou ?? `Correspondance n° ${i + 1}`,
     ),
   );
   return v;
@@ -357,7 +363,34 @@ export function lireFeuilleCorrespondances(sheet: SheetData): TableCorrespondanc
     const cle = val(r, cC);
     const poste = val(r, cP);
     if (!cle && !poste) break; // the notes below the table
-    ajouter(t, cle, poste, val(r, cP + 1), r + 1, `${sheet.name}!${String.fromCharCode(65 + cC)}${r + 1}`);
+    ajouter(t, cle, poste, val(r, cP + 1), r + 1, `${sheet.name}!${lettreColonne(cC)}${r + 1}`);
   }
   return t;
+}
+
+/**
+ * The user's account prefixes that start no account of the ledger read (« 0641 » typed for « 641 », « 6999 »): each
+ * an alerte naming where it was read (CSV line, sheet cell, row of the pane's list) and the key, as the correspondance
+ * maps nothing. Not for the default PCG table (its generic prefixes need not all occur in one ledger), nor for a row
+ * of a list or sheet that is one of its rows untouched. Computed from the ledger's accounts once read (`comptes`).
+ */
+export function constatsPrefixesSansCompte(t: TableCorrespondances, comptes: Iterable<string>): Constat[] {
+  if (t.source) return [];
+  const defaut = new Set(correspondancesParDefaut().comptes.map((c) => `${c.cle}\u0000${c.poste}`));
+  const aVerifier = t.comptes.filter((c) => !defaut.has(`${c.cle}\u0000${c.poste}`));
+  if (!aVerifier.length) return [];
+  const restants = new Set(aVerifier.map((c) => c.cle));
+  for (const compte of comptes) {
+    for (const cle of restants) if (compte.startsWith(cle)) restants.delete(cle);
+    if (!restants.size) break;
+  }
+  return aVerifier
+    .filter((c) => restants.has(c.cle))
+    .map((c) => ({
+      regle: "correspondance-sans-compte",
+      gravite: "alerte" as const,
+      message:
+        `${c.ou ?? (c.ligne ? `Correspondance n° ${c.ligne}` : "Correspondance")} : aucun compte du grand livre ne ` +
+        `commence par « ${c.cle} » ; la correspondance ${c.cle} → ${c.poste} n'affecte aucune ligne.`,
+    }));
 }
