@@ -478,7 +478,7 @@ export const commandesEcarts = {
     const { table } = trierCorrespondances(lignes);
     const { devis, rapport } = await calculer(wb, args.fec, table);
     const postes = postesDuDevis(devis, rapport);
-    const { problemes } = trierCorrespondances(lignes, new Set(postes.map((p) => p.code)));
+    const { problemes } = trierCorrespondances(lignes, new Set(postes.map((p) => p.code)), args.fec.comptes.keys());
     // The pane's explanations only (the core traces of the chapters and total are the CLI's).
     const ex = args.explique ? explications(rapport, tracesEcarts(rapport, devis, args.fec, table), devis) : undefined;
     const pourLeVolet = ex ? { explications: ex.explications, explicationTotal: ex.explicationTotal } : {};

@@ -171,11 +171,14 @@ export interface ProblemeCorrespondance {
  * An edited list checked row by row, without stopping at the first faulty one: the rows that can be used (a
  * table for the calculation) and the faulty ones with the message `validerCorrespondances` would give (bad
  * prefix, empty or invalid poste, duplicate). With `postes` (the devis's chapter and line codes), a poste that is
- * none of them is an alerte: its réalisé shows apart, as « Poste … (absent du devis) ».
+ * none of them is an alerte: its réalisé shows apart, as « Poste … (absent du devis) ». With `comptes`, so is a
+ * user's account prefix that starts none of the ledger's accounts.
  */
 export function trierCorrespondances(
   lignes: readonly Correspondance[],
   postes?: ReadonlySet<string>,
+  /** The loaded ledger's accounts: a user's prefix that starts none of them is an alerte (constatsPrefixesSansCompte). */
+  comptes?: Iterable<string>,
 ): { table: TableCorrespondances; problemes: ProblemeCorrespondance[] } {
   const table: TableCorrespondances = { comptes: [], sections: [] };
   const problemes: ProblemeCorrespondance[] = [];
@@ -197,6 +200,10 @@ export function trierCorrespondances(
         message: `${ou} : le poste « ${poste} » n'est ni un chapitre ni une ligne du devis ; son réalisé est montré à part.`,
       });
   });
+  if (comptes)
+    for (const c of prefixesSansCompte(table, comptes))
+      problemes.push({ rang: (c.ligne ?? 1) - 1, gravite: "alerte", message: messageSansCompte(c, c.ou ?? "") });
+  problemes.sort((a, b) => a.rang - b.rang);
   return { table, problemes };
 }
 
@@ -375,6 +382,19 @@ export function lireFeuilleCorrespondances(sheet: SheetData): TableCorrespondanc
  * of a list or sheet that is one of its rows untouched. Computed from the ledger's accounts once read (`comptes`).
  */
 export function constatsPrefixesSansCompte(t: TableCorrespondances, comptes: Iterable<string>): Constat[] {
+  return prefixesSansCompte(t, comptes).map((c) => ({
+    regle: "correspondance-sans-compte",
+    gravite: "alerte" as const,
+    message: messageSansCompte(c, c.ou ?? (c.ligne ? `Correspondance n° ${c.ligne}` : "Correspondance")),
+  }));
+}
+
+const messageSansCompte = (c: Correspondance, ou: string) =>
+  `${ou} : aucun compte du grand livre ne commence par « ${c.cle} » ; la correspondance ${c.cle} → ${c.poste} ` +
+  `n'affecte aucune ligne.`;
+
+/** The user's account rows (not the default table's) whose prefix starts none of `comptes`. */
+function prefixesSansCompte(t: TableCorrespondances, comptes: Iterable<string>): Correspondance[] {
   if (t.source) return [];
   const defaut = new Set(correspondancesParDefaut().comptes.map((c) => `${c.cle}\u0000${c.poste}`));
   const aVerifier = t.comptes.filter((c) => !defaut.has(`${c.cle}\u0000${c.poste}`));
@@ -384,13 +404,5 @@ export function constatsPrefixesSansCompte(t: TableCorrespondances, comptes: Ite
     for (const cle of restants) if (compte.startsWith(cle)) restants.delete(cle);
     if (!restants.size) break;
   }
-  return aVerifier
-    .filter((c) => restants.has(c.cle))
-    .map((c) => ({
-      regle: "correspondance-sans-compte",
-      gravite: "alerte" as const,
-      message:
-        `${c.ou ?? (c.ligne ? `Correspondance n° ${c.ligne}` : "Correspondance")} : aucun compte du grand livre ne ` +
-        `commence par « ${c.cle} » ; la correspondance ${c.cle} → ${c.poste} n'affecte aucune ligne.`,
-    }));
+  return aVerifier.filter((c) => restants.has(c.cle));
 }

@@ -403,8 +403,9 @@ export function Ecarts() {
   // Each row checked as the user types: a faulty row is tinted and says why.
   const problemes = React.useMemo(() => {
     const connus = postes.length ? new Set(postes.map((p) => p.code)) : undefined;
-    return new Map(trierCorrespondances(lignes ?? [], connus).problemes.map((p) => [p.rang, p]));
-  }, [lignes, postes]);
+    // With a ledger loaded, a typed prefix that starts none of its accounts is said too (« 0641 »).
+    return new Map(trierCorrespondances(lignes ?? [], connus, fec?.comptes.keys()).problemes.map((p) => [p.rang, p]));
+  }, [lignes, postes, fec]);
   // « section:CODE » typed in the key makes the row a section row (and removing the prefix an account row).
   const modifier = (i: number, champ: "cle" | "poste", valeur: string) => {
     changer(
