@@ -107,6 +107,14 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
   // Map 611 (post-production) to the line 8.1 instead of chapter 8.
   const lignes = [...document.querySelectorAll("[data-testid^='ecarts-correspondance-']")];
   const i611 = lignes.findIndex((l) => (l.querySelector("input") as HTMLInputElement).value === "611");
+  // Typed « 0611 » (a leading zero): no account of the loaded ledger starts so; the row says it, then typed back.
+  const cle611 = lignes[i611].querySelector("input") as HTMLInputElement;
+  fireEvent.change(cle611, { target: { value: "0611" } });
+  const ligne611 = screen.getByTestId(TEST_IDS.ecarts.correspondance(i611));
+  await waitFor(() => expect(ligne611.getAttribute("data-probleme")).toBe("alerte"));
+  expect(ligne611.textContent?.replace(/\s/g, " ")).toContain("aucun compte du grand livre ne commence par « 0611 »");
+  fireEvent.change(cle611, { target: { value: "611" } });
+  await waitFor(() => expect(ligne611.getAttribute("data-probleme")).toBeNull());
   const poste = lignes[i611].querySelectorAll("input")[1];
   fireEvent.change(poste, { target: { value: "8.1" } });
   // An edit not yet written to a sheet is kept with the production (a tab change or a reload finds it).
