@@ -96,6 +96,7 @@ export const TEST_IDS = {
     probleme: (i: number) => `ecarts-probleme-${i}`,
     /** « Détails et sources » under the report: the default correspondances table when it was used. */
     details: "ecarts-details",
+    grandLivreLu: "ecarts-grand-livre-lu",
   },
   versions: {
     nom: "versions-nom",

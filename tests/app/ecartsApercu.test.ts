@@ -47,6 +47,30 @@ const chapitre = <C extends { code: string }>(r: { chapitres: C[] }, code: strin
   r.chapitres.find((c) => c.code === code)!;
 
 describe("apercuEcarts : les écarts du volet, recalculés sans rien écrire", () => {
+  test("une clé tapée qui ne commence aucun compte du FEC chargé (« 0641 ») est une alerte de sa ligne ; la table par défaut n'en donne pas", async () => {
+    const wb = new MemoryWorkbook(devis());
+    const envoyer = creerEnvoyeur(wb);
+    const lignes: Correspondance[] = [...lignesCsv(), { type: "compte", cle: "0641", poste: "2" }];
+    const r = await envoyer("apercuEcarts", { fec: fec(), lignes });
+    expect(r.problemes).toEqual([
+      {
+        rang: lignes.length - 1,
+        gravite: "alerte",
+        message:
+          `Correspondance n° ${lignes.length} : aucun compte du grand livre ne commence par « 0641 » ; ` +
+          "la correspondance 0641 → 2 n'affecte aucune ligne.",
+      },
+    ]);
+    // The same row among the findings of the report, as the written sheets list them.
+    expect(r.constats.filter((c) => c.regle === "correspondance-sans-compte").map((c) => c.message)).toEqual([
+      r.problemes[0].message,
+    ]);
+    // The default table's generic prefixes (most unused by this small ledger) say nothing.
+    const defaut = await envoyer("apercuEcarts", { fec: fec() });
+    expect(defaut.problemes.filter((p) => p.message.includes("aucun compte du grand livre"))).toEqual([]);
+    expect(defaut.constats.filter((c) => c.regle === "correspondance-sans-compte")).toEqual([]);
+  });
+
   test("sept colonnes par chapitre : budget, engagé, réalisé, reste à engager, estimation finale, écart, écart estimé", async () => {
     const wb = new MemoryWorkbook(devis());
     const r = await creerEnvoyeur(wb)("apercuEcarts", { fec: fec(), lignes: lignesCsv() });

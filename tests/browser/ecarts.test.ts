@@ -11,9 +11,11 @@ import { MemoryWorkbook, type CelluleMemoire } from "../helpers/memoryWorkbook";
 import {
   ecran,
   classeurProduction,
+  debordements,
   etatExcel,
   lignesTableau,
   ouvrirVolet,
+  sansEspacesInsecables,
   sortiesInattendues,
   type Volet,
 } from "./volet";
@@ -66,6 +68,20 @@ function classe6Brute(fichier: string): number {
     .map((l) => l.split("\t"))
     .filter((c) => c.length > iCredit && c[iCompte].trim().startsWith("6"))
     .reduce((s, c) => s + cts(c[iDebit]) - cts(c[iCredit]), 0);
+}
+
+/** The pane's workbook (classeurProduction) as a MemoryWorkbook, to run the same use case here. */
+async function classeurMemoire(): Promise<MemoryWorkbook> {
+  const feuilles: Record<string, CelluleMemoire[][]> = {};
+  for (const [nom, lignes] of Object.entries((await classeurProduction()).sheets ?? {}))
+    feuilles[nom] = lignes.map((l) =>
+      l.map((c) =>
+        c !== null && typeof c === "object"
+          ? ({ f: (c.f ?? "").replace(/^=/, ""), v: c.v ?? null } as CelluleMemoire)
+          : c,
+      ),
+    );
+  return new MemoryWorkbook(feuilles);
 }
 
 /** The columns of the pane's écarts table, in order (cards or table, read through data-colonne). */
@@ -178,16 +194,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     const tableau = page.getByTestId(IDS.tableau);
     await tableau.waitFor();
     // The same use case run here on the same workbook and ledger (default correspondances).
-    const feuilles: Record<string, CelluleMemoire[][]> = {};
-    for (const [nom, lignes] of Object.entries((await classeurProduction()).sheets ?? {}))
-      feuilles[nom] = lignes.map((l) =>
-        l.map((c) =>
-          c !== null && typeof c === "object"
-            ? ({ f: (c.f ?? "").replace(/^=/, ""), v: c.v ?? null } as CelluleMemoire)
-            : c,
-        ),
-      );
-    const attendu = await creerEnvoyeur(new MemoryWorkbook(feuilles))("apercuEcarts", {
+    const attendu = await creerEnvoyeur(await classeurMemoire())("apercuEcarts", {
       fec: await lireFichierFec(GROS, { conserver: true }),
     });
     const fr = (x: string | null) => (x === null ? "—" : formatMontantFr(eurosToCents(x)));
@@ -241,6 +248,34 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     // Nothing written yet: computing the écarts writes no sheet.
     expect((await etatExcel(page)).feuilles.map((f) => f.name)).not.toContain("Écarts");
     await ecran(page.getByTestId(IDS.rapport), "ecarts-colonnes.png");
+  });
+
+  it("« Détails et sources » nomme le grand livre lu et le devenir de chacune de ses lignes, comme prodbook ecarts, sans déborder à 320 px", async () => {
+    const details = page.getByTestId(IDS.details);
+    const lu = page.getByTestId(IDS.grandLivreLu);
+    // Closed under the headline figures: the sentences are not shown until it is opened.
+    expect(await lu.isVisible()).toBe(false);
+    await details.getByRole("button", { name: "Détails et sources" }).click();
+    await lu.waitFor();
+    // The same two sentences as the app's report (the CLI's text), with the picked file's name.
+    const attendu = await creerEnvoyeur(await classeurMemoire())("apercuEcarts", {
+      fec: await lireFichierFec(GROS, { conserver: true }),
+      nomFec: path.basename(GROS),
+    });
+    const phrases = (await lu.locator(":scope > *").allTextContents()).map(sansEspacesInsecables);
+    expect(phrases).toEqual(attendu.grandLivre.resume.map(sansEspacesInsecables));
+    expect(phrases[0]).toMatch(
+      new RegExp(`^Grand livre « ${path.basename(GROS)} » : FEC, séparateur tabulation, encodage UTF-8 \\(détecté\\)`),
+    );
+    expect(phrases[1]).toMatch(
+      new RegExp(`^Lignes du FEC sous l'en-tête : ${sansEspacesInsecables(nombre(gros.length))} lues = `),
+    );
+    for (const largeur of [350, 320]) {
+      await page.setViewportSize({ width: largeur, height: 900 });
+      expect([largeur, await debordements(page)]).toEqual([largeur, []]);
+    }
+    await page.setViewportSize({ width: 420, height: 1100 });
+    await details.getByRole("button", { name: "Détails et sources" }).click();
   });
 
   it("« Affecter à… » au clavier : le compte sans poste passe au chapitre choisi, le total sans poste baisse d'autant ; supprimer la correspondance l'y remet", async () => {

@@ -331,7 +331,7 @@ describe("une feuille ou un tableau de Prodbook nommé à la place de ceux du pr
     [
       ["versions", "enregistrer", "{structure}", "--nom", "V", "--feuille", "devis", "-o", "{sortie}"],
       "structure.xlsx\u00a0: La feuille «\u00a0Devis\u00a0» a été créée par Prodbook\u00a0: indiquez comme feuille de devis une " +
-        "feuille du producteur («\u00a0Budget Gardiens\u00a0», «\u00a0Post-production\u00a0»).",
+        "feuille du producteur («\u00a0Budget Gardiens\u00a0»\u202f; «\u00a0Post-production\u00a0» est une feuille d'étapes).",
     ],
     // A sheet that is not there: only the producer's sheets are offered (before, devis, credit-impot and financement
     // listed Prodbook's own « Devis », « Synthèse », « Contrôles » among the choices; carbone already did not).
@@ -339,7 +339,7 @@ describe("une feuille ou un tableau de Prodbook nommé à la place de ceux du pr
       ([commande, ...options]): [string[], string] => [
         [commande, "{structure}", "--feuille", "X", ...options, "-o", "{sortie}"],
         "structure.xlsx\u00a0: La feuille de devis «\u00a0X\u00a0» n'existe pas dans le classeur (feuilles\u00a0: " +
-          "«\u00a0Budget Gardiens\u00a0», «\u00a0Post-production\u00a0»).",
+          "«\u00a0Budget Gardiens\u00a0»\u202f; «\u00a0Post-production\u00a0» est une feuille d'étapes).",
       ],
     ),
     [

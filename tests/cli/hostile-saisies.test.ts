@@ -74,12 +74,12 @@ describe("--feuille avec un caractère invisible (avant : « Budget Gardiens » 
     refus(
       await lancerCli(main, ["devis", EXEMPLE, "--feuille", "Budget Gardiens\u200b"]),
       "devis-producteur.xlsx\u00a0: La feuille de devis «\u00a0Budget Gardiens⟨U+200B⟩\u00a0» n'existe pas dans le classeur " +
-        `(feuilles\u00a0: «\u00a0Budget Gardiens\u00a0», «\u00a0Post-production\u00a0»)${INDICE("Budget Gardiens")}`,
+        `(feuilles\u00a0: «\u00a0Budget Gardiens\u00a0»\u202f; «\u00a0Post-production\u00a0» est une feuille d'étapes)${INDICE("Budget Gardiens")}`,
     );
     refus(
       await lancerCli(main, ["carbone", EXEMPLE, "--feuille", "\u202eBudget Gardiens"]),
       "devis-producteur.xlsx\u00a0: La feuille de devis «\u00a0⟨U+202E⟩Budget Gardiens\u00a0» n'existe pas dans le " +
-        `classeur (feuilles\u00a0: «\u00a0Budget Gardiens\u00a0», «\u00a0Post-production\u00a0»)${INDICE("Budget Gardiens")}`,
+        `classeur (feuilles\u00a0: «\u00a0Budget Gardiens\u00a0»\u202f; «\u00a0Post-production\u00a0» est une feuille d'étapes)${INDICE("Budget Gardiens")}`,
     );
     refus(
       await lancerCli(main, ["financement", FICTION, "--cout", "1000000", "--feuille", "Financement\ufeff"]),
@@ -100,7 +100,7 @@ describe("--feuille avec un caractère invisible (avant : « Budget Gardiens » 
     refus(
       await lancerCli(main, ["devis", EXEMPLE, "--feuille", "Devis"]),
       "devis-producteur.xlsx\u00a0: La feuille de devis «\u00a0Devis\u00a0» n'existe pas dans le classeur (feuilles\u00a0: " +
-        "«\u00a0Budget Gardiens\u00a0», «\u00a0Post-production\u00a0»).",
+        "«\u00a0Budget Gardiens\u00a0»\u202f; «\u00a0Post-production\u00a0» est une feuille d'étapes).",
     );
   });
 });

@@ -79,9 +79,33 @@ describe("une feuille absente se dit de la même façon dans chaque commande", (
       prodbook("carbone", EXEMPLE, "--feuille", "Nope"),
       exact(
         "devis-producteur.xlsx : La feuille de devis « Nope » n'existe pas dans le classeur " +
-          "(feuilles : « Budget Gardiens », « Post-production »).",
+          "(feuilles : « Budget Gardiens » ; « Post-production » est une feuille d'étapes).",
       ),
     );
+  });
+
+  it("devis et crédit d'impôt --feuille : ne proposent comme devis que les feuilles qui peuvent l'être, la feuille d'étapes de l'exemple nommée à part", () => {
+    const attendu =
+      "devis-producteur.xlsx : La feuille de devis « Devis » n'existe pas dans le classeur " +
+      "(feuilles : « Budget Gardiens » ; « Post-production » est une feuille d'étapes).";
+    refus(prodbook("devis", EXEMPLE, "--feuille", "Devis"), exact(attendu));
+    refus(
+      prodbook(
+        "credit-impot",
+        EXEMPLE,
+        "--feuille",
+        "Devis",
+        "--regime",
+        "audiovisuel",
+        "--genre",
+        "documentaire",
+        "--duree",
+        "52",
+      ),
+      exact(attendu),
+    );
+    // The steps sheet asked for by its name is read, and refused as what it is (never listed as a devis).
+    refus(prodbook("devis", EXEMPLE, "--feuille", "Post-production"), /une feuille d'étapes/);
   });
 });
 

@@ -79,6 +79,15 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
   const details = screen.getByTestId(TEST_IDS.ecarts.details);
   fireEvent.click(within(details).getByRole("button", { name: "Détails et sources" }));
   const textes = await within(details).findAllByTestId("texte-applique");
+  // First, the ledger read as `prodbook ecarts` names it: the file with its format (encoding detected) and period, then
+  // where every line under the header went (lues = affectées + sans poste + ignorées).
+  const lu = within(details).getByTestId(TEST_IDS.ecarts.grandLivreLu);
+  expect([...lu.children].map((p) => p.textContent?.replace(/\s/g, " "))).toEqual([
+    "Grand livre « production-2024.txt » : FEC, séparateur tabulation, encodage UTF-8 (détecté), Debit/Credit, " +
+      "18 colonnes, écritures du 10/01/2024 au 25/03/2024.",
+    "Lignes du FEC sous l'en-tête : 23 lues = 10 affectées à un poste + 1 sans poste + 12 ignorées " +
+      "(12 hors classe 6, 0 rejetée à la lecture, 0 vide).",
+  ]);
   // Then, last, the CNC nomenclature the devis was structured with (as `prodbook ecarts --json` tables).
   expect(textes).toHaveLength(2);
   expect(textes[1].textContent).toContain("Nomenclature du devis CNC, version du 1er\u00a0janvier\u00a02000");
@@ -98,6 +107,14 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
   // Map 611 (post-production) to the line 8.1 instead of chapter 8.
   const lignes = [...document.querySelectorAll("[data-testid^='ecarts-correspondance-']")];
   const i611 = lignes.findIndex((l) => (l.querySelector("input") as HTMLInputElement).value === "611");
+  // Typed « 0611 » (a leading zero): no account of the loaded ledger starts so; the row says it, then typed back.
+  const cle611 = lignes[i611].querySelector("input") as HTMLInputElement;
+  fireEvent.change(cle611, { target: { value: "0611" } });
+  const ligne611 = screen.getByTestId(TEST_IDS.ecarts.correspondance(i611));
+  await waitFor(() => expect(ligne611.getAttribute("data-probleme")).toBe("alerte"));
+  expect(ligne611.textContent?.replace(/\s/g, " ")).toContain("aucun compte du grand livre ne commence par « 0611 »");
+  fireEvent.change(cle611, { target: { value: "611" } });
+  await waitFor(() => expect(ligne611.getAttribute("data-probleme")).toBeNull());
   const poste = lignes[i611].querySelectorAll("input")[1];
   fireEvent.change(poste, { target: { value: "8.1" } });
   // An edit not yet written to a sheet is kept with the production (a tab change or a reload finds it).
@@ -121,6 +138,14 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
   const apres = screen.getByTestId(TEST_IDS.ecarts.details);
   // Still open from above (the same section, its texts updated).
   expect(within(apres).getByRole("button", { name: "Détails et sources" }).getAttribute("aria-expanded")).toBe("true");
+  // The ledger still named with its file, and the Écarts sheet's head names it too (as `prodbook ecarts -o`).
+  expect(within(apres).getByTestId(TEST_IDS.ecarts.grandLivreLu).textContent).toContain("« production-2024.txt »");
+  expect(
+    wb.ecrites
+      .get("Écarts")!
+      .rows.flat()
+      .some((v) => typeof v === "string" && v.startsWith("Grand livre « production-2024.txt » : FEC")),
+  ).toBe(true);
   const restants = await within(apres).findAllByTestId("texte-applique");
   expect(restants.map((t) => t.textContent)).toEqual([expect.stringContaining("Nomenclature du devis CNC")]);
 

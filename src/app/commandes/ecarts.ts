@@ -438,7 +438,10 @@ export const commandesEcarts = {
     args: { octets: Uint8Array; nom: string },
   ): Promise<{ lignes: Correspondance[]; alertes: string[]; constats: Constat[] }> {
     const { table, alertes } = lireCsvCorrespondances(args.octets, args.nom);
-    const lignes = [...table.comptes, ...table.sections].sort((a, b) => (a.ligne ?? 0) - (b.ligne ?? 0));
+    // The pane names its rows by their rank in the list it edits, not by the file's line (`ou` left out).
+    const lignes = [...table.comptes, ...table.sections]
+      .sort((a, b) => (a.ligne ?? 0) - (b.ligne ?? 0))
+      .map(({ ou: _ou, ...c }) => c);
     return { lignes, alertes: alertes.map((a) => a.message), constats: alertes };
   },
 
@@ -461,6 +464,8 @@ export const commandesEcarts = {
       lignes?: Correspondance[];
       source?: TableCorrespondances["source"];
       explique?: boolean;
+      /** The ledger file's name, named in the report's `grandLivre` (« Détails et sources »). */
+      nomFec?: string;
     },
   ): Promise<ApercuEcartsVue & { explications?: ExplicationsEcarts; explicationTotal?: ExplicationTotalEcarts }> {
     let lignes: Correspondance[] | undefined = args.lignes;
@@ -473,11 +478,11 @@ export const commandesEcarts = {
     const { table } = trierCorrespondances(lignes);
     const { devis, rapport } = await calculer(wb, args.fec, table);
     const postes = postesDuDevis(devis, rapport);
-    const { problemes } = trierCorrespondances(lignes, new Set(postes.map((p) => p.code)));
+    const { problemes } = trierCorrespondances(lignes, new Set(postes.map((p) => p.code)), args.fec.comptes.keys());
     // The pane's explanations only (the core traces of the chapters and total are the CLI's).
     const ex = args.explique ? explications(rapport, tracesEcarts(rapport, devis, args.fec, table), devis) : undefined;
     const pourLeVolet = ex ? { explications: ex.explications, explicationTotal: ex.explicationTotal } : {};
-    const gl = vueGrandLivre(args.fec, rapport.realise.lignes);
+    const gl = vueGrandLivre(args.fec, rapport.realise.lignes, args.nomFec);
     return {
       ...vue(rapport, [], constatsEcarts(rapport, devis), source, devis, gl),
       postes,

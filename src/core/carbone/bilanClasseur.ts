@@ -1,6 +1,6 @@
 import { feuilleNonTrouvee } from "../util/nomsFeuilles";
 import Decimal from "decimal.js";
-import { devisIntrouvable, importerDevis } from "../devis/import";
+import { devisIntrouvable, feuillesAutreUsage, importerDevis } from "../devis/import";
 import type { Devis } from "../devis/model";
 import { CHAPITRES_AUDIOVISUEL, ORDRE_CHAPITRES } from "../devis/nomenclature";
 import { cellulesNonLues } from "../devis/regles/montantsNonLus";
@@ -285,6 +285,8 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
           quoi,
           utilisateur.map((x) => x.name),
           existantes.filter(anous),
+          // A devis asked for: the sheets that are another kind (steps, plan de travail…) named apart.
+          quoi === "de devis" ? feuillesAutreUsage(utilisateur) : undefined,
         ),
       );
     return s;

@@ -20,6 +20,11 @@ export interface Correspondance {
   libelle?: string;
   /** Where it was read: CSV line or sheet row (1-based). */
   ligne?: number;
+  /**
+   * Where it was read, as a message names it: « corr.csv, ligne 3 », « Correspondances!A5 », « Correspondance n° 2 »
+   * (a list edited in the pane).
+   */
+  ou?: string;
 }
 
 export interface TableCorrespondances {
@@ -131,7 +136,7 @@ function ajouter(
     throw new CorrespondancesError(
       `${ou} : « ${k} » figure déjà ligne ${double.ligne} (un préfixe ne peut aller qu'à un poste).`,
     );
-  liste.push({ type: section ? "section" : "compte", cle: k, poste, libelle: libelle || undefined, ligne });
+  liste.push({ type: section ? "section" : "compte", cle: k, poste, libelle: libelle || undefined, ligne, ou });
 }
 
 /**
@@ -146,8 +151,9 @@ export function validerCorrespondances(t: TableCorrespondances): TableCorrespond
       c.type === "section" ? `section:${c.cle.trim()}` : c.cle,
       c.poste.trim(),
       c.libelle,
-      i + 1,
-      `Correspondance n° ${i + 1}`,
+      // A row read from a file or sheet keeps its place there; a row of the pane's list is named by its rank.
+      c.ou ? (c.ligne ?? i + 1) : i + 1,
+      c.ou ?? `Correspondance n° ${i + 1}`,
     ),
   );
   return v;
@@ -165,11 +171,14 @@ export interface ProblemeCorrespondance {
  * An edited list checked row by row, without stopping at the first faulty one: the rows that can be used (a
  * table for the calculation) and the faulty ones with the message `validerCorrespondances` would give (bad
  * prefix, empty or invalid poste, duplicate). With `postes` (the devis's chapter and line codes), a poste that is
- * none of them is an alerte: its réalisé shows apart, as « Poste … (absent du devis) ».
+ * none of them is an alerte: its réalisé shows apart, as « Poste … (absent du devis) ». With `comptes`, so is a
+ * user's account prefix that starts none of the ledger's accounts.
  */
 export function trierCorrespondances(
   lignes: readonly Correspondance[],
   postes?: ReadonlySet<string>,
+  /** The loaded ledger's accounts: a user's prefix that starts none of them is an alerte (constatsPrefixesSansCompte). */
+  comptes?: Iterable<string>,
 ): { table: TableCorrespondances; problemes: ProblemeCorrespondance[] } {
   const table: TableCorrespondances = { comptes: [], sections: [] };
   const problemes: ProblemeCorrespondance[] = [];
@@ -191,6 +200,10 @@ export function trierCorrespondances(
         message: `${ou} : le poste « ${poste} » n'est ni un chapitre ni une ligne du devis ; son réalisé est montré à part.`,
       });
   });
+  if (comptes)
+    for (const c of prefixesSansCompte(table, comptes))
+      problemes.push({ rang: (c.ligne ?? 1) - 1, gravite: "alerte", message: messageSansCompte(c, c.ou ?? "") });
+  problemes.sort((a, b) => a.rang - b.rang);
   return { table, problemes };
 }
 
@@ -357,7 +370,39 @@ export function lireFeuilleCorrespondances(sheet: SheetData): TableCorrespondanc
     const cle = val(r, cC);
     const poste = val(r, cP);
     if (!cle && !poste) break; // the notes below the table
-    ajouter(t, cle, poste, val(r, cP + 1), r + 1, `${sheet.name}!${String.fromCharCode(65 + cC)}${r + 1}`);
+    ajouter(t, cle, poste, val(r, cP + 1), r + 1, `${sheet.name}!${lettreColonne(cC)}${r + 1}`);
   }
   return t;
+}
+
+/**
+ * The user's account prefixes that start no account of the ledger read (« 0641 » typed for « 641 », « 6999 »): each
+ * an alerte naming where it was read (CSV line, sheet cell, row of the pane's list) and the key, as the correspondance
+ * maps nothing. Not for the default PCG table (its generic prefixes need not all occur in one ledger), nor for a row
+ * of a list or sheet that is one of its rows untouched. Computed from the ledger's accounts once read (`comptes`).
+ */
+export function constatsPrefixesSansCompte(t: TableCorrespondances, comptes: Iterable<string>): Constat[] {
+  return prefixesSansCompte(t, comptes).map((c) => ({
+    regle: "correspondance-sans-compte",
+    gravite: "alerte" as const,
+    message: messageSansCompte(c, c.ou ?? (c.ligne ? `Correspondance n° ${c.ligne}` : "Correspondance")),
+  }));
+}
+
+const messageSansCompte = (c: Correspondance, ou: string) =>
+  `${ou} : aucun compte du grand livre ne commence par « ${c.cle} » ; la correspondance ${c.cle} → ${c.poste} ` +
+  `n'affecte aucune ligne.`;
+
+/** The user's account rows (not the default table's) whose prefix starts none of `comptes`. */
+function prefixesSansCompte(t: TableCorrespondances, comptes: Iterable<string>): Correspondance[] {
+  if (t.source) return [];
+  const defaut = new Set(correspondancesParDefaut().comptes.map((c) => `${c.cle}\u0000${c.poste}`));
+  const aVerifier = t.comptes.filter((c) => !defaut.has(`${c.cle}\u0000${c.poste}`));
+  if (!aVerifier.length) return [];
+  const restants = new Set(aVerifier.map((c) => c.cle));
+  for (const compte of comptes) {
+    for (const cle of restants) if (compte.startsWith(cle)) restants.delete(cle);
+    if (!restants.size) break;
+  }
+  return aVerifier.filter((c) => restants.has(c.cle));
 }

@@ -3,7 +3,7 @@ import { milliers, pluriel } from "../util/texte";
 import { cents, type Cents } from "../money/cents";
 import { formatMontantFr } from "../money/format";
 import { LIGNES_PAR_COMPTE, type ResultatFec } from "./fec/types";
-import { posteDe, type TableCorrespondances } from "./correspondances";
+import { constatsPrefixesSansCompte, posteDe, type TableCorrespondances } from "./correspondances";
 
 export interface CompteNonAffecte {
   compte: string;
@@ -118,6 +118,8 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
         `${formatMontantFr(cents(affecte))} + non affecté ${formatMontantFr(cents(totalNonAffecte))}.`,
     });
   }
+  // After the read, from the accounts seen: the user's prefixes that start none of them map nothing.
+  constats.push(...constatsPrefixesSansCompte(t, fec.comptes.keys()));
   const document = fec.format.type === "fec" ? "du FEC" : "du grand livre";
   if (!lignes.conserve) {
     // Never expected: a line neither attributed, nor without poste, nor ignored with its reason would be money lost.

@@ -77,6 +77,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   // Écarts (Grand livre)
   "conservation-classe-6": "Classe 6 incomplète",
   "conservation-lignes": "Lignes du grand livre non comptées",
+  "correspondance-sans-compte": "Correspondance sans compte du grand livre",
   "lignes-fec-rejetees": "Lignes du FEC rejetées",
   "comptes-non-affectes": "Comptes sans poste",
   "postes-hors-devis": "Poste absent du devis",

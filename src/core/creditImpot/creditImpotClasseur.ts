@@ -2,7 +2,7 @@ import { devisIntrouvable, importerDevis } from "../devis/import";
 import { constatsMontantsNonLus } from "../devis/regles/montantsNonLus";
 import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
 import { constatsLignesMasquees } from "../devis/regles/lignesMasquees";
-import { FeuilleIntrouvableError } from "../devis/structurer";
+import { feuilleDevisIntrouvable, FeuilleIntrouvableError } from "../devis/structurer";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import type { Devis } from "../devis/model";
 import { avecNomenclature } from "../devis/nomenclature";
@@ -97,7 +97,8 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
     const nom = existantes.find((e) => egal(e, o.feuille as string));
     // Missing, or one of Prodbook's own sheets (its « Devis », « Versions » of every version), never read as the
     // producer's devis: the producer's sheets listed (shared with every --feuille).
-    if (!nom || prodbook.some((p) => egal(p, nom))) throw new FeuilleIntrouvableError(o.feuille, existantes, prodbook);
+    if (!nom || prodbook.some((p) => egal(p, nom)))
+      throw await feuilleDevisIntrouvable(wb, o.feuille, existantes, prodbook);
     source = await lire(nom);
   } else {
     const candidates: SheetData[] = [];

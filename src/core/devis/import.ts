@@ -1186,11 +1186,24 @@ export function devisIntrouvable(candidates: readonly SheetData[]): DevisIntrouv
  * What a sheet with no devis header is instead, when its header says it (a plan de travail, a steps sheet, a
  * financing plan given for the devis): named in the refusal, so that the user sees the sheet was taken for another.
  */
-function autreUsage(sheet: SheetData): string | undefined {
+export function autreUsage(sheet: SheetData): string | undefined {
   if (trouverFeuillePlan([sheet])) return "un plan de travail (colonnes « Date », « Nom », « Début », « Fin »)";
   if (estFeuilleEtapes(sheet)) return "une feuille d'étapes (colonnes « Étape », « Durée »)";
   if (trouverEntetePlan(sheet)) return "un plan de financement (colonnes Financeur / Nature / Montant)";
   return undefined;
+}
+
+/**
+ * The sheets of `sheets` whose header says they are another kind than a devis (autreUsage, without its columns: « une
+ * feuille d'étapes »), by name: for a refusal that lists as devis only the sheets that can be one.
+ */
+export function feuillesAutreUsage(sheets: readonly SheetData[]): Map<string, string> {
+  const autres = new Map<string, string>();
+  for (const s of sheets) {
+    const usage = autreUsage(s);
+    if (usage) autres.set(s.name, usage.replace(/\s*\(colonnes .*\)$/, ""));
+  }
+  return autres;
 }
 
 function importerFeuille(sheet: SheetData, opts: OptionsImport, entetes: EntetesLus): Devis {

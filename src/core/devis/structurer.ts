@@ -3,7 +3,7 @@ import type { Constat } from "../controles/constat";
 import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
 import { feuillesDevis, NOMS_SOUHAITES, NomsFeuilles } from "./feuilles";
 import { completerConservation } from "./conservation";
-import { devisIntrouvable, importerDevis } from "./import";
+import { devisIntrouvable, feuillesAutreUsage, importerDevis } from "./import";
 import type { Devis, Genre, OrigineDuree, TypeOeuvre } from "./model";
 import { controlerDevis, tablesDevis } from "./regles";
 import { tracesDesConstats, tracesSalaireMinimum } from "./regles/salaireMinimum";
@@ -53,6 +53,8 @@ export class FeuilleIntrouvableError extends ErreurDonnees {
     existantes: readonly string[],
     /** The workbook's sheets Prodbook wrote. */
     deProdbook: readonly string[],
+    /** The producer's sheets that are another kind (a steps sheet, a plan de travail…): not listed as a devis. */
+    autreUsage?: ReadonlyMap<string, string>,
   ) {
     const aNous = (n: string) => deProdbook.some((p) => p.toLowerCase() === n.toLowerCase());
     super(
@@ -61,9 +63,26 @@ export class FeuilleIntrouvableError extends ErreurDonnees {
         "de devis",
         existantes.filter((n) => !aNous(n)),
         existantes.filter(aNous),
+        autreUsage,
       ),
     );
   }
+}
+
+/** The refusal of a --feuille that is missing or Prodbook's: the sheets that can be a devis listed, the others apart. */
+export async function feuilleDevisIntrouvable(
+  wb: WorkbookPort,
+  feuille: string,
+  existantes: readonly string[],
+  deProdbook: readonly string[],
+): Promise<FeuilleIntrouvableError> {
+  const aNous = (n: string) => deProdbook.some((p) => p.toLowerCase() === n.toLowerCase());
+  const lues: SheetData[] = [];
+  for (const n of existantes.filter((e) => !aNous(e))) {
+    const s = await wb.readSheet(n);
+    if (s) lues.push(s);
+  }
+  return new FeuilleIntrouvableError(feuille, existantes, deProdbook, feuillesAutreUsage(lues));
 }
 
 export function aujourdhui(): string {
@@ -80,9 +99,9 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
   if (opts.feuille) {
     const nom = existantes.find((e) => e.toLowerCase() === (opts.feuille as string).toLowerCase());
     // Missing, or one of Prodbook's own sheets: the producer's sheets listed (shared with every --feuille).
-    if (!nom || anous(nom)) throw new FeuilleIntrouvableError(opts.feuille, existantes, prodbook);
+    if (!nom || anous(nom)) throw await feuilleDevisIntrouvable(wb, opts.feuille, existantes, prodbook);
     source = await wb.readSheet(nom);
-    if (!source) throw new FeuilleIntrouvableError(opts.feuille, existantes, prodbook);
+    if (!source) throw await feuilleDevisIntrouvable(wb, opts.feuille, existantes, prodbook);
   } else {
     for (const n of existantes.filter((e) => !anous(e) && !estFeuilleParametres(e))) {
       const s = await wb.readSheet(n);

@@ -48,15 +48,26 @@ export function indiceFeuille(nom: string, existantes: readonly string[]): strin
  * producer's sheets only: Prodbook's own outputs (« Devis », « Contrôles », « Versions », « Échéancier »…) are never a
  * choice. `quoi` says which sheet (« de devis », « du plan de financement », "" when the command says it already);
  * `duProducteur` are the producer's sheets, `deProdbook` the workbook's sheets Prodbook wrote. A name that is one of
- * Prodbook's is said to be so. Shared by devis, credit-impot, financement, carbone and planning.
+ * Prodbook's is said to be so. Shared by devis, credit-impot, financement, carbone and planning. `autreUsage`: the
+ * producer's sheets recognised as another kind (« une feuille d'étapes »…), named apart, never as a choice.
  */
 export function feuilleNonTrouvee(
   nom: string,
   quoi: string,
   duProducteur: readonly string[],
   deProdbook: readonly string[],
+  autreUsage?: ReadonlyMap<string, string>,
 ): string {
-  const liste = duProducteur.length ? listeFeuilles(duProducteur) : "aucune feuille du producteur";
+  // The producer's sheets recognised as something else (a steps sheet for a devis…) are no choice: named apart.
+  const choix = autreUsage ? duProducteur.filter((n) => !autreUsage.has(n)) : duProducteur;
+  const autres = autreUsage ? duProducteur.filter((n) => autreUsage.has(n)) : [];
+  const liste =
+    (choix.length
+      ? listeFeuilles(choix)
+      : autres.length
+        ? "aucune autre feuille du producteur"
+        : "aucune feuille du producteur") +
+    (autres.length ? ` ; ${autres.map((n) => `« ${nomVisible(n)} » est ${autreUsage!.get(n)}`).join(", ")}` : "");
   const ecrite = deProdbook.find((p) => p.trim().toLowerCase() === nom.trim().toLowerCase());
   if (ecrite !== undefined)
     return (

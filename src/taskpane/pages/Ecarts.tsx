@@ -352,12 +352,14 @@ export function Ecarts() {
     });
   }, [lancer, production.pret]);
 
+  // The ledger's file name, named with its format in « Détails et sources » (and on the Écarts sheet when written).
+  const nomFec = () => fichierRef.current?.name ?? production.contexte.fec?.nom;
   /**
    * The écarts of `f` with the rows `ls` (nothing written); `src`: the default table's source when `ls` are its rows
    * untouched (the table is then named under « Détails et sources »).
    */
   const calculer = async (f: ResultatFec, ls: Correspondance[] | undefined, src?: TableCorrespondances["source"]) => {
-    const r = await envoyer("apercuEcarts", { fec: f, lignes: ls, source: src, explique: true });
+    const r = await envoyer("apercuEcarts", { fec: f, lignes: ls, source: src, explique: true, nomFec: nomFec() });
     setRapport(r);
     setPostes(r.postes);
     setARecalculer(false);
@@ -401,8 +403,9 @@ export function Ecarts() {
   // Each row checked as the user types: a faulty row is tinted and says why.
   const problemes = React.useMemo(() => {
     const connus = postes.length ? new Set(postes.map((p) => p.code)) : undefined;
-    return new Map(trierCorrespondances(lignes ?? [], connus).problemes.map((p) => [p.rang, p]));
-  }, [lignes, postes]);
+    // With a ledger loaded, a typed prefix that starts none of its accounts is said too (« 0641 »).
+    return new Map(trierCorrespondances(lignes ?? [], connus, fec?.comptes.keys()).problemes.map((p) => [p.rang, p]));
+  }, [lignes, postes, fec]);
   // « section:CODE » typed in the key makes the row a section row (and removing the prefix an account row).
   const modifier = (i: number, champ: "cle" | "poste", valeur: string) => {
     changer(
@@ -484,6 +487,7 @@ export function Ecarts() {
           correspondances: table,
           alertes: alertesImport?.constats,
           explique: true,
+          nomFec: nomFec(),
           onProgress: (f, t) =>
             setProgression({
               libelle: `Écriture du Grand livre… bloc ${nombre(f)} / ${nombre(t)}`,
@@ -729,12 +733,18 @@ export function Ecarts() {
               )}
             </>
           )}
-          {/* The rule table the réalisé was mapped with (the default PCG correspondances), closed by default. */}
-          {rapport.textes.length > 0 && (
-            <DetailsSources testId={TEST_IDS.ecarts.details}>
-              <TextesAppliques textes={rapport.textes} />
-            </DetailsSources>
-          )}
+          {/* The ledger read (file, format, period, every line accounted for), then the rule tables the réalisé was
+              mapped with (the default PCG correspondances, the CNC nomenclature); closed by default. */}
+          <DetailsSources testId={TEST_IDS.ecarts.details}>
+            <div data-testid={TEST_IDS.ecarts.grandLivreLu}>
+              {rapport.grandLivre.resume.map((phrase, i) => (
+                <Caption1 block key={i}>
+                  {phrase}
+                </Caption1>
+              ))}
+            </div>
+            {rapport.textes.length > 0 && <TextesAppliques textes={rapport.textes} />}
+          </DetailsSources>
           <Retour commande={commande} action="ecarts-affecter" enCours="Calcul des écarts…" />
         </div>
       )}
