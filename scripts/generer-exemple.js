@@ -132,25 +132,15 @@ const ETAPES = [
   ],
   ["PAD", 0, "Fabrication du PAD et contrôle technique", null, "Livraison au diffuseur"],
 ];
-const MOIS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
-const JOURS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
-const enLettres = (iso) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return `${JOURS[d.getUTCDay()]} ${d.getUTCDate()} ${MOIS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-};
+/** « vendredi 30 octobre 2026 »: the date in French words, by the platform's Intl (full ICU in Node). */
+const enLettres = (iso) =>
+  new Intl.DateTimeFormat("fr-FR", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${iso}T00:00:00Z`));
 
 /** The « Post-production » sheet: the steps under a title, the header on row 5 as on the devis sheet. */
 function feuilleEtapes(wb) {
