@@ -173,7 +173,7 @@ describe("credit-impot --feuille sur une feuille écrite par Prodbook", () => {
       const r = await lancer(["credit-impot", avecVersions, "--feuille", nom, ...args]);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(
-        /ci-versions\.xlsx.*a été créée par Prodbook : indiquez comme feuille de devis une feuille du producteur \(« Budget Gardiens », « Étapes post-prod », « PDT »\)\.$/,
+        /ci-versions\.xlsx.*a été créée par Prodbook : indiquez comme feuille de devis une feuille du producteur \(« Budget Gardiens » ; « Étapes post-prod » est une feuille d'étapes, « PDT » est un plan de travail\)\.$/,
       );
       expect(r.out).toBe("");
       expect(existsSync(sortie)).toBe(false);
