@@ -14,11 +14,13 @@ interface Candidat {
   total?: LigneTotalProducteur;
 }
 
-const dans = (p: readonly Plage[], cellule: string | undefined) => {
-  if (!cellule) return false;
-  const c = parseCelluleRef(cellule);
-  return p.some((x) => c.row >= x.r1 && c.row <= x.r2 && c.col >= x.c1 && c.col <= x.c2);
-};
+type Position = { row: number; col: number };
+
+const dansPosition = (p: readonly Plage[], c: Position) =>
+  p.some((x) => c.row >= x.r1 && c.row <= x.r2 && c.col >= x.c1 && c.col <= x.c2);
+
+const dans = (p: readonly Plage[], cellule: string | undefined) =>
+  !!cellule && dansPosition(p, parseCelluleRef(cellule));
 
 /**
  * Grand totals whose formula adds up the producer's subtotals (« =D8 », « =D5+D8 », « =SOMME(D5;D8) ») but leaves out
@@ -67,8 +69,10 @@ export function totauxPartiels(
       .map((t) => ({ cellule: t.cellule, libelle: t.libelle, formule: t.formule.replace(/^\s*=/, "") })),
   ];
   if (!candidats.length) return [];
-  const parCellule = new Map<string, LigneDevis>();
-  for (const l of lignes) if (l.source.cellules.montant) parCellule.set(l.source.cellules.montant, l);
+  // Each line's amount cell parsed once: every candidate's formula is tested against all of them.
+  const positions = lignes.flatMap((l) =>
+    l.source.cellules.montant ? [{ id: l.id, position: parseCelluleRef(l.source.cellules.montant) }] : [],
+  );
   const sansRes = new Map(sansResultat.map((t) => [t.cellule, t.formule.replace(/^\s*=/, "")]));
   /** The lines a formula stands for: those it references, and those of the totals it references (recursively). */
   const couverts = (cellule: string, formule: string, vus: Set<string>): { ids: Set<string>; totaux: string[] } => {
@@ -76,7 +80,7 @@ export function totauxPartiels(
     const p = plagesFormule(formule, feuille).filter((x) => !dans([x], cellule));
     const ids = new Set<string>();
     const refs: string[] = [];
-    for (const l of lignes) if (dans(p, l.source.cellules.montant)) ids.add(l.id);
+    for (const l of positions) if (dansPosition(p, l.position)) ids.add(l.id);
     for (const t of totaux) {
       if (vus.has(t.cellule) || !dans(p, t.cellule)) continue;
       refs.push(t.cellule);
@@ -107,13 +111,11 @@ export function totauxPartiels(
     const tout = new Set([...ids, ...omises.map((l) => l.id)]);
     // A later total covering all of them (« Total Above and Below-the-Line » under « Total Below-the-Line »): this one
     // totals a part, the devis's total is there.
-    const repris = totaux.find(
-      (t) =>
-        t.type === "total" &&
-        t.preuve &&
-        parseCelluleRef(t.cellule).row > rang &&
-        [...tout].every((id) => t.lignesCouvertes.includes(id)),
-    );
+    const repris = totaux.find((t) => {
+      if (t.type !== "total" || !t.preuve || parseCelluleRef(t.cellule).row <= rang) return false;
+      const couvre = new Set(t.lignesCouvertes);
+      return [...tout].every((id) => couvre.has(id));
+    });
     out.push({
       cellule: x.cellule,
       libelle: x.libelle,
