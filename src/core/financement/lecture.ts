@@ -209,6 +209,10 @@ interface Contexte {
   sansDate: AvertissementLecture[];
   /** The last date read was far from the analysis, already named (dateVraisemblable). */
   invraisemblable?: boolean;
+  /** The producer's grand-total rows read (0-based row, amount, how many sources above it). */
+  totaux: { r: number; montant: Cents; cellule: string; sources: number }[];
+  /** The plan's proven end (finDuPlan): the rows below it are another table, their amounts named, never counted. */
+  fin?: { r: number; cellule: string };
 }
 
 /**
@@ -322,6 +326,35 @@ function lireTranches(
 export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): PlanFinancement {
   const e = trouverEntetePlan(sheet);
   if (!e) throw new PlanIntrouvableError(sheet.name, feuilleVide(sheet));
+  const lu = lireLignes(sheet, e, opts);
+  const fin = finDuPlan(lu);
+  // A second table below the plan's proven total (a recap by status, by public / private…): read again up to it.
+  const plan = fin ? lireLignes(sheet, e, opts, fin).plan : lu.plan;
+  const masquees = montantsMasques(sheet, plan);
+  if (masquees.length) plan.masquees = masquees;
+  return plan;
+}
+
+/**
+ * The plan's end when a second table sits below it: the last grand-total row (« TOTAL ») equal to the sum of every
+ * source above it, with sources read below it that no later total proves part of the plan. A total proven by
+ * arithmetic closes the plan; words alone never do (a « Total » that sums nothing above ends nothing).
+ */
+function finDuPlan(lu: { plan: PlanFinancement; ctx: Contexte }): Contexte["fin"] {
+  const { sources } = lu.plan;
+  let fin: Contexte["fin"];
+  for (const t of lu.ctx.totaux)
+    if (t.sources > 0 && t.montant === sumCents(sources.slice(0, t.sources).map((x) => x.montant)))
+      fin = { r: t.r, cellule: t.cellule };
+  return fin && sources.some((x) => (x.ligne ?? 0) - 1 > fin.r) ? fin : undefined;
+}
+
+function lireLignes(
+  sheet: SheetData,
+  e: EntetePlan,
+  opts: { date: string },
+  fin?: Contexte["fin"],
+): { plan: PlanFinancement; ctx: Contexte } {
   const ctx: Contexte = {
     sheet,
     e,
@@ -329,6 +362,8 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
     avertissements: [],
     convention: conventionPlan(sheet, e),
     sansDate: [],
+    totaux: [],
+    fin,
   };
   const sources: SourceFinancement[] = [];
   const nonClasses: SourceNonClassee[] = [];
@@ -378,11 +413,33 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
     if (montant === null && tranchesLues && tranchesLues.length > 0)
       montant = sumCents(tranchesLues.map((t) => t.montant));
     if (COUT.test(n) || COUT.test(normaliser(premierTexte))) {
-      if (montant !== null && !plan.coutIndique) plan.coutIndique = { montant, cellule: celluleMontant };
+      if (montant !== null && !plan.coutIndique)
+        plan.coutIndique = {
+          montant,
+          cellule: celluleMontant,
+          ...(typeof row[colMontant]?.v === "string" ? { texte: true as const } : {}),
+        };
+      continue;
+    }
+    if (fin && r > fin.r) {
+      if (RESTE.test(n)) {
+        if (montant !== null && !plan.resteIndique) plan.resteIndique = { montant, cellule: celluleMontant };
+      } else if (montant !== null && !DETAIL.test(n) && !DETAIL.test(normaliser(nature)))
+        ctx.avertissements.push({
+          cellule: celluleMontant,
+          gravite: "alerte",
+          message:
+            `${celluleMontant} : ${formatMontantFr(montant)} (« ${libelle || "sans libellé"} ») sous le total du plan ` +
+            `(${fin.cellule}, égal à la somme des sources au-dessus) : lu comme un autre tableau, non compté. Si c'est ` +
+            `un financement, placez sa ligne au-dessus du total et corrigez le total.`,
+        });
       continue;
     }
     if (TOTAL_GENERAL.test(n)) {
-      if (montant !== null) plan.totalProducteur = { montant, cellule: celluleMontant };
+      if (montant !== null) {
+        plan.totalProducteur = { montant, cellule: celluleMontant };
+        ctx.totaux.push({ r, montant, cellule: celluleMontant, sources: sources.length });
+      }
       continue;
     }
     if (RESTE.test(n)) {
@@ -474,9 +531,7 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
         montant,
       });
   }
-  const masquees = montantsMasques(sheet, plan);
-  if (masquees.length) plan.masquees = masquees;
-  return plan;
+  return { plan, ctx };
 }
 
 /**
@@ -572,11 +627,25 @@ function chercherCout(ctx: Contexte, plan: PlanFinancement): void {
     const row = sheet.rows[r];
     for (let c = 0; c < row.length; c++) {
       if (typeof row[c].v !== "string" || !COUT.test(normaliser(row[c].v as string))) continue;
+      // « Coût total : 2 000 000 € » in one cell: the amount after the colon, read like any amount of the plan.
+      const apres = /[:=]\s*(\S.*)$/.exec(row[c].v as string);
+      if (apres) {
+        const m = montantCellule(ctx, { v: apres[1].trim() }, celluleRef(sheet.name, r, c));
+        if (m === "nomme") return;
+        if (m !== null && m !== undefined && m > 0) {
+          plan.coutIndique = { montant: m, cellule: celluleRef(sheet.name, r, c), texte: true };
+          return;
+        }
+      }
       for (let k = c + 1; k < row.length; k++) {
         const m = montantCellule(ctx, row[k], celluleRef(sheet.name, r, k));
         if (m === "nomme") return;
         if (m !== null && m !== undefined && m > 0) {
-          plan.coutIndique = { montant: m, cellule: celluleRef(sheet.name, r, k) };
+          plan.coutIndique = {
+            montant: m,
+            cellule: celluleRef(sheet.name, r, k),
+            ...(typeof row[k].v === "string" ? { texte: true as const } : {}),
+          };
           return;
         }
       }
