@@ -98,6 +98,57 @@ describe("prodbook financement : un second tableau sous le total du plan", () =>
   });
 });
 
+describe("prodbook financement : un montant hors de sa colonne, une date à la place d'un montant", () => {
+  test("chaque euro du classeur est compté ou nommé avec sa cellule", async () => {
+    const fichier = await classeur("hors-colonne.xlsx", "Plan", [
+      ["Coût", null, 1000000],
+      ["N°", "Nature", "Financeur", "Montant", "%", null],
+      [1, "APPORTS"],
+      [null, "Apport producteur", "Prod SARL", 200000],
+      [null, "Aide régionale", "Région Bretagne", null, null, 150000],
+      [null, "Aide départementale", "Département du Finistère", "2026-03-15"],
+      [2, "DIFFUSEURS"],
+      [null, "Préachat", "France 3", 500000],
+      [null, "Récapitulatif public", 150000],
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(fichier);
+    // A date typed in the amount cell, as Excel stores it.
+    wb.getWorksheet("Plan")!.getCell("D6").value = new Date(Date.UTC(2026, 2, 15));
+    await wb.xlsx.writeFile(fichier);
+    const r = await lancer(["financement", fichier, "--json", "--date", "2026-01-15"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as PlanJson;
+    expect(j).toMatchObject({ total: "700000.00", resteAFinancer: "300000.00" });
+    // Errors first, then alerts (the order of every finding list).
+    const lus = j.controles.filter((c) => c.regle === "lecture-plan");
+    expect(lus.map((c) => [c.gravite, c.cellule, espacesSimples(c.message)])).toEqual([
+      [
+        "erreur",
+        "Plan!D6",
+        "Plan!D6 : une date (15/03/2026) à la place d'un montant pour « Département du Finistère » ; ligne non comptée.",
+      ],
+      [
+        "alerte",
+        "Plan!F5",
+        "Plan!F5 : 150 000,00 € sur la ligne « Aide régionale », hors de la colonne des montants (Plan!D5, vide) : " +
+          "non compté. Si c'est un financement, écrivez-le dans la colonne des montants.",
+      ],
+      [
+        "alerte",
+        "Plan!C9",
+        "Plan!C9 : 150 000,00 € sur la ligne « Récapitulatif public », hors de la colonne des montants (Plan!D9, " +
+          "vide) : non compté. Si c'est un financement, écrivez-le dans la colonne des montants.",
+      ],
+    ]);
+    // The numbering « 1 », « 2 » left of the labels is no amount; « Préachat » stays classed under DIFFUSEURS.
+    expect(j.parCategorie.map((c) => [c.categorie, c.montant])).toEqual([
+      ["apport-numeraire", "200000.00"],
+      ["diffuseur-preachat", "500000.00"],
+    ]);
+  });
+});
+
 describe("prodbook financement : le coût écrit par le producteur", () => {
   const sources: Valeur[][] = [
     ["Nature", "Financeur", "Montant", "%", "Statut"],

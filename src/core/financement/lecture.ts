@@ -402,10 +402,15 @@ function lireLignes(
       celluleMontant = parts[0].cellule;
     }
     if (montant === undefined) {
+      const lue = texte(row[col.montant as number]);
+      // Dates are read as ISO text (« 2026-03-15 »): said as the date the producer typed, and as a date.
+      const date = /^\d{4}-\d{2}-\d{2}$/.test(lue) ? dateFr(lue) : undefined;
       ctx.avertissements.push({
         cellule: celluleMontant,
         gravite: "erreur",
-        message: `${celluleMontant} : montant « ${texte(row[col.montant as number])} » illisible pour « ${libelle} » ; ligne non comptée.`,
+        message: date
+          ? `${celluleMontant} : une date (${date}) à la place d'un montant pour « ${libelle} » ; ligne non comptée.`
+          : `${celluleMontant} : montant « ${lue} » illisible pour « ${libelle} » ; ligne non comptée.`,
       });
       continue;
     }
@@ -460,7 +465,18 @@ function lireLignes(
       });
     }
     if (montant === null) {
-      if (libelle) section = libelle;
+      const horsColonne = nombresHorsColonne(ctx, row, r);
+      // A figure typed one column off (or a recap « Public | 300 000 » beside the plan): named, never a section title.
+      for (const h of horsColonne)
+        ctx.avertissements.push({
+          cellule: h.cellule,
+          gravite: "alerte",
+          message:
+            `${h.cellule} : ${formatMontantFr(h.montant)} sur la ligne « ${nature || premierTexte || "sans libellé"} », ` +
+            `hors de la colonne des montants (${celluleMontant}, vide) : non compté. Si c'est un financement, ` +
+            `écrivez-le dans la colonne des montants.`,
+        });
+      if (libelle && !horsColonne.length) section = libelle;
       continue;
     }
     const cl = classer({ nature, financeur, section }, opts.date);
@@ -555,6 +571,26 @@ function montantsMasques(sheet: SheetData, plan: PlanFinancement): MontantMasque
   ajouter(plan.coutIndique, "cout");
   ajouter(plan.resteIndique, "reste");
   return out.sort((a, b) => a.r - b.r).map(({ r: _r, ...m }) => m);
+}
+
+/**
+ * The numbers of a row with no amount that sit where no amount column is: in the financeur or nature column, or in a
+ * column without a header right of them (a figure typed one column off). Percentages, the recognised columns and a
+ * numbering left of the labels are not amounts.
+ */
+function nombresHorsColonne(ctx: Contexte, row: CellData[], r: number): { cellule: string; montant: Cents }[] {
+  const { e, sheet } = ctx;
+  const entete = sheet.rows[e.ligne] ?? [];
+  const out: { cellule: string; montant: Cents }[] = [];
+  row.forEach((c, k) => {
+    if (typeof c.v !== "number" || c.erreur || estFormatPourcentage(c.fmt) || c.v === 0) return;
+    // Left of the labels, a number is the producer's numbering of the line (« 1 | APPORTS »), not an amount.
+    if (k < Math.min(e.colonnes.financeur ?? Infinity, e.colonnes.nature ?? Infinity)) return;
+    if (k !== e.colonnes.financeur && k !== e.colonnes.nature && !vide(entete[k])) return;
+    const a = analyserMontant(c.v, ctx.convention);
+    if (a.type === "montant") out.push({ cellule: celluleRef(sheet.name, r, k), montant: a.cents });
+  });
+  return out;
 }
 
 /** The « Acquis | En cours | À trouver » layout: the non-empty amount cells of the status columns. */
