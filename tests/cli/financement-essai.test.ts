@@ -149,6 +149,41 @@ describe("prodbook financement : un montant hors de sa colonne, une date à la p
   });
 });
 
+describe("prodbook financement : colonnes « Acquis | En cours | À trouver »", () => {
+  test("un montant lu seulement dans la colonne Total n'est jamais pris pour acquis", async () => {
+    const fichier = await classeur("statuts-total.xlsx", "PF", [
+      ["Budget", "1 000 000,00 €"],
+      ["Financeur", "Acquis", "En cours", "À trouver", "Total"],
+      ["Apport producteur numéraire", 100000, null, null, 100000],
+      ["France Télévisions préachat", 300000, 100000, null, 400000],
+      ["Région Occitanie", null, null, null, 200000],
+      ["CNC avance sur recettes", null, 300000, null, 300000],
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(fichier);
+    // The status cell of a row shows an Excel error; its « Total » still says 200 000.
+    wb.getWorksheet("PF")!.getCell("D5").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
+    await wb.xlsx.writeFile(fichier);
+    const r = await lancer(["financement", fichier, "--json", "--date", "2026-01-15"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as PlanJson;
+    expect(j).toMatchObject({ total: "1000000.00", resteAFinancer: "0.00" });
+    const messages = j.controles.map((c) => [c.regle, c.cellule, espacesSimples(c.message)]);
+    expect(messages).toContainEqual([
+      "lecture-plan",
+      "PF!E5",
+      "PF!E5 : 200 000,00 € pour « Région Occitanie » sans montant lisible dans les colonnes de statut (Acquis, " +
+        "En cours, À trouver) : statut inconnu, compté comme « envisagé ».",
+    ]);
+    expect(messages).toContainEqual(["lecture-plan", "PF!D5", "PF!D5 : montant « #DIV/0! » illisible ; non compté."]);
+    // 200 000 envisaged (20 % of the plan), not acquired.
+    const envisage = j.controles.find((c) => c.regle === "statut-envisage" && c.gravite === "alerte");
+    expect(espacesSimples(envisage?.message ?? "")).toMatch(
+      /^200 000,00 € \(20,00 % du plan\) seulement envisagés : Région Occitanie/,
+    );
+  });
+});
+
 describe("prodbook financement : le coût écrit par le producteur", () => {
   const sources: Valeur[][] = [
     ["Nature", "Financeur", "Montant", "%", "Statut"],

@@ -485,7 +485,11 @@ function lireLignes(
     if (cl.categorie === "coproducteur-francais" && paysTexte !== "" && !PAYS_FRANCE.test(paysTexte))
       cl.categorie = "coproducteur-etranger";
     const cat = categorie(cl.categorie, opts.date);
-    const statut = parts?.length ? parts[0].statut : lireStatutLigne(ctx, row, r, col.statut);
+    const statut = parts?.length
+      ? parts[0].statut
+      : parts
+        ? statutSansColonne(ctx, celluleMontant, financeur || nature || libelle, montant)
+        : lireStatutLigne(ctx, row, r, col.statut);
     const etranger = paysTexte !== "" ? !PAYS_FRANCE.test(paysTexte) : !!cat.etranger;
     const numeraire = cat.numeraire && !NON_NUMERAIRE.test(normaliser(`${nature} ${financeur}`));
     if (numeraire) ctx.avertissements.push(...ctx.sansDate);
@@ -638,6 +642,23 @@ function lireStatutLigne(ctx: Contexte, row: CellData[], r: number, c: number | 
     return "envisage";
   }
   return s;
+}
+
+/**
+ * A row of the « Acquis | En cours | À trouver » layout whose amount is only in its « Total » column (its status cells
+ * empty or unreadable): its status is not known, so it is counted « envisagé », as an empty status is, and said —
+ * never taken as acquired.
+ */
+function statutSansColonne(ctx: Contexte, cellule: string, libelle: string, montant: Cents): StatutSource {
+  const colonnes = ctx.e.statuts.map((s) => texte(ctx.sheet.rows[ctx.e.ligne][s.col])).join(", ");
+  ctx.avertissements.push({
+    cellule,
+    gravite: "alerte",
+    message:
+      `${cellule} : ${formatMontantFr(montant)} pour « ${libelle} » sans montant lisible dans les colonnes de statut ` +
+      `(${colonnes}) : statut inconnu, compté comme « envisagé ».`,
+  });
+  return "envisage";
 }
 
 /** When the payment columns do not add up to the source's amount, the rest is a payment without a date. */
