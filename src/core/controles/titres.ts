@@ -55,6 +55,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "convention-supposee": "Convention collective supposée",
   "convention-deduite": "Convention déduite du type d'œuvre",
   "conventions-semaine": "Deux conventions dans la semaine",
+  "lignes-masquees-planning": "Lignes masquées lues dans le planning",
   "temps-de-travail-parametre": "Paramètre du classeur utilisé",
   "temps-de-travail-parametre-inconnu": "Paramètre inconnu",
   // Plan de financement

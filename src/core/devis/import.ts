@@ -1194,12 +1194,15 @@ export function autreUsage(sheet: SheetData): string | undefined {
 }
 
 /**
- * The sheets of `sheets` whose header says they are another kind than a devis (autreUsage, without its columns: « une
- * feuille d'étapes »), by name: for a refusal that lists as devis only the sheets that can be one.
+ * The sheets of `sheets` with no devis header whose header says they are another kind (autreUsage, without its
+ * columns: « une feuille d'étapes »), by name: for a refusal that lists as devis only the sheets that can be one.
  */
 export function feuillesAutreUsage(sheets: readonly SheetData[]): Map<string, string> {
   const autres = new Map<string, string>();
   for (const s of sheets) {
+    // A sheet with a devis header is one the devis can be read from (the automatic choice takes it): never said to be
+    // another kind because its columns also read as a financing plan (« Poste | Montant »).
+    if (trouverEntete(s)) continue;
     const usage = autreUsage(s);
     if (usage) autres.set(s.name, usage.replace(/\s*\(colonnes .*\)$/, ""));
   }

@@ -12,7 +12,7 @@ export interface ContexteFinancement {
   /** Sources checked: the plan's, plus the computed crédit d'impôt when it was added. */
   sources: SourceFinancement[];
   /** Production cost (devis total) and where it comes from ("Budget!F88", "--cout"). */
-  cout?: { montant: Cents; origine: string; cellule?: string };
+  cout?: { montant: Cents; origine: string; cellule?: string; texte?: true };
   typeOeuvre: TypeOeuvre;
   genre?: Genre;
   dureeMinutes?: number;

@@ -119,6 +119,7 @@ export function evaluerFinancement(plan: PlanFinancement, opts: OptionsEvaluatio
       montant: plan.coutIndique.montant,
       origine: `coût indiqué dans le plan, ${plan.coutIndique.cellule}`,
       cellule: plan.coutIndique.cellule,
+      ...(plan.coutIndique.texte ? { texte: true as const } : {}),
     });
   const synthese = synthetiser(sources, cout?.montant, date);
   const plafond = plafondApplicable({

@@ -40,11 +40,14 @@ export function formuleIci(t: Trace, ici: string): [string] {
   return [t.formule ? `${t.formule} ; ${ici}` : ici];
 }
 
-/** Cost cell: a live link to the devis total when it sits in a cell of the workbook, else the value. */
+/**
+ * Cost cell: a live link to the devis total when it sits in a cell of the workbook as a number, else the value (a
+ * link to a text « 1 000 000 € » would give text, and every formula using the cost #VALUE!).
+ */
 function celluleCout(a: AnalyseFinancement): CellSpec {
   const c = a.contexte.cout;
   if (!c) return null;
-  if (c.cellule) {
+  if (c.cellule && !c.texte) {
     const p = parseCelluleRef(c.cellule);
     if (p.feuille) return f(celluleRef(p.feuille, p.row, p.col), centsToEuros(c.montant));
   }
@@ -251,7 +254,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   (t.partsSources ?? []).forEach((x, i) => noter(`G${d + i}`, x, surTotal(`F${d + i}`)));
   noter(`G${ligneTotal}`, t.totalParts, `Σ colonne G, lignes ${d} à ${e}`);
   // The cost: a link to the devis total when it is a cell of the workbook; its copy in the synthesis.
-  const celluleCoutLu = ctx.cout?.cellule;
+  const celluleCoutLu = ctx.cout?.texte ? undefined : ctx.cout?.cellule;
   if (celluleCoutLu && parseCelluleRef(celluleCoutLu).feuille && s.cout !== undefined)
     notes.push({
       cell: P.cout,

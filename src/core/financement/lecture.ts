@@ -209,6 +209,10 @@ interface Contexte {
   sansDate: AvertissementLecture[];
   /** The last date read was far from the analysis, already named (dateVraisemblable). */
   invraisemblable?: boolean;
+  /** The producer's grand-total rows read (0-based row, amount, how many sources above it). */
+  totaux: { r: number; montant: Cents; cellule: string; sources: number }[];
+  /** The plan's proven end (finDuPlan): the rows below it are another table, their amounts named, never counted. */
+  fin?: { r: number; cellule: string };
 }
 
 /**
@@ -322,6 +326,35 @@ function lireTranches(
 export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): PlanFinancement {
   const e = trouverEntetePlan(sheet);
   if (!e) throw new PlanIntrouvableError(sheet.name, feuilleVide(sheet));
+  const lu = lireLignes(sheet, e, opts);
+  const fin = finDuPlan(lu);
+  // A second table below the plan's proven total (a recap by status, by public / private…): read again up to it.
+  const plan = fin ? lireLignes(sheet, e, opts, fin).plan : lu.plan;
+  const masquees = montantsMasques(sheet, plan);
+  if (masquees.length) plan.masquees = masquees;
+  return plan;
+}
+
+/**
+ * The plan's end when a second table sits below it: the last grand-total row (« TOTAL ») equal to the sum of every
+ * source above it, with sources read below it that no later total proves part of the plan. A total proven by
+ * arithmetic closes the plan; words alone never do (a « Total » that sums nothing above ends nothing).
+ */
+function finDuPlan(lu: { plan: PlanFinancement; ctx: Contexte }): Contexte["fin"] {
+  const { sources } = lu.plan;
+  let fin: Contexte["fin"];
+  for (const t of lu.ctx.totaux)
+    if (t.sources > 0 && t.montant === sumCents(sources.slice(0, t.sources).map((x) => x.montant)))
+      fin = { r: t.r, cellule: t.cellule };
+  return fin && sources.some((x) => (x.ligne ?? 0) - 1 > fin.r) ? fin : undefined;
+}
+
+function lireLignes(
+  sheet: SheetData,
+  e: EntetePlan,
+  opts: { date: string },
+  fin?: Contexte["fin"],
+): { plan: PlanFinancement; ctx: Contexte } {
   const ctx: Contexte = {
     sheet,
     e,
@@ -329,6 +362,8 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
     avertissements: [],
     convention: conventionPlan(sheet, e),
     sansDate: [],
+    totaux: [],
+    fin,
   };
   const sources: SourceFinancement[] = [];
   const nonClasses: SourceNonClassee[] = [];
@@ -367,10 +402,15 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
       celluleMontant = parts[0].cellule;
     }
     if (montant === undefined) {
+      const lue = texte(row[col.montant as number]);
+      // Dates are read as ISO text (« 2026-03-15 »): said as the date the producer typed, and as a date.
+      const date = /^\d{4}-\d{2}-\d{2}$/.test(lue) ? dateFr(lue) : undefined;
       ctx.avertissements.push({
         cellule: celluleMontant,
         gravite: "erreur",
-        message: `${celluleMontant} : montant « ${texte(row[col.montant as number])} » illisible pour « ${libelle} » ; ligne non comptée.`,
+        message: date
+          ? `${celluleMontant} : une date (${date}) à la place d'un montant pour « ${libelle} » ; ligne non comptée.`
+          : `${celluleMontant} : montant « ${lue} » illisible pour « ${libelle} » ; ligne non comptée.`,
       });
       continue;
     }
@@ -378,11 +418,33 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
     if (montant === null && tranchesLues && tranchesLues.length > 0)
       montant = sumCents(tranchesLues.map((t) => t.montant));
     if (COUT.test(n) || COUT.test(normaliser(premierTexte))) {
-      if (montant !== null && !plan.coutIndique) plan.coutIndique = { montant, cellule: celluleMontant };
+      if (montant !== null && !plan.coutIndique)
+        plan.coutIndique = {
+          montant,
+          cellule: celluleMontant,
+          ...(typeof row[colMontant]?.v === "string" ? { texte: true as const } : {}),
+        };
+      continue;
+    }
+    if (fin && r > fin.r) {
+      if (RESTE.test(n)) {
+        if (montant !== null && !plan.resteIndique) plan.resteIndique = { montant, cellule: celluleMontant };
+      } else if (montant !== null && !DETAIL.test(n) && !DETAIL.test(normaliser(nature)))
+        ctx.avertissements.push({
+          cellule: celluleMontant,
+          gravite: "alerte",
+          message:
+            `${celluleMontant} : ${formatMontantFr(montant)} (« ${libelle || "sans libellé"} ») sous le total du plan ` +
+            `(${fin.cellule}, égal à la somme des sources au-dessus) : lu comme un autre tableau, non compté. Si c'est ` +
+            `un financement, placez sa ligne au-dessus du total et corrigez le total.`,
+        });
       continue;
     }
     if (TOTAL_GENERAL.test(n)) {
-      if (montant !== null) plan.totalProducteur = { montant, cellule: celluleMontant };
+      if (montant !== null) {
+        plan.totalProducteur = { montant, cellule: celluleMontant };
+        ctx.totaux.push({ r, montant, cellule: celluleMontant, sources: sources.length });
+      }
       continue;
     }
     if (RESTE.test(n)) {
@@ -403,7 +465,18 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
       });
     }
     if (montant === null) {
-      if (libelle) section = libelle;
+      const horsColonne = nombresHorsColonne(ctx, row, r);
+      // A figure typed one column off (or a recap « Public | 300 000 » beside the plan): named, never a section title.
+      for (const h of horsColonne)
+        ctx.avertissements.push({
+          cellule: h.cellule,
+          gravite: "alerte",
+          message:
+            `${h.cellule} : ${formatMontantFr(h.montant)} sur la ligne « ${nature || premierTexte || "sans libellé"} », ` +
+            `hors de la colonne des montants (${celluleMontant}, vide) : non compté. Si c'est un financement, ` +
+            `écrivez-le dans la colonne des montants.`,
+        });
+      if (libelle && !horsColonne.length) section = libelle;
       continue;
     }
     const cl = classer({ nature, financeur, section }, opts.date);
@@ -412,7 +485,11 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
     if (cl.categorie === "coproducteur-francais" && paysTexte !== "" && !PAYS_FRANCE.test(paysTexte))
       cl.categorie = "coproducteur-etranger";
     const cat = categorie(cl.categorie, opts.date);
-    const statut = parts?.length ? parts[0].statut : lireStatutLigne(ctx, row, r, col.statut);
+    const statut = parts?.length
+      ? parts[0].statut
+      : parts
+        ? statutSansColonne(ctx, celluleMontant, financeur || nature || libelle, montant)
+        : lireStatutLigne(ctx, row, r, col.statut);
     const etranger = paysTexte !== "" ? !PAYS_FRANCE.test(paysTexte) : !!cat.etranger;
     const numeraire = cat.numeraire && !NON_NUMERAIRE.test(normaliser(`${nature} ${financeur}`));
     if (numeraire) ctx.avertissements.push(...ctx.sansDate);
@@ -474,9 +551,7 @@ export function lirePlanFinancement(sheet: SheetData, opts: { date: string }): P
         montant,
       });
   }
-  const masquees = montantsMasques(sheet, plan);
-  if (masquees.length) plan.masquees = masquees;
-  return plan;
+  return { plan, ctx };
 }
 
 /**
@@ -500,6 +575,26 @@ function montantsMasques(sheet: SheetData, plan: PlanFinancement): MontantMasque
   ajouter(plan.coutIndique, "cout");
   ajouter(plan.resteIndique, "reste");
   return out.sort((a, b) => a.r - b.r).map(({ r: _r, ...m }) => m);
+}
+
+/**
+ * The numbers of a row with no amount that sit where no amount column is: in the financeur or nature column, or in a
+ * column without a header right of them (a figure typed one column off). Percentages, the recognised columns and a
+ * numbering left of the labels are not amounts.
+ */
+function nombresHorsColonne(ctx: Contexte, row: CellData[], r: number): { cellule: string; montant: Cents }[] {
+  const { e, sheet } = ctx;
+  const entete = sheet.rows[e.ligne] ?? [];
+  const out: { cellule: string; montant: Cents }[] = [];
+  row.forEach((c, k) => {
+    if (typeof c.v !== "number" || c.erreur || estFormatPourcentage(c.fmt) || c.v === 0) return;
+    // Left of the labels, a number is the producer's numbering of the line (« 1 | APPORTS »), not an amount.
+    if (k < Math.min(e.colonnes.financeur ?? Infinity, e.colonnes.nature ?? Infinity)) return;
+    if (k !== e.colonnes.financeur && k !== e.colonnes.nature && !vide(entete[k])) return;
+    const a = analyserMontant(c.v, ctx.convention);
+    if (a.type === "montant") out.push({ cellule: celluleRef(sheet.name, r, k), montant: a.cents });
+  });
+  return out;
 }
 
 /** The « Acquis | En cours | À trouver » layout: the non-empty amount cells of the status columns. */
@@ -549,6 +644,23 @@ function lireStatutLigne(ctx: Contexte, row: CellData[], r: number, c: number | 
   return s;
 }
 
+/**
+ * A row of the « Acquis | En cours | À trouver » layout whose amount is only in its « Total » column (its status cells
+ * empty or unreadable): its status is not known, so it is counted « envisagé », as an empty status is, and said —
+ * never taken as acquired.
+ */
+function statutSansColonne(ctx: Contexte, cellule: string, libelle: string, montant: Cents): StatutSource {
+  const colonnes = ctx.e.statuts.map((s) => texte(ctx.sheet.rows[ctx.e.ligne][s.col])).join(", ");
+  ctx.avertissements.push({
+    cellule,
+    gravite: "alerte",
+    message:
+      `${cellule} : ${formatMontantFr(montant)} pour « ${libelle} » sans montant lisible dans les colonnes de statut ` +
+      `(${colonnes}) : statut inconnu, compté comme « envisagé ».`,
+  });
+  return "envisage";
+}
+
 /** When the payment columns do not add up to the source's amount, the rest is a payment without a date. */
 function completerTranches(ctx: Contexte, tranches: Tranche[], montant: Cents, cellule: string): Tranche[] {
   const somme = sumCents(tranches.map((t) => t.montant));
@@ -572,11 +684,25 @@ function chercherCout(ctx: Contexte, plan: PlanFinancement): void {
     const row = sheet.rows[r];
     for (let c = 0; c < row.length; c++) {
       if (typeof row[c].v !== "string" || !COUT.test(normaliser(row[c].v as string))) continue;
+      // « Coût total : 2 000 000 € » in one cell: the amount after the colon, read like any amount of the plan.
+      const apres = /[:=]\s*(\S.*)$/.exec(row[c].v as string);
+      if (apres) {
+        const m = montantCellule(ctx, { v: apres[1].trim() }, celluleRef(sheet.name, r, c));
+        if (m === "nomme") return;
+        if (m !== null && m !== undefined && m > 0) {
+          plan.coutIndique = { montant: m, cellule: celluleRef(sheet.name, r, c), texte: true };
+          return;
+        }
+      }
       for (let k = c + 1; k < row.length; k++) {
         const m = montantCellule(ctx, row[k], celluleRef(sheet.name, r, k));
         if (m === "nomme") return;
         if (m !== null && m !== undefined && m > 0) {
-          plan.coutIndique = { montant: m, cellule: celluleRef(sheet.name, r, k) };
+          plan.coutIndique = {
+            montant: m,
+            cellule: celluleRef(sheet.name, r, k),
+            ...(typeof row[k].v === "string" ? { texte: true as const } : {}),
+          };
           return;
         }
       }

@@ -69,7 +69,12 @@ export interface PlanFinancement {
   /** The producer's own « Reste à financer » line (not a source; their total may include it). */
   resteIndique?: { montant: Cents; cellule: string };
   /** A "Coût / Budget" figure found in the plan sheet itself, when there is one. */
-  coutIndique?: { montant: Cents; cellule: string };
+  coutIndique?: {
+    montant: Cents;
+    cellule: string;
+    /** The cell holds the cost as text (« 1 000 000 € », « Coût : 1 000 000 € »): no live link to it, its value. */
+    texte?: true;
+  };
   /**
    * Amounts read on rows the producer hid (SheetData.lignesMasquees), in row order, only when there are some: read as
    * if the rows were shown (a source stays counted), named by the finding `lignes-masquees-plan`.

@@ -236,6 +236,20 @@ export async function planifierClasseur(
       ...(analyse?.constats ?? []),
       ...(planning && opts.livraison ? livraisonAvancee(opts.livraison, planning, opts.zone) : []),
       ...(planning && plan ? joursApresLivraison(opts.livraison ?? planning.fin, plan) : []),
+      ...lignesMasquees(
+        etapesSheet,
+        (etapesSheet ? (etapes ?? []) : []).map((e) => ({ ligne: e.ligne, cellule: e.cellule, quoi: e.nom })),
+        "étapes",
+      ),
+      ...lignesMasquees(
+        planSheet,
+        (plan?.vacations ?? []).map((v) => ({
+          ligne: v.ligne,
+          cellule: v.cellules.nom,
+          quoi: `${v.nom}, ${dateEnLettres(v.date)}`,
+        })),
+        "plan",
+      ),
     ]),
     propositions,
     feuillesEcrites,
@@ -335,6 +349,42 @@ function feuillesNonLues(quoi: "etapes" | "plan", lue: SheetData | undefined, au
         `${autres.length > 1 ? `ne sont pas ${g.lu}s` : `n'est pas ${g.lu}`}. Choisissez la feuille à lire, ou ` +
         `réunissez-les en une seule ${g.une}.`,
       cellule: `${nomFeuilleRef(autres[0].name)}!A1`,
+    },
+  ];
+}
+
+/**
+ * Steps or working days read on rows the producer hid: a hidden row usually means « not in this version », but
+ * nothing proves it, so they are read as if shown (planned, counted in the hours) and named with their cells, as the
+ * devis and the financing plan name theirs.
+ */
+function lignesMasquees(
+  sheet: SheetData | undefined,
+  lues: readonly { ligne?: number; cellule?: string; quoi: string }[],
+  quoi: "étapes" | "plan",
+): Constat[] {
+  if (!sheet?.lignesMasquees?.length) return [];
+  const masquees = new Set(sheet.lignesMasquees);
+  const dedans = lues.filter((x) => x.ligne !== undefined && masquees.has(x.ligne - 1));
+  if (!dedans.length) return [];
+  const n = dedans.length;
+  const liste = dedans.map((x) => `${x.cellule ?? `ligne ${x.ligne}`} (${x.quoi})`).join(", ");
+  const un = n === 1;
+  const qui =
+    quoi === "étapes"
+      ? `${un ? "Une étape" : `${n} étapes`} de la feuille d'étapes « ${sheet.name} »`
+      : `${un ? "Une journée" : `${n} journées`} du plan de travail « ${sheet.name} »`;
+  const fait = quoi === "étapes" ? "planifiée" : "comptée";
+  return [
+    {
+      regle: "lignes-masquees-planning",
+      gravite: "alerte",
+      message: un
+        ? `${qui} est lue sur une ligne masquée et ${fait} comme si elle était affichée : ${liste} — affichez la ` +
+          `ligne ou supprimez-la si elle ne fait pas partie du planning.`
+        : `${qui} sont lues sur des lignes masquées et ${fait}s comme si elles étaient affichées : ${liste} — ` +
+          `affichez les lignes ou supprimez-les si elles ne font pas partie du planning.`,
+      cellule: dedans[0].cellule,
     },
   ];
 }
