@@ -189,6 +189,14 @@ export function lireVersions(s: SheetData): { versions: Version[]; masquee: bool
   /** A number cell's decimal text (undefined when empty and not `oblig`). */
   const nombre = (row: CellData[], r: number, c: number, nom: string, oblig = false): string | undefined => {
     const cell = row[c];
+    // A formula saved without its result (a tool that does not compute wrote the file): not an empty cell, and its
+    // figure is not guessed. A result of 0 is read as 0 (the adapters keep it: ExcelJS's value drops it, not them).
+    if (cell && cell.f !== undefined && (cell.v === null || cell.v === undefined) && !cell.erreur)
+      throw new ErreurDonnees(
+        `Version « ${nom} » : la cellule ${ou(r, c)} contient la formule =${cell.f.replace(/^=/, "")} enregistrée ` +
+          `sans son résultat (le classeur a été écrit par un outil qui ne calcule pas les formules) : ouvrez-le dans ` +
+          `Excel ou LibreOffice et enregistrez-le, puis relancez.`,
+      );
     if (!cell || cell.v === null || cell.v === "") {
       if (oblig)
         throw new ErreurDonnees(`Version « ${nom} » : la cellule ${ou(r, c)} est vide, un nombre est attendu.`);
