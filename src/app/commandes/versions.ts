@@ -45,10 +45,12 @@ export interface ResumeVersion {
   nonPlaces: { cellule: string; libelle: string; montant: Cents }[];
 }
 
-/** A comparison's traces as the pane shows them: the total's and each chapter's (by code). */
+/** A comparison's traces as the pane shows them: the total's, each chapter's (by code) and the unplaced lines'. */
 export interface TracesAffichees {
   total: TraceAffichee;
   chapitres: Record<string, TraceAffichee>;
+  /** The unplaced lines' écart (out of the total), when a side has such lines (or, face au réalisé, a réalisé). */
+  nonPlaces?: TraceAffichee;
 }
 
 export interface ArgsEnregistrerVersion {
@@ -99,7 +101,7 @@ export interface ArgsComparerVersions {
   ecrire?: boolean;
   /** The producer's devis sheet for « courant »; omitted = the sheet that looks most like a devis. */
   feuille?: string;
-  /** « D'où vient ce chiffre ? »: add the traces of the total's and each chapter's écart (the pane). */
+  /** « D'où vient ce chiffre ? »: add the traces of the total's, each chapter's and the unplaced lines' écart (the pane). */
   explique?: boolean;
 }
 
@@ -274,7 +276,11 @@ function expliquer(
   const affichees = (t: TracesComparaison): TracesAffichees => {
     const chapitres: Record<string, TraceAffichee> = {};
     for (const [code, x] of Object.entries(t.chapitres)) chapitres[code] = traceAffichee(x);
-    return { total: traceAffichee(t.total), chapitres };
+    return {
+      total: traceAffichee(t.total),
+      chapitres,
+      ...(t.nonPlaces ? { nonPlaces: traceAffichee(t.nonPlaces) } : {}),
+    };
   };
   const t = tracesComparaison(c, cotes);
   if (!realise) return { explications: affichees(t), traces: t };
