@@ -1,8 +1,6 @@
-import { aujourdhui, structurerDevis } from "../../core/devis/structurer";
 import { type Cents } from "../../core/money/cents";
 import { choisirNomFeuille, type WorkbookPort } from "../../core/port/workbook";
 import { FEUILLE_VERSIONS, feuilleVersions, lireVersions } from "../../core/versions/feuilleVersions";
-import { lignesDeVersion } from "../../core/versions/depuisDevis";
 import {
   lignesNonPlacees,
   nomVersionValide,
@@ -30,8 +28,9 @@ import { traceAffichee, type TraceAffichee } from "../traces";
 import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
 import { ErreurDonnees } from "../../core/erreurs";
 import type { Constat } from "../../core/controles/constat";
-import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
-import { constatsLignesMasquees } from "../../core/devis/regles/lignesMasquees";
+
+/** The current devis' reader, loaded when a command reads the current devis (versionsDevisActuel.ts). */
+const devisActuel = () => import("./versionsDevisActuel");
 
 /** A saved version as listed (amounts in cents). */
 export interface ResumeVersion {
@@ -157,12 +156,13 @@ export const commandesVersions = {
     const existante = versionNommee(f.versions, nom);
     const i = existante ? f.versions.indexOf(existante) : -1;
     if (i >= 0 && !args.remplacer) throw new VersionExistanteError(f.versions[i].nom);
-    const { devis } = await structurerDevis(wb, { feuille: args.feuille, ecrire: false, controler: false });
+    const { lireDevisActuel, aujourdhui } = await devisActuel();
+    const actuel = await lireDevisActuel(wb, args.feuille);
     const version: Version = {
       nom,
       date: args.date ?? aujourdhui(),
       auteur: auteurVersionValide(args.auteur ?? ""),
-      lignes: lignesDeVersion(devis),
+      lignes: actuel.lignes,
     };
     // Replacing keeps the version's place in the list; a new one goes last.
     const versions = f.versions.slice();
@@ -175,7 +175,7 @@ export const commandesVersions = {
       feuille: f.nom,
       versions: versions.map(resumer),
       // The version records the lines read on hidden rows too: said, as `devis` says it.
-      controles: [...constatsFeuilleLue(devis), ...constatsLignesMasquees(devis)],
+      controles: actuel.controles,
     };
   },
 
@@ -206,10 +206,10 @@ export const commandesVersions = {
     let lignesA;
     let controles: Constat[] = [];
     if (courant) {
-      const { devis } = await structurerDevis(wb, { feuille: args.feuille, ecrire: false, controler: false });
-      lignesA = lignesDeVersion(devis);
-      controles = [...constatsFeuilleLue(devis), ...constatsLignesMasquees(devis)];
-      libelleA = `Devis actuel (feuille « ${devis.feuille} »)`;
+      const actuel = await (await devisActuel()).lireDevisActuel(wb, args.feuille);
+      lignesA = actuel.lignes;
+      controles = actuel.controles;
+      libelleA = `Devis actuel (feuille « ${actuel.feuille} »)`;
     } else {
       versionA = trouver(args.a);
       lignesA = versionA.lignes;

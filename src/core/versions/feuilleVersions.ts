@@ -303,9 +303,15 @@ function sansLigneOrpheline(s: SheetData): void {
  */
 function sansNumeroManquant(feuille: string, v: Version, nums: Map<string, number>): void {
   if (nums.size !== v.lignes.length) return;
+  // Every N° distinct (nums counts them), whole, from 1 to the number of lines: 1…n, nothing missing (one walk).
+  let max = -Infinity;
+  let entiers = true;
+  for (const l of v.lignes) {
+    if (l.numero > max) max = l.numero;
+    if (!Number.isInteger(l.numero) || l.numero < 1) entiers = false;
+  }
+  if (max === v.lignes.length && entiers) return;
   const presents = new Set(v.lignes.map((l) => l.numero));
-  const max = Math.max(...presents);
-  if (max === v.lignes.length && v.lignes.every((l) => Number.isInteger(l.numero) && l.numero >= 1)) return;
   const manquants: number[] = [];
   for (let n = 1; n <= Math.min(max, v.lignes.length + 1000) && manquants.length < 6; n++)
     if (!presents.has(n)) manquants.push(n);
