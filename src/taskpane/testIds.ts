@@ -118,14 +118,19 @@ export const TEST_IDS = {
     /** The total's and a chapter's écart: « D'où vient ce chiffre ? » on click. */
     expliquerTotal: "versions-expliquer-total",
     expliquerChapitre: (code: string) => `versions-expliquer-chapitre-${code}`,
+    /** The unplaced lines' écart (out of the total): « D'où vient ce chiffre ? » on click. */
+    expliquerNonPlaces: "versions-expliquer-non-places",
     /** Against the coût définitif (the Écarts sheet's réalisé): the block, the total's and each chapter's row. */
     realise: "versions-realise",
     realiseTotal: "versions-realise-total",
     realiseChapitre: (code: string) => `versions-realise-chapitre-${code}`,
     realiseSansMontant: "versions-realise-sans-montant",
-    /** The écart réalisé − à of the total and of a chapter: « D'où vient ce chiffre ? » on click. */
+    /** The unplaced lines' row against the réalisé (out of the total). */
+    realiseNonPlaces: "versions-realise-non-places",
+    /** The écart réalisé − à of the total, a chapter and the unplaced lines: « D'où vient ce chiffre ? » on click. */
     expliquerRealiseTotal: "versions-expliquer-realise-total",
     expliquerRealiseChapitre: (code: string) => `versions-expliquer-realise-chapitre-${code}`,
+    expliquerRealiseNonPlaces: "versions-expliquer-realise-non-places",
     lignes: "versions-lignes",
     ligne: (i: number) => `versions-ligne-${i}`,
     /** What was read (the devis sheet found hidden…), under the comparison and under the saved version. */

@@ -229,6 +229,50 @@ describe("page Versions dans Chromium (Excel simulé)", () => {
     expect(v.erreursPage).toEqual([]);
   });
 
+  it("D'où vient ce chiffre ? : l'écart non placé (hors total) mène aux cellules des lignes non placées, des deux côtés", async () => {
+    await page.setViewportSize({ width: 320, height: 1100 });
+    const np = devis.nonPlaces.reduce((t, n) => t + n.montant, 0) as Cents;
+    expect(devis.nonPlaces.map((n) => n.cellule)).toEqual(["'Budget Gardiens'!G6"]);
+    // Like the total's and the chapters' écarts: a button opening its tree.
+    const ecartNp = page.getByTestId(IDS.expliquerNonPlaces);
+    expect(await ecartNp.evaluate((e) => e.tagName)).toBe("BUTTON");
+    expect(await ecartNp.textContent()).toBe(formatMontantFr(0 as Cents));
+    await ecartNp.click();
+    const panneau = page.getByTestId(IDS_TRACE.panneau);
+    await panneau.waitFor();
+    expect(await ecartNp.getAttribute("aria-expanded")).toBe("true");
+    const texte = sansEspacesInsecables((await panneau.textContent()) ?? "");
+    expect(texte).toContain("Écart non placé (hors total)");
+    expect(texte).toContain("Non placé (hors total), version « Devis initial »");
+    expect(texte).toContain(sansEspacesInsecables(formatMontantFr(np)));
+    // The current devis' side: the unplaced line in the producer's cell, which selects it in Excel.
+    await panneau
+      .getByTestId(IDS_TRACE.deplier)
+      .filter({ hasText: /Non placé \(hors total\), Devis actuel/ })
+      .click();
+    const celluleA = panneau.getByTestId(IDS_TRACE.cellule).filter({ hasText: "'Budget Gardiens'!G6" });
+    await celluleA.waitFor();
+    await celluleA.click();
+    expect(await selectionApres(page, "'Budget Gardiens'!G6")).toBe("'Budget Gardiens'!G6");
+    // The version's side: the line read in its row of « Versions ».
+    await panneau
+      .getByTestId(IDS_TRACE.deplier)
+      .filter({ hasText: /Non placé \(hors total\), version/ })
+      .click();
+    const celluleDe = panneau
+      .getByTestId(IDS_TRACE.cellule)
+      .filter({ hasText: /^Versions!M\d+$/ })
+      .first();
+    await celluleDe.waitFor();
+    const ref = (await celluleDe.textContent()) as string;
+    await celluleDe.click();
+    expect(await selectionApres(page, ref)).toBe(ref);
+    expect(await debordements(page)).toEqual([]);
+    await page.getByTestId(IDS_TRACE.fermer).click();
+    expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
+    expect(v.erreursPage).toEqual([]);
+  });
+
   it("la ligne non placée de la version, placée depuis (code 4.9) : une seule ligne modifiée, son chapitre dit", async () => {
     // The producer gives the unplaced line (A6, « Repérages Bretagne (à ventiler) », 1 200 €) the code 4.9.
     await page.evaluate(async (f) => {

@@ -10,6 +10,7 @@ import { eurosToCents, formatEcartFr, formatMontantFr } from "../../src/core/mon
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
+import { LIBELLE_NON_PLACE } from "../../src/core/versions/modele";
 import {
   debordements,
   ecran,
@@ -43,6 +44,7 @@ interface Face {
 interface CoutDefinitifJson {
   total: Face;
   chapitres: (Face & { code: string; libelle: string })[];
+  nonPlaces: Face;
   postes: (Face & { code: string; chapitre: string; cellule: string; lignes: number })[];
 }
 
@@ -155,6 +157,43 @@ describe("page Versions face au réalisé de la feuille Écarts, dans Chromium (
     expect(t).toContain(sp(montant(ch.a)));
     await page.setViewportSize({ width: 350, height: 1100 });
     expect(await debordements(page)).toEqual([]);
+    await page.getByTestId(IDS_TRACE.fermer).click();
+    expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
+    expect(v.erreursPage).toEqual([]);
+  });
+  it("D'où vient ce chiffre ? : l'écart réalisé − à des lignes non placées (hors total) mène à leurs cellules", async () => {
+    await page.setViewportSize({ width: 320, height: 1100 });
+    // The example's unplaced line (G6, 1 200 €) has no code: no réalisé, its amount in « à » only.
+    expect(attendu.nonPlaces).toEqual({ realise: "0.00", a: "1200.00", ecart: "-1200.00" });
+    const ligne = page.getByTestId(IDS.realiseNonPlaces);
+    expect(sp(await ligne.textContent())).toBe(
+      sp(`${LIBELLE_NON_PLACE}réalisé ${montant("0.00")} (écart ${ecart(attendu.nonPlaces.ecart)})`),
+    );
+    const bouton = page.getByTestId(IDS.expliquerRealiseNonPlaces);
+    expect(await bouton.evaluate((e) => e.tagName)).toBe("BUTTON");
+    expect(await bouton.textContent()).toBe(ecart(attendu.nonPlaces.ecart));
+    await bouton.click();
+    const panneau = page.getByTestId(IDS_TRACE.panneau);
+    await panneau.waitFor();
+    // Under the block it explains, as the other figures against the réalisé.
+    const bloc = (await page.getByTestId(IDS.realise).boundingBox())!;
+    expect((await panneau.boundingBox())!.y).toBeGreaterThanOrEqual(bloc.y + bloc.height);
+    const texte = sp(await panneau.textContent());
+    expect(texte).toContain("Écart réalisé non placé (hors total)");
+    expect(texte).toContain(sp(ecart(attendu.nonPlaces.ecart)));
+    expect(texte).toContain("aucun réalisé dans la feuille Écarts pour les lignes non placées");
+    await panneau
+      .getByTestId(IDS_TRACE.deplier)
+      .filter({ hasText: /Non placé \(hors total\), Devis actuel/ })
+      .click();
+    const cellule = panneau.getByTestId(IDS_TRACE.cellule).filter({ hasText: "'Budget Gardiens'!G6" });
+    await cellule.waitFor();
+    for (const largeur of [320, 350]) {
+      await page.setViewportSize({ width: largeur, height: 1100 });
+      expect([largeur, await debordements(page)]).toEqual([largeur, []]);
+    }
+    await cellule.click();
+    expect(await selectionApres(page, "'Budget Gardiens'!G6")).toBe("'Budget Gardiens'!G6");
     await page.getByTestId(IDS_TRACE.fermer).click();
     expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
     expect(v.erreursPage).toEqual([]);

@@ -35,9 +35,16 @@ describe("prodbook versions comparer --explique, against the coût définitif (b
     // Added, not renamed: the version comparison's traces are still there (with `nonPlaces`, the example's unplaced
     // line on both sides).
     expect(Object.keys(j.traces)).toEqual(["total", "chapitres", "nonPlaces", "coutDefinitif"]);
-    const t: { total: Trace; chapitres: Record<string, Trace> } = j.traces.coutDefinitif;
+    const t: { total: Trace; chapitres: Record<string, Trace>; nonPlaces: Trace } = j.traces.coutDefinitif;
     expect(t.total.valeur).toBe(j.coutDefinitif.total.ecart);
     expect(incoherences(t.total)).toEqual([]);
+    // Added: the unplaced lines' écart réalisé − à (the example's G6, no code, no réalisé), down to its cell.
+    expect(t.nonPlaces.valeur).toBe(j.coutDefinitif.nonPlaces.ecart);
+    expect(j.coutDefinitif.nonPlaces).toEqual({ realise: "0.00", a: "1200.00", ecart: "-1200.00" });
+    expect(incoherences(t.nonPlaces)).toEqual([]);
+    expect(feuilles(t.nonPlaces.entrees![1]).map((f) => [f.cellule, f.valeur])).toEqual([
+      ["'Budget Gardiens'!G6", "1200.00"],
+    ]);
     expect(Object.keys(t.chapitres)).toEqual(j.coutDefinitif.chapitres.map((c: { code: string }) => c.code));
     for (const c of j.coutDefinitif.chapitres) {
       expect([c.code, t.chapitres[c.code].valeur]).toEqual([c.code, c.ecart]);

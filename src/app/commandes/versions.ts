@@ -1,8 +1,6 @@
-import { aujourdhui, structurerDevis } from "../../core/devis/structurer";
 import { type Cents } from "../../core/money/cents";
 import { choisirNomFeuille, type WorkbookPort } from "../../core/port/workbook";
 import { FEUILLE_VERSIONS, feuilleVersions, lireVersions } from "../../core/versions/feuilleVersions";
-import { lignesDeVersion } from "../../core/versions/depuisDevis";
 import {
   lignesNonPlacees,
   nomVersionValide,
@@ -30,8 +28,9 @@ import { traceAffichee, type TraceAffichee } from "../traces";
 import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
 import { ErreurDonnees } from "../../core/erreurs";
 import type { Constat } from "../../core/controles/constat";
-import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
-import { constatsLignesMasquees } from "../../core/devis/regles/lignesMasquees";
+
+/** The current devis' reader, loaded when a command reads the current devis (versionsDevisActuel.ts). */
+const devisActuel = () => import("./versionsDevisActuel");
 
 /** A saved version as listed (amounts in cents). */
 export interface ResumeVersion {
@@ -45,10 +44,12 @@ export interface ResumeVersion {
   nonPlaces: { cellule: string; libelle: string; montant: Cents }[];
 }
 
-/** A comparison's traces as the pane shows them: the total's and each chapter's (by code). */
+/** A comparison's traces as the pane shows them: the total's, each chapter's (by code) and the unplaced lines'. */
 export interface TracesAffichees {
   total: TraceAffichee;
   chapitres: Record<string, TraceAffichee>;
+  /** The unplaced lines' écart (out of the total), when a side has such lines (or, face au réalisé, a réalisé). */
+  nonPlaces?: TraceAffichee;
 }
 
 export interface ArgsEnregistrerVersion {
@@ -99,7 +100,7 @@ export interface ArgsComparerVersions {
   ecrire?: boolean;
   /** The producer's devis sheet for « courant »; omitted = the sheet that looks most like a devis. */
   feuille?: string;
-  /** « D'où vient ce chiffre ? »: add the traces of the total's and each chapter's écart (the pane). */
+  /** « D'où vient ce chiffre ? »: add the traces of the total's, each chapter's and the unplaced lines' écart (the pane). */
   explique?: boolean;
 }
 
@@ -155,12 +156,13 @@ export const commandesVersions = {
     const existante = versionNommee(f.versions, nom);
     const i = existante ? f.versions.indexOf(existante) : -1;
     if (i >= 0 && !args.remplacer) throw new VersionExistanteError(f.versions[i].nom);
-    const { devis } = await structurerDevis(wb, { feuille: args.feuille, ecrire: false, controler: false });
+    const { lireDevisActuel, aujourdhui } = await devisActuel();
+    const actuel = await lireDevisActuel(wb, args.feuille);
     const version: Version = {
       nom,
       date: args.date ?? aujourdhui(),
       auteur: auteurVersionValide(args.auteur ?? ""),
-      lignes: lignesDeVersion(devis),
+      lignes: actuel.lignes,
     };
     // Replacing keeps the version's place in the list; a new one goes last.
     const versions = f.versions.slice();
@@ -173,7 +175,7 @@ export const commandesVersions = {
       feuille: f.nom,
       versions: versions.map(resumer),
       // The version records the lines read on hidden rows too: said, as `devis` says it.
-      controles: [...constatsFeuilleLue(devis), ...constatsLignesMasquees(devis)],
+      controles: actuel.controles,
     };
   },
 
@@ -204,10 +206,10 @@ export const commandesVersions = {
     let lignesA;
     let controles: Constat[] = [];
     if (courant) {
-      const { devis } = await structurerDevis(wb, { feuille: args.feuille, ecrire: false, controler: false });
-      lignesA = lignesDeVersion(devis);
-      controles = [...constatsFeuilleLue(devis), ...constatsLignesMasquees(devis)];
-      libelleA = `Devis actuel (feuille « ${devis.feuille} »)`;
+      const actuel = await (await devisActuel()).lireDevisActuel(wb, args.feuille);
+      lignesA = actuel.lignes;
+      controles = actuel.controles;
+      libelleA = `Devis actuel (feuille « ${actuel.feuille} »)`;
     } else {
       versionA = trouver(args.a);
       lignesA = versionA.lignes;
@@ -274,7 +276,11 @@ function expliquer(
   const affichees = (t: TracesComparaison): TracesAffichees => {
     const chapitres: Record<string, TraceAffichee> = {};
     for (const [code, x] of Object.entries(t.chapitres)) chapitres[code] = traceAffichee(x);
-    return { total: traceAffichee(t.total), chapitres };
+    return {
+      total: traceAffichee(t.total),
+      chapitres,
+      ...(t.nonPlaces ? { nonPlaces: traceAffichee(t.nonPlaces) } : {}),
+    };
   };
   const t = tracesComparaison(c, cotes);
   if (!realise) return { explications: affichees(t), traces: t };

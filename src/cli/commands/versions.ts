@@ -331,6 +331,8 @@ const comparerCmd = definirCommande({
         // Against the coût définitif: each chapter's écart réalisé − à down to the postes' cells of the Écarts sheet.
         ...(d ? Object.fromEntries(Object.entries(d.chapitres).map(([k, t]) => [`realise ${k}`, t])) : {}),
         ...(d ? { "realise total": resume(d.total, 2) } : {}),
+        // The unplaced lines' écart réalisé − à (out of the total), down to their cells.
+        ...(d?.nonPlaces ? { "realise non places": d.nonPlaces } : {}),
       });
     }
   },

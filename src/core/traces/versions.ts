@@ -25,6 +25,8 @@ export interface TracesComparaison {
   /**
    * The écart of the lines the devis did not place (chapter « ? », out of the total): à − de, each the Σ of its
    * unplaced lines with their cells (field added; only when a side has such lines, as `nonPlaces` in the JSON).
+   * Against the coût définitif (`tracesCoutDefinitif`): the réalisé of their postes − their amount in « à » (added;
+   * only when « à » has such lines or one of their postes has a réalisé).
    */
   nonPlaces?: Trace;
 }
@@ -203,6 +205,23 @@ export function tracesCoutDefinitif(
     );
   }
   const n = r.chapitres.length;
+  // The unplaced lines' (chapter « ? », out of the total): the réalisé of their postes − their amount in « à », only
+  // when « à » has such lines or one of their postes has a réalisé (as the pane's and the sheet's row).
+  const realiseNp = r.parChapitre.get(CHAPITRE_NON_PLACE) ?? ZERO;
+  const aNp = a.get(CHAPITRE_NON_PLACE);
+  const nonPlaces =
+    aNp?.length || realiseNp !== 0
+      ? {
+          nonPlaces: ecartRealiseNonPlace(
+            c,
+            aNp,
+            postes.filter((p) => p.chapitre === CHAPITRE_NON_PLACE && p.realise !== 0).map(poste),
+            realiseNp,
+            nomA,
+            cotes,
+          ),
+        }
+      : {};
   return {
     total: noeud(
       "Écart réalisé total",
@@ -218,5 +237,37 @@ export function tracesCoutDefinitif(
       { formule: `réalisé − ${nomA} (lignes non placées hors total)` },
     ),
     chapitres,
+    ...nonPlaces,
   };
+}
+
+/**
+ * The écart réalisé − à of the unplaced lines (out of the total): the réalisé of their postes, each in its cell of the
+ * Écarts sheet, − the Σ of « à »'s unplaced lines with their cells.
+ */
+function ecartRealiseNonPlace(
+  c: Comparaison,
+  lignesA: LigneVersion[] | undefined,
+  postes: Trace[],
+  realise: Cents,
+  nomA: string,
+  cotes: CotesComparaison,
+): Trace {
+  const n = postes.length;
+  const tR = noeud("Réalisé non placé", euros(realise), "euros", "somme", postes, {
+    formule: n
+      ? `Σ réalisé de ${n} poste${n > 1 ? "s" : ""} des lignes non placées (feuille Écarts)`
+      : "aucun réalisé dans la feuille Écarts pour les lignes non placées",
+  });
+  const tA = coteNonPlace(cotes, lignesA, nomA, !!cotes.versionA, c.nonPlaces.a);
+  return noeud(
+    "Écart réalisé non placé (hors total)",
+    euros(subCents(realise, c.nonPlaces.a)),
+    "euros",
+    "difference",
+    [tR, tA],
+    {
+      formule: `réalisé − ${nomA}`,
+    },
+  );
 }

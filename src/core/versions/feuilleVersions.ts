@@ -189,6 +189,14 @@ export function lireVersions(s: SheetData): { versions: Version[]; masquee: bool
   /** A number cell's decimal text (undefined when empty and not `oblig`). */
   const nombre = (row: CellData[], r: number, c: number, nom: string, oblig = false): string | undefined => {
     const cell = row[c];
+    // A formula saved without its result (a tool that does not compute wrote the file): not an empty cell, and its
+    // figure is not guessed. A result of 0 is read as 0 (the adapters keep it: ExcelJS's value drops it, not them).
+    if (cell && cell.f !== undefined && (cell.v === null || cell.v === undefined) && !cell.erreur)
+      throw new ErreurDonnees(
+        `Version « ${nom} » : la cellule ${ou(r, c)} contient la formule =${cell.f.replace(/^=/, "")} enregistrée ` +
+          `sans son résultat (le classeur a été écrit par un outil qui ne calcule pas les formules) : ouvrez-le dans ` +
+          `Excel ou LibreOffice et enregistrez-le, puis relancez.`,
+      );
     if (!cell || cell.v === null || cell.v === "") {
       if (oblig)
         throw new ErreurDonnees(`Version « ${nom} » : la cellule ${ou(r, c)} est vide, un nombre est attendu.`);
@@ -295,9 +303,15 @@ function sansLigneOrpheline(s: SheetData): void {
  */
 function sansNumeroManquant(feuille: string, v: Version, nums: Map<string, number>): void {
   if (nums.size !== v.lignes.length) return;
+  // Every N° distinct (nums counts them), whole, from 1 to the number of lines: 1…n, nothing missing (one walk).
+  let max = -Infinity;
+  let entiers = true;
+  for (const l of v.lignes) {
+    if (l.numero > max) max = l.numero;
+    if (!Number.isInteger(l.numero) || l.numero < 1) entiers = false;
+  }
+  if (max === v.lignes.length && entiers) return;
   const presents = new Set(v.lignes.map((l) => l.numero));
-  const max = Math.max(...presents);
-  if (max === v.lignes.length && v.lignes.every((l) => Number.isInteger(l.numero) && l.numero >= 1)) return;
   const manquants: number[] = [];
   for (let n = 1; n <= Math.min(max, v.lignes.length + 1000) && manquants.length < 6; n++)
     if (!presents.has(n)) manquants.push(n);

@@ -184,6 +184,14 @@ function FaceAuRealise({
           </Caption1>
         </div>
       ))}
+      {(d.nonPlaces.a !== 0 || d.nonPlaces.realise !== 0 || traces?.nonPlaces) && (
+        <div className={styles.chiffres} data-testid={IDS.realiseNonPlaces}>
+          <Caption1>{LIBELLE_NON_PLACE}</Caption1>
+          <Caption1 className={styles.figures}>
+            {chiffre(d.nonPlaces, `${REALISE}non-places`, traces?.nonPlaces, IDS.expliquerRealiseNonPlaces)}
+          </Caption1>
+        </div>
+      )}
       {sansMontant.length > 0 && (
         <Caption1 data-testid={IDS.realiseSansMontant}>
           {typographie(
@@ -323,7 +331,16 @@ export function Versions() {
             <div className={styles.chiffres} data-testid={IDS.nonPlaces}>
               <Caption1>{LIBELLE_NON_PLACE}</Caption1>
               <Caption1 className={styles.montant}>
-                {m(c.nonPlaces.de)} → {m(c.nonPlaces.a)} (<Ecart delta={c.nonPlaces.delta} />)
+                {m(c.nonPlaces.de)} → {m(c.nonPlaces.a)} (
+                <ChiffreExplicable
+                  cle="non-places"
+                  trace={ex?.nonPlaces}
+                  explication={explication}
+                  testId={IDS.expliquerNonPlaces}
+                >
+                  <Ecart delta={c.nonPlaces.delta} />
+                </ChiffreExplicable>
+                )
               </Caption1>
             </div>
           )}

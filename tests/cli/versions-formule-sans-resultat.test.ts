@@ -1,0 +1,105 @@
+import ExcelJS from "exceljs";
+import { existsSync } from "fs";
+import * as path from "path";
+import type { Io } from "../../src/cli/io";
+import { main } from "../../src/cli/main";
+import { deuxVersions, dossierTemp } from "../core/versions/classeurs";
+
+/**
+ * A « Versions » sheet whose amount cell holds a formula saved without its result (the workbook written by a tool
+ * that does not compute, here ExcelJS): refused in French, the cell and the formula named with what to do (open and
+ * save in Excel or LibreOffice), exit 2, nothing written — not « la cellule est vide ». A formula whose saved result
+ * is 0 (which ExcelJS's cell value drops) is read as 0, not as a missing result.
+ */
+async function lancer(args: string[]): Promise<{ code: number; out: string; erreurs: string }> {
+  const out: string[] = [];
+  const erreurs: string[] = [];
+  const io: Io = { out: (t) => out.push(t), err: (t) => erreurs.push(t) };
+  const code = await main(args, io);
+  return { code, out: out.join("\n"), erreurs: erreurs.join("\n").replace(/[\u00a0\u202f]/g, " ") };
+}
+
+/** `source` with cells of its « Versions » sheet set, written by ExcelJS (which computes no formula). */
+async function avecFormules(source: string, sortie: string, cellules: Record<string, ExcelJS.CellValue>) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(source);
+  const ws = wb.getWorksheet("Versions")!;
+  for (const [ref, v] of Object.entries(cellules)) ws.getCell(ref).value = v;
+  await wb.xlsx.writeFile(sortie);
+}
+
+let dir: string;
+let v2: string;
+let total: { [nom: string]: string };
+let montantM2: number;
+beforeAll(async () => {
+  dir = await dossierTemp("prodbook-cli-versions-formule-");
+  ({ v2 } = await deuxVersions(dir));
+  const r = await lancer(["versions", "lister", v2, "--json"]);
+  expect(r.code).toBe(0);
+  total = Object.fromEntries(
+    (JSON.parse(r.out).versions as { nom: string; total: string }[]).map((v) => [v.nom, v.total]),
+  );
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(v2);
+  const ws = wb.getWorksheet("Versions")!;
+  // Row 2: the first line of « Devis initial » (1.1, droits d'auteur).
+  expect([ws.getCell("A2").value, ws.getCell("G2").value]).toEqual(["Devis initial", "1.1"]);
+  montantM2 = ws.getCell("M2").value as number;
+  expect(montantM2).toBe(12000);
+});
+
+describe("versions : une formule sans résultat dans la feuille « Versions »", () => {
+  it("est nommée comme telle (cellule, formule, que faire), exit 2, rien d'écrit", async () => {
+    const f = path.join(dir, "sans-resultat.xlsx");
+    await avecFormules(v2, f, { M2: { formula: "I2*L2" } as ExcelJS.CellFormulaValue });
+    // The file holds the formula and no cached result, as a tool that does not compute writes it.
+    const relu = new ExcelJS.Workbook();
+    await relu.xlsx.readFile(f);
+    expect(relu.getWorksheet("Versions")!.getCell("M2").result).toBeUndefined();
+    const attendu =
+      "Version « Devis initial » : la cellule Versions!M2 contient la formule =I2*L2 enregistrée sans son résultat";
+    const commandes = [
+      ["versions", "lister", f, "--json"],
+      ["versions", "comparer", f, "--de", "Devis initial", "--a", "Dépôt agrément", "--json"],
+      ["versions", "comparer", f, "--de", "Devis initial", "--a", "Dépôt agrément", "-o", path.join(dir, "c.xlsx")],
+      ["versions", "enregistrer", f, "--nom", "Tournage", "--date", "2026-12-01", "-o", path.join(dir, "e.xlsx")],
+    ];
+    for (const c of commandes) {
+      const r = await lancer(c);
+      expect({ commande: c.slice(0, 2), code: r.code }).toEqual({ commande: c.slice(0, 2), code: 2 });
+      expect(r.erreurs).toContain(attendu);
+      expect(r.erreurs).toContain("ouvrez-le dans Excel ou LibreOffice et enregistrez-le, puis relancez");
+      expect(r.erreurs).not.toMatch(/est vide|Erreur interne|Error/);
+      expect(r.out).toBe("");
+    }
+    expect(existsSync(path.join(dir, "c.xlsx"))).toBe(false);
+    expect(existsSync(path.join(dir, "e.xlsx"))).toBe(false);
+  });
+
+  it("une formule dont le résultat enregistré est 0 se lit 0 (pas comme un résultat manquant)", async () => {
+    const f = path.join(dir, "resultat-zero.xlsx");
+    await avecFormules(v2, f, { M2: { formula: "0*L2", result: 0 } as ExcelJS.CellFormulaValue });
+    // ExcelJS's value drops the result 0; the file has it (<v>0</v>), its public `result` too.
+    const relu = new ExcelJS.Workbook();
+    await relu.xlsx.readFile(f);
+    expect(relu.getWorksheet("Versions")!.getCell("M2").result).toBe(0);
+    const r = await lancer(["versions", "lister", f, "--json"]);
+    expect({ code: r.code, erreurs: r.erreurs }).toEqual({ code: 0, erreurs: "" });
+    const lus = Object.fromEntries(
+      (JSON.parse(r.out).versions as { nom: string; total: string }[]).map((v) => [v.nom, v.total]),
+    );
+    expect(lus["Devis initial"]).toBe((Number(total["Devis initial"]) - montantM2).toFixed(2));
+    expect(lus["Dépôt agrément"]).toBe(total["Dépôt agrément"]);
+    const c = await lancer(["versions", "comparer", f, "--de", "Devis initial", "--a", "Dépôt agrément", "--json"]);
+    expect(c.code).toBe(0);
+    const j = JSON.parse(c.out);
+    // Line 1.1 now reads 0,00 € in « Devis initial » and 12 000,00 € in « Dépôt agrément »: a change of +12 000 €.
+    expect(j.lignes.find((l: { code: string | null }) => l.code === "1.1")).toMatchObject({
+      statut: "modifiee",
+      de: "0.00",
+      a: "12000.00",
+      delta: "12000.00",
+    });
+  });
+});
