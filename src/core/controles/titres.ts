@@ -79,6 +79,8 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "conservation-lignes": "Lignes du grand livre non comptées",
   "correspondance-sans-compte": "Correspondance sans compte du grand livre",
   "lignes-fec-rejetees": "Lignes du FEC rejetées",
+  "fec-ecritures-en-double": "Écritures du FEC en double",
+  "fec-entete-repete": "En-tête du FEC répété",
   "comptes-non-affectes": "Comptes sans poste",
   "postes-hors-devis": "Poste absent du devis",
   "grand-livre-sans-charges": "Grand livre sans charges",
