@@ -3,7 +3,13 @@ import { milliers, pluriel } from "../util/texte";
 import { cents, type Cents } from "../money/cents";
 import { formatMontantFr } from "../money/format";
 import { LIGNES_PAR_COMPTE, type ResultatFec } from "./fec/types";
-import { constatsPrefixesSansCompte, posteDe, type TableCorrespondances } from "./correspondances";
+import {
+  constatsPrefixesSansCompte,
+  constatsSectionsSansLigne,
+  posteDe,
+  sectionsDuGrandLivre,
+  type TableCorrespondances,
+} from "./correspondances";
 import { texteDoublon } from "./fec/doublons";
 
 export interface CompteNonAffecte {
@@ -121,6 +127,8 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
   }
   // After the read, from the accounts seen: the user's prefixes that start none of them map nothing.
   constats.push(...constatsPrefixesSansCompte(t, fec.comptes.keys()));
+  // And the user's section rows that start none of the ledger's sections (a FEC has none).
+  if (t.sections.length) constats.push(...constatsSectionsSansLigne(t, sectionsDuGrandLivre(fec.lignes)));
   const document = fec.format.type === "fec" ? "du FEC" : "du grand livre";
   if (!lignes.conserve) {
     // Never expected: a line neither attributed, nor without poste, nor ignored with its reason would be money lost.

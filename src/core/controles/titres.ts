@@ -78,6 +78,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "conservation-classe-6": "Classe 6 incomplète",
   "conservation-lignes": "Lignes du grand livre non comptées",
   "correspondance-sans-compte": "Correspondance sans compte du grand livre",
+  "correspondance-sans-section": "Correspondance sans section du grand livre",
   "lignes-fec-rejetees": "Lignes du FEC rejetées",
   "fec-ecritures-en-double": "Écritures du FEC en double",
   "fec-entete-repete": "En-tête du FEC répété",

@@ -118,6 +118,4 @@ export interface ResultatFec {
   entetesRepetes?: number[];
   /** Entries listed twice, when any: kept in the totals as the file gives them, named as an error. */
   doublons?: DoublonsFec;
-  /** The distinct analytic sections of a ledger CSV's lines (a FEC has none: undefined). */
-  sections?: string[];
 }
