@@ -79,18 +79,19 @@ export class EnregistreurRuns {
     this.credit = f64(this.credit);
   }
 
+  /** Views, not copies: a copy of a million lines' runs would double their memory at the end of the reading. */
   runs(): RunsFec {
     const n = this.n;
     return {
       nombre: n,
-      cle: this.cle.slice(0, n),
-      debut: this.debut.slice(0, n),
-      fin: this.fin.slice(0, n),
-      lignes: this.lignes.slice(0, n),
-      date: this.date.slice(0, n),
-      empreinte: this.empreinte.slice(0, n),
-      debit: this.debit.slice(0, n),
-      credit: this.credit.slice(0, n),
+      cle: this.cle.subarray(0, n),
+      debut: this.debut.subarray(0, n),
+      fin: this.fin.subarray(0, n),
+      lignes: this.lignes.subarray(0, n),
+      date: this.date.subarray(0, n),
+      empreinte: this.empreinte.subarray(0, n),
+      debit: this.debit.subarray(0, n),
+      credit: this.credit.subarray(0, n),
     };
   }
 }
