@@ -58,11 +58,14 @@ describe("codes de sortie du README", () => {
     expect(await code(["fec", path.join(dir, "absent.txt")])).toBe(2);
   });
 
-  test("ecarts : 0 fait, jamais 1 (pas de --strict), 2 entrée invalide ou option obligatoire absente", async () => {
+  test("ecarts : 0 fait (lignes rejetées comprises), 1 avec --strict et une erreur, 2 entrée invalide ou option obligatoire absente", async () => {
     const devis = path.join(dir, "devis-ecarts.xlsx");
     await ecrireDevisTest(devis);
     expect(await code(["ecarts", devis, "--fec", FEC, "--correspondances", CORR, "--json"])).toBe(0);
-    expect(await code(["ecarts", devis, "--fec", FEC, "--correspondances", CORR, "--strict"])).toBe(2);
+    expect(await code(["ecarts", devis, "--fec", FEC, "--correspondances", CORR, "--strict"])).toBe(0);
+    // A rejected line is a finding « erreur » (lignes-fec-rejetees): part of the result, 1 only with --strict.
+    expect(await code(["ecarts", devis, "--fec", fecRejet, "--correspondances", CORR, "--json"])).toBe(0);
+    expect(await code(["ecarts", devis, "--fec", fecRejet, "--correspondances", CORR, "--strict"])).toBe(1);
     expect(await code(["ecarts", devis, "--correspondances", CORR])).toBe(2);
     // Without --correspondances: the default table (or the workbook's « Correspondances » sheet), as in the pane.
     expect(await code(["ecarts", devis, "--fec", FEC])).toBe(0);

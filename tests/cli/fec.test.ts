@@ -22,8 +22,10 @@ describe("prodbook fec", () => {
       "comptes",
       "credit",
       "debit",
+      "doublons",
       "ecritures",
       "ecrituresDistinctes",
+      "entetesRepetes",
       "erreurs",
       "format",
       "lignesImportees",
@@ -37,6 +39,8 @@ describe("prodbook fec", () => {
     expect(j.comptes).toBe(153);
     expect(j.parClasse["6"]).toEqual({ debit: "963148.11", credit: "66157.09" });
     expect(j.erreurs).toEqual([]);
+    // Added fields (December 2026): no header met again, no entry listed twice in this real export.
+    expect([j.entetesRepetes, j.doublons]).toEqual([[], null]);
   });
 
   test("FEC « | » en windows-1252 forcé, lignes rejetées et alertes", async () => {

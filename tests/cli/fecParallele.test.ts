@@ -133,3 +133,32 @@ describe("lecture parallèle et encodage imposé que les octets contredisent", (
     );
   }, 120_000);
 });
+
+describe("lecture parallèle d'exports mis bout à bout (en-tête répété, écritures en double)", () => {
+  it("quatre fils = un fil : chaque en-tête répété nommé, chaque copie en double, les totaux comme le fichier", async () => {
+    let octets = utf8("000000000FEC20231231.txt");
+    if (octets[octets.length - 1] !== 10) octets = Buffer.concat([octets, Buffer.from("\n")]);
+    const fois = Math.ceil((SEUIL + (1 << 20)) / octets.length);
+    const f = path.join(dir, "exports-bout-a-bout.txt");
+    fs.writeFileSync(f, Buffer.concat(Array<Buffer>(fois).fill(octets)));
+    const seul = await lire(path.join(REEL, "000000000FEC20231231.txt"), "1");
+    const seq = await lire(f, "1");
+    const par = await lire(f, "4");
+    expect([seq.threads, par.threads]).toEqual([0, 3]);
+    expect(par.r).toEqual(seq.r);
+    expect(fec.jsonFec(par.r)).toEqual(fec.jsonFec(seq.r));
+    const lignesParCopie = octets.toString("latin1").split("\n").length - 1;
+    expect(par.r.entetesRepetes).toEqual(Array.from({ length: fois - 1 }, (_, k) => (k + 1) * lignesParCopie + 1));
+    expect(par.r.erreurs).toEqual(seul.r.erreurs.length ? expect.any(Array) : []);
+    // Nothing dropped: the file's arithmetic, and what it counts twice named.
+    expect(par.r.debit).toBe(seul.r.debit * fois);
+    expect(par.r.doublons!.debit).toBe(seul.r.debit * (fois - 1));
+    expect(par.r.doublons!.ecritures[0]).toMatchObject({
+      premieres: { du: 2 },
+      lignes: { du: lignesParCopie + 2 },
+    });
+    const j = fec.jsonFec(par.r) as { doublons: { debit: string }; entetesRepetes: number[] };
+    expect(j.doublons.debit).toBe(((seul.r.debit * (fois - 1)) / 100).toFixed(2));
+    expect(j.entetesRepetes).toHaveLength(fois - 1);
+  }, 180_000);
+});

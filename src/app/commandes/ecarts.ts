@@ -14,6 +14,7 @@ import {
   feuilleCorrespondances,
   lireFeuilleCorrespondances,
   lireFichierCorrespondances,
+  sectionsDuGrandLivre,
   trierCorrespondances,
   validerCorrespondances,
   type Correspondance,
@@ -478,7 +479,12 @@ export const commandesEcarts = {
     const { table } = trierCorrespondances(lignes);
     const { devis, rapport } = await calculer(wb, args.fec, table);
     const postes = postesDuDevis(devis, rapport);
-    const { problemes } = trierCorrespondances(lignes, new Set(postes.map((p) => p.code)), args.fec.comptes.keys());
+    const { problemes } = trierCorrespondances(
+      lignes,
+      new Set(postes.map((p) => p.code)),
+      args.fec.comptes.keys(),
+      sectionsDuGrandLivre(args.fec.lignes),
+    );
     // The pane's explanations only (the core traces of the chapters and total are the CLI's).
     const ex = args.explique ? explications(rapport, tracesEcarts(rapport, devis, args.fec, table), devis) : undefined;
     const pourLeVolet = ex ? { explications: ex.explications, explicationTotal: ex.explicationTotal } : {};

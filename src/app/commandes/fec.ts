@@ -171,6 +171,27 @@ export function vueFec(r: ResultatFec) {
         ? { ligne: a.ligne, ecritureNum: a.ecritureNum, message: a.message }
         : { ligne: a.ligne, message: a.message },
     ),
+    // Added (December 2026): header lines met again (two exports appended), neither imported nor rejected.
+    entetesRepetes: r.entetesRepetes ?? [],
+    // Added (December 2026): entries listed twice (same journal, number, date and lines), counted twice in debit and
+    // credit as the file gives them; null when none. `ecritures` cites the first 50, each with both line ranges.
+    doublons: r.doublons
+      ? {
+          nombre: r.doublons.nombre,
+          debit: m(r.doublons.debit),
+          nombreLignes: r.doublons.nombreLignes,
+          ecritures: r.doublons.ecritures.map((d) => ({
+            journal: d.journal,
+            ecritureNum: d.ecritureNum,
+            date: `${String(d.date).slice(0, 4)}-${String(d.date).slice(4, 6)}-${String(d.date).slice(6, 8)}`,
+            lignes: d.lignes,
+            premieres: d.premieres,
+            nombreLignes: d.nombreLignes,
+            debit: m(d.debit),
+            credit: m(d.credit),
+          })),
+        }
+      : null,
   };
 }
 
@@ -202,6 +223,11 @@ export function resumeFec(nom: string, r: ResultatFec, voirTout = ""): string[] 
       `${r.debit === r.credit ? "   (équilibré)" : "   (DÉSÉQUILIBRÉ)"}`,
     `  Comptes : ${milliers(r.comptes.size)}`,
   ];
+  if (r.doublons)
+    lignes.push(
+      `  Écritures en double : ${milliers(r.doublons.nombre)} (${pluriel(r.doublons.nombreLignes, "ligne")}, ` +
+        `${formatMontantFr(r.doublons.debit)} au débit comptés deux fois)`,
+    );
   for (const [k, v] of r.parClasse)
     lignes.push(`    classe ${k} : débit ${formatMontantFr(v.debit)}, crédit ${formatMontantFr(v.credit)}`);
   if (r.erreurs.length) lignes.push(`  Lignes rejetées :`);

@@ -22,7 +22,7 @@ import { ligneConstat, texteRegles } from "../constats";
 
 const USAGE =
   "prodbook ecarts <devis.xlsx> --fec <fichier> [--correspondances <fichier.csv>] [--encodage utf-8|windows-1252|iso-8859-15] " +
-  "[--colonnes correspondance.json] [--json] [--explique] [-o sortie.xlsx]";
+  "[--colonnes correspondance.json] [--json] [--explique] [-o sortie.xlsx] [--strict]";
 
 /**
  * The public JSON contract of `prodbook ecarts --json` (issue 3 §5): écart = réalisé − budget per chapter; then
@@ -149,6 +149,9 @@ export const commande = definirCommande({
   usage: USAGE,
   entree: "le classeur du devis (.xlsx)",
   ecrit: true,
+  // As devis, fec, financement and planning: findings are part of the result (exit 0); --strict exits 1 on one of
+  // gravity « erreur » (ledger lines rejected, entries listed twice, classe 6 not conserved…), the sheets written.
+  strict: true,
   // The Grand livre of an earlier run is written anew (-o) or not used: its rows (600 MB of XML for a million lines)
   // are never inflated.
   ouverture: { remplacees: [FEUILLE_GRAND_LIVRE] },
@@ -213,6 +216,7 @@ export const commande = definirCommande({
   // « Écrit : sortie.xlsx (feuilles « Grand livre », …) » as the other commands say it: a sheet of the producer's
   // with the same name keeps it, and Prodbook's is then « Écarts (Prodbook) », named here.
   feuillesEcrites: (r) => r.feuilles,
+  constats: (r) => r.constats,
   json: (r) => ({
     ...jsonEcarts(r),
     // Added: where the correspondances came from (« fichier » given, the workbook's « feuille », or the « defaut » table).

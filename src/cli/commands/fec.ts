@@ -220,5 +220,6 @@ export const commande = definirCommande({
   avertissements: (r) => [avertissementEncodageCli(r.format)],
   // Rejected lines are part of the result (listed with their numbers), as findings are for every command:
   // exit 0, or 1 with --strict so that a script stops on a ledger not read in full.
-  constats: (r) => r.erreurs.map(() => ({ gravite: "erreur" })),
+  // Entries listed twice are errors too: the totals count them twice.
+  constats: (r) => [...r.erreurs, ...(r.doublons?.ecritures ?? [])].map(() => ({ gravite: "erreur" })),
 });

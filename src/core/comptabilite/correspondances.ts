@@ -179,6 +179,8 @@ export function trierCorrespondances(
   postes?: ReadonlySet<string>,
   /** The loaded ledger's accounts: a user's prefix that starts none of them is an alerte (constatsPrefixesSansCompte). */
   comptes?: Iterable<string>,
+  /** With `comptes`, the ledger's analytic sections (sectionsDuGrandLivre): a section row matching none is an alerte. */
+  sections?: ReadonlySet<string>,
 ): { table: TableCorrespondances; problemes: ProblemeCorrespondance[] } {
   const table: TableCorrespondances = { comptes: [], sections: [] };
   const problemes: ProblemeCorrespondance[] = [];
@@ -203,6 +205,13 @@ export function trierCorrespondances(
   if (comptes)
     for (const c of prefixesSansCompte(table, comptes))
       problemes.push({ rang: (c.ligne ?? 1) - 1, gravite: "alerte", message: messageSansCompte(c, c.ou ?? "") });
+  if (sections)
+    for (const c of sectionsSansLigne(table, sections))
+      problemes.push({
+        rang: (c.ligne ?? 1) - 1,
+        gravite: "alerte",
+        message: messageSansSection(c, c.ou ?? "", sections),
+      });
   problemes.sort((a, b) => a.rang - b.rang);
   return { table, problemes };
 }
@@ -387,6 +396,42 @@ export function constatsPrefixesSansCompte(t: TableCorrespondances, comptes: Ite
     gravite: "alerte" as const,
     message: messageSansCompte(c, c.ou ?? (c.ligne ? `Correspondance n° ${c.ligne}` : "Correspondance")),
   }));
+}
+
+/**
+ * The user's section rows (`section:X`) whose code starts no analytic section of the ledger read (posteDe matches a
+ * section by prefix, case aside): each an alerte naming where it was read and the key, as the correspondance maps
+ * nothing — a FEC has no section at all. `sections`: the ledger's lines' sections (sectionsDuGrandLivre).
+ */
+export function constatsSectionsSansLigne(t: TableCorrespondances, sections: ReadonlySet<string>): Constat[] {
+  return sectionsSansLigne(t, sections).map((c) => ({
+    regle: "correspondance-sans-section",
+    gravite: "alerte" as const,
+    message: messageSansSection(c, c.ou ?? (c.ligne ? `Correspondance n° ${c.ligne}` : "Correspondance"), sections),
+  }));
+}
+
+/** The analytic sections of a ledger's kept lines, upper case (none for a FEC, or when the lines are not kept). */
+export function sectionsDuGrandLivre(lignes: readonly { section?: string }[] | undefined): Set<string> {
+  const s = new Set<string>();
+  for (const l of lignes ?? []) if (l.section) s.add(l.section.trim().toUpperCase());
+  return s;
+}
+
+const messageSansSection = (c: Correspondance, ou: string, sections: ReadonlySet<string>) =>
+  `${ou} : ${
+    sections.size
+      ? `aucune section analytique du grand livre ne commence par « ${c.cle} »`
+      : "le grand livre n'a aucune section analytique (un FEC n'en a pas)"
+  } ; la correspondance section:${c.cle} → ${c.poste} n'affecte aucune ligne.`;
+
+function sectionsSansLigne(t: TableCorrespondances, sections: ReadonlySet<string>): Correspondance[] {
+  if (t.source) return [];
+  return t.sections.filter((c) => {
+    const k = c.cle.trim().toUpperCase();
+    for (const s of sections) if (s.startsWith(k)) return false;
+    return true;
+  });
 }
 
 const messageSansCompte = (c: Correspondance, ou: string) =>

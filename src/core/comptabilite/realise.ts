@@ -3,7 +3,14 @@ import { milliers, pluriel } from "../util/texte";
 import { cents, type Cents } from "../money/cents";
 import { formatMontantFr } from "../money/format";
 import { LIGNES_PAR_COMPTE, type ResultatFec } from "./fec/types";
-import { constatsPrefixesSansCompte, posteDe, type TableCorrespondances } from "./correspondances";
+import {
+  constatsPrefixesSansCompte,
+  constatsSectionsSansLigne,
+  posteDe,
+  sectionsDuGrandLivre,
+  type TableCorrespondances,
+} from "./correspondances";
+import { texteDoublon } from "./fec/doublons";
 
 export interface CompteNonAffecte {
   compte: string;
@@ -120,6 +127,8 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
   }
   // After the read, from the accounts seen: the user's prefixes that start none of them map nothing.
   constats.push(...constatsPrefixesSansCompte(t, fec.comptes.keys()));
+  // And the user's section rows that start none of the ledger's sections (a FEC has none).
+  if (t.sections.length) constats.push(...constatsSectionsSansLigne(t, sectionsDuGrandLivre(fec.lignes)));
   const document = fec.format.type === "fec" ? "du FEC" : "du grand livre";
   if (!lignes.conserve) {
     // Never expected: a line neither attributed, nor without poste, nor ignored with its reason would be money lost.
@@ -153,6 +162,42 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
           .map((e) => e.message)
           .join(" ")}${n > 3 ? " …" : ""} Corrigez l'export comptable puis relancez le rapprochement.`,
       fec: origine,
+    });
+  }
+  if (fec.doublons) {
+    // Entries listed twice (two exports appended): the réalisé counts them twice, as the file does. Which copy to
+    // drop is the accountant's call, never guessed: an error naming both listings.
+    const d = fec.doublons;
+    const cites = d.ecritures.slice(0, 3);
+    const lignesDoublons = d.ecritures.flatMap((e) => {
+      const ls: number[] = [];
+      for (let k = e.lignes.du; k <= e.lignes.au && ls.length < LIGNES_PAR_COMPTE; k++) ls.push(k);
+      return ls;
+    });
+    constats.push({
+      regle: "fec-ecritures-en-double",
+      gravite: "erreur",
+      message:
+        `${pluriel(d.nombre, "écriture")} ${document} en double (mêmes journal, numéro, date et lignes), ` +
+        `${d.nombre > 1 ? "comptées" : "comptée"} deux fois dans le réalisé : ${formatMontantFr(d.debit)} au débit ` +
+        `en trop. ${cites.map((e) => texteDoublon(e)).join(" ; ")}${d.nombre > cites.length ? " …" : ""}. ` +
+        `Deux exports mis bout à bout ? Retirez la copie de l'export comptable puis relancez le rapprochement.`,
+      fec: {
+        lignes: lignesDoublons.sort((a, b) => a - b).slice(0, LIGNES_PAR_COMPTE),
+        nombreLignes: d.nombreLignes,
+        comptes: [],
+      },
+    });
+  }
+  if (fec.entetesRepetes?.length) {
+    const ls = fec.entetesRepetes;
+    constats.push({
+      regle: "fec-entete-repete",
+      gravite: "alerte",
+      message:
+        `En-tête ${document} répété ${ls.length > 1 ? `lignes ${ls.slice(0, -1).join(", ")} et ${ls[ls.length - 1]}` : `ligne ${ls[0]}`} ` +
+        `(deux exports mis bout à bout ?) : ni importé ni rejeté ; les lignes qui suivent sont lues comme les autres.`,
+      fec: { lignes: ls.slice(0, LIGNES_PAR_COMPTE), nombreLignes: ls.length, comptes: [] },
     });
   }
   // What the reader says of the whole file (line 0): bytes the encoding could not read (a Windows-1252 file read as

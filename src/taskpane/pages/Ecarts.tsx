@@ -32,6 +32,7 @@ import {
 import { TITRE_NON_PLACES_ECARTS } from "../../core/ecarts/calcul";
 import type { Constat } from "../../core/controles/constat";
 import {
+  sectionsDuGrandLivre,
   trierCorrespondances,
   type Correspondance,
   type TableCorrespondances,
@@ -400,12 +401,17 @@ export function Ecarts() {
     setEnregistree(undefined);
     production.modifier({ correspondances: ls });
   };
+  // The ledger's analytic sections, gathered once per ledger (a million lines are not walked at each keystroke).
+  const sectionsFec = React.useMemo(() => (fec ? sectionsDuGrandLivre(fec.lignes) : undefined), [fec]);
   // Each row checked as the user types: a faulty row is tinted and says why.
   const problemes = React.useMemo(() => {
     const connus = postes.length ? new Set(postes.map((p) => p.code)) : undefined;
-    // With a ledger loaded, a typed prefix that starts none of its accounts is said too (« 0641 »).
-    return new Map(trierCorrespondances(lignes ?? [], connus, fec?.comptes.keys()).problemes.map((p) => [p.rang, p]));
-  }, [lignes, postes, fec]);
+    // With a ledger loaded, a typed prefix that starts none of its accounts is said too (« 0641 »), and a section
+    // that starts none of its lines' analytic sections (a FEC has none).
+    return new Map(
+      trierCorrespondances(lignes ?? [], connus, fec?.comptes.keys(), sectionsFec).problemes.map((p) => [p.rang, p]),
+    );
+  }, [lignes, postes, fec, sectionsFec]);
   // « section:CODE » typed in the key makes the row a section row (and removing the prefix an account row).
   const modifier = (i: number, champ: "cle" | "poste", valeur: string) => {
     changer(

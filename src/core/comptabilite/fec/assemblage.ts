@@ -3,7 +3,9 @@ import { formatMontantFr } from "../../money/format";
 import { ALERTE_SIGNE_MONETAIRE, type EncodageFec } from "./decodage";
 import type { ContradictionEncodage, EncodageUtf16 } from "./detection";
 import { nomEncodage } from "./nomEncodage";
-import { compterCles, type ClesOctets } from "./cle";
+import { compterClesSuivies, type ClesOctets } from "./cle";
+import { texteDoublon, trouverDoublons, type RunsFec } from "./doublons";
+import type { FormeDate } from "./champs";
 import type { EnteteFec } from "./entete";
 import {
   LIGNES_PAR_COMPTE,
@@ -14,18 +16,31 @@ import {
   type SoldeCompte,
 } from "./types";
 
-/** How a part marks its first date written in another form than AAAAMMJJ: « Dates écrites JJ/MM/AAAA (…) ». */
-export const PREFIXE_DATES_HORS_NORME = "Dates écrites ";
-
 /** The file-wide alert of dates written AAAA-MM-JJ or JJ/MM/AAAA, read as written, naming the first line. */
-function alerteDatesHorsNorme(a: AlerteFec): string {
-  const [forme, ...reste] = a.message.slice(PREFIXE_DATES_HORS_NORME.length).split(" ");
-  const champ = reste.join(" ");
+function alerteDatesHorsNorme(d: DateHorsNorme): string {
   return (
-    `Dates écrites ${forme} au lieu de AAAAMMJJ (format de l'article A47 A-1 du LPF), la première ligne ${a.ligne} ` +
-    `${champ} : lues comme écrites${forme === "JJ/MM/AAAA" ? ", le jour avant le mois" : ""}. Corrigez l'export ` +
+    `Dates écrites ${d.forme} au lieu de AAAAMMJJ (format de l'article A47 A-1 du LPF), la première ligne ${d.ligne} ` +
+    `(${d.champ} ${d.texte}) : lues comme écrites${d.forme === "JJ/MM/AAAA" ? ", le jour avant le mois" : ""}. Corrigez l'export ` +
     `comptable pour un FEC conforme.`
   );
+}
+
+/** A part's first date written in another form than AAAAMMJJ: its line (local to the part), form, field and text. */
+export interface DateHorsNorme {
+  ligne: number;
+  forme: FormeDate;
+  champ: string;
+  texte: string;
+}
+
+/** The alerte of a header line met again (two exports appended), at its line. */
+export function alerteEnteteRepete(ligne: number): AlerteFec {
+  return {
+    ligne,
+    message:
+      "En-tête du FEC répété (deux exports mis bout à bout ?) : ligne ni importée ni rejetée. Les écritures qui " +
+      "suivent sont lues comme les autres ; celles déjà lues plus haut sont signalées en double.",
+  };
 }
 
 /** What one reader (a whole file or one part of it) found; `assemblerFec` makes the final result. */
@@ -52,9 +67,17 @@ export interface PartielFec {
   comptes: Map<string, SoldeCompte>;
   erreurs: LigneRejetee[];
   alertes: AlerteFec[];
+  /** The part's first date written in another form than AAAAMMJJ (said once for the file by assemblerParties). */
+  dateHorsNorme?: DateHorsNorme;
+  /** Lines repeating the header (local numbers). */
+  entetesRepetes?: number[];
   desequilibres: Map<string, { d: number; l: number; n: string }>;
   /** Distinct entries (JournalCode + EcritureNum) of the part. */
   entrees: ClesOctets;
+  /** Entries of the part met again, not next to their first lines (EnsembleCles.repetitions). */
+  repetitions?: number;
+  /** Its runs of lines of one entry (local numbers), for the entries listed twice. */
+  runs?: RunsFec;
   lignes?: EcritureFec[];
   /** The first line (local) whose amounts prove a decimal comma, a decimal dot; 0 when none. */
   preuves?: { virgule: number; point: number };
@@ -89,10 +112,17 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
   let remplacements = false;
   let signeMonetaire = false;
   // Parts of one file may share an entry cut at their border (or listed again further on).
-  const entrees = compterCles(parties.map((p) => p.entrees));
+  const { nombre: entrees, suivies } = compterClesSuivies(parties.map((p) => p.entrees));
+  const entetesRepetes: number[] = [];
+  let horsNorme: DateHorsNorme | undefined;
+  const runs: { runs?: RunsFec; octets: Uint8Array; decalage: number }[] = [];
   for (const p of parties) {
     const total = decalage;
     if (p.numerosAbsolus) decalage = 0;
+    for (const l of p.entetesRepetes ?? []) entetesRepetes.push(l + decalage);
+    if (p.dateHorsNorme && (!horsNorme || p.dateHorsNorme.ligne + decalage < horsNorme.ligne))
+      horsNorme = { ...p.dateHorsNorme, ligne: p.dateHorsNorme.ligne + decalage };
+    runs.push({ runs: p.runs, octets: p.entrees.octets, decalage });
     importees += p.importees;
     vides += p.vides;
     debit += p.debit;
@@ -172,14 +202,23 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
         "accentuées deviennent « Ã© ». Essayez l'encodage UTF-8.",
     });
   }
-  // Dates written AAAA-MM-JJ or JJ/MM/AAAA: each part said its first; the file's first is said once, for the file.
-  const horsNorme = alertes.filter((a) => a.message.startsWith(PREFIXE_DATES_HORS_NORME));
-  if (horsNorme.length) {
-    const premiere = horsNorme.reduce((x, y) => (y.ligne < x.ligne ? y : x));
-    for (let i = alertes.length - 1; i >= 0; i--)
-      if (alertes[i].message.startsWith(PREFIXE_DATES_HORS_NORME)) alertes.splice(i, 1);
-    alertes.push({ ligne: 0, message: alerteDatesHorsNorme(premiere) });
-  }
+  // Dates written AAAA-MM-JJ or JJ/MM/AAAA: each part noted its first; the file's first is said once, for the file.
+  if (horsNorme) alertes.push({ ligne: 0, message: alerteDatesHorsNorme(horsNorme) });
+  entetesRepetes.sort((a, b) => a - b);
+  for (const l of entetesRepetes) alertes.push(alerteEnteteRepete(l));
+  // Entries listed twice: looked for only when a key came back (in a part, or across parts not proved apart).
+  const doublons =
+    parties.some((p) => p.repetitions) || !suivies
+      ? trouverDoublons(runs, parties.find((p) => p.encodage)?.encodage, entetesRepetes)
+      : undefined;
+  for (const d of doublons?.doublons ?? [])
+    alertes.push({
+      ligne: d.lignes.du,
+      ecritureNum: d.ecritureNum,
+      message:
+        `Écriture en double (mêmes journal, numéro, date et lignes) : ${texteDoublon(d)} ; comptée deux fois ` +
+        `dans les totaux.`,
+    });
   alertes.sort((a, b) => a.ligne - b.ligne);
   const classes = new Map<string, { debit: number; credit: number }>();
   for (const [k, v] of comptes) {
@@ -216,5 +255,16 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
     alertes,
     periode: importees ? { du: dateMin, au: dateMax } : undefined,
     lignes,
+    ...(entetesRepetes.length ? { entetesRepetes } : {}),
+    ...(doublons?.nombre
+      ? {
+          doublons: {
+            nombre: doublons.nombre,
+            debit: doublons.debit,
+            nombreLignes: doublons.nombreLignes,
+            ecritures: doublons.doublons,
+          },
+        }
+      : {}),
   };
 }

@@ -62,22 +62,25 @@ export class EnsembleCles {
   private journaux?: JournalOrdonne[] = [];
   private journal?: JournalOrdonne;
   nombre = 0;
+  /** Keys added again (already in the set): an entry met a second time, not next to its first lines. */
+  repetitions = 0;
 
-  /** Adds the key u[a1, z1) + 0 + u[a2, z2) (at most 65 535 bytes in all). */
-  ajouter(u: Uint8Array, a1: number, z1: number, a2: number, z2: number): void {
+  /**
+   * Adds the key u[a1, z1) + 0 + u[a2, z2) (at most 65 535 bytes in all); returns its offset in the arena (the key's
+   * place in `cles().octets`), the earlier one when it was there already.
+   */
+  ajouter(u: Uint8Array, a1: number, z1: number, a2: number, z2: number): number {
     const n = z1 - a1 + 1 + z2 - a2;
-    if (n > 0xffff) {
-      this.ajouter(u, a1, Math.min(z1, a1 + 0x7fff), a2, Math.min(z2, a2 + 0x7fff));
-      return;
-    }
+    if (n > 0xffff) return this.ajouter(u, a1, Math.min(z1, a1 + 0x7fff), a2, Math.min(z2, a2 + 0x7fff));
     if (this.journaux) {
       const j = this.journalDe(u, a1, z1);
       if (j && (j.dernier < 0 || this.apres(j, u, a2, z2))) {
-        if (j.dernier < 0) j.premier = this.fin;
-        j.dernier = this.fin;
+        const o = this.fin;
+        if (j.dernier < 0) j.premier = o;
+        j.dernier = o;
         this.copier(u, a1, z1, a2, z2, n);
         this.nombre++;
-        return;
+        return o;
       }
       this.indexer();
     }
@@ -89,11 +92,16 @@ export class EnsembleCles {
     const masque = (table.length >> 1) - 1;
     let k = h & masque;
     for (let o = table[2 * k + 1]; o !== 0; k = (k + 1) & masque, o = table[2 * k + 1])
-      if (table[2 * k] === h && this.egale(o - 1, n, u, a1, z1, a2, z2)) return;
+      if (table[2 * k] === h && this.egale(o - 1, n, u, a1, z1, a2, z2)) {
+        this.repetitions++;
+        return o - 1;
+      }
+    const o = this.fin;
     table[2 * k] = h;
-    table[2 * k + 1] = this.fin + 1;
+    table[2 * k + 1] = o + 1;
     this.copier(u, a1, z1, a2, z2, n);
     if (++this.nombre * 4 > table.length) this.agrandir();
+    return o;
   }
 
   /** Adds every key of `c` (another part's keys). */
@@ -224,7 +232,15 @@ function comparerNumeros(x: Uint8Array, y: Uint8Array): number {
  * straddles a border (a part starting at the number the previous one ended with). Otherwise the keys are hashed.
  */
 export function compterCles(parties: ClesOctets[]): number {
-  if (parties.length === 1) return parties[0].nombre;
+  return compterClesSuivies(parties).nombre;
+}
+
+/**
+ * compterCles, and whether the parts' keys were proved apart by their order alone (`suivies`: no key of one part met
+ * again in another, but for an entry cut at a border); false when they had to be hashed.
+ */
+export function compterClesSuivies(parties: ClesOctets[]): { nombre: number; suivies: boolean } {
+  if (parties.length === 1) return { nombre: parties[0].nombre, suivies: true };
   if (parties.every((p) => p.ordre)) {
     const derniers = new Map<string, Uint8Array>();
     let n = 0;
@@ -241,9 +257,9 @@ export function compterCles(parties: ClesOctets[]): number {
         derniers.set(cle, j.dernier);
       }
     }
-    if (ordonnees) return n;
+    if (ordonnees) return { nombre: n, suivies: true };
   }
   const e = new EnsembleCles();
   for (const p of parties) e.ajouterTout(p);
-  return e.nombre;
+  return { nombre: e.nombre, suivies: false };
 }

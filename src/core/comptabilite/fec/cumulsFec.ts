@@ -1,12 +1,15 @@
 import { ZERO, type Cents } from "../../money/cents";
 import { Cle, EnsembleCles, egal } from "./cle";
 import type { LigneFec, SourceTexte } from "./ligneFec";
+import { EnregistreurRuns } from "./doublons";
 import { LIGNES_PAR_COMPTE, type SoldeCompte } from "./types";
 
 interface EntreeCompte extends SoldeCompte {
   lignes: number[];
   nombreLignes: number;
   cle: Uint8Array;
+  /** Hash of the account's bytes (the same in every part of a file): part of each line's fingerprint. */
+  h: number;
   suivant?: EntreeCompte;
 }
 
@@ -33,6 +36,16 @@ export class CumulsFec {
   private readonly cleNum = new Cle();
   private soldeRun = 0;
   private ligneRun = 0;
+  /** The current run (see RunsFec): its key's offset, last line, line count, first date, fingerprint and totals. */
+  private cleRun = -1;
+  private finRun = 0;
+  private lignesRun = 0;
+  private dateRun = 0;
+  private empreinteRun = 0;
+  private debitRun = 0;
+  private creditRun = 0;
+  /** Every run of the part, for the écritures listed twice (doublons.ts). */
+  readonly runs = new EnregistreurRuns();
 
   constructor(
     private readonly posCompteLib: number,
@@ -64,9 +77,21 @@ export class CumulsFec {
       this.cleJournal.copier(u, l.j0, l.j1);
       this.cleNum.copier(u, l.n0, l.n1);
       this.ligneRun = numero;
-      this.entrees.ajouter(u, l.j0, l.j1, l.n0, l.n1);
+      this.dateRun = l.date;
+      this.cleRun = this.entrees.ajouter(u, l.j0, l.j1, l.n0, l.n1);
     }
     this.soldeRun += d - c;
+    // The line's fingerprint: account, date, debit and credit (low 32 bits; the totals are compared exactly).
+    this.empreinteRun =
+      (this.empreinteRun +
+        (Math.imul(tc.h ^ l.date, 0x9e3779b1) ^
+          Math.imul(d | 0, 0x85ebca6b) ^
+          Math.imul((c | 0) + 0x68e31da4, 0xc2b2ae35))) |
+      0;
+    this.debitRun += d;
+    this.creditRun += c;
+    this.lignesRun++;
+    this.finRun = numero;
   }
 
   private compte(u: Uint8Array, b: Int32Array, l: LigneFec): EntreeCompte {
@@ -85,12 +110,19 @@ export class CumulsFec {
         credit: ZERO,
         lignes: [],
         nombreLignes: 0,
+        h,
         suivant: this.parHash.get(h),
       };
       this.parHash.set(h, e);
       this.comptes.set(this.source.texte(u, a, z), e);
     }
     return e;
+  }
+
+  /** A break in the file (a header line met again): the next line starts a new run, even of the same entry. */
+  couper(): void {
+    this.fermerRun();
+    this.cleNum.n = -1;
   }
 
   /** Ends the current run of lines of one entry (call once more after the last line). */
@@ -104,5 +136,18 @@ export class CumulsFec {
       else this.desequilibres.set(cle, { d: this.soldeRun, l: this.ligneRun, n });
     }
     this.soldeRun = 0;
+    if (this.lignesRun) {
+      this.runs.ajouter(
+        this.cleRun,
+        this.ligneRun,
+        this.finRun,
+        this.lignesRun,
+        this.dateRun,
+        this.empreinteRun,
+        this.debitRun,
+        this.creditRun,
+      );
+      this.lignesRun = this.empreinteRun = this.debitRun = this.creditRun = 0;
+    }
   }
 }

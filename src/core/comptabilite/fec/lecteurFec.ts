@@ -9,7 +9,7 @@ import {
 import { vide } from "./champs";
 import { colonnesNormeAbsentes, FecFormatError, lireEntete, type EnteteFec } from "./entete";
 import type { AlerteFec, EcritureFec, LigneRejetee, ResultatFec } from "./types";
-import { assemblerParties, PREFIXE_DATES_HORS_NORME, type PartielFec } from "./assemblage";
+import { assemblerParties, type PartielFec } from "./assemblage";
 import { CR, decouperLignes, LF, MAX_CHAMPS, type CibleLignes } from "./decoupeurLignes";
 import { LigneFec, type MontantsAmbigus } from "./ligneFec";
 import { CumulsFec } from "./cumulsFec";
@@ -54,8 +54,10 @@ export class LecteurFec implements CibleLignes {
    * bytes (both encodings decode every byte). Looked for once per chunk (a native scan), never per line.
    */
   private signeMonetaire = false;
-  /** A date in another form than AAAAMMJJ was said for this part (its first line). */
-  private dateSignalee = false;
+  /** The part's first date written in another form than AAAAMMJJ: its line, form, field and text. */
+  private dateHorsNorme?: PartielFec["dateHorsNorme"];
+  /** Lines that repeat the header (two exports appended): neither imported nor rejected. */
+  private readonly entetesRepetes: number[] = [];
   private numero = 0; // physical line number of the last line handled
   private entete?: EnteteFec;
   private sep = -1;
@@ -306,6 +308,9 @@ export class LecteurFec implements CibleLignes {
         // What its other amount proves counts, when the line was read as it is (no field merged or left out).
         if (m === this.entete!.colonnes) this.prouver(l.preuve);
         this.differer(u, debut, fin);
+      } else if (this.repeteEntete(u, debut, fin)) {
+        this.entetesRepetes.push(this.numero);
+        this.cumuls.couper();
       } else this.erreurs.push({ ligne: this.numero, message: `Ligne ${this.numero} rejetée : ${l.erreur}.` });
       return;
     }
@@ -314,15 +319,9 @@ export class LecteurFec implements CibleLignes {
       for (const r of l.resolus) if (this.nResolus++ < RESOLUS_CITES) this.resolus.push({ ligne: this.numero, ...r });
     this.cumuls.ajouter(u, b, l, this.numero);
     if (this.lignes) this.conserver(u, b);
-    if (l.dateHorsNorme && !this.dateSignalee) {
+    if (l.dateHorsNorme && !this.dateHorsNorme)
       // Once per part: the assembler keeps the file's first and says it for the whole file (alerteDatesHorsNorme).
-      this.dateSignalee = true;
-      const d = l.dateHorsNorme;
-      this.alertes.push({
-        ligne: this.numero,
-        message: `${PREFIXE_DATES_HORS_NORME}${d.forme} (${d.champ} ${d.texte})`,
-      });
-    }
+      this.dateHorsNorme = { ligne: this.numero, ...l.dateHorsNorme };
     if (l.recupere) {
       const sep = this.entete!.separateur === "tab" ? "tabulation" : "|";
       this.alertes.push({
@@ -331,6 +330,24 @@ export class LecteurFec implements CibleLignes {
         message: `Séparateur « ${sep} » dans ${l.recupere} : ligne récupérée en réunissant ${l.fusionnes} champs.`,
       });
     }
+  }
+
+  /**
+   * Is the refused line u[debut, fin) the header again (a second export appended, its UTF-8 mark included)? Its
+   * fields, trimmed, are the header's names (case aside). Only refused lines are looked at: no cost on the others.
+   */
+  private repeteEntete(u: Uint8Array, debut: number, fin: number): boolean {
+    const e = this.entete!;
+    let t = this.texte(u, debut, fin).replace(/^(\ufeff|ï»¿)/, "");
+    if (t.endsWith("\r")) t = t.slice(0, -1);
+    const champs = t.split(e.sep).map((c) =>
+      c
+        .trim()
+        .replace(/^"(.*)"$/, "$1")
+        .toLowerCase(),
+    );
+    while (champs.length > e.noms.length && champs[champs.length - 1] === "") champs.pop();
+    return champs.length === e.noms.length && champs.every((c, i) => c === e.noms[i].trim().toLowerCase());
   }
 
   /** Keeps u[debut, fin) and a line feed in one growing buffer (no object per deferred line). */
@@ -407,8 +424,12 @@ export class LecteurFec implements CibleLignes {
       comptes: c.comptes,
       erreurs: this.erreurs,
       alertes: this.alertes,
+      ...(this.dateHorsNorme ? { dateHorsNorme: this.dateHorsNorme } : {}),
+      entetesRepetes: this.entetesRepetes,
       desequilibres: c.desequilibres,
       entrees: c.entrees.cles(),
+      repetitions: c.entrees.repetitions,
+      runs: c.runs.runs(),
       lignes: this.lignes,
       preuves: { virgule: this.lignesPreuves.virgule, point: this.lignesPreuves.point },
       differees: this.lignesDifferees.length
@@ -508,6 +529,15 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
         message: e.message.replace(/^Ligne \d+/, `Ligne ${n(e.ligne)}`),
       })),
       alertes: relue.alertes.map((a) => (a.ligne ? { ...a, ligne: n(a.ligne) } : a)),
+      ...(relue.dateHorsNorme
+        ? { dateHorsNorme: { ...relue.dateHorsNorme, ligne: n(relue.dateHorsNorme.ligne) } }
+        : {}),
+      entetesRepetes: relue.entetesRepetes?.map(n),
+      runs: relue.runs && {
+        ...relue.runs,
+        debut: relue.runs.debut.map(n),
+        fin: relue.runs.fin.map(n),
+      },
       desequilibres: new Map([...relue.desequilibres].map(([k, v]) => [k, { ...v, l: n(v.l) }])),
       comptes: new Map([...relue.comptes].map(([k, v]) => [k, { ...v, lignes: v.lignes?.map(n) }])),
       lignes: relue.lignes?.map((l) => ({ ...l, ligne: n(l.ligne) })),

@@ -32,6 +32,33 @@ export interface AlerteFec {
   message: string;
 }
 
+/** An entry listed a second time in the file: same JournalCode, EcritureNum, EcritureDate and lines. */
+export interface DoublonFec {
+  journal: string;
+  ecritureNum: string;
+  /** EcritureDate, AAAAMMJJ as a number. */
+  date: number;
+  /** Its lines, the second listing (physical numbers, header = 1). */
+  lignes: { du: number; au: number };
+  /** The lines of its first listing. */
+  premieres: { du: number; au: number };
+  nombreLignes: number;
+  debit: Cents;
+  credit: Cents;
+}
+
+/** The entries listed twice (two exports appended, a period exported twice): counted twice in the totals as read. */
+export interface DoublonsFec {
+  /** Every listing after the first. */
+  nombre: number;
+  /** Σ debit of those listings: what the file counts twice. */
+  debit: Cents;
+  /** Their lines in all. */
+  nombreLignes: number;
+  /** The first DOUBLONS_CITES of them. */
+  ecritures: DoublonFec[];
+}
+
 /** Physical lines kept per account, the first ones of the file (a finding names where an account's money is read). */
 export const LIGNES_PAR_COMPTE = 10;
 
@@ -84,4 +111,11 @@ export interface ResultatFec {
   periode?: { du: number; au: number };
   /** The imported lines, when asked for (`conserver: true`). */
   lignes?: EcritureFec[];
+  /**
+   * Header lines met again after the first (two exports appended): their physical numbers. Neither imported nor
+   * rejected; each is an alerte.
+   */
+  entetesRepetes?: number[];
+  /** Entries listed twice, when any: kept in the totals as the file gives them, named as an error. */
+  doublons?: DoublonsFec;
 }
