@@ -72,16 +72,26 @@ async function grandLivre(fichier) {
   return { ref, empreinte: hash.digest("hex") };
 }
 
+/** The 1-based position of sheet `nom` in the workbook's order (what LibreOffice's CSV filter numbers). */
+async function rangFeuille(fichier, nom) {
+  const zip = await JSZip.loadAsync(fs.readFileSync(fichier));
+  const classeur = await zip.file("xl/workbook.xml").async("string");
+  const noms = [...classeur.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
+  const rang = noms.indexOf(nom) + 1;
+  if (!rang) throw new Error(`Feuille « ${nom} » absente de ${fichier} (feuilles : ${noms.join(", ")})`);
+  return rang;
+}
+
 /**
- * The Écarts sheet of `fichier` recalculated by LibreOffice (CSV of sheet 4), or undefined without soffice.
- * A real engine over the million lines: SUMIFS on the Grand livre must give the figures of the JSON.
+ * The Écarts sheet of `fichier` recalculated by LibreOffice (CSV of that sheet, found by its name), or undefined
+ * without soffice. A real engine over the million lines: SUMIFS on the Grand livre must give the figures of the JSON.
  */
-function ecartsRecalcules(fichier) {
+async function ecartsRecalcules(fichier) {
   const profil = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-bench-lo-"));
   fs.mkdirSync(path.join(profil, "user"));
   fs.copyFileSync(path.join(RACINE, "tests/helpers/recalcul.xcu"), path.join(profil, "user/registrymodifications.xcu"));
   const sortie = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-bench-csv-"));
-  const filtre = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,4";
+  const filtre = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${await rangFeuille(fichier, "Écarts")}`;
   const debut = Date.now();
   const r = spawnSync(
     process.env.SOFFICE || "soffice",
@@ -167,7 +177,7 @@ async function principal() {
   console.log(
     `Grand livre ${attendu} identique dans les trois sorties ; classe 6 nette ${j.totaux.classe6}, réalisé ${j.totaux.realise}`,
   );
-  const lo = ecartsRecalcules(un);
+  const lo = await ecartsRecalcules(un);
   if (!lo) console.log("LibreOffice absent : recalcul non vérifié");
   else {
     const cellule = (ref) => lo.lignes[Number(ref.slice(1)) - 1][ref.charCodeAt(0) - 65];
