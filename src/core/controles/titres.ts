@@ -55,6 +55,9 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "convention-supposee": "Convention collective supposée",
   "convention-deduite": "Convention déduite du type d'œuvre",
   "conventions-semaine": "Deux conventions dans la semaine",
+  "ligne-en-double": "Ligne du plan de travail en double",
+  "livraison-ambigue": "Plusieurs dates de livraison",
+  "livraison-saisie": "Livraison saisie, autre que la feuille",
   "temps-de-travail-parametre": "Paramètre du classeur utilisé",
   "temps-de-travail-parametre-inconnu": "Paramètre inconnu",
   // Plan de financement
