@@ -271,7 +271,7 @@ describe("un nombre démesuré dans une cellule au format date", () => {
     const r = await lancerCli(main, ["planning", f, "--livraison", "2026-12-01", "-o", sortie]);
     refus(
       r,
-      "pdt-date-demesuree.xlsx\u00a0: Ligne 3\u00a0: date illisible «\u00a0########\u00a0» pour Yann Le Goff (PDT!A3)\u202f; attendu JJ/MM/AAAA.",
+      "pdt-date-demesuree.xlsx\u00a0: Ligne 3\u00a0: date illisible «\u00a0########\u00a0» pour Yann Le Goff (PDT!A3)\u202f; attendu JJ/MM/AAAA ou la date en lettres avec l'année (15 avril 2026).",
       sortie,
     );
   });

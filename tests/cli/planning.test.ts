@@ -44,7 +44,18 @@ describe("prodbook planning --json", () => {
     const j = JSON.parse(io.sortie[0]);
     // Added after the others (December 2026): the plan's dates, its critical path, the quantities proposed, the rule
     // tables used.
-    expect(Object.keys(j)).toEqual(["etapes", "controles", "debut", "fin", "cheminCritique", "propositions", "tables"]);
+    expect(Object.keys(j)).toEqual([
+      "etapes",
+      "controles",
+      "debut",
+      "fin",
+      "cheminCritique",
+      "propositions",
+      "tables",
+      "livraison",
+    ]);
+    // Added (December 2026): the delivery date and where it comes from (here the option).
+    expect(j.livraison).toEqual({ date: "2026-05-15", origine: "option", cellule: null });
     expect([j.debut, j.fin]).toEqual(["2026-04-16", "2026-05-15"]);
     // The steps of marge 0, in plan order: the text's « Chemin critique : Montage image → … → PAD ».
     expect(j.cheminCritique).toEqual(["Montage image", "Montage son", "Mixage", "PAD"]);

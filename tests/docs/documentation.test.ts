@@ -336,7 +336,7 @@ describe("les échantillons --json de la documentation = une vraie exécution", 
   });
 
   test("planning (docs/planning.md) : la post-production de l'exemple du dépôt, sortie texte imprimée telle quelle", async () => {
-    const commande = "npx prodbook planning assets/exemple/devis-producteur.xlsx --livraison 2026-10-30";
+    const commande = "npx prodbook planning assets/exemple/devis-producteur.xlsx";
     const texte = lire("docs/planning.md");
     const avant = `${commande}\n\`\`\`\n\n\`\`\`text\n`;
     expect(texte).toContain(avant);

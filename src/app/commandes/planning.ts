@@ -75,6 +75,11 @@ export interface ApercuPlanning {
   sourcesFeries: LienTexte[];
   /** The working-time rules applied to the plan de travail (each version in force on one of its days). */
   textes: RegleLisible[];
+  /**
+   * The delivery date (PAD) planned back from, when read in the steps sheet (none typed): the date, the sheet and
+   * the cell it is written in, for the page to say where it comes from.
+   */
+  livraisonLue?: { date: string; feuille: string; cellule: string };
 }
 
 /**
@@ -111,6 +116,9 @@ function apercu(r: ResultatPlanning): ApercuPlanning {
     ...(r.planning ? { joursFeries: r.planning.zone === "alsace-moselle" ? "Alsace-Moselle" : "Métropole" } : {}),
     sourcesFeries: r.planning ? SOURCES_FERIES[r.planning.zone].map(lienTexte) : [],
     textes: r.tables.map(regleLisible),
+    ...(r.livraison?.origine === "feuille"
+      ? { livraisonLue: { date: r.livraison.date, feuille: r.livraison.feuille, cellule: r.livraison.cellule } }
+      : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Constat } from "../../core/controles/constat";
 import { centsToDecimalString } from "../../core/money";
 import { GENRES, type TypeOeuvre } from "../../core/devis/model";
 import { ZONES, type Zone } from "../../core/planning/calendrier";
-import { dateEnLettres, dateFr } from "../../core/planning/dates";
+import { dateEnLettres, dateFr, nomJour } from "../../core/planning/dates";
 import { planifier, type OptionsPlanningPane, type ResultatPlanning } from "../../app/commandes/planning";
 import { JOURS_MAX, verifierEntier } from "../../app/arguments";
 import { choixArg, dureeArg, jsonDuree, nombreArg, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
@@ -60,6 +60,16 @@ export function jsonPlanning(r: ResultatPlanning) {
     // Added: the rule tables the planning used (default post-production steps, working time and Sunday/holiday
     // majorations on the plan de travail's days), same shape as credit-impot / devis / financement / carbone / ecarts.
     tables: jsonTablesUtilisees(r.tables),
+    // Added (December 2026): the delivery date (PAD) the rétroplanning ends on and where it comes from: « option »
+    // (--livraison) or « classeur » (written in the steps sheet, `cellule`); null for a planning forward (--debut) or
+    // none computed.
+    livraison: r.livraison
+      ? {
+          date: r.livraison.date,
+          origine: r.livraison.origine === "feuille" ? ("classeur" as const) : ("option" as const),
+          cellule: r.livraison.origine === "feuille" ? r.livraison.cellule : null,
+        }
+      : null,
   };
 }
 
@@ -70,6 +80,14 @@ function texte(r: ResultatPlanning, io: Io): void {
       `${p.mode === "retro" ? "Rétroplanning" : "Planning"} du ${dateEnLettres(p.debut)} au ${dateEnLettres(p.fin)} (` +
         `${pluriel(p.etapes.length, "étape")}, jours ouvrés, zone ${p.zone === "alsace-moselle" ? "Alsace-Moselle" : "Métropole"})`,
     );
+    // The delivery date and where it comes from (the steps sheet's cell, the option).
+    if (r.livraison)
+      io.out(
+        `  Livraison (PAD) : ${nomJour(r.livraison.date)} ${dateEnLettres(r.livraison.date)} (` +
+          (r.livraison.origine === "feuille"
+            ? `lue dans la feuille « ${r.livraison.feuille} », cellule ${r.livraison.cellule})`
+            : "date saisie avec l'option --livraison)"),
+      );
     // The duration that sized the default steps, and where it comes from (the devis title's cell, the option).
     if (r.duree) io.out(`  ${texteDuree(r.duree.minutes, r.duree.origine)}`);
     else if (r.dureesAmbigues) io.out(`  ${texteDureesAmbigues(r.dureesAmbigues)}`);

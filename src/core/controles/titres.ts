@@ -56,6 +56,9 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "convention-deduite": "Convention déduite du type d'œuvre",
   "conventions-semaine": "Deux conventions dans la semaine",
   "lignes-masquees-planning": "Lignes masquées lues dans le planning",
+  "ligne-en-double": "Ligne du plan de travail en double",
+  "livraison-ambigue": "Plusieurs dates de livraison",
+  "livraison-saisie": "Livraison saisie, autre que la feuille",
   "temps-de-travail-parametre": "Paramètre du classeur utilisé",
   "temps-de-travail-parametre-inconnu": "Paramètre inconnu",
   // Plan de financement

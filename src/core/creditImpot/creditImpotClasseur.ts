@@ -43,8 +43,9 @@ const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
  * The shooting days (distinct dates) of the workbook's plan de travail, the user's sheet with Date | Nom | Début | Fin
- * headers, to check the days in France given against; undefined when there is none or it cannot be read (the
- * planning command names its faults), so that a year is the bound then.
+ * headers, to check the days in France given against; undefined when there is none (a year is the bound then). A plan
+ * that cannot be read is refused with its fault and cell (« date illisible « 60 » … (PDT!A3) »): dropped, its days
+ * would give way to the year's bound without a word.
  */
 async function joursDuPlan(
   lire: (nom: string) => Promise<SheetData | undefined>,
@@ -59,7 +60,10 @@ async function joursDuPlan(
     const jours = new Set(plan.vacations.map((v) => v.date)).size;
     return jours > 0 ? { jours, feuille: plan.feuille } : undefined;
   } catch (e) {
-    if (e instanceof ErreurDonnees) return undefined;
+    if (e instanceof ErreurDonnees)
+      throw new ErreurDonnees(
+        `Plan de travail « ${f.name} », lu pour vérifier les jours de tournage en France : ${e.message}`,
+      );
     throw e;
   }
 }

@@ -14,6 +14,7 @@ import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
 import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, plagesFusionnees } from "../util/adresse";
 import { ErreurDonnees } from "../erreurs";
+import { DATE_EN_MOTS, dateEcrite } from "../util/datesEcrites";
 import type { Colonne, Colonnes } from "./entetes";
 import { tarifEnDevise } from "./unites";
 
@@ -117,48 +118,9 @@ function formatDate(fmt: string | undefined): boolean {
   return d;
 }
 
+export { dateEcrite };
+
 const DATE_TEXTE = /^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4}))\s*$/;
-
-/** The months as a French sheet writes them, in full or cut (« avr. », « sept. »), accents optional, by number. */
-const MOIS: readonly [RegExp, number][] = [
-  [/^janv(?:ier)?$/, 1],
-  [/^f[eé]v(?:r(?:ier)?)?$/, 2],
-  [/^mars$/, 3],
-  [/^avr(?:il)?$/, 4],
-  [/^mai$/, 5],
-  [/^juin$/, 6],
-  [/^juil(?:let)?$/, 7],
-  [/^ao[uû]t$/, 8],
-  [/^sept(?:embre)?$/, 9],
-  [/^oct(?:obre)?$/, 10],
-  [/^nov(?:embre)?$/, 11],
-  [/^d[eé]c(?:embre)?$/, 12],
-];
-/** « 15 avril 2025 », « 1er avr. 2025 », « mardi 15 avril 2025 »: a date written in words. */
-const DATE_EN_MOTS =
-  /^\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2})(?:er)?\s+([a-zéû]+)\.?\s+(\d{4})\s*$/i;
-
-/**
- * A date typed as text (« 15/04/2025 », « 15-04-25 », « 15 avril 2025 », « 1er avr. 2025 ») as its ISO date
- * (« 2025-04-15 »), day first as a French sheet writes it; « 1.500.000 », a month unknown or a day that does not
- * exist (« 31/02/2025 ») is none: undefined.
- */
-export function dateEcrite(s: string): string | undefined {
-  let j: number, m: number | undefined, a: number;
-  const mots = DATE_EN_MOTS.exec(s);
-  if (mots) {
-    const mois = mots[2].toLowerCase();
-    [j, m, a] = [Number(mots[1]), MOIS.find(([re]) => re.test(mois))?.[1], Number(mots[3])];
-  } else {
-    const n = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\s*$/.exec(s);
-    if (!n || /^\s*\d{1,3}(\.\d{3})+\s*$/.test(s)) return undefined;
-    [j, m, a] = [Number(n[1]), Number(n[2]), n[3].length === 2 ? 2000 + Number(n[3]) : Number(n[3])];
-  }
-  if (m === undefined || j < 1 || m < 1 || m > 12) return undefined;
-  const d = new Date(Date.UTC(a, m - 1, j));
-  if (d.getUTCDate() !== j || d.getUTCMonth() !== m - 1) return undefined;
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * A real date (a number with a date format, or a date cell read as ISO text) or a date typed as text (« 15/04/2025 »,

@@ -4,6 +4,7 @@ import { normaliser } from "../util/texte";
 import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
 import { estFormatHeure } from "../port/dates";
 import { estDateIso } from "./dates";
+import { dateEnMots, jourDeLaSemaine } from "../util/datesEcrites";
 
 /** Finds the header row: the first of the first 30 rows where every required column matches. */
 export function trouverEntetes<K extends string>(
@@ -89,7 +90,8 @@ export function ouiNon(c: CellData | undefined): boolean | undefined {
 }
 
 /**
- * ISO date from a cell: ISO text (adapters), an Excel serial number, or "11/05/2026". undefined = unreadable, a serial
+ * ISO date from a cell: ISO text (adapters), an Excel serial number, "11/05/2026", or the date in words (« 15 avril
+ * 2026 », « mercredi 15 avril 2026 », « 1er mai 2026 », util/datesEcrites). undefined = unreadable, a serial
  * that is no day included (60, Excel's 29/02/1900 that never existed, or past 9999-12-31): named by the caller, never
  * an internal error.
  */
@@ -99,6 +101,10 @@ export function dateCellule(c: CellData | undefined): string | undefined {
   const s = String(c.v).trim();
   const iso = s.slice(0, 10);
   if (/^\d{4}-\d{2}-\d{2}/.test(s)) return estDateIso(iso) ? iso : undefined;
+  // « 15 avril 2026 », « mercredi 15 avril 2026 », « 1er mai 2026 »: read when the day exists and the day of the week
+  // written, if any, is its own (« lundi 15 avril 2026 » is two dates: refused, named by the caller).
+  const mots = dateEnMots(s);
+  if (mots) return mots.iso && (!mots.jourEcrit || mots.jourEcrit === jourDeLaSemaine(mots.iso)) ? mots.iso : undefined;
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
   if (!m) return undefined;
   const d = `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}`;

@@ -1,6 +1,7 @@
 import { ErreurDonnees } from "../erreurs";
 import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
 import { dateEnLettres } from "../util/texte";
+import { JOURS_SEMAINE } from "../util/datesEcrites";
 /**
  * ISO dates ("YYYY-MM-DD") as day numbers (days since 1970-01-01, UTC): no local time anywhere, so a
  * schedule computed in Paris, Montréal or a CI container is the same.
@@ -49,7 +50,7 @@ export function jourSemaine(j: number): number {
   return ((((j + 3) % 7) + 7) % 7) + 1;
 }
 
-const JOURS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const JOURS = JOURS_SEMAINE;
 
 /** « vendredi » of an ISO date: its day of the week in French. */
 export const nomJour = (iso: string): string => JOURS[jourSemaine(jourDepuisIso(iso)) - 1];

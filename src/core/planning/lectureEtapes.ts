@@ -1,4 +1,8 @@
-import type { SheetData } from "../port/workbook";
+import type { CellData, SheetData } from "../port/workbook";
+import { estFormatDate } from "../port/dates";
+import { datesDansTexte } from "../util/datesEcrites";
+import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
+import { dateFr, estDateIso } from "./dates";
 import { normaliser } from "../util/texte";
 import { cite, ouiNon, ref, sansFusions, texte, trouverEntetes, vide } from "./cellules";
 import { PlanningError, type Etape, type Predecesseur } from "./modele";
@@ -138,4 +142,64 @@ function lireNombre(v: string | number | boolean | null): number | undefined {
   if (typeof v === "boolean") return undefined;
   const m = /^(-?\d+(?:[.,]\d+)?)\s*(j|jo|jours?|jours? ouvres|d|days?)?$/i.exec(normaliser(v));
   return m ? Number(m[1].replace(",", ".")) : undefined;
+}
+
+/** A cell that labels the delivery: « PAD », « livraison », « prêt à diffuser » (accents and case aside). */
+const LIBELLE_LIVRAISON = /(^|[^a-z])(pad|livraison|pret.a.diffuser)([^a-z]|$)/;
+
+/** A date the steps sheet writes as the delivery's: the ISO date (undefined: unreadable, named), the cell, the words. */
+export interface LivraisonEcrite {
+  iso?: string;
+  cellule: string;
+  texte: string;
+}
+
+/** A cell that holds a date alone: a real date (ISO text from the adapters, a serial shown as a date) or a typed one. */
+function dateSeule(c: CellData | undefined): { iso?: string; texte: string } | undefined {
+  if (!c || c.erreur || c.v === null || typeof c.v === "boolean") return undefined;
+  if (typeof c.v === "number")
+    return estFormatDate(c.fmt) && estSerieDate(c.v)
+      ? { iso: isoDepuisSerie(c.v), texte: dateFr(isoDepuisSerie(c.v)) }
+      : undefined;
+  const s = c.v.trim();
+  if (/^\d{4}-\d{2}-\d{2}(?:$|T)/.test(s)) {
+    const iso = s.slice(0, 10);
+    return estDateIso(iso) ? { iso, texte: dateFr(iso) } : { texte: s };
+  }
+  const dates = datesDansTexte(s);
+  return dates.length === 1 && dates[0].texte === s ? dates[0] : undefined;
+}
+
+/**
+ * The delivery dates the steps sheet writes (above its steps, beside them): a cell labelled as the delivery (« PAD au
+ * diffuseur le vendredi 30 octobre 2026 », « Livraison : 30/10/2026 ») with the date in its own text, or a label cell
+ * (« Date de livraison (PAD) ») followed on its row by a cell holding a date alone. Every one is returned with its
+ * cell, a date that is no day (« 31 avril 2026 », « lundi 30 octobre 2026 ») with `iso` undefined: the caller takes one
+ * date only when they all say the same, and names them otherwise.
+ */
+export function livraisonsEcrites(sheet: SheetData): LivraisonEcrite[] {
+  // The sheet as stored, not `sansFusions`: a title merged down rows is one label, read on its top cell.
+  const out: LivraisonEcrite[] = [];
+  const vues = new Set<string>();
+  sheet.rows.forEach((row, r) =>
+    row.forEach((c, i) => {
+      if (typeof c?.v !== "string" || c.erreur || !LIBELLE_LIVRAISON.test(normaliser(c.v))) return;
+      const cellule = ref(sheet, r, i);
+      const dansTexte = datesDansTexte(c.v);
+      if (dansTexte.length) {
+        for (const d of dansTexte) out.push({ ...d, cellule });
+        return;
+      }
+      // The label alone: the next filled cell of its row, when it holds a date alone (a duration is no date).
+      let j = i + 1;
+      while (j < row.length && vide(row[j])) j++;
+      const d = dateSeule(row[j]);
+      const la = ref(sheet, r, j);
+      if (d && !vues.has(la)) {
+        vues.add(la);
+        out.push({ ...d, cellule: la });
+      }
+    }),
+  );
+  return out;
 }

@@ -1,4 +1,5 @@
-import type { SheetData } from "../port/workbook";
+import type { CellData, SheetData } from "../port/workbook";
+import { dateEnMots, jourDeLaSemaine } from "../util/datesEcrites";
 import { colonneLettre, nomFeuilleRef } from "../util/adresse";
 import { dateEnLettres, normaliser } from "../util/texte";
 import {
@@ -45,9 +46,19 @@ export interface ConventionParDefaut {
   motif?: string;
 }
 
+/** A row that repeats another exactly (same person, day, start, end and pause): counted once, said. */
+export interface Doublon {
+  /** The row kept (the first) and the one set aside, 1-based, with their cells. */
+  gardee: Vacation;
+  ligne: number;
+  cellules: Vacation["cellules"];
+}
+
 export interface PlanDeTravail {
   feuille: string;
   vacations: Vacation[];
+  /** Rows repeating an earlier one exactly: not in `vacations` (counted once), named by `constatsDoublons`. */
+  doublons?: Doublon[];
   /**
    * The rows that give no convention (blank « Convention » cells, or a sheet without that column: `colonne`
    * undefined), read with `defaut`. Undefined when every row gives one.
@@ -131,6 +142,8 @@ export function lirePlanDeTravail(
   const c = ent.colonnes;
   const vacations: Vacation[] = [];
   const sansConvention: number[] = [];
+  const doublons: Doublon[] = [];
+  const vues = new Map<string, Vacation>();
   let derniereDate: string | undefined;
   for (let r = ent.ligne + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
@@ -156,7 +169,8 @@ export function lirePlanDeTravail(
       throw new PlanningError(
         vide(cel("date"))
           ? `Ligne ${ligne} : date manquante pour ${nom} (${at("date")}), sans date au-dessus à reprendre ; attendu JJ/MM/AAAA.`
-          : `Ligne ${ligne} : date illisible ${cite(cel("date"))} pour ${nom} (${at("date")}) ; attendu JJ/MM/AAAA.`,
+          : `Ligne ${ligne} : date illisible ${cite(cel("date"))} pour ${nom} (${at("date")})${pourquoiIllisible(cel("date"))} ; ` +
+              `attendu JJ/MM/AAAA ou la date en lettres avec l'année (15 avril 2026).`,
         ligne,
       );
     const annee = Number(date.slice(0, 4));
@@ -220,7 +234,7 @@ export function lirePlanDeTravail(
           `que la journée (${hhmm(debut)}–${hhmm(fin)}, ${heuresFr(amplitude)}) ; la pause s'écrit en minutes.`,
         ligne,
       );
-    vacations.push({
+    const vacation: Vacation = {
       date,
       nom,
       fonction: texte(cel("fonction")),
@@ -238,11 +252,20 @@ export function lirePlanDeTravail(
         fin: at("fin"),
         ...(c.convention !== undefined ? { convention: at("convention") } : {}),
       },
-    });
+    };
+    // The same person, day and hours twice (a row copied): one day of work, counted once and named.
+    const cle = [normaliser(nom), date, debut, fin, pause].join("|");
+    const gardee = vues.get(cle);
+    if (gardee) doublons.push({ gardee, ligne, cellules: vacation.cellules });
+    else {
+      vues.set(cle, vacation);
+      vacations.push(vacation);
+    }
   }
   return {
     feuille: sheet.name,
     vacations,
+    ...(doublons.length ? { doublons } : {}),
     ...(sansConvention.length
       ? {
           conventionsSupposees: {
@@ -257,6 +280,20 @@ export function lirePlanDeTravail(
         }
       : {}),
   };
+}
+
+/**
+ * Why a date written in words was not read: its day of the week is another day's (« lundi 15 avril 2026 »: the 15th
+ * or the Monday?), or the day does not exist. Empty for anything else.
+ */
+function pourquoiIllisible(c: CellData | undefined): string {
+  const mots = typeof c?.v === "string" && !c.erreur ? dateEnMots(c.v) : undefined;
+  if (!mots) return "";
+  if (!mots.iso) return " : ce jour n'existe pas";
+  const vrai = jourDeLaSemaine(mots.iso);
+  return mots.jourEcrit && mots.jourEcrit !== vrai
+    ? ` : le ${dateEnLettres(mots.iso)} est un ${vrai}, pas un ${mots.jourEcrit} ; lequel des deux ?`
+    : "";
 }
 
 /** Rows as cells of one column, consecutive rows as ranges: « PDT!D2:D17 », « 'Mon plan'!D3, D5:D6 ». */

@@ -20,7 +20,7 @@ import {
   feuillePlanDeTravail,
 } from "./feuillePlanDeTravail";
 import { NOM_RETROPLANNING, feuilleRetroplanning } from "./feuilleRetroplanning";
-import { estFeuilleEtapes, lireEtapes } from "./lectureEtapes";
+import { estFeuilleEtapes, lireEtapes, livraisonsEcrites, type LivraisonEcrite } from "./lectureEtapes";
 import { PlanningError, type Etape } from "./modele";
 import { etapesPostProduction } from "./postproduction";
 import { surchargerTempsDeTravail } from "./parametresPlanning";
@@ -68,6 +68,13 @@ export interface ResultatPlanningClasseur {
   feuillesEcrites: string[];
   /** The devis read to propose quantities (a plan de travail and a devis sheet found). */
   devis?: Devis;
+  /**
+   * The delivery date (PAD) the rétroplanning ends on, and where it comes from: typed (the CLI's --livraison, the
+   * pane's field), or read in the steps sheet (`cellule`, the words it is written in). Absent for a planning forward.
+   */
+  livraison?:
+    | { date: string; origine: "saisie" }
+    | { date: string; origine: "feuille"; feuille: string; cellule: string; texte: string };
 }
 
 /**
@@ -160,15 +167,35 @@ export async function planifierClasseur(
   const etapes: Etape[] | undefined = etapesSheet
     ? lireEtapes(etapesSheet)
     : opts.modele && etapesPostProduction(opts.modele);
+  // The delivery date the steps sheet writes (a title « PAD au diffuseur le 30 octobre 2026 »): taken when it is one
+  // date and none is given; several, or one that is no day, are named and none is taken.
+  const ecrites = etapesSheet ? livraisonsEcrites(etapesSheet) : [];
+  const datesEcrites = [...new Set(ecrites.map((e) => e.iso))];
+  const lue = datesEcrites.length === 1 && datesEcrites[0] !== undefined ? ecrites[0] : undefined;
+  const livraison: ResultatPlanningClasseur["livraison"] = opts.livraison
+    ? { date: opts.livraison, origine: "saisie" }
+    : !opts.debut && lue
+      ? { date: lue.iso!, origine: "feuille", feuille: etapesSheet!.name, cellule: lue.cellule, texte: lue.texte }
+      : undefined;
+  const constatsLivraison: Constat[] = [];
   if (etapes) {
-    if (!opts.livraison && !opts.debut)
-      throw new PlanningError(
-        "Indiquez la date de livraison (PAD) pour un rétroplanning, ou la date de début pour un planning en avant.",
+    if (!livraison && !opts.debut) {
+      if (ecrites.length) {
+        const ambigue = livraisonAmbigue(etapesSheet!.name, ecrites);
+        // Nothing else to report without a plan de travail: the message is the answer.
+        if (!trouverFeuillePlan(sheets.filter((s) => s !== etapesSheet))) throw new PlanningError(ambigue.message);
+        constatsLivraison.push(ambigue);
+      } else
+        throw new PlanningError(
+          "Indiquez la date de livraison (PAD) pour un rétroplanning, ou la date de début pour un planning en avant.",
+        );
+    } else
+      planning = planifier(
+        etapes,
+        livraison ? { livraison: livraison.date, zone: opts.zone } : { debut: opts.debut!, zone: opts.zone },
       );
-    planning = planifier(
-      etapes,
-      opts.livraison ? { livraison: opts.livraison, zone: opts.zone } : { debut: opts.debut!, zone: opts.zone },
-    );
+    if (opts.livraison && ecrites.length && !ecrites.some((e) => e.iso === opts.livraison))
+      constatsLivraison.push(livraisonSaisie(opts.livraison, etapesSheet!.name, ecrites));
   }
   const autres = sheets.filter((s) => s !== etapesSheet);
   const planSheet = trouverFeuillePlan(autres);
@@ -177,7 +204,11 @@ export async function planifierClasseur(
   const analyse = plan && analyser(plan, sheets, opts.zone);
   const devisSheet = trouverFeuilleDevis(autres.filter((s) => s !== planSheet));
   // The devis is read only to propose quantities from a plan de travail; a hidden sheet is flagged (feuille-lue).
-  const devis = plan && devisSheet ? importerDevisTrouve(devisSheet) : undefined;
+  // Read for the production's kind of work, as `devis` and « Appliquer » read it (the devis's typeOeuvre).
+  const devis =
+    plan && devisSheet
+      ? importerDevisTrouve(devisSheet, opts.typeOeuvre ? { typeOeuvre: opts.typeOeuvre } : undefined)
+      : undefined;
   const propositions = plan && devis ? proposerQuantites(plan, devis) : [];
   // A call sheet asked for is drawn from the plan de travail, or said impossible: never dropped without a word, and
   // its day checked whether or not the sheets are written.
@@ -214,7 +245,7 @@ export async function planifierClasseur(
         feuilleRetroplanning(
           planning,
           choisirNomFeuille(NOM_RETROPLANNING, existantes, prodbook),
-          opts.livraison ?? opts.debut,
+          livraison?.date ?? opts.debut,
         ),
       );
     if (plan && analyse) {
@@ -234,8 +265,9 @@ export async function planifierClasseur(
       ...feuillesNonLues("etapes", etapesSheet, autresEtapes),
       ...feuillesNonLues("plan", planSheet, autresPlans),
       ...(analyse?.constats ?? []),
-      ...(planning && opts.livraison ? livraisonAvancee(opts.livraison, planning, opts.zone) : []),
-      ...(planning && plan ? joursApresLivraison(opts.livraison ?? planning.fin, plan) : []),
+      ...constatsLivraison,
+      ...(planning && livraison ? livraisonAvancee(livraison.date, planning, opts.zone) : []),
+      ...(planning && plan ? joursApresLivraison(livraison?.date ?? planning.fin, plan) : []),
       ...lignesMasquees(
         etapesSheet,
         (etapesSheet ? (etapes ?? []) : []).map((e) => ({ ligne: e.ligne, cellule: e.cellule, quoi: e.nom })),
@@ -254,6 +286,7 @@ export async function planifierClasseur(
     propositions,
     feuillesEcrites,
     ...(devis ? { devis } : {}),
+    ...(planning && livraison ? { livraison } : {}),
   };
 }
 
@@ -327,6 +360,43 @@ function livraisonAvancee(livraison: string, planning: Planning, zone: Zone | un
         `jour ouvré avant. Indiquez une autre date si la livraison peut se faire ce jour-là.`,
     },
   ];
+}
+
+/** « le vendredi 30 octobre 2026 (« PAD au diffuseur le vendredi 30 octobre 2026 », 'Post-production'!A2) ». */
+function citeLivraison(e: LivraisonEcrite): string {
+  return e.iso
+    ? `le ${nomJour(e.iso)} ${dateEnLettres(e.iso)} (${e.cellule})`
+    : `« ${e.texte} » (${e.cellule}, pas une date existante)`;
+}
+
+/** The steps sheet writes several delivery dates, or one that is no day: none is taken, each is named. */
+function livraisonAmbigue(feuille: string, ecrites: readonly LivraisonEcrite[]): Constat {
+  const lisibles = ecrites.filter((e) => e.iso);
+  const quoi =
+    new Set(lisibles.map((e) => e.iso)).size > 1
+      ? `plusieurs dates de livraison (PAD) : ${ecrites.map(citeLivraison).join(", ")}`
+      : `une date de livraison (PAD) illisible : ${ecrites.map(citeLivraison).join(", ")}`;
+  return {
+    regle: "livraison-ambigue",
+    gravite: "erreur",
+    message:
+      `La feuille d'étapes « ${feuille} » écrit ${quoi} : aucune n'est retenue, le rétroplanning n'est pas calculé. ` +
+      `Corrigez la feuille pour qu'elle n'en écrive qu'une, ou indiquez la date de livraison.`,
+    cellule: ecrites[0].cellule,
+  };
+}
+
+/** A delivery date typed that the steps sheet does not write: the typed one is planned, the sheet's is named. */
+function livraisonSaisie(saisie: string, feuille: string, ecrites: readonly LivraisonEcrite[]): Constat {
+  return {
+    regle: "livraison-saisie",
+    gravite: "info",
+    message:
+      `Rétroplanning calculé depuis la livraison indiquée, le ${nomJour(saisie)} ${dateEnLettres(saisie)} ; la feuille ` +
+      `d'étapes « ${feuille} » écrit ${ecrites.map(citeLivraison).join(", ")}. Mettez la feuille à jour si la ` +
+      `livraison a changé.`,
+    cellule: ecrites[0].cellule,
+  };
 }
 
 /**

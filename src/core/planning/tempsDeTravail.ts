@@ -66,78 +66,120 @@ interface Contexte {
 const qui = (v: Vacation) => (v.fonction ? `${v.nom} (${v.fonction})` : v.nom);
 const aVerifier = (r: ReglesConvention) => (r.confiance === "H" ? "" : " [à vérifier]");
 
+/** A person's rows of one day (their start date), in start order: a split day (07:00–13:00, 14:00–21:00) is one day. */
+function parJour(vs: readonly Vacation[]): Vacation[][] {
+  const jours: Vacation[][] = [];
+  for (const v of vs) {
+    const dernier = jours[jours.length - 1];
+    if (dernier && dernier[0].date === v.date) dernier.push(v);
+    else jours.push([v]);
+  }
+  return jours;
+}
+
+/** « 07:00–13:00 (PDT!D2, PDT!E2) »: a row's hours and the cells they were read in. */
+const horaires = (v: Vacation) =>
+  `${hhmm(v.debut)}–${hhmm(v.fin)}${v.pauseMinutes ? `, pause ${v.pauseMinutes} min` : ""} (${v.cellules.debut}, ${v.cellules.fin})`;
+
 const dureeQuotidienne: Regle<Contexte> = {
   id: "duree-quotidienne",
   description:
-    "Durée de travail effectif d'une journée au-delà du maximum conventionnel (12 h en production audiovisuelle).",
-  verifier: ({ plan, regles }) =>
-    plan.vacations.flatMap((v) => {
-      const r = regles(v);
-      const d = dureeEffective(v);
-      if (!r || r.dureeQuotidienneMax === null || d <= r.dureeQuotidienneMax * 60) return [];
-      return [
-        {
-          regle: "duree-quotidienne",
-          gravite: "erreur" as const,
-          message:
-            `${qui(v)} le ${dateEnLettres(v.date)} : ${heuresFr(d)} de travail effectif (${hhmm(v.debut)}–${hhmm(v.fin)}` +
-            `${v.pauseMinutes ? `, pause ${v.pauseMinutes} min` : ""}), au-delà du maximum de ${r.dureeQuotidienneMax} h par jour (` +
-            `${r.libelle})${aVerifier(r)}.`,
-          cellule: v.cellules.fin,
-        },
-      ];
-    }),
+    "Durée de travail effectif d'une journée, toutes ses lignes du plan de travail comptées, au-delà du maximum " +
+    "conventionnel (12 h en production audiovisuelle).",
+  verifier: ({ parPersonne, regles }) =>
+    parPersonne.flatMap((vs) =>
+      parJour(vs).flatMap((jour) => {
+        const v = jour[0];
+        const r = regles(v);
+        const d = jour.reduce((t, x) => t + dureeEffective(x), 0);
+        if (!r || r.dureeQuotidienneMax === null || d <= r.dureeQuotidienneMax * 60) return [];
+        const detail =
+          jour.length === 1
+            ? `${hhmm(v.debut)}–${hhmm(v.fin)}${v.pauseMinutes ? `, pause ${v.pauseMinutes} min` : ""}`
+            : `sur ${jour.length} lignes du plan : ${jour.map(horaires).join(" ; ")}`;
+        return [
+          {
+            regle: "duree-quotidienne",
+            gravite: "erreur" as const,
+            message:
+              `${qui(v)} le ${dateEnLettres(v.date)} : ${heuresFr(d)} de travail effectif (${detail}), au-delà du ` +
+              `maximum de ${r.dureeQuotidienneMax} h par jour (${r.libelle})${aVerifier(r)}.`,
+            cellule: jour[jour.length - 1].cellules.fin,
+          },
+        ];
+      }),
+    ),
 };
 
 const reposQuotidien: Regle<Contexte> = {
   id: "repos-quotidien",
   description:
-    "Repos quotidien : 11 h consécutives, réductible à 9 h deux fois par semaine en audiovisuel (IDCC 2642), pas au cinéma.",
+    "Repos quotidien : 11 h consécutives entre deux journées, réductible à 9 h deux fois par semaine en audiovisuel " +
+    "(IDCC 2642), pas au cinéma ; la coupure entre deux lignes d'une même journée n'en est pas un.",
   verifier: ({ parPersonne, regles }) => {
     const out: Constat[] = [];
+    /** Two rows of one day that overlap: no break between them, the same hours counted twice. */
+    const chevauchement = (avant: Vacation, v: Vacation) =>
+      out.push({
+        regle: "repos-quotidien",
+        gravite: "erreur",
+        message:
+          `${qui(v)} le ${dateEnLettres(v.date)} : deux lignes du plan se chevauchent, ${horaires(avant)} et ` +
+          `${horaires(v)} ; les heures communes seraient comptées deux fois.`,
+        cellule: v.cellules.debut,
+      });
     for (const vs of parPersonne) {
       const reduits = new Map<string, number>();
-      for (let i = 1; i < vs.length; i++) {
-        const avant = vs[i - 1];
-        const v = vs[i];
+      // The day before's row that ends last: the rest runs from its end to the next day's first start.
+      let finAvant: Vacation | undefined;
+      for (const jour of parJour(vs)) {
+        const v = jour[0];
         const r = regles(v);
-        if (!r) continue;
-        const repos = bornes(v).debut - bornes(avant).fin;
-        const lieu =
-          `${qui(v)} entre le ${dateEnLettres(avant.date)} (fin ${hhmm(avant.fin)}) ` +
-          `et le ${dateEnLettres(v.date)} (début ${hhmm(v.debut)})`;
-        if (repos < 0) {
-          out.push({
-            regle: "repos-quotidien",
-            gravite: "erreur",
-            message: `${lieu} : les deux journées se chevauchent.`,
-            cellule: v.cellules.debut,
-          });
-        } else if (repos < r.reposReduit * 60) {
-          out.push({
-            regle: "repos-quotidien",
-            gravite: "erreur",
-            message:
-              `${lieu} : ${heuresFr(repos)} de repos seulement, moins que le minimum ` +
-              `absolu de ${r.reposReduit} h (${r.libelle})${aVerifier(r)}.`,
-            cellule: v.cellules.debut,
-          });
-        } else if (repos < r.reposQuotidien * 60) {
-          const semaine = semaineIso(jourDepuisIso(v.date));
-          const n = (reduits.get(semaine) ?? 0) + 1;
-          reduits.set(semaine, n);
-          const trop = n > r.reposReduitsParSemaine;
-          out.push({
-            regle: "repos-quotidien",
-            gravite: trop ? "erreur" : "alerte",
-            message: trop
-              ? `${lieu} : repos réduit à ${heuresFr(repos)}, ${n}e réduction de la ${texteSemaine(semaine)} alors que ` +
-                `${r.reposReduitsParSemaine} au plus sont admises (${r.libelle})${aVerifier(r)}.`
-              : `${lieu} : repos réduit à ${heuresFr(repos)} (moins de ${r.reposQuotidien} h ; réduction ${n} sur ` +
-                `${r.reposReduitsParSemaine} admises la ${texteSemaine(semaine)}).`,
-            cellule: v.cellules.debut,
-          });
+        if (finAvant && r) {
+          const avant = finAvant;
+          const repos = bornes(v).debut - bornes(avant).fin;
+          const lieu =
+            `${qui(v)} entre le ${dateEnLettres(avant.date)} (fin ${hhmm(avant.fin)}) ` +
+            `et le ${dateEnLettres(v.date)} (début ${hhmm(v.debut)})`;
+          if (repos < 0)
+            out.push({
+              regle: "repos-quotidien",
+              gravite: "erreur",
+              message: `${lieu} : les deux journées se chevauchent.`,
+              cellule: v.cellules.debut,
+            });
+          else if (repos < r.reposReduit * 60) {
+            out.push({
+              regle: "repos-quotidien",
+              gravite: "erreur",
+              message:
+                `${lieu} : ${heuresFr(repos)} de repos seulement, moins que le minimum ` +
+                `absolu de ${r.reposReduit} h (${r.libelle})${aVerifier(r)}.`,
+              cellule: v.cellules.debut,
+            });
+          } else if (repos < r.reposQuotidien * 60) {
+            const semaine = semaineIso(jourDepuisIso(v.date));
+            const n = (reduits.get(semaine) ?? 0) + 1;
+            reduits.set(semaine, n);
+            const trop = n > r.reposReduitsParSemaine;
+            out.push({
+              regle: "repos-quotidien",
+              gravite: trop ? "erreur" : "alerte",
+              message: trop
+                ? `${lieu} : repos réduit à ${heuresFr(repos)}, ${n}e réduction de la ${texteSemaine(semaine)} alors que ` +
+                  `${r.reposReduitsParSemaine} au plus sont admises (${r.libelle})${aVerifier(r)}.`
+                : `${lieu} : repos réduit à ${heuresFr(repos)} (moins de ${r.reposQuotidien} h ; réduction ${n} sur ` +
+                  `${r.reposReduitsParSemaine} admises la ${texteSemaine(semaine)}).`,
+              cellule: v.cellules.debut,
+            });
+          }
         }
+        let fin = jour[0];
+        for (const x of jour.slice(1)) {
+          if (bornes(x).debut < bornes(fin).fin) chevauchement(fin, x);
+          if (bornes(x).fin > bornes(fin).fin) fin = x;
+        }
+        if (!finAvant || bornes(fin).fin > bornes(finAvant).fin) finAvant = fin;
       }
     }
     return out;
@@ -317,6 +359,26 @@ export function constatsConvention(plan: PlanDeTravail): Constat[] {
   ];
 }
 
+/**
+ * The rows that repeat another exactly (same person, day, start, end and pause): one day of work written twice, counted
+ * once (durations, rest, overtime, Sundays and holidays, devis quantities, the Plan de travail sheet), each named with
+ * both rows' cells so the user removes the copy or corrects its hours.
+ */
+export function constatsDoublons(plan: PlanDeTravail): Constat[] {
+  return (plan.doublons ?? []).map(({ gardee: v, ligne, cellules }) => ({
+    regle: "ligne-en-double",
+    gravite: "alerte" as const,
+    message:
+      `${qui(v)} le ${dateEnLettres(v.date)} : la ligne ${ligne} (${cellules.nom}, ${cellules.date}, ${cellules.debut}, ` +
+      `${cellules.fin}) répète la ligne ${v.ligne} (${v.cellules.nom}, ${v.cellules.date}, ${v.cellules.debut}, ` +
+      `${v.cellules.fin}) : même personne, même jour, mêmes horaires (${hhmm(v.debut)}–${hhmm(v.fin)}` +
+      `${v.pauseMinutes ? `, pause ${v.pauseMinutes} min` : ""}). Comptée une seule fois (durée du jour et de la ` +
+      `semaine, repos, heures supplémentaires, dimanches et fériés, quantités du devis, feuille Plan de travail) : ` +
+      `supprimez la ligne en double, ou corrigez-la si elle devait dire une autre personne, un autre jour ou d'autres horaires.`,
+    cellule: cellules.nom,
+  }));
+}
+
 export interface AnalyseTempsDeTravail {
   constats: Constat[];
   heures: HeuresSemaine[];
@@ -334,6 +396,7 @@ export function analyserTempsDeTravail(
   const ctx = contexte(plan, table);
   const constats = [
     ...constatsConvention(plan),
+    ...constatsDoublons(plan),
     ...executerRegles(REGLES_TEMPS_DE_TRAVAIL, ctx),
     ...constatsDimanchesFeries(plan, zone),
   ];

@@ -20,6 +20,8 @@ import { useProduction } from "../production";
 /** Test ids of this page (kept here: the page is self-contained). */
 export const IDS_PLANNING = {
   livraison: "planning-livraison",
+  /** The delivery date read in the steps sheet, with its cell (no date typed). */
+  livraisonLue: "planning-livraison-lue",
   service: "planning-service",
   zone: "planning-zone",
   recalculer: "planning-recalculer",
@@ -154,6 +156,12 @@ export function Planning() {
           {apercu.fin && (
             <ChiffreCle terme="Livraison (PAD)" fort>
               {fr(apercu.fin)}
+            </ChiffreCle>
+          )}
+          {apercu.livraisonLue && (
+            <ChiffreCle terme="Date de livraison" texte testId={IDS_PLANNING.livraisonLue}>
+              {fr(apercu.livraisonLue.date)}, lue dans la feuille {guillemets(apercu.livraisonLue.feuille)} (cellule{" "}
+              {apercu.livraisonLue.cellule.replace(/^.*!/, "")})
             </ChiffreCle>
           )}
           {apercu.debut && <ChiffreCle terme="Début de la post-production">{fr(apercu.debut)}</ChiffreCle>}

@@ -180,7 +180,11 @@ describe("lecture du plan de travail", () => {
           ["31/04/2026", "Alice", "08:00", "18:00"],
         ]),
       ),
-    ).toThrow(new PlanningError("Ligne 2 : date illisible « 31/04/2026 » pour Alice (PDT!A2) ; attendu JJ/MM/AAAA."));
+    ).toThrow(
+      new PlanningError(
+        "Ligne 2 : date illisible « 31/04/2026 » pour Alice (PDT!A2) ; attendu JJ/MM/AAAA ou la date en lettres avec l'année (15 avril 2026).",
+      ),
+    );
   });
   test("convention inconnue refusée", () => {
     expect(() =>
