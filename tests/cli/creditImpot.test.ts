@@ -1,17 +1,16 @@
-import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { commande } from "../../src/cli/commands/creditImpot";
 import { lireRecalcule, nombre, recalculerSansCache } from "../helpers/libreoffice";
 import { ecrireDevisFiction } from "../core/creditImpot/classeurs";
-import { BINAIRE, dossierTemporaire, FICTION_52_2025, fr, lancerCli, refus } from "../helpers/cli";
+import { binaire, dossierTemporaire, FICTION_52_2025, fr, lancerCli, refus } from "../helpers/cli";
 
 const lancer = (args: string[]) => lancerCli((a, io) => commande.executer(a, io), args);
 /** `prodbook credit-impot …` through the built binary, as a user runs it (npm run build:cli). */
-const binaire = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BINAIRE, "credit-impot", ...args], { encoding: "utf8" });
-  return { code: r.status ?? -1, out: r.stdout, err: r.stderr.replace(/\n$/, "") };
+const credit = (args: string[]) => {
+  const r = binaire(["credit-impot", ...args]);
+  return { ...r, err: r.err.replace(/\n$/, "") };
 };
 const dossier = dossierTemporaire("prodbook-cli-ci-");
 let dir: string;
@@ -319,7 +318,7 @@ describe("prodbook credit-impot : erreurs (message français, code 2)", () => {
     const f = path.join(dir, "part-parametre.xlsx");
     await ecrireDevisFiction(f, [["credit-impot.plafond-budget.part", 1.5]]);
     refus(
-      binaire([f, ...FICTION_52_2025]),
+      credit([f, ...FICTION_52_2025]),
       fr(
         "part-parametre.xlsx : 'Paramètres'!B2 : « 1,5 » n'est pas un taux valable pour « credit-impot.plafond-budget.part » " +
           "(attendu par exemple « 25 % » ou « 0,25 »).",
@@ -344,7 +343,7 @@ describe("prodbook credit-impot : erreurs (message français, code 2)", () => {
     await wb.xlsx.writeFile(f);
     const sortie = path.join(dir, `territoire-${String(lu).replace(/\W/g, "")}-sortie.xlsx`);
     refus(
-      binaire([f, ...FICTION_52_2025, "-o", sortie]),
+      credit([f, ...FICTION_52_2025, "-o", sortie]),
       fr(
         `${path.basename(f)} : Budget!G18 : part France « ${lu} % » de la ligne « Location caméra » hors de 0 à 100 % : ` +
           "corrigez la colonne « Territoire ».",
@@ -355,7 +354,7 @@ describe("prodbook credit-impot : erreurs (message français, code 2)", () => {
 
   it("--annee 26 par le binaire : l'option est nommée, code 2", () => {
     refus(
-      binaire([devis, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "26"]),
+      credit([devis, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "26"]),
       fr("L'option --annee attend une année AAAA, reçu « 26 »."),
     );
   });
