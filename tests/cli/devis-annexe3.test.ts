@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { binaire, dossierTemporaire } from "../helpers/cli";
+import { binaire, dossierTemporaire, type ConstatJson as Controle } from "../helpers/cli";
 
 /**
  * `prodbook devis --oeuvre cinema --annexe-iii`, run through the built binary (npm run build:cli) on real .xlsx: the
@@ -13,12 +13,6 @@ const dossier = dossierTemporaire("prodbook-annexe3-");
 
 const prodbook = (...args: string[]) => binaire(["devis", ...args]);
 
-interface Controle {
-  regle: string;
-  gravite: string;
-  message: string;
-  cellule: string | null;
-}
 function json(...args: string[]) {
   const r = prodbook(...args, "--json", "--date", "2025-09-01");
   expect([r.code, r.err]).toEqual([0, ""]);
