@@ -12,6 +12,15 @@ import { deuxVersions, dossierTemp } from "../core/versions/classeurs";
 
 const EXEMPLE = path.resolve(__dirname, "../../assets/exemple/devis-producteur.xlsx");
 const FIX = path.resolve(__dirname, "../fixtures");
+/** `prodbook ecarts` on the example devis with the FEC of production 2024 and its correspondences. */
+const ECARTS_EXEMPLE = [
+  "ecarts",
+  EXEMPLE,
+  "--fec",
+  path.join(FIX, "fec/production-2024.txt"),
+  "--correspondances",
+  path.join(FIX, "fec/correspondances.csv"),
+];
 
 async function lancer(args: string[]): Promise<{ code: number; sortie: string; erreurs: string }> {
   const out: string[] = [];
@@ -267,16 +276,7 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
   });
 
   it("ecarts --explique: each poste's écart = réalisé − budget down to the FEC lines", async () => {
-    const r = await lancer([
-      "ecarts",
-      EXEMPLE,
-      "--fec",
-      path.join(FIX, "fec/production-2024.txt"),
-      "--correspondances",
-      path.join(FIX, "fec/correspondances.csv"),
-      "--json",
-      "--explique",
-    ]);
+    const r = await lancer([...ECARTS_EXEMPLE, "--json", "--explique"]);
     expect(r.erreurs).toBe("");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.sortie);
@@ -309,16 +309,7 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
   });
 
   it("ecarts --explique (text, built binary): one block, each chapter's écart down to the FEC lines, then the total", () => {
-    const fec = path.join(FIX, "fec");
-    const sortie = sortieBinaire([
-      "ecarts",
-      EXEMPLE,
-      "--fec",
-      path.join(fec, "production-2024.txt"),
-      "--correspondances",
-      path.join(fec, "correspondances.csv"),
-      "--explique",
-    ]);
+    const sortie = sortieBinaire([...ECARTS_EXEMPLE, "--explique"]);
     expect(sortie.split("D'où viennent ces chiffres\u00a0:")).toHaveLength(2);
     const arbre = sortie.slice(sortie.indexOf("D'où viennent ces chiffres\u00a0:"));
     const lignes = arbre.split("\n");
