@@ -108,6 +108,12 @@ export { JOURS_MAX };
  * A whole number from `min` to `max` (the pane's field and the CLI's option alike); `recu` is the value as typed
  * (« 2,5 »), named in the message.
  */
+/** A year of expenses AAAA (the tax credit's rules are dated by it): the pane, the CLI and PROD.* alike. */
+export function verifierAnnee(annee: number | undefined): void {
+  if (annee !== undefined && !(Number.isInteger(annee) && annee >= 1000 && annee <= 9999))
+    throw invalide("annee", `attend une année AAAA, reçu « ${annee} »`);
+}
+
 export function verifierEntier(
   valeur: number | undefined,
   champ: string,

@@ -1,9 +1,9 @@
-import { execFileSync } from "child_process";
 import * as path from "path";
 import type { SheetData } from "../../src/core/port/workbook";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { debordements, ouvrirVolet, RACINE, versFixture, type Volet } from "./volet";
+import { sortieBinaire } from "../helpers/cli";
 
 /**
  * « One name, one meaning »: the top of the pane's Écarts page (built bundle, Chromium, fake Excel) and the text of
@@ -11,7 +11,6 @@ import { debordements, ouvrirVolet, RACINE, versFixture, type Volet } from "./vo
  * réalisé, écart, estimation finale, écart estimé, sans poste, chapter in alert — since one function
  * (src/app/ecartsEnBref.ts) writes it for both. Run `npm run build:cli` and `npm run build:browser` first.
  */
-const BIN = path.join(RACINE, "bin/prodbook.js");
 const DEVIS = path.join(RACINE, "assets/exemple/devis-producteur.xlsx");
 const FEC = path.join(RACINE, "assets/exemple/fec-exemple.txt");
 
@@ -20,7 +19,7 @@ const FEC = path.join(RACINE, "assets/exemple/fec-exemple.txt");
  * term and its value (the CLI writes the space before « : » as a no-break space, as French typography does).
  */
 function enTeteCli(): [string, string][] {
-  const texte = execFileSync(process.execPath, [BIN, "ecarts", DEVIS, "--fec", FEC], { encoding: "utf8" });
+  const texte = sortieBinaire(["ecarts", DEVIS, "--fec", FEC]);
   const lignes = texte.split("\n");
   const debut = lignes.findIndex((l) => l.startsWith("Écart = réalisé − budget"));
   const fin = lignes.findIndex((l) => l.startsWith("Seuils d'alerte"));

@@ -1,4 +1,3 @@
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -9,6 +8,7 @@ import { TEST_IDS } from "../../src/taskpane/testIds";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { recalculerSansCache } from "../helpers/libreoffice";
 import { debordements, ouvrirVolet, RACINE, versFixture, type Volet } from "./volet";
+import { sortieBinaire } from "../helpers/cli";
 
 /**
  * « One name, one meaning » on the pane's home page: the Écarts block of the « Tableau de bord » reads the Écarts
@@ -17,7 +17,6 @@ import { debordements, ouvrirVolet, RACINE, versFixture, type Volet } from "./vo
  * `prodbook ecarts -o` writes, their formulas given LibreOffice's values (the fake Excel does not calculate), opened
  * in the built pane; then the Écarts page reconciles the same FEC. Run `npm run build:cli` and `npm run build:browser` first.
  */
-const BIN = path.join(RACINE, "bin/prodbook.js");
 const DEVIS = path.join(RACINE, "assets/exemple/devis-producteur.xlsx");
 const FEC = path.join(RACINE, "assets/exemple/fec-exemple.txt");
 
@@ -28,7 +27,7 @@ describe("tableau de bord : le bloc Écarts dit ce que dit la page Écarts (prod
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-tdb-ecarts-"));
     const sortie = path.join(dir, "ecarts.xlsx");
-    execFileSync(process.execPath, [BIN, "ecarts", DEVIS, "--fec", FEC, "-o", sortie], { encoding: "utf8" });
+    sortieBinaire(["ecarts", DEVIS, "--fec", FEC, "-o", sortie]);
     const ecrit = await XlsxWorkbook.ouvrir(sortie);
     // Prodbook's sheets, as its registry names them (the fake Excel reads it as Excel does), with the values
     // LibreOffice computed for their formulas; the user's sheets as saved (their formulas with Excel's values).

@@ -1,4 +1,3 @@
-import { execFileSync } from "child_process";
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import * as os from "os";
@@ -21,6 +20,7 @@ import {
   versFixture,
   type Volet,
 } from "./volet";
+import { sortieBinaire } from "../helpers/cli";
 
 /**
  * Issue 14, « compare against the coût définitif »: the Versions page, on a workbook `prodbook ecarts … -o` wrote from
@@ -30,7 +30,6 @@ import {
  * select them in Excel; nothing overflows at 320 and 350 px.
  */
 const IDS = TEST_IDS.versions;
-const BIN = path.join(RACINE, "bin/prodbook.js");
 const ex = (f: string) => path.join(RACINE, "assets/exemple", f);
 const sp = sansEspacesInsecables;
 const ecart = (x: string) => formatEcartFr(eurosToCents(x));
@@ -56,7 +55,7 @@ describe("page Versions face au réalisé de la feuille Écarts, dans Chromium (
 
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-volet-versions-realise-"));
-    const prodbook = (args: string[]) => execFileSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8" });
+    const prodbook = (args: string[]) => sortieBinaire(args, { cwd: dir });
     prodbook(["ecarts", ex("devis-producteur.xlsx"), "--fec", ex("fec-exemple.txt"), "-o", "e.xlsx"]);
     prodbook(["versions", "enregistrer", "e.xlsx", "--nom", "Dépôt agrément", "-o", "v.xlsx"]);
     attendu = JSON.parse(
@@ -213,7 +212,7 @@ describe("page Versions face au réalisé : un chapitre à 0 dans « à » et au
 
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-volet-versions-realise-zero-"));
-    const prodbook = (args: string[]) => execFileSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: "utf8" });
+    const prodbook = (args: string[]) => sortieBinaire(args, { cwd: dir });
     prodbook(["ecarts", ex("devis-producteur.xlsx"), "--fec", ex("fec-exemple.txt"), "-o", "e.xlsx"]);
     prodbook(["versions", "enregistrer", "e.xlsx", "--nom", "Dépôt agrément", "-o", "v.xlsx"]);
     // Chapter 3's only line (G29 = C29 × E29 × F29, 900,00 €) and its sub-total brought to 0 in the current devis.

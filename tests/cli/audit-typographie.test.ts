@@ -1,10 +1,9 @@
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { montantArg } from "../../src/cli/args";
 import { main } from "../../src/cli/main";
 import { cents } from "../../src/core/money";
-import { BINAIRE, dossierTemporaire, lancerCli } from "../helpers/cli";
+import { binaire, dossierTemporaire, lancerCli } from "../helpers/cli";
 
 /**
  * A new user's audit of the CLI's text: counts grouped by thousands with their noun agreed (« 10 756 lignes »), no
@@ -71,15 +70,12 @@ describe("prodbook ecarts : les écarts signés comme dans le README et le volet
 
 /** An ordinary space (or a no-break one where the narrow one is due) before a sign, or after « : what must not be. */
 const MAL_ESPACE = / [:;?!»]|«[ \t]|\u00a0[;?!]/;
-const binaire = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [BINAIRE, ...args], { encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const prodbook = (...args: string[]) => binaire(args);
 const dossier = dossierTemporaire("prodbook-typographie-");
 
 describe("prodbook : espaces insécables du français, comme dans le volet (texte et messages, jamais --json)", () => {
   it("devis en texte : « Contrôles : », « … » insécables, « ; » après une fine insécable", () => {
-    const r = binaire("devis", DEVIS, "--date", "2026-01-15");
+    const r = prodbook("devis", DEVIS, "--date", "2026-01-15");
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).toContain(
       "Devis lu dans la feuille «\u00a0Budget Gardiens\u00a0»\u00a0: 38\u00a0lignes placées et 1\u00a0ligne non placée (hors total)\n",
@@ -90,7 +86,7 @@ describe("prodbook : espaces insécables du français, comme dans le volet (text
   });
 
   it("--json garde ses messages tels que src/app les écrit (contrat public) : seul le texte change", () => {
-    const r = binaire("devis", DEVIS, "--date", "2026-01-15", "--json");
+    const r = prodbook("devis", DEVIS, "--date", "2026-01-15", "--json");
     expect([r.code, r.err]).toEqual([0, ""]);
     const messages = (JSON.parse(r.out) as { controles: { message: string }[] }).controles.map((c) => c.message);
     expect(messages).toContain(
@@ -101,14 +97,14 @@ describe("prodbook : espaces insécables du français, comme dans le volet (text
 
   it("une erreur sur stderr : insécables autour du chemin, le chemin tapé gardé tel quel (« absent ! », « 1 000 »)", () => {
     const sortie = path.join(dossier(), "absent !", "sortie 1 000.xlsx");
-    const r = binaire("devis", DEVIS, "-o", sortie);
+    const r = prodbook("devis", DEVIS, "-o", sortie);
     expect([r.code, r.out]).toEqual([2, ""]);
     expect(r.err).toBe(
       `Écriture impossible de «\u00a0${sortie}\u00a0»\u00a0: dossier «\u00a0${path.dirname(sortie)}\u00a0» introuvable.\n`,
     );
     expect(r.err.replace(sortie, "").replace(path.dirname(sortie), "")).not.toMatch(MAL_ESPACE);
     expect(fs.existsSync(path.dirname(sortie))).toBe(false);
-    const inconnue = binaire("devis", DEVIS, "--jsn");
+    const inconnue = prodbook("devis", DEVIS, "--jsn");
     expect(inconnue.err).toMatch(
       /^Arguments invalides\u00a0: option inconnue «\u00a0--jsn\u00a0»\u00a0: vouliez-vous dire /,
     );
@@ -117,15 +113,15 @@ describe("prodbook : espaces insécables du français, comme dans le volet (text
   });
 
   it("--help et l'aide d'une commande : « Usage : », « Commandes : » insécables", () => {
-    const aide = binaire("--help");
+    const aide = prodbook("--help");
     expect([aide.code, aide.err]).toEqual([0, ""]);
     expect(aide.out).toMatch(/^prodbook — .*\nUsage\u00a0: prodbook <commande> \[options\]\n\nCommandes\u00a0:\n/);
     expect(aide.out).not.toMatch(MAL_ESPACE);
-    const devis = binaire("devis", "--help");
+    const devis = prodbook("devis", "--help");
     expect(devis.out).toContain("\nUsage\u00a0: prodbook devis <classeur.xlsx>");
     expect(devis.out).not.toMatch(MAL_ESPACE);
     // Without a command, the help goes to stderr, in the same typography.
-    const sans = binaire();
+    const sans = prodbook();
     expect([sans.code, sans.out, sans.err]).toEqual([2, "", aide.out]);
   });
 });
@@ -148,13 +144,13 @@ const fecDesequilibre = (nom: string, encodage: "utf8" | "latin1" = "utf8") => {
 describe("prodbook : montants, semaines, dates et messages de fichier écrits en français (revue de présentation)", () => {
   it("fec : l'écriture déséquilibrée dit « −6 000,00 € » (formatMontantFr), en texte comme en --json", () => {
     const f = fecDesequilibre("desequilibre.txt");
-    const r = binaire("fec", f);
+    const r = prodbook("fec", f);
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).toContain(
       "    Ligne 2\u00a0: écriture A1 déséquilibrée\u00a0: débit − crédit = \u22126\u202f000,00\u00a0€.\n",
     );
     expect(r.out.split(f).join("")).not.toMatch(/(^|[\s(=])-\d/m);
-    const j = binaire("fec", f, "--json");
+    const j = prodbook("fec", f, "--json");
     const json = JSON.parse(j.out) as { debit: string; alertes: { message: string }[] };
     // The message is the same sentence; the figures of the contract stay decimal strings.
     expect([json.debit, json.alertes[0].message]).toEqual([
@@ -170,19 +166,19 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
   });
 
   it("planning : « semaine 20 (du lundi 11 mai 2026) », jamais la clé ISO « 2026-W20 », le JSON gardant ses dates", () => {
-    const r = binaire("planning", PLANNING, "--livraison", "2026-05-15");
+    const r = prodbook("planning", PLANNING, "--livraison", "2026-05-15");
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).toContain(
       "Yann Le Goff, semaine 20 (du lundi 11\u00a0mai\u00a02026)\u00a0: 39 h 30 travaillées, dont 4 h 30 à 25\u00a0%.",
     );
     expect(r.out).not.toMatch(/\d{4}-W\d{2}/);
-    const j = JSON.parse(binaire("planning", PLANNING, "--livraison", "2026-05-15", "--json").out);
+    const j = JSON.parse(prodbook("planning", PLANNING, "--livraison", "2026-05-15", "--json").out);
     expect(j.etapes[3]).toMatchObject({ debut: "2026-05-11", fin: "2026-05-13" });
   });
 
   it("credit-impot : « Plafond par minute », jamais « Plafond : plafond … » ; --explique « en vigueur au 1er janvier 2016 »", () => {
     const args = ["credit-impot", DEVIS, "--regime", "audiovisuel", "--genre", "documentaire", "--duree", "52"];
-    const r = binaire(...args, "--annee", "2025", "--explique");
+    const r = prodbook(...args, "--annee", "2025", "--explique");
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).toMatch(/\n {2}Plafond par minute +75\u202f400,00\u00a0€ {2}non atteint\n/);
     expect(r.out).toMatch(
@@ -197,7 +193,7 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
   });
 
   it("regles : ni « null » ni « undefined » dans le texte ; une durée maximale absente s'écrit « — »", () => {
-    const r = binaire("regles", "--date", "2026-06-01");
+    const r = prodbook("regles", "--date", "2026-06-01");
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).not.toMatch(/\bnull\b|\bundefined\b|Plafond\u00a0: plafond/i);
     expect(r.out).toContain("une durée maximale non renseignée («\u00a0—\u00a0» dans la liste des règles)");
@@ -205,7 +201,7 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
   });
 
   it("devis : les lignes comptées sont celles des chapitres (38) et de la conservation, la non placée à part", () => {
-    const r = binaire("devis", DEVIS, "--duree", "52", "--genre", "documentaire");
+    const r = prodbook("devis", DEVIS, "--duree", "52", "--genre", "documentaire");
     expect([r.code, r.err]).toEqual([0, ""]);
     const entete = r.out.split("\n")[0];
     expect(entete).toBe(
@@ -213,7 +209,7 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
         "(hors total)",
     );
     const parChapitre = [...r.out.matchAll(/\((\d+) lignes?\)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
-    const j = JSON.parse(binaire("devis", DEVIS, "--duree", "52", "--genre", "documentaire", "--json").out);
+    const j = JSON.parse(prodbook("devis", DEVIS, "--duree", "52", "--genre", "documentaire", "--json").out);
     expect([parChapitre, j.devis.conservation.cellules.lignes, j.devis.conservation.cellules.nonPlaces]).toEqual([
       38, 38, 1,
     ]);
@@ -223,7 +219,7 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
 
   it("fec --encodage windows-1252 sur un fichier UTF-8 (et l'inverse) : avertissement français sur stderr, encodage gardé, nommé « UTF-8 », « Windows-1252 »", () => {
     const utf8 = fecDesequilibre("utf8.txt");
-    const r = binaire("fec", utf8, "--encodage", "windows-1252", "--json");
+    const r = prodbook("fec", utf8, "--encodage", "windows-1252", "--json");
     expect(r.code).toBe(0);
     expect(r.err).toBe(
       "Le fichier semble encodé en UTF-8\u00a0: «\u00a0é\u00a0» est lu «\u00a0Ã©\u00a0»\u202f; l'encodage Windows-1252 imposé " +
@@ -231,7 +227,7 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
     );
     expect(JSON.parse(r.out).format.encodage).toBe("windows-1252");
     const latin = fecDesequilibre("latin.txt", "latin1");
-    const inverse = binaire("fec", latin, "--encodage", "utf-8");
+    const inverse = prodbook("fec", latin, "--encodage", "utf-8");
     expect(inverse.code).toBe(0);
     expect(inverse.err).toBe(
       "Le fichier ne semble pas encodé en UTF-8\u00a0: «\u00a0é\u00a0» (en Windows-1252) est lu «\u00a0\ufffd\u00a0»\u202f; " +
@@ -240,12 +236,12 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
     );
     expect(inverse.out).toContain("UTF-8 imposé");
     // The encoding as the messages name it (« Windows-1252 ») is taken too; --json keeps its value.
-    const nomme = binaire("fec", latin, "--encodage", "Windows-1252", "--json");
+    const nomme = prodbook("fec", latin, "--encodage", "Windows-1252", "--json");
     expect([nomme.code, nomme.err, JSON.parse(nomme.out).format.encodage]).toEqual([0, "", "windows-1252"]);
     // The encoding the bytes have, forced or detected: nothing to say.
-    expect(binaire("fec", utf8, "--encodage", "utf-8").err).toBe("");
-    expect(binaire("fec", latin, "--encodage", "windows-1252").err).toBe("");
-    expect(binaire("fec", latin).err).toBe("");
+    expect(prodbook("fec", utf8, "--encodage", "utf-8").err).toBe("");
+    expect(prodbook("fec", latin, "--encodage", "windows-1252").err).toBe("");
+    expect(prodbook("fec", latin).err).toBe("");
   });
 
   it("un fichier absent : une seule tournure, « Fichier introuvable : « … » (quoi). », pour chaque commande", () => {
@@ -269,7 +265,7 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
     ];
     for (const [args, message] of cas) {
       for (const json of [[], ["--json"]]) {
-        const r = binaire(...args, ...json);
+        const r = prodbook(...args, ...json);
         expect([r.code, r.out, r.err]).toEqual([2, "", message]);
       }
     }
@@ -279,8 +275,8 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
     const FEC = path.join(EXEMPLE, "fec-exemple.txt");
     const devis = path.join(dossier(), "devis-ecrit.xlsx");
     const ecarts = path.join(dossier(), "ecarts-ecrit.xlsx");
-    const d = binaire("devis", DEVIS, "-o", devis);
-    const e = binaire("ecarts", DEVIS, "--fec", FEC, "-o", ecarts);
+    const d = prodbook("devis", DEVIS, "-o", devis);
+    const e = prodbook("ecarts", DEVIS, "--fec", FEC, "-o", ecarts);
     expect([d.code, e.code]).toEqual([0, 0]);
     expect(d.out).toMatch(
       new RegExp(`\\nÉcrit\\u00a0: ${devis.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(feuilles «\\u00a0`),
@@ -290,7 +286,7 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
   });
 
   it("--json : les messages de stderr ont la même typographie ; « −5000 » (U+2212) est lu négatif, « –5000 » refusé en français", () => {
-    const r = binaire("financement", DEVIS, "--cout", "\u22125000", "--json");
+    const r = prodbook("financement", DEVIS, "--cout", "\u22125000", "--json");
     expect([r.code, r.out]).toEqual([2, ""]);
     expect(r.err).toBe(
       "L'option --cout attend un montant positif (ex. «\u00a03000000\u00a0» ou «\u00a03\u00a0000\u00a0000,00\u00a0»), " +
@@ -299,7 +295,7 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
     expect(r.err).not.toMatch(MAL_ESPACE);
     expect(montantArg("\u22125000", "--subventions", "un montant")).toBe(-500000);
     expect(montantArg("\u22121\u202f200,50", "--subventions", "un montant")).toBe(-120050);
-    const tiret = binaire("financement", DEVIS, "--cout", "\u20135000", "--json");
+    const tiret = prodbook("financement", DEVIS, "--cout", "\u20135000", "--json");
     expect([tiret.code, tiret.out]).toEqual([2, ""]);
     expect(tiret.err).toBe(
       "L'option --cout\u00a0: «\u00a0\u20135000\u00a0» commence par un tiret typographique\u202f; un montant négatif " +

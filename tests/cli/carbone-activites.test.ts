@@ -4,10 +4,9 @@
  * (the van per km, the truck per t.km by its PTAC class, hotel nights by the night, the forfait by its amount, meals);
  * what it cannot (the ferry, the equipment) stays « facteur manquant », with its cell and what to enter instead.
  */
-import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { BINAIRE, dossierTemporaire } from "../helpers/cli";
+import { binaire, dossierTemporaire } from "../helpers/cli";
 import { lireRecalcule, recalculer, resultat, sansResultats } from "../helpers/libreoffice";
 
 const dossier = dossierTemporaire("carbone-activites-");
@@ -75,12 +74,8 @@ async function devisTournageCorse(): Promise<string> {
   return f;
 }
 
-function carbone(fichier: string, ...options: string[]) {
-  const r = spawnSync(process.execPath, [BINAIRE, "carbone", fichier, "--date", "2026-06-01", ...options], {
-    encoding: "utf8",
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const carbone = (fichier: string, ...options: string[]) =>
+  binaire(["carbone", fichier, "--date", "2026-06-01", ...options]);
 
 describe("prodbook carbone (binaire) : ferry, utilitaire, camion, nuits d'hôtel et location de matériel", () => {
   let j: Sortie;

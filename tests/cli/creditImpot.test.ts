@@ -4,9 +4,14 @@ import * as path from "path";
 import { commande } from "../../src/cli/commands/creditImpot";
 import { lireRecalcule, nombre, recalculerSansCache } from "../helpers/libreoffice";
 import { ecrireDevisFiction } from "../core/creditImpot/classeurs";
-import { dossierTemporaire, FICTION_52_2025, lancerCli } from "../helpers/cli";
+import { binaire, dossierTemporaire, FICTION_52_2025, fr, lancerCli, refus } from "../helpers/cli";
 
 const lancer = (args: string[]) => lancerCli((a, io) => commande.executer(a, io), args);
+/** `prodbook credit-impot …` through the built binary, as a user runs it (npm run build:cli). */
+const credit = (args: string[]) => {
+  const r = binaire(["credit-impot", ...args]);
+  return { ...r, err: r.err.replace(/\n$/, "") };
+};
 const dossier = dossierTemporaire("prodbook-cli-ci-");
 let dir: string;
 let devis: string;
@@ -306,6 +311,51 @@ describe("prodbook credit-impot : erreurs (message français, code 2)", () => {
     expect(r.code).toBe(2);
     expect(r.erreurs[0]).toBe(
       "parametre-faux.xlsx\u00a0: 'Paramètres'!B2\u00a0: «\u00a0trente pour cent\u00a0» n'est pas un taux valable pour «\u00a0credit-impot.cinema.taux\u00a0» (attendu par exemple «\u00a025\u00a0%\u00a0» ou «\u00a00,25\u00a0»).",
+    );
+  });
+
+  it("une valeur de part dans Paramètres hors de 0 à 1 (« 1,5 ») : la cellule est nommée, code 2", async () => {
+    const f = path.join(dir, "part-parametre.xlsx");
+    await ecrireDevisFiction(f, [["credit-impot.plafond-budget.part", 1.5]]);
+    refus(
+      credit([f, ...FICTION_52_2025]),
+      fr(
+        "part-parametre.xlsx : 'Paramètres'!B2 : « 1,5 » n'est pas un taux valable pour « credit-impot.plafond-budget.part » " +
+          "(attendu par exemple « 25 % » ou « 0,25 »).",
+      ),
+    );
+  });
+
+  // The share spent in France of a line (its « Territoire » cell) out of 0 to 100 %: the producer's input, refused by
+  // the built binary with the cell and the line named, exit 2, no internal error, nothing written.
+  it.each([
+    ["120 %", "120"],
+    [150, "150"],
+    ["-20 %", "\u221220"],
+  ])("part France « %s » dans la colonne Territoire : refusée en nommant la cellule", async (territoire, lu) => {
+    const f = path.join(dir, `territoire-${String(lu).replace(/\W/g, "")}.xlsx`);
+    await ecrireDevisFiction(f);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f);
+    // 7.1 « Location caméra », whose « Territoire » says « 50 % » in the fixture.
+    expect(wb.getWorksheet("Budget")!.getCell("G18").value).toBe("50 %");
+    wb.getWorksheet("Budget")!.getCell("G18").value = territoire;
+    await wb.xlsx.writeFile(f);
+    const sortie = path.join(dir, `territoire-${String(lu).replace(/\W/g, "")}-sortie.xlsx`);
+    refus(
+      credit([f, ...FICTION_52_2025, "-o", sortie]),
+      fr(
+        `${path.basename(f)} : Budget!G18 : part France « ${lu} % » de la ligne « Location caméra » hors de 0 à 100 % : ` +
+          "corrigez la colonne « Territoire ».",
+      ),
+      sortie,
+    );
+  });
+
+  it("--annee 26 par le binaire : l'option est nommée, code 2", () => {
+    refus(
+      credit([devis, "--regime", "audiovisuel", "--genre", "fiction", "--duree", "52", "--annee", "26"]),
+      fr("L'option --annee attend une année AAAA, reçu « 26 »."),
     );
   });
 

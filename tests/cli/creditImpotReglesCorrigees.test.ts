@@ -1,6 +1,5 @@
-import { spawnSync } from "child_process";
 import * as path from "path";
-import { BINAIRE } from "../helpers/cli";
+import { binaire } from "../helpers/cli";
 
 /**
  * Issue 11, corrected rules at their exact boundaries, through the built binary (npm run build:cli) on producers'
@@ -10,12 +9,8 @@ import { BINAIRE } from "../helpers/cli";
 const FIXTURES = path.resolve(__dirname, "../fixtures/credit-impot");
 const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 
-function credit(fichier: string, ...options: string[]) {
-  const r = spawnSync(process.execPath, [BINAIRE, "credit-impot", path.join(FIXTURES, fichier), ...options], {
-    encoding: "utf8",
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const credit = (fichier: string, ...options: string[]) =>
+  binaire(["credit-impot", path.join(FIXTURES, fichier), ...options]);
 
 interface CreditJson {
   base: string;

@@ -1,7 +1,6 @@
-import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { BINAIRE, dossierTemporaire } from "../helpers/cli";
+import { binaire, dossierTemporaire, type ConstatJson as Controle } from "../helpers/cli";
 
 /**
  * `prodbook devis --oeuvre cinema --annexe-iii`, run through the built binary (npm run build:cli) on real .xlsx: the
@@ -12,17 +11,8 @@ import { BINAIRE, dossierTemporaire } from "../helpers/cli";
 const CINEMA = path.join(__dirname, "../fixtures/devis-cinema/devis-cinema.xlsx");
 const dossier = dossierTemporaire("prodbook-annexe3-");
 
-function prodbook(...args: string[]) {
-  const r = spawnSync(process.execPath, [BINAIRE, "devis", ...args], { encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const prodbook = (...args: string[]) => binaire(["devis", ...args]);
 
-interface Controle {
-  regle: string;
-  gravite: string;
-  message: string;
-  cellule: string | null;
-}
 function json(...args: string[]) {
   const r = prodbook(...args, "--json", "--date", "2025-09-01");
   expect([r.code, r.err]).toEqual([0, ""]);

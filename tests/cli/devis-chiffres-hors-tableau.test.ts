@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import * as path from "path";
 import { classeurDevis, type Cellule } from "../core/devis/outils";
-import { devisBinaire, dossierTemporaire } from "../helpers/cli";
+import { devisBinaire, dossierTemporaire, type ConstatJson as Controle } from "../helpers/cli";
 
 /**
  * Issue 10, conservation outside the table, through the built binary (npm run build:cli), on the workbooks of
@@ -19,12 +19,6 @@ function json(nom: string) {
   expect(r.err).toBe("");
   expect(r.code).toBe(0);
   return JSON.parse(r.out);
-}
-interface Controle {
-  regle: string;
-  gravite: string;
-  message: string;
-  cellule?: string;
 }
 const message = (j: { controles: Controle[] }, cellule: string) =>
   sp(j.controles.find((c) => c.cellule === cellule && c.regle !== "colonnes-lues")?.message ?? "");

@@ -1,5 +1,5 @@
 import { classeurDevis, type Cellule } from "../core/devis/outils";
-import { devisBinaire as devis, dossierTemporaire } from "../helpers/cli";
+import { devisBinaire as devis, dossierTemporaire, type ConstatJson as Constat } from "../helpers/cli";
 
 /**
  * Issue 10 « chaque montant compté » through the built binary (npm run build:cli), on layouts seen in real exports:
@@ -7,13 +7,6 @@ import { devisBinaire as devis, dossierTemporaire } from "../helpers/cli";
  * amount of the column read is exactly one of a placed line, a proven total or a listed item: conservation 0,00 €.
  */
 const dir = dossierTemporaire("prodbook-conservation-mises-en-page-");
-
-interface Constat {
-  regle: string;
-  gravite: string;
-  cellule?: string;
-  message: string;
-}
 
 /** `prodbook devis --json` on `rows` written in a real .xlsx: exit 0, nothing on stderr; the JSON and its findings. */
 async function lire(nom: string, rows: Cellule[][]) {

@@ -1,7 +1,5 @@
-import { spawnSync } from "child_process";
-import * as path from "path";
 import { classeurDevis, type Cellule } from "../core/devis/outils";
-import { devisBinaire as devis, dossierTemporaire } from "../helpers/cli";
+import { binaire, devisBinaire as devis, dossierTemporaire, type ConstatJson as Constat } from "../helpers/cli";
 
 /**
  * A cinema devis written as a real .xlsx, read by the built binary (npm run build:cli): frais généraux and imprévus
@@ -9,7 +7,6 @@ import { devisBinaire as devis, dossierTemporaire } from "../helpers/cli";
  * nothing is said. `prodbook devis` and `prodbook credit-impot --regime cinema` print the same chapter names.
  */
 const dir = dossierTemporaire("prodbook-frais-cinema-");
-const BINAIRE = path.join(__dirname, "../../bin/prodbook.js");
 
 /** Chapters 3, 5 and 8: 1 000 000,00 € of coût de fabrication, then the two lines below it. */
 const lignes = (fg: number, imp: number): Cellule[][] => [
@@ -24,7 +21,6 @@ const lignes = (fg: number, imp: number): Cellule[][] => [
   ["Imprévus", imp],
 ];
 
-type Constat = { regle: string; gravite: string; cellule: string; message: string };
 const frais = (out: string): Constat[] =>
   JSON.parse(out).controles.filter((c: Constat) => c.regle === "frais-cinema-taux");
 
@@ -72,14 +68,10 @@ describe("prodbook devis --oeuvre cinema : frais généraux et imprévus au-del�
         .filter((m): m is RegExpExecArray => !!m)
         .map((m) => `${m[1]} ${m[2]}`);
     const d = chapitres(devis(f).out);
-    const ci = spawnSync(
-      process.execPath,
-      [BINAIRE, "credit-impot", f, "--regime", "cinema", "--genre", "fiction", "--annee", "2025"],
-      { encoding: "utf8" },
-    );
-    expect(ci.status).toBe(0);
+    const ci = binaire(["credit-impot", f, "--regime", "cinema", "--genre", "fiction", "--annee", "2025"]);
+    expect(ci.code).toBe(0);
     expect(d.slice(0, 3)).toEqual(["3 Interprétation", "5 Décors et costumes", "8 Post-production"]);
-    expect(chapitres(ci.stdout).filter((c) => /^[1-9] /.test(c))).toEqual(d.filter((c) => /^[1-9] /.test(c)));
+    expect(chapitres(ci.out).filter((c) => /^[1-9] /.test(c))).toEqual(d.filter((c) => /^[1-9] /.test(c)));
   });
 });
 

@@ -4,8 +4,7 @@ import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/io";
 import { incoherences, type Trace } from "../../src/core/traces/trace";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
-import { BINAIRE, dossierTemporaire, fabriqueVariantes, fr } from "../helpers/cli";
-import { spawnSync } from "child_process";
+import { binaire, dossierTemporaire, fabriqueVariantes, fr } from "../helpers/cli";
 
 /**
  * Without --duree, `devis`, `credit-impot` and `financement` take the duration the workbook writes above the devis
@@ -19,10 +18,7 @@ const LUE = fr(`Durée : 52 min (durée lue dans le classeur, cellule ${CELLULE}
 const dossier = dossierTemporaire("prodbook-duree-classeur-");
 const variante = fabriqueVariantes(dossier);
 
-function binaire(...args: string[]) {
-  const r = spawnSync(process.execPath, [BINAIRE, ...args], { encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const prodbook = (...args: string[]) => binaire(args);
 
 async function lancer(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -46,7 +42,7 @@ const NOEUD_DUREE_LUE = {
 
 describe("prodbook devis: the duration read in the workbook", () => {
   it("without --duree (built binary): 52 min from the title cell, in the text and the trace; the same figure as --duree 52", async () => {
-    const r = binaire("devis", EXEMPLE, "--date", "2026-01-15", "--explique");
+    const r = prodbook("devis", EXEMPLE, "--date", "2026-01-15", "--explique");
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).toContain(`\n  ${LUE}\n`);
     expect(r.out).toMatch(/\n {2}Coût par minute \(52 min\) +3\u202f516,71\u00a0€\n/);
@@ -128,7 +124,7 @@ describe("prodbook credit-impot: the duration read in the workbook", () => {
   const args = ["credit-impot", EXEMPLE, "--regime", "audiovisuel", "--genre", "documentaire", "--annee", "2025"];
 
   it("audiovisual credit without --duree (built binary): the per-minute cap × 52 min, its cell named", async () => {
-    const r = binaire(...args, "--explique");
+    const r = prodbook(...args, "--explique");
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out.split("\n")[1]).toBe(LUE);
     const lignes = r.out.split("\n");
@@ -181,7 +177,7 @@ describe("prodbook credit-impot: two durations written, a cinema work", () => {
     const deux = await variante(EXEMPLE, "deux-durees-cinema.xlsx", (wb) => {
       wb.getWorksheet("Budget Gardiens")!.getCell("A2").value = "documentaire 52' ou 90 min";
     });
-    const r = binaire("credit-impot", deux, ...args);
+    const r = prodbook("credit-impot", deux, ...args);
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out.split("\n")[1]).toBe(
       fr(
@@ -280,7 +276,7 @@ describe("prodbook financement: the duration read in the workbook", () => {
     const f = await devisEtPlan(true);
     const args = ["financement", f, "--devis", "Budget Gardiens", "--oeuvre", "audiovisuel", "--date", "2026-01-15"];
     const ci = [...args, "--credit-impot", "audiovisuel", "--genre", "documentaire", "--explique"];
-    const r = binaire(...ci);
+    const r = prodbook(...ci);
     expect([r.code, r.err]).toEqual([0, ""]);
     const lignes = r.out.split("\n");
     expect(lignes).toContain(fr(`  Durée : 52\u00a0min = durée lue dans le classeur [${CELLULE}]`));
@@ -311,7 +307,7 @@ describe("prodbook planning: the duration of the default steps read in the workb
 
   it("--genre without --duree: the steps sized to the devis title's duration, said with its cell; --duree wins", async () => {
     const devisSeul = await variante(EXEMPLE, "planning-devis-seul.xlsx", sansEtapes);
-    const r = binaire(...args(devisSeul));
+    const r = prodbook(...args(devisSeul));
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out.split("\n")[1]).toBe(`  ${LUE}`);
     const j = JSON.parse((await lancer([...args(devisSeul), "--json"])).out);

@@ -9,7 +9,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
-import { dossierTemporaire, espacesSimples } from "../helpers/cli";
+import { dossierTemporaire, espacesSimples, type ConstatJson as Controle } from "../helpers/cli";
 
 const FEC = path.resolve(__dirname, "../fixtures/fec/production-2024.txt");
 
@@ -20,11 +20,6 @@ async function lancer(args: string[]) {
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-interface Controle {
-  regle: string;
-  gravite: string;
-  message: string;
-}
 const sansCompte = (cs: Controle[]) =>
   cs.filter((c) => c.regle === "correspondance-sans-compte").map((c) => [c.gravite, espacesSimples(c.message)]);
 

@@ -6,7 +6,6 @@
  * text tree the built binary prints is French (no « undefined », NaN, null, no-break spaces before « : » and inside
  * « »).
  */
-import { execFileSync } from "child_process";
 import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import * as path from "path";
@@ -14,7 +13,7 @@ import Decimal from "decimal.js";
 import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/io";
 import { incoherences, type Trace } from "../../src/core/traces/trace";
-import { BINAIRE } from "../helpers/cli";
+import { sortieBinaire } from "../helpers/cli";
 import { deuxVersions, dossierTemp } from "../core/versions/classeurs";
 
 const EXEMPLE = path.resolve(__dirname, "../../assets/exemple/devis-producteur.xlsx");
@@ -118,7 +117,7 @@ async function ouvrir(...fichiers: string[]): Promise<ExcelJS.Workbook[]> {
 
 /** The text tree the built binary prints: French words and typography, nothing a program left in it. */
 function texteLisible(args: string[]): void {
-  const sortie = execFileSync(process.execPath, [BINAIRE, ...args, "--explique"], { encoding: "utf8" });
+  const sortie = sortieBinaire([...args, "--explique"]);
   const arbre = sortie.slice(sortie.indexOf("D'où vien"));
   expect(arbre.length).toBeGreaterThan(200);
   const fautes = arbre

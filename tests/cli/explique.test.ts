@@ -1,4 +1,3 @@
-import { execFileSync } from "child_process";
 import { MOIS } from "../../src/core/util/texte";
 import * as fs from "fs";
 import * as path from "path";
@@ -8,11 +7,20 @@ import { chercherTrace, evaluerNoeud, incoherences, type RegleTrace, type Trace 
 import { sourcePrincipale } from "../../src/core/regles/primaires";
 import { nomTable } from "../../src/app/presentationRegles";
 import ExcelJS from "exceljs";
-import { BINAIRE, devisBinaire, dossierTemporaire } from "../helpers/cli";
+import { devisBinaire, dossierTemporaire, sortieBinaire } from "../helpers/cli";
 import { deuxVersions, dossierTemp } from "../core/versions/classeurs";
 
 const EXEMPLE = path.resolve(__dirname, "../../assets/exemple/devis-producteur.xlsx");
 const FIX = path.resolve(__dirname, "../fixtures");
+/** `prodbook ecarts` on the example devis with the FEC of production 2024 and its correspondences. */
+const ECARTS_EXEMPLE = [
+  "ecarts",
+  EXEMPLE,
+  "--fec",
+  path.join(FIX, "fec/production-2024.txt"),
+  "--correspondances",
+  path.join(FIX, "fec/correspondances.csv"),
+];
 
 async function lancer(args: string[]): Promise<{ code: number; sortie: string; erreurs: string }> {
   const out: string[] = [];
@@ -82,14 +90,12 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
   });
 
   it("credit-impot --explique (built binary): the share spent in France names its « Territoire » cell, the duration typed", () => {
-    const sortie = execFileSync(
-      process.execPath,
-      [BINAIRE, "credit-impot", EXEMPLE, "--regime", "audiovisuel", "--genre", "documentaire", "--duree", "52"].concat([
+    const sortie = sortieBinaire(
+      ["credit-impot", EXEMPLE, "--regime", "audiovisuel", "--genre", "documentaire", "--duree", "52"].concat([
         "--annee",
         "2025",
         "--explique",
       ]),
-      { encoding: "utf8" },
     );
     expect(sortie).toContain(
       // The share's own origin (the « Territoire » cell it names), not the line's eligibility column.
@@ -233,14 +239,7 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
 
   it("financement --explique (text, built binary): the échéancier's payments without a date, each with its cell", () => {
     // The built CLI (npm run build:cli), as a producer runs it.
-    const bin = path.resolve(__dirname, "../../bin/prodbook.js");
-    const sortie = execFileSync(
-      process.execPath,
-      [bin, "financement", path.join(FIX, "financement/cinema.xlsx"), "--explique"],
-      {
-        encoding: "utf8",
-      },
-    );
+    const sortie = sortieBinaire(["financement", path.join(FIX, "financement/cinema.xlsx"), "--explique"]);
     const arbre = sortie.slice(sortie.indexOf("D'où viennent ces chiffres\u00a0:"));
     // The producer's 150 000 € without a date are mises en participation (salary, frais généraux): no cash, so no
     // payment « sans date » of the échéancier (they stay out of its spending too).
@@ -271,28 +270,13 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
         "['Plan de financement'!C15]\n",
     );
     // A plan whose payments are all dated has nothing to list.
-    const docu = execFileSync(
-      process.execPath,
-      [bin, "financement", path.join(FIX, "financement/documentaire.xlsx"), "--explique"],
-      {
-        encoding: "utf8",
-      },
-    );
+    const docu = sortieBinaire(["financement", path.join(FIX, "financement/documentaire.xlsx"), "--explique"]);
     expect(docu).toContain("D'où viennent ces chiffres\u00a0:");
     expect(docu).not.toContain("Encaissements sans date");
   });
 
   it("ecarts --explique: each poste's écart = réalisé − budget down to the FEC lines", async () => {
-    const r = await lancer([
-      "ecarts",
-      EXEMPLE,
-      "--fec",
-      path.join(FIX, "fec/production-2024.txt"),
-      "--correspondances",
-      path.join(FIX, "fec/correspondances.csv"),
-      "--json",
-      "--explique",
-    ]);
+    const r = await lancer([...ECARTS_EXEMPLE, "--json", "--explique"]);
     expect(r.erreurs).toBe("");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.sortie);
@@ -325,22 +309,7 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
   });
 
   it("ecarts --explique (text, built binary): one block, each chapter's écart down to the FEC lines, then the total", () => {
-    const bin = path.resolve(__dirname, "../../bin/prodbook.js");
-    const fec = path.join(FIX, "fec");
-    const sortie = execFileSync(
-      process.execPath,
-      [
-        bin,
-        "ecarts",
-        EXEMPLE,
-        "--fec",
-        path.join(fec, "production-2024.txt"),
-        "--correspondances",
-        path.join(fec, "correspondances.csv"),
-        "--explique",
-      ],
-      { encoding: "utf8" },
-    );
+    const sortie = sortieBinaire([...ECARTS_EXEMPLE, "--explique"]);
     expect(sortie.split("D'où viennent ces chiffres\u00a0:")).toHaveLength(2);
     const arbre = sortie.slice(sortie.indexOf("D'où viennent ces chiffres\u00a0:"));
     const lignes = arbre.split("\n");
@@ -539,7 +508,7 @@ describe("carbone --explique: the pre-estimate's figures down to the factors and
 });
 
 describe("versions comparer --explique (built binary): each écart of the comparison down to the lines' cells", () => {
-  const binaire = (args: string[]) => execFileSync(process.execPath, [BINAIRE, ...args], { encoding: "utf8" });
+  const binaire = (args: string[]) => sortieBinaire(args);
   let f: { v1m: string; v2: string };
   beforeAll(async () => {
     f = await deuxVersions(await dossierTemp("prodbook-cli-versions-explique-"));

@@ -1,10 +1,9 @@
-import { spawnSync } from "node:child_process";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/io";
 import { ecrireClasseurs } from "../core/financement/plans";
-import { BINAIRE } from "../helpers/cli";
+import { binaire } from "../helpers/cli";
 
 /*
  * The cinema workbook of tests/core/financement/plans.ts (the one committed as tests/fixtures/financement/cinema.xlsx),
@@ -94,14 +93,19 @@ describe("prodbook financement --subventions : déduites de la base du crédit a
   });
 
   it("le binaire construit (npm run build:cli) donne le même crédit et le même texte", () => {
-    const r = spawnSync(
-      process.execPath,
-      [BINAIRE, "financement", p, ...CREDIT, "--subventions", "300000", "--premier-film", "--date", "2026-01-15"],
-      { encoding: "utf8" },
-    );
-    expect([r.status, r.stderr]).toEqual([0, ""]);
-    expect(r.stdout).toMatch(/Crédit d'impôt +630\u202f000,00\u00a0€ {2}\(aide publique\)/);
-    expect(r.stdout).toContain("les subventions saisies (300\u202f000,00\u00a0€) sont déduites de la base");
+    const r = binaire([
+      "financement",
+      p,
+      ...CREDIT,
+      "--subventions",
+      "300000",
+      "--premier-film",
+      "--date",
+      "2026-01-15",
+    ]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toMatch(/Crédit d'impôt +630\u202f000,00\u00a0€ {2}\(aide publique\)/);
+    expect(r.out).toContain("les subventions saisies (300\u202f000,00\u00a0€) sont déduites de la base");
   });
 
   it("« 12.500 » ambigu, négatif, ou sans --credit-impot : code 2, message en français, rien d'écrit", async () => {

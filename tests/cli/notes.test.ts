@@ -1,4 +1,3 @@
-import { execFileSync } from "child_process";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -9,7 +8,7 @@ import { deuxVersions } from "../core/versions/classeurs";
 import { chercherTrace, incoherences, valeurSigneeFr, type Trace } from "../../src/core/traces/trace";
 import { noteDeTrace } from "../../src/core/traces/note";
 import { main } from "../../src/cli/main";
-import { lancerCli } from "../helpers/cli";
+import { lancerCli, sortieBinaire } from "../helpers/cli";
 
 /**
  * « D'où vient ce chiffre ? » for a partner without the add-in: the sheets the built CLI writes carry an Excel note on
@@ -17,7 +16,6 @@ import { lancerCli } from "../helpers/cli";
  * (replaced with their sheet, never stacked).
  */
 const RACINE = path.join(__dirname, "../..");
-const BIN = path.join(RACINE, "bin/prodbook.js");
 const EXEMPLE = path.join(RACINE, "assets/exemple/devis-producteur.xlsx");
 const CINEMA = path.join(RACINE, "tests/fixtures/devis-cinema/devis-cinema.xlsx");
 const FIX = path.join(RACINE, "tests/fixtures");
@@ -57,7 +55,7 @@ async function prodbook(commande: string, entree: string, sortie: string, option
 /** The same through the built binary (npm run build:cli), in its own process. */
 function prodbookBinaire(commande: string, entree: string, sortie: string, options: string[] = []): string {
   const s = path.join(dir, sortie);
-  execFileSync(process.execPath, [BIN, commande, entree, ...options, "-o", s], { encoding: "utf8" });
+  sortieBinaire([commande, entree, ...options, "-o", s]);
   return s;
 }
 

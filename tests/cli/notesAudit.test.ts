@@ -1,9 +1,9 @@
-import { execFileSync } from "child_process";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { lireRecalcule, nombre, recalculerSansCache, resultat } from "../helpers/libreoffice";
+import { sortieBinaire } from "../helpers/cli";
 
 /**
  * Audit of issue 14's « Written sheets keep live formulas and gain an Excel note on each computed cell naming its
@@ -13,7 +13,6 @@ import { lireRecalcule, nombre, recalculerSansCache, resultat } from "../helpers
  * below that no longer matches a cell (a gap filled must leave the list).
  */
 const RACINE = path.join(__dirname, "../..");
-const BIN = path.join(RACINE, "bin/prodbook.js");
 const EXEMPLE = path.join(RACINE, "assets/exemple/devis-producteur.xlsx");
 const FEC = path.join(RACINE, "assets/exemple/fec-exemple.txt");
 const FIX = path.join(RACINE, "tests/fixtures");
@@ -74,7 +73,7 @@ afterAll(async () => {
 });
 
 function prodbook(args: string[]): void {
-  execFileSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
+  sortieBinaire(args);
 }
 
 /** Formula cells without a note, by sheet: « G12 SUM(G9:G11) ». */

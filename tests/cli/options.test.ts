@@ -1,8 +1,8 @@
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
+import { binaire } from "../helpers/cli";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
 
 /**
@@ -173,11 +173,10 @@ describe("erreurs d'options : en français, l'option nommée, code 2, rien sur l
   });
 
   it("--duree -5 via le binaire construit : message français, code 2, aucune trace de pile", () => {
-    const bin = path.join(__dirname, "../../bin/prodbook.js");
-    const r = spawnSync(process.execPath, [bin, "devis", devis, "--duree", "-5"], { encoding: "utf8" });
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe("");
-    expect(r.stderr.trim()).toBe("L'option --duree attend une durée en minutes supérieure à 0, reçu «\u00a0-5\u00a0».");
+    const r = binaire(["devis", devis, "--duree", "-5"]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err.trim()).toBe("L'option --duree attend une durée en minutes supérieure à 0, reçu «\u00a0-5\u00a0».");
   });
 });
 

@@ -1,7 +1,6 @@
-import { spawnSync } from "child_process";
 import { existsSync, promises as fs } from "fs";
 import * as path from "path";
-import { BINAIRE, dossierTemporaire, refus } from "../helpers/cli";
+import { binaire, dossierTemporaire, refus, type Execution } from "../helpers/cli";
 
 /**
  * A sweep of every command by a new user and a hostile tester (qa-sweep), through the built binary: the faults it
@@ -20,9 +19,9 @@ const exact = (texte: string) =>
 const ligne = (texte: string) =>
   new RegExp(`^.*${texte.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[ \\u00a0\\u202f]")}.*$`, "m");
 
-function prodbook(...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BINAIRE, ...args], { encoding: "utf8", cwd: dossier() });
-  return { code: r.status ?? -1, out: r.stdout, err: r.stderr.replace(/\n$/, "") };
+function prodbook(...args: string[]): Execution {
+  const r = binaire(args, { cwd: dossier() });
+  return { ...r, err: r.err.replace(/\n$/, "") };
 }
 
 describe("ecarts -o où aucun fichier ne peut être créé (avant : « Unhandled 'error' event », trace, code 1)", () => {

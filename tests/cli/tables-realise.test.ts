@@ -1,6 +1,5 @@
-import { spawnSync } from "child_process";
 import * as path from "path";
-import { BINAIRE } from "../helpers/cli";
+import { binaire } from "../helpers/cli";
 
 /**
  * « Each result that used a table names the table id and version » (issue 11 §3): `prodbook ecarts` computes the
@@ -18,10 +17,7 @@ const CORR = path.join(RACINE, "tests/fixtures/fec/correspondances.csv");
 const PLAN = path.join(RACINE, "tests/fixtures/planning/gardiens-planning.xlsx");
 const FEC_GARDIENS = path.join(RACINE, "tests/fixtures/fec/production-2024.txt");
 
-function ecarts(...options: string[]) {
-  const r = spawnSync(process.execPath, [BINAIRE, "ecarts", DEVIS, "--fec", FEC, ...options], { encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const ecarts = (...options: string[]) => binaire(["ecarts", DEVIS, "--fec", FEC, ...options]);
 
 describe("prodbook ecarts (binaire) : la table de correspondances utilisée est nommée", () => {
   it("table par défaut : --json la liste avec sa version, sa confiance et ses sources", () => {
@@ -75,11 +71,8 @@ describe("prodbook ecarts (binaire) : la table de correspondances utilisée est 
 });
 
 describe("prodbook carbone --fec (binaire) : la table de correspondances du réalisé nommée après les facteurs", () => {
-  const carbone = (...options: string[]) => {
-    const args = [BINAIRE, "carbone", PLAN, "--date", "2026-06-01", "--fec", FEC_GARDIENS, ...options];
-    const r = spawnSync(process.execPath, args, { encoding: "utf8" });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-  };
+  const carbone = (...options: string[]) =>
+    binaire(["carbone", PLAN, "--date", "2026-06-01", "--fec", FEC_GARDIENS, ...options]);
 
   it("correspondances par défaut : facteurs d'émission, correspondances-pcg puis nomenclature-cnc, en --json et en texte", () => {
     const r = carbone("--json");

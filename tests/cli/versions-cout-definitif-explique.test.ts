@@ -3,18 +3,16 @@
  * files: the JSON's `traces` gains `coutDefinitif` (the écart réalisé − à of the total and of each chapter), whose
  * figures are `coutDefinitif`'s, and the text tree writes them, down to the postes' cells of the Écarts sheet.
  */
-import { execFileSync } from "child_process";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { eurosToCents, formatEcartFr, formatMontantFr } from "../../src/core/money";
 import { incoherences, type Trace } from "../../src/core/traces/trace";
+import { sortieBinaire } from "../helpers/cli";
 
 const RACINE = path.join(__dirname, "../..");
-const BIN = path.join(RACINE, "bin/prodbook.js");
 const ex = (f: string) => path.join(RACINE, "assets/exemple", f);
-const prodbook = (args: string[], cwd: string): string =>
-  execFileSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
+const prodbook = (args: string[], cwd: string): string => sortieBinaire(args, { cwd });
 const feuilles = (t: Trace): Trace[] => (t.entrees ? t.entrees.flatMap(feuilles) : [t]);
 
 let dir: string;

@@ -4,15 +4,13 @@
  * the « Comparaison » sheet's formulas, recalculated by LibreOffice with every cached result dropped, agree.
  */
 import ExcelJS from "exceljs";
-import { execFileSync } from "child_process";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { eurosToCents } from "../../src/core/money/cents";
-import { dossierTemporaire, lancerCli } from "../helpers/cli";
+import { dossierTemporaire, lancerCli, sortieBinaire } from "../helpers/cli";
 import { lireRecalcule, nombre, recalculer, resultat, sansResultats } from "../helpers/libreoffice";
 
 const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
-const BIN = path.join(__dirname, "../../bin/prodbook.js");
 const dir = dossierTemporaire("prodbook-versions-non-places-");
 
 /** The example's sheet with its unplaced line (G6, « Repérages Bretagne (à ventiler) ») given code 4.9. */
@@ -41,17 +39,13 @@ const json = (out: string) => JSON.parse(out);
 describe("versions : total = total du devis, non placés à part", () => {
   it("exemple, par le binaire : versions enregistrer donne le total de prodbook devis (182 869,16 €), G6 à part", () => {
     const v1 = path.join(dir(), "exemple-v1.xlsx");
-    const devis = json(execFileSync("node", [BIN, "devis", EXEMPLE, "--json"], { encoding: "utf8" }));
-    const v = json(
-      execFileSync("node", [BIN, "versions", "enregistrer", EXEMPLE, "--nom", "A", "-o", v1, "--json"], {
-        encoding: "utf8",
-      }),
-    );
+    const devis = json(sortieBinaire(["devis", EXEMPLE, "--json"]));
+    const v = json(sortieBinaire(["versions", "enregistrer", EXEMPLE, "--nom", "A", "-o", v1, "--json"]));
     expect(devis.devis.total).toBe("182869.16");
     expect(v.version.total).toBe(devis.devis.total);
     expect(v.version.nonPlaces).toEqual(devis.devis.nonPlaces);
     expect(v.version.nonPlaces).toEqual([{ cellule: "'Budget Gardiens'!G6", montant: "1200.00" }]);
-    const texte = execFileSync("node", [BIN, "versions", "lister", v1], { encoding: "utf8" });
+    const texte = sortieBinaire(["versions", "lister", v1]);
     expect(texte).toMatch(
       /182\u202f869,16\u00a0€\u202f; non placé \(hors total\)\u00a0: 1\u202f200,00\u00a0€ \(1\u00a0ligne\u00a0: 'Budget Gardiens'!G6\)/,
     );

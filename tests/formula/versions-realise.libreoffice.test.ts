@@ -4,18 +4,16 @@
  * two devis lines share a poste code: the Écarts sheet has one réalisé for the poste, which must be counted once.
  */
 import ExcelJS from "exceljs";
-import { execFileSync } from "child_process";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { eurosToCents } from "../../src/core/money/cents";
 import { lireRecalcule, nombre, recalculer, resultat, sansResultats } from "../helpers/libreoffice";
+import { sortieBinaire } from "../helpers/cli";
 
 const RACINE = path.join(__dirname, "../..");
-const BIN = path.join(RACINE, "bin/prodbook.js");
 
-const prodbook = (args: string[], cwd: string): string =>
-  execFileSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
+const prodbook = (args: string[], cwd: string): string => sortieBinaire(args, { cwd });
 
 const ENTETE_FEC =
   "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\t" +

@@ -1,4 +1,4 @@
-import { spawnSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { existsSync, promises as fs } from "fs";
 import * as os from "os";
@@ -64,12 +64,29 @@ export function dossierTemporaire(prefixe: string): () => string {
 /** The built binary (npm run build:cli), run as a user runs it. */
 export const BINAIRE = path.join(__dirname, "../../bin/prodbook.js");
 
+/** What the built binary did: its exit code (-1 when killed by a signal), stdout and stderr as printed. */
+export interface Execution {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** `prodbook …args` through the built binary (npm run build:cli), in its own process, in `cwd` if given. */
+export function binaire(args: readonly string[], { cwd }: { cwd?: string } = {}): Execution {
+  const r = spawnSync(process.execPath, [BINAIRE, ...args], { encoding: "utf8", ...(cwd ? { cwd } : {}) });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+/**
+ * `prodbook …args` through the built binary, expected to succeed: its stdout (a failure throws, with its stderr).
+ */
+export function sortieBinaire(args: readonly string[], { cwd }: { cwd?: string } = {}): string {
+  return execFileSync(process.execPath, [BINAIRE, ...args], { encoding: "utf8", ...(cwd ? { cwd } : {}) });
+}
+
 /** `prodbook devis <fichier> --date 2026-01-15 …options` through the built binary: exit code, stdout, stderr. */
-export function devisBinaire(fichier: string, ...options: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BINAIRE, "devis", fichier, "--date", "2026-01-15", ...options], {
-    encoding: "utf8",
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+export function devisBinaire(fichier: string, ...options: string[]): Execution {
+  return binaire(["devis", fichier, "--date", "2026-01-15", ...options]);
 }
 
 /** No-break and narrow no-break spaces as plain spaces, to compare French messages written with ordinary ones. */

@@ -15,7 +15,7 @@ import {
 import type { WorkbookPort } from "../../core/port/workbook";
 import { traceCreditImpot } from "../../core/traces/creditImpot";
 import type { Trace } from "../../core/traces/trace";
-import { invalide, JOURS_MAX, verifierDuree, verifierEntier } from "../arguments";
+import { invalide, JOURS_MAX, verifierAnnee, verifierDuree, verifierEntier } from "../arguments";
 import { presentationCreditImpot, type PresentationCreditImpot } from "../presentationRegles";
 import { sousTrace, traceAffichee, type TraceAffichee } from "../traces";
 import { verifierSubventions } from "./creditSurBase";
@@ -106,8 +106,7 @@ export function verifierOptionsCreditImpot(a: OptionsCreditImpotPane): void {
       "dureeMinutes",
       "est obligatoire : le crédit d'impôt audiovisuel est plafonné par minute, indiquez la durée en minutes",
     );
-  if (!Number.isInteger(a.annee) || a.annee < 1000 || a.annee > 9999)
-    throw invalide("annee", `attend une année AAAA, reçu « ${a.annee} »`);
+  verifierAnnee(a.annee);
   if (a.depensesVfxFrance !== undefined && !(a.depensesVfxFrance >= 0))
     throw invalide("depensesVfxFrance", `attend un montant positif en euros, reçu « ${a.depensesVfxFrance} »`);
   verifierSubventions(a.subventionsPubliques);

@@ -4,7 +4,7 @@ import {
   type ResultatCreditSurBase,
 } from "../../core/creditImpot/calculerCreditSurBase";
 import type { Cents } from "../../core/money";
-import { invalide } from "../arguments";
+import { invalide, verifierAnnee } from "../arguments";
 
 /**
  * The public subsidies deducted from the base, for every door (pane, CLI, PROD.CREDIT.IMPOT): whole cents, 0 or more.
@@ -22,5 +22,6 @@ export function verifierSubventions(montant: Cents | undefined): void {
  */
 export function creditImpotSurBase(e: EntreeCreditSurBase): ResultatCreditSurBase {
   verifierSubventions(e.subventionsPubliques);
+  verifierAnnee(e.annee);
   return calculerCreditSurBase(e);
 }

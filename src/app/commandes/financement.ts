@@ -14,7 +14,7 @@ import type { SourceNonClassee } from "../../core/financement/model";
 import type { Cents } from "../../core/money";
 import { tracesFinancement, type TracesFinancement } from "../../core/traces/financement";
 import type { WorkbookPort } from "../../core/port/workbook";
-import { invalide, verifierDate, verifierDuree } from "../arguments";
+import { invalide, verifierAnnee, verifierDate, verifierDuree } from "../arguments";
 import { verifierDateRegles } from "../dateRegles";
 import { verifierSubventions } from "./creditSurBase";
 import { regleLisible, type RegleLisible } from "../presentationRegles";
@@ -107,6 +107,7 @@ function options(a: OptionsFinancementPane & { dureesAmbigues?: DureeEcrite[] },
   if (a.cout !== undefined && !(a.cout > 0)) throw invalide("cout", `attend un montant positif, reçu « ${a.cout} »`);
   verifierDuree(a.dureeMinutes);
   verifierDate(a.date, "date");
+  verifierAnnee(a.annee);
   // A date no rule covers is the date's fault, not the workbook's: the field named, with the periods covered.
   for (const t of [TABLE_INTENSITE, TABLE_FSA] as TableRegles<unknown>[])
     if (a.date && !versionEnVigueur(t, a.date))

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { ErreurDonnees } from "../erreurs";
 import { celluleDeLigne, type CodeChapitre, type Devis, type LigneDevis } from "../devis/model";
 import {
   cents,
@@ -39,12 +40,17 @@ export function eligibiliteParDefaut(
   return { eligible: false, motif: "ligne hors chapitre : exclue de la base" };
 }
 
+/**
+ * A line's share spent in France, 0 to 100 %. One written out of that range in the devis (« 120 % » or « -20 % » in its
+ * « Territoire » column) is the producer's input: refused naming the cell and the line, never clamped.
+ */
 function partFrance(l: LigneDevis): Decimal {
   if (l.partFrance === undefined) return new Decimal(1);
   const d = new Decimal(l.partFrance);
   if (d.isNegative() || d.greaterThan(1)) {
-    throw new RangeError(
-      `${l.source.cellules.territoire ?? l.id} : part France « ${l.partFrance} » hors de 0 à 100 %.`,
+    throw new ErreurDonnees(
+      `${l.source.cellules.territoire ?? l.id} : part France « ${decimalFr(d.times(100).toFixed())} % » de la ligne ` +
+        `« ${l.libelle} » hors de 0 à 100 % : corrigez la colonne « Territoire ».`,
     );
   }
   return d;

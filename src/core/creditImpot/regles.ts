@@ -1,4 +1,5 @@
 import { type TableRegles, type VersionRegle, validerTable, versionEnVigueur } from "../regles/table";
+import { ErreurDonnees } from "../erreurs";
 import cinemaJson from "../regles/data/credit-impot-cinema.json";
 import cinemaPlafondJson from "../regles/data/credit-impot-cinema-plafond.json";
 import plafondBudgetJson from "../regles/data/credit-impot-plafond-budget.json";
@@ -106,7 +107,7 @@ export interface RegleDatee<V> {
 /** The expenditure year picks the version: the one in force on 31 December of that year. */
 export function dateAnnee(annee: number): string {
   if (!Number.isInteger(annee) || annee < 1000 || annee > 9999)
-    throw new RangeError(`Année invalide « ${annee} » (attendu AAAA).`);
+    throw new ErreurDonnees(`Année des dépenses invalide « ${annee} » (attendu AAAA).`);
   return `${annee}-12-31`;
 }
 

@@ -154,8 +154,8 @@ export class DevisIntrouvableError extends ErreurDonnees {
     public readonly feuille: string,
     feuilles?: string[],
     vide = false,
-    /** What the one sheet read is instead (autreUsage): « un plan de travail (colonnes …) ». */
-    nature?: string,
+    /** What the one sheet read is instead (autreUsage): said with its columns, « un plan de travail (colonnes …) ». */
+    autre?: AutreUsage,
   ) {
     super(
       vide
@@ -165,8 +165,9 @@ export class DevisIntrouvableError extends ErreurDonnees {
               "Aucun devis reconnu : le classeur n'a aucune feuille du producteur (seulement celles de Prodbook, ou aucune)"
             : feuilles && feuilles.length > 1
               ? `Aucun devis reconnu dans les feuilles ${listeFeuilles(feuilles)}`
-              : `Aucun devis reconnu dans la feuille « ${feuille} »${nature ? ` : c'est ${nature}, pas un devis ;` : ""}`) +
-            `${nature ? "" : " :"} il faut une ligne d'en-tête avec au moins une colonne ` +
+              : `Aucun devis reconnu dans la feuille « ${feuille} »` +
+                (autre ? ` : c'est ${autre.nature} (colonnes ${autre.colonnes}), pas un devis ;` : "")) +
+            `${autre ? "" : " :"} il faut une ligne d'en-tête avec au moins une colonne ` +
             `« Désignation » (ou Libellé, Description) et une colonne « Montant » (ou Total, Tarif, Taux).`,
     );
   }
@@ -1182,29 +1183,38 @@ export function devisIntrouvable(candidates: readonly SheetData[]): DevisIntrouv
   return new DevisIntrouvableError(noms[0] ?? "", noms, !!seule && feuilleVide(seule), seule && autreUsage(seule));
 }
 
+/** What a sheet is instead of a devis: its nature (« un plan de travail ») and the header columns that say so. */
+export interface AutreUsage {
+  nature: string;
+  /** As the refusal names them: « « Étape », « Durée » », « Financeur / Nature / Montant ». */
+  colonnes: string;
+}
+
 /**
  * What a sheet with no devis header is instead, when its header says it (a plan de travail, a steps sheet, a
  * financing plan given for the devis): named in the refusal, so that the user sees the sheet was taken for another.
  */
-export function autreUsage(sheet: SheetData): string | undefined {
-  if (trouverFeuillePlan([sheet])) return "un plan de travail (colonnes « Date », « Nom », « Début », « Fin »)";
-  if (estFeuilleEtapes(sheet)) return "une feuille d'étapes (colonnes « Étape », « Durée »)";
-  if (trouverEntetePlan(sheet)) return "un plan de financement (colonnes Financeur / Nature / Montant)";
+export function autreUsage(sheet: SheetData): AutreUsage | undefined {
+  if (trouverFeuillePlan([sheet]))
+    return { nature: "un plan de travail", colonnes: "« Date », « Nom », « Début », « Fin »" };
+  if (estFeuilleEtapes(sheet)) return { nature: "une feuille d'étapes", colonnes: "« Étape », « Durée »" };
+  if (trouverEntetePlan(sheet)) return { nature: "un plan de financement", colonnes: "Financeur / Nature / Montant" };
   return undefined;
 }
 
 /**
- * The sheets of `sheets` with no devis header whose header says they are another kind (autreUsage, without its
- * columns: « une feuille d'étapes »), by name: for a refusal that lists as devis only the sheets that can be one.
+ * The sheets of `sheets` with no devis header whose header says they are another kind than a devis (autreUsage), by
+ * name: for a refusal that lists as devis only the sheets that can be one (feuilleNonTrouvee names each by its nature
+ * alone).
  */
-export function feuillesAutreUsage(sheets: readonly SheetData[]): Map<string, string> {
-  const autres = new Map<string, string>();
+export function feuillesAutreUsage(sheets: readonly SheetData[]): Map<string, AutreUsage> {
+  const autres = new Map<string, AutreUsage>();
   for (const s of sheets) {
     // A sheet with a devis header is one the devis can be read from (the automatic choice takes it): never said to be
     // another kind because its columns also read as a financing plan (« Poste | Montant »).
     if (trouverEntete(s)) continue;
     const usage = autreUsage(s);
-    if (usage) autres.set(s.name, usage.replace(/\s*\(colonnes .*\)$/, ""));
+    if (usage) autres.set(s.name, usage);
   }
   return autres;
 }

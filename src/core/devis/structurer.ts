@@ -3,7 +3,7 @@ import type { Constat } from "../controles/constat";
 import { choisirNomFeuille, SheetData, WorkbookPort } from "../port/workbook";
 import { feuillesDevis, NOMS_SOUHAITES, NomsFeuilles } from "./feuilles";
 import { completerConservation } from "./conservation";
-import { devisIntrouvable, feuillesAutreUsage, importerDevis } from "./import";
+import { devisIntrouvable, feuillesAutreUsage, importerDevis, type AutreUsage } from "./import";
 import type { Devis, Genre, OrigineDuree, TypeOeuvre } from "./model";
 import { controlerDevis, tablesDevis } from "./regles";
 import { tracesDesConstats, tracesSalaireMinimum } from "./regles/salaireMinimum";
@@ -54,7 +54,7 @@ export class FeuilleIntrouvableError extends ErreurDonnees {
     /** The workbook's sheets Prodbook wrote. */
     deProdbook: readonly string[],
     /** The producer's sheets that are another kind (a steps sheet, a plan de travail…): not listed as a devis. */
-    autreUsage?: ReadonlyMap<string, string>,
+    autreUsage?: ReadonlyMap<string, AutreUsage>,
   ) {
     const aNous = (n: string) => deProdbook.some((p) => p.toLowerCase() === n.toLowerCase());
     super(

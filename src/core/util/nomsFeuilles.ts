@@ -49,14 +49,15 @@ export function indiceFeuille(nom: string, existantes: readonly string[]): strin
  * choice. `quoi` says which sheet (« de devis », « du plan de financement », "" when the command says it already);
  * `duProducteur` are the producer's sheets, `deProdbook` the workbook's sheets Prodbook wrote. A name that is one of
  * Prodbook's is said to be so. Shared by devis, credit-impot, financement, carbone and planning. `autreUsage`: the
- * producer's sheets recognised as another kind (« une feuille d'étapes »…), named apart, never as a choice.
+ * producer's sheets recognised as another kind, by name, each named apart by its nature alone (« une feuille
+ * d'étapes »: the columns that tell it belong to the refusal of that one sheet), never as a choice.
  */
 export function feuilleNonTrouvee(
   nom: string,
   quoi: string,
   duProducteur: readonly string[],
   deProdbook: readonly string[],
-  autreUsage?: ReadonlyMap<string, string>,
+  autreUsage?: ReadonlyMap<string, { nature: string }>,
 ): string {
   // The producer's sheets recognised as something else (a steps sheet for a devis…) are no choice: named apart.
   const choix = autreUsage ? duProducteur.filter((n) => !autreUsage.has(n)) : duProducteur;
@@ -67,7 +68,9 @@ export function feuilleNonTrouvee(
       : autres.length
         ? "aucune autre feuille du producteur"
         : "aucune feuille du producteur") +
-    (autres.length ? ` ; ${autres.map((n) => `« ${nomVisible(n)} » est ${autreUsage!.get(n)}`).join(", ")}` : "");
+    (autres.length
+      ? ` ; ${autres.map((n) => `« ${nomVisible(n)} » est ${autreUsage!.get(n)!.nature}`).join(", ")}`
+      : "");
   const ecrite = deProdbook.find((p) => p.trim().toLowerCase() === nom.trim().toLowerCase());
   if (ecrite !== undefined)
     return (
