@@ -83,4 +83,19 @@ describe("FEC : dates AAAA-MM-JJ ou JJ/MM/AAAA", () => {
         "(EcritureDate « 2024-01-10 ») : lues comme écrites. Corrigez l'export comptable pour un FEC conforme.",
     ]);
   });
+  test.each([1, 2])("une ligne rejetée ne compte pas comme la première date lue (en %i partie(s))", (parties) => {
+    // Line 2 (AAAA-MM-JJ) refused for its Debit, line 3 as the norm, from line 4 on AAAA-MM-JJ: line 4 is named.
+    const lignes = new TextDecoder()
+      .decode(fichier((d, ligne) => (ligne === 2 || ligne >= 4 ? iso(d) : d)))
+      .split("\n");
+    const c = lignes[1].split("\t");
+    c[11] = "douze";
+    lignes[1] = c.join("\t");
+    const r = lire(new TextEncoder().encode(lignes.join("\n")), parties);
+    expect(r.erreurs.map((e) => e.ligne)).toEqual([2]);
+    expect(r.alertes.filter((a) => a.ligne === 0).map((a) => a.message)).toEqual([
+      "Dates écrites AAAA-MM-JJ au lieu de AAAAMMJJ (format de l'article A47 A-1 du LPF), la première ligne 4 " +
+        "(EcritureDate « 2024-01-31 ») : lues comme écrites. Corrigez l'export comptable pour un FEC conforme.",
+    ]);
+  });
 });

@@ -302,8 +302,11 @@ export class LecteurFec implements CibleLignes {
       return;
     }
     const l = this.l;
+    const sansDate = !l.dateHorsNorme;
     const b = l.lire(u, this.bornes, m);
     if (!b) {
+      // A refused line's date form is not a date read: the alert names the first line imported with one.
+      if (sansDate) l.dateHorsNorme = undefined;
       if (l.differee) {
         // What its other amount proves counts, when the line was read as it is (no field merged or left out).
         if (m === this.entete!.colonnes) this.prouver(l.preuve);

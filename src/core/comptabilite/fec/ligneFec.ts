@@ -36,8 +36,8 @@ export class LigneFec {
   /** Why the last `lire` refused the line. */
   erreur = "";
   /**
-   * Set (never reset) by the first line read whose date is written AAAA-MM-JJ or JJ/MM/AAAA instead of AAAAMMJJ: its
-   * field and form, for the reader's one alert.
+   * Set by the first line read whose date is written AAAA-MM-JJ or JJ/MM/AAAA instead of AAAAMMJJ: its field and form,
+   * for the reader's one alert (the reader clears it when that line is refused, so the first line imported names it).
    */
   dateHorsNorme?: { champ: string; texte: string; forme: FormeDate };
   /** What the debit and credit (or montant) of the last line analysed prove of the file's decimal separator. */
