@@ -326,6 +326,24 @@ describe("prodbook credit-impot : erreurs (message français, code 2)", () => {
     );
   });
 
+  // « 150 % » typed with its sign: a share above 100 % is refused naming the cell (before, read as 1,5 in silence).
+  it.each([
+    ["credit-impot.plafond-budget.part", "150 %"],
+    ["credit-impot.audiovisuel.taux.fiction", "120 %"],
+  ])("Paramètres « %s » = « %s » : au-delà de 100 %, refusé en nommant la cellule, code 2", async (cle, valeur) => {
+    const f = path.join(dir, `part-${valeur.replace(/\W/g, "")}.xlsx`);
+    await ecrireDevisFiction(f, [[cle, valeur]]);
+    const sortie = path.join(dir, `part-${valeur.replace(/\W/g, "")}-sortie.xlsx`);
+    refus(
+      credit([f, ...FICTION_52_2025, "-o", sortie]),
+      fr(
+        `${path.basename(f)} : 'Paramètres'!B2 : « ${valeur} » pour « ${cle} » dépasse 100 % : un taux ou une part va ` +
+          "de 0 à 100 % (par exemple « 25 % » ou « 0,25 »).",
+      ),
+      sortie,
+    );
+  });
+
   // The share spent in France of a line (its « Territoire » cell) out of 0 to 100 %: the producer's input, refused by
   // the built binary with the cell and the line named, exit 2, no internal error, nothing written.
   it.each([

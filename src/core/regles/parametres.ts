@@ -186,7 +186,7 @@ export function saisieTaux(texte: string): Saisie<Decimal> {
       type: "refus",
       message: `« ${t} » : ${pc(a.decimale)} ou ${pc(a.milliers)} ? Écrivez « ${pc(a.decimale)} ».`,
     };
-  if (a.type === "invalide")
+  if (a.type === "invalide" || a.valeur.greaterThan(1))
     return { type: "refus", message: `« ${t} » n'est pas une part du coût (« 35 % » ou « 0,35 »).` };
   return { type: "ok", valeur: a.valeur };
 }
@@ -221,6 +221,13 @@ export function surchargeTaux(s: Surcharges, cle: string): SurchargeLue<Decimal>
       `« ${surchargeVue(e)} » n'est pas un taux valable pour « ${cle} » (attendu par exemple « 25 % » ou « 0,25 »).`,
     );
   }
+  // Every rate the tables read is a share (a credit rate, a ceiling, a part of the budget): « 150 % » is a typo.
+  if (a.valeur.greaterThan(1))
+    throw new ParametreInvalideError(
+      e.cellule,
+      `« ${surchargeVue(e)} » pour « ${cle} » dépasse 100 % : un taux ou une part va de 0 à 100 % ` +
+        `(par exemple « 25 % » ou « 0,25 »).`,
+    );
   return { valeur: a.valeur, cle, cellule: e.cellule, texte: surchargeVue(e) };
 }
 
