@@ -4,7 +4,7 @@ import * as path from "path";
 import { commande } from "../../src/cli/commands/creditImpot";
 import { lireRecalcule, nombre, recalculerSansCache } from "../helpers/libreoffice";
 import { ecrireDevisFiction } from "../core/creditImpot/classeurs";
-import { binaire, dossierTemporaire, FICTION_52_2025, fr, lancerCli, refus } from "../helpers/cli";
+import { binaire, dossierTemporaire, espacesSimples, FICTION_52_2025, fr, lancerCli, refus } from "../helpers/cli";
 
 const lancer = (args: string[]) => lancerCli((a, io) => commande.executer(a, io), args);
 /** `prodbook credit-impot …` through the built binary, as a user runs it (npm run build:cli). */
@@ -324,6 +324,47 @@ describe("prodbook credit-impot : erreurs (message français, code 2)", () => {
           "(attendu par exemple « 25 % » ou « 0,25 »).",
       ),
     );
+  });
+
+  // « 150 % » typed with its sign: a share above 100 % is refused naming the cell (before, read as 1,5 in silence).
+  it.each([
+    ["credit-impot.plafond-budget.part", "150 %"],
+    ["credit-impot.audiovisuel.taux.fiction", "120 %"],
+  ])("Paramètres « %s » = « %s » : au-delà de 100 %, refusé en nommant la cellule, code 2", async (cle, valeur) => {
+    const f = path.join(dir, `part-${valeur.replace(/\W/g, "")}.xlsx`);
+    await ecrireDevisFiction(f, [[cle, valeur]]);
+    const sortie = path.join(dir, `part-${valeur.replace(/\W/g, "")}-sortie.xlsx`);
+    refus(
+      credit([f, ...FICTION_52_2025, "-o", sortie]),
+      fr(
+        `${path.basename(f)} : 'Paramètres'!B2 : « ${valeur} » pour « ${cle} » dépasse 100 % : un taux ou une part va ` +
+          "de 0 à 100 % (par exemple « 25 % » ou « 0,25 »).",
+      ),
+      sortie,
+    );
+  });
+
+  // A key no table reads (« ….taux » for « ….taux.fiction »): said with its cell and the keys it may have meant, through
+  // the built binary, in credit-impot's alerts and in the devis's findings (devis key typed « imprevu »).
+  it("clé inconnue dans Paramètres : nommée avec sa cellule et les clés proches", async () => {
+    const f = path.join(dir, "cle-inconnue.xlsx");
+    await ecrireDevisFiction(f, [
+      ["credit-impot.audiovisuel.taux", "25 %"],
+      ["devis.accord-transparence.fiction.imprevu", "5 %"],
+    ]);
+    const r = credit([f, ...FICTION_52_2025, "--json"]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { alertes: string[] }).alertes.map(espacesSimples)).toContain(
+      "'Paramètres'!B2 : paramètre « credit-impot.audiovisuel.taux » inconnu ou sans objet pour ce calcul, ignoré. " +
+        "Vouliez-vous dire « credit-impot.audiovisuel.taux.fiction », « credit-impot.audiovisuel.taux.documentaire » " +
+        "ou « credit-impot.audiovisuel.taux.animation » ?",
+    );
+    const d = binaire(["devis", f, "--date", "2026-01-15", "--json"]);
+    expect(d.code).toBe(0);
+    const c = (JSON.parse(d.out) as { controles: { regle: string; cellule: string; message: string }[] }).controles;
+    const inconnus = c.filter((x) => x.regle === "devis-parametre-inconnu");
+    expect(inconnus.map((x) => x.cellule)).toEqual(["'Paramètres'!B3"]);
+    expect(inconnus[0].message).toMatch(/\. Vouliez-vous dire «\sdevis\.accord-transparence\.fiction\.imprevus\s» \?$/);
   });
 
   // The share spent in France of a line (its « Territoire » cell) out of 0 to 100 %: the producer's input, refused by

@@ -68,6 +68,8 @@ describe("financement : la feuille « Paramètres » n'agit jamais sans un mot",
     expect(c.message).toMatch(
       /^« intensite-aides\.cinema\.plafond-generale » \('Paramètres'!B2\) ignoré : aucun calcul ne le lit ; clés reconnues : .*intensite-aides\.cinema\.plafond-general,/,
     );
+    // The key meant is suggested (the nearest known one).
+    expect(c.message).toMatch(/\. Vouliez-vous dire «\sintensite-aides\.cinema\.plafond-general\s» \?$/);
   });
 });
 

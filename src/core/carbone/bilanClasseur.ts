@@ -11,7 +11,7 @@ import { FEUILLE_ECARTS } from "../ecarts/feuilleEcarts";
 import { PlanningError } from "../planning/modele";
 import { lirePlanDeTravail, trouverFeuillePlan } from "../planning/planDeTravail";
 import { choisirNomFeuille, type SheetData, type SheetSpec, type WorkbookPort } from "../port/workbook";
-import { estFeuilleParametres, lireParametres, nomFeuilleParametres } from "../regles/parametres";
+import { estFeuilleParametres, lireParametres, nomFeuilleParametres, suggestionCle } from "../regles/parametres";
 import { parseCelluleRef } from "../util/adresse";
 import { normaliser, pluriel } from "../util/texte";
 import { classerLigne, type LigneHorsBilan } from "./classer";
@@ -222,7 +222,10 @@ function lesManquants(es: ActiviteEstimee[], jeu: JeuFacteurs): Manquant[] {
     }
   }
   for (const k of jeu.inconnues)
-    out.push({ cellule: k.cellule, message: `Paramètre « ${k.cle} » inconnu : aucun facteur ne porte ce code.` });
+    out.push({
+      cellule: k.cellule,
+      message: `Paramètre « ${k.cle} » inconnu : aucun facteur ne porte ce code.${suggestionCle(k.proches)}`,
+    });
   return out;
 }
 

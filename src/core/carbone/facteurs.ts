@@ -50,7 +50,7 @@ export interface JeuFacteurs {
   /** The table's version date and its sources (for the sheet and the docs). */
   effetDu: string;
   /** Paramètres keys under carbone. that name no factor. */
-  inconnues: { cle: string; cellule: string }[];
+  inconnues: { cle: string; cellule: string; proches: string[] }[];
   /**
    * The plan de travail's shooting weeks, for a rented week of shooting equipment: its sheet, its weeks in words, and
    * the conversion it gives when every week has the same number of shooting days.

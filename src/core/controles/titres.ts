@@ -28,6 +28,8 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "ligne-sous-total": "Ligne sous le total du devis",
   "chapitre-deduit-anglais": "Chapitre déduit d'un libellé anglais",
   "repartition-france-etranger": "Parts France et étranger ≠ montant",
+  "territoire-hors-bornes": "Part France hors de 0 à 100 %",
+  "territoire-ambigu": "Part France ambiguë (% ou fraction)",
   "charges-sociales-absentes": "Charges sociales absentes",
   "frais-generaux-taux": "Frais généraux au-delà du taux",
   "imprevus-taux": "Imprévus au-delà du taux",

@@ -1,7 +1,7 @@
 import type { Devis } from "../devis/model";
 import { libelleChapitre } from "../devis/nomenclature";
 import { cents, formatMontantFr, sumCents } from "../money";
-import { clesInconnues } from "../regles/parametres";
+import { clesInconnues, suggestionCle } from "../regles/parametres";
 import { appliquerCredit, type Assiette } from "./appliquer";
 import { CLE_BASE_ARTISTES, plafonnerArtistes } from "./artistes";
 import {
@@ -117,8 +117,13 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
     ajustements.push({ nom: AJUSTEMENT_SUBVENTIONS, montant: subventions.deduit, detail: subventions.detail });
 
   for (const a of ajustements) alertes.push(`Base réduite (${a.nom}) de ${formatMontantFr(a.montant)} : ${a.detail}.`);
-  for (const k of clesInconnues(options.surcharges ?? new Map(), PREFIXE_CLES, connues(figures, options))) {
-    alertes.push(`${k.cellule} : paramètre « ${k.cle} » inconnu ou sans objet pour ce calcul, ignoré.`);
+  const surcharges = options.surcharges ?? new Map();
+  for (const k of clesInconnues(surcharges, PREFIXE_CLES, connues(figures, options), CLES_CREDIT_IMPOT)) {
+    // A key of the list (another regime's) is « sans objet », not a typo: no suggestion then.
+    const proches = CLES_CREDIT_IMPOT.includes(k.cle) ? [] : k.proches;
+    alertes.push(
+      `${k.cellule} : paramètre « ${k.cle} » inconnu ou sans objet pour ce calcul, ignoré.${suggestionCle(proches)}`,
+    );
   }
   return {
     regime: options.regime,

@@ -45,6 +45,13 @@ export function eligibiliteParDefaut(
  * « Territoire » column) is the producer's input: refused naming the cell and the line, never clamped.
  */
 function partFrance(l: LigneDevis): Decimal {
+  const a = l.territoireAmbigu;
+  if (a && !l.chargesDe)
+    throw new ErreurDonnees(
+      `${l.source.cellules.territoire ?? l.id} : part France « ${decimalFr(a.texte)} » de la ligne « ${l.libelle} » : ` +
+        `${decimalFr(new Decimal(a.pourcent).times(100).toFixed())} % ou ` +
+        `${decimalFr(new Decimal(a.fraction).times(100).toFixed())} % ? Saisissez-la avec « % » dans la colonne « Territoire ».`,
+    );
   if (l.partFrance === undefined) return new Decimal(1);
   const d = new Decimal(l.partFrance);
   if (d.isNegative() || d.greaterThan(1)) {

@@ -47,6 +47,9 @@ import {
   enMajuscules,
   fractionCellule,
   partFranceCellule,
+  preuveTerritoire,
+  type PreuvesTerritoire,
+  territoireAmbigu,
   pourcentCellule,
   pourcentDansTexte,
   quantiteCellule,
@@ -1435,6 +1438,21 @@ function importerAvecEntete(
   let natureLue = natureDe(entete);
   const cell = (row: CellData[], k: Colonne): CellData | undefined =>
     cols[k] === undefined ? undefined : row[cols[k] as number];
+  // What each « Territoire » column's bare numbers prove of its convention (fractions or percentages), by column.
+  const preuvesTerritoire = new Map<number, PreuvesTerritoire>();
+  const preuvesDe = (col: number | undefined): PreuvesTerritoire | undefined => {
+    if (col === undefined) return undefined;
+    let p = preuvesTerritoire.get(col);
+    if (!p) {
+      p = { fraction: 0, pourcent: 0 };
+      for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
+        const k = preuveTerritoire(sheet.rows[r]?.[col]);
+        if (k) p[k]++;
+      }
+      preuvesTerritoire.set(col, p);
+    }
+    return p;
+  };
   // celluleRef(sheet.name, r, col), its sheet-and-column part written once per column.
   const prefixes = new Map<Colonne, string>();
   const prefixe = (k: Colonne, col: number) => {
@@ -2485,7 +2503,10 @@ function importerAvecEntete(
       ? {}
       : chargesEnColonne(cell(row, "montantCharges"), convention);
     const tc = fractionCellule(cell(row, "tauxCharges")) ?? charges.taux;
-    const pf = partFranceDeRepartition(montant, mFr, mEtr) ?? partFranceCellule(cell(row, "territoire"));
+    const preuves = preuvesDe(cols.territoire);
+    const pfRep = partFranceDeRepartition(montant, mFr, mEtr);
+    const pf = pfRep ?? partFranceCellule(cell(row, "territoire"), preuves);
+    const ambiguTerritoire = pfRep ? undefined : territoireAmbigu(cell(row, "territoire"), preuves);
     const unite = texteCellule(cell(row, "unite")) || qq.unite || nn.unite || undefined;
     const ligne: LigneDevis = {
       id: `${sheet.name}!${r + 1}`,
@@ -2503,6 +2524,15 @@ function importerAvecEntete(
       pourcentage: pct && chaineDecimale(pct),
       tauxCharges: tc && chaineDecimale(tc),
       partFrance: pf && chaineDecimale(pf),
+      ...(ambiguTerritoire
+        ? {
+            territoireAmbigu: {
+              texte: String(cell(row, "territoire")?.v),
+              pourcent: chaineDecimale(ambiguTerritoire.pourcent),
+              fraction: chaineDecimale(ambiguTerritoire.fraction),
+            },
+          }
+        : {}),
       eligibleCI: eligibiliteDeTexte(cell(row, "eligibleCI")?.v ?? null),
       source: { feuille: sheet.name, ligne: r + 1, cellules },
     };

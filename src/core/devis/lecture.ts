@@ -96,12 +96,57 @@ export function fractionCellule(c: CellData | undefined): Decimal | undefined {
   return d.greaterThan(1.5) ? d.dividedBy(100) : d;
 }
 
-/** Share spent in France from a « Territoire » cell: France → 1, Étranger → 0, "80 %" → 0.8. */
-export function partFranceCellule(c: CellData | undefined): Decimal | undefined {
+/**
+ * What a « Territoire » column's bare numbers prove of its convention: `fraction` counts the cells that can only be
+ * fractions (a number shown as a percentage, a bare number strictly between 0 and 1), `pourcent` the bare numbers above
+ * 1 up to 100 (« 80 » for 80 %). 0, 1, texts and numbers above 100 prove nothing.
+ */
+export interface PreuvesTerritoire {
+  fraction: number;
+  pourcent: number;
+}
+
+/** The convention evidence of one « Territoire » cell (see PreuvesTerritoire). */
+export function preuveTerritoire(c: CellData | undefined): keyof PreuvesTerritoire | undefined {
+  if (!c || c.erreur || typeof c.v !== "number") return undefined;
+  if (estFormatPourcentage(c.fmt)) return "fraction";
+  if (c.v > 0 && c.v < 1) return "fraction";
+  if (c.v > 1 && c.v <= 100) return "pourcent";
+  return undefined;
+}
+
+/**
+ * A bare number above 1 up to 100 in a « Territoire » cell (« 1,5 »): 1,5 % or 150 %. Read as a percentage when the
+ * column's other bare numbers are (« 80 », « 50 »), as a fraction when they are fractions or percent-formatted (then
+ * 150 %, out of range, named by the devis), else neither: both readings returned, the cell is named.
+ */
+export function territoireAmbigu(
+  c: CellData | undefined,
+  preuves: PreuvesTerritoire | undefined,
+): { pourcent: Decimal; fraction: Decimal } | undefined {
+  if (!c || c.erreur || typeof c.v !== "number" || estFormatPourcentage(c.fmt)) return undefined;
+  if (!(c.v > 1 && c.v <= 100)) return undefined;
+  const pourcent = (preuves?.pourcent ?? 0) - 1; // the other cells only
+  const fraction = preuves?.fraction ?? 0;
+  if (pourcent > 0 !== fraction > 0) return undefined;
+  return { pourcent: new Decimal(c.v).dividedBy(100), fraction: new Decimal(c.v) };
+}
+
+/**
+ * Share spent in France from a « Territoire » cell: France → 1, Étranger → 0, "80 %" → 0.8, 0.8 → 0.8. A bare number
+ * above 1 follows the column's proven convention (`preuves`, see territoireAmbigu); unproven, it is not read
+ * (undefined) and territoireAmbigu names it. Above 100 it is a percentage (150 → 1.5, out of range either way).
+ */
+export function partFranceCellule(c: CellData | undefined, preuves?: PreuvesTerritoire): Decimal | undefined {
   if (!c) return undefined;
   const p = pourcentCellule(c);
   if (p) return p;
-  if (c && typeof c.v === "number") return c.v <= 1 ? new Decimal(c.v) : new Decimal(c.v).dividedBy(100);
+  if (c && typeof c.v === "number") {
+    if (c.v <= 1) return new Decimal(c.v);
+    if (c.v > 100) return new Decimal(c.v).dividedBy(100);
+    if (territoireAmbigu(c, preuves)) return undefined;
+    return (preuves?.fraction ?? 0) > 0 ? new Decimal(c.v) : new Decimal(c.v).dividedBy(100);
+  }
   const s = normaliser(texteCellule(c));
   if (!s) return undefined;
   if (/^(france|fr|f|fra|metropole|dom|france metropolitaine)$/.test(s)) return new Decimal(1);

@@ -126,6 +126,12 @@ export interface LigneDevis {
   chargesDe?: { salaire: string; taux?: string };
   /** Share spent in France, decimal fraction "0".."1"; undefined = not said (France by default). */
   partFrance?: string;
+  /**
+   * A bare number above 1 in the « Territoire » cell (« 1,5 ») whose column does not prove the convention: 1,5 % or
+   * 150 %, neither read (`partFrance` left unsaid), both named (finding `territoire-ambigu`; credit-impot refuses it).
+   * `pourcent` and `fraction` are the two readings as decimal fractions ("0.015", "1.5").
+   */
+  territoireAmbigu?: { texte: string; pourcent: string; fraction: string };
   /** CNC forms: the producer's split of the amount ("dont France", "dont étranger"), as read. */
   repartition?: { france?: Cents; etranger?: Cents };
   eligibleCI: EligibiliteCI;

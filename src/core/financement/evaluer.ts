@@ -14,7 +14,7 @@ import {
   TABLE_FSA,
   TABLE_INTENSITE,
 } from "./plafonds";
-import { clesInconnues } from "../regles/parametres";
+import { clesInconnues, suggestionCle } from "../regles/parametres";
 import { TABLE_CATEGORIES, versionCategories } from "./categories";
 import { regleUtilisee, sansDoublon, type RegleUtilisee } from "../regles/utilisees";
 import { REGLES_FINANCEMENT } from "./regles";
@@ -83,7 +83,9 @@ function constatsParametres(plafond: PlafondApplicable, surcharges: Surcharges |
   const inconnus: Constat[] = clesInconnues(s, "intensite-aides.", CLES_INTENSITE).map((u) => ({
     regle: "intensite-aides-parametre-inconnu",
     gravite: "alerte",
-    message: `« ${u.cle} » (${u.cellule}) ignoré : aucun calcul ne le lit ; clés reconnues : ${CLES_INTENSITE.join(", ")}.`,
+    message:
+      `« ${u.cle} » (${u.cellule}) ignoré : aucun calcul ne le lit ; clés reconnues : ${CLES_INTENSITE.join(", ")}.` +
+      suggestionCle(u.proches),
     cellule: u.cellule,
   }));
   return [...utilises, ...inconnus];

@@ -1,5 +1,11 @@
 import type { Constat } from "../controles/constat";
-import { clesInconnues, ParametreInvalideError, surchargeNombre, surchargeVue } from "../regles/parametres";
+import {
+  clesInconnues,
+  ParametreInvalideError,
+  suggestionCle,
+  surchargeNombre,
+  surchargeVue,
+} from "../regles/parametres";
 import type { Surcharges, TableRegles } from "../regles/table";
 import type { Convention } from "./planDeTravail";
 import type { ReglesConvention, ValeursTempsDeTravail } from "./tempsDeTravail";
@@ -88,7 +94,9 @@ export function surchargerTempsDeTravail(
     constats.push({
       regle: "temps-de-travail-parametre-inconnu",
       gravite: "alerte",
-      message: `Paramètre inconnu « ${u.cle} » ignoré ; clés reconnues : ${CLES_TEMPS_DE_TRAVAIL.join(", ")}.`,
+      message:
+        `Paramètre inconnu « ${u.cle} » ignoré ; clés reconnues : ${CLES_TEMPS_DE_TRAVAIL.join(", ")}.` +
+        suggestionCle(u.proches),
       cellule: u.cellule,
     });
   }

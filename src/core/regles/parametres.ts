@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { distance } from "fastest-levenshtein";
 import {
   analyserMontant,
   analyserNombre,
@@ -186,7 +187,7 @@ export function saisieTaux(texte: string): Saisie<Decimal> {
       type: "refus",
       message: `« ${t} » : ${pc(a.decimale)} ou ${pc(a.milliers)} ? Écrivez « ${pc(a.decimale)} ».`,
     };
-  if (a.type === "invalide")
+  if (a.type === "invalide" || a.valeur.greaterThan(1))
     return { type: "refus", message: `« ${t} » n'est pas une part du coût (« 35 % » ou « 0,35 »).` };
   return { type: "ok", valeur: a.valeur };
 }
@@ -221,6 +222,13 @@ export function surchargeTaux(s: Surcharges, cle: string): SurchargeLue<Decimal>
       `« ${surchargeVue(e)} » n'est pas un taux valable pour « ${cle} » (attendu par exemple « 25 % » ou « 0,25 »).`,
     );
   }
+  // Every rate the tables read is a share (a credit rate, a ceiling, a part of the budget): « 150 % » is a typo.
+  if (a.valeur.greaterThan(1))
+    throw new ParametreInvalideError(
+      e.cellule,
+      `« ${surchargeVue(e)} » pour « ${cle} » dépasse 100 % : un taux ou une part va de 0 à 100 % ` +
+        `(par exemple « 25 % » ou « 0,25 »).`,
+    );
   return { valeur: a.valeur, cle, cellule: e.cellule, texte: surchargeVue(e) };
 }
 
@@ -298,15 +306,48 @@ export function verifierSurchargeLisible(s: Surcharges, cle: string): void {
   );
 }
 
-/** Keys under `prefixe` that no use case knows: listed so that a typo is never silently ignored. */
+/**
+ * The known keys a typed one most likely meant: those that continue it (« credit-impot.audiovisuel.taux » →
+ * « ….taux.fiction », « ….taux.documentaire »…), else the nearest by edit distance (a typo: « imprevu »), three at most;
+ * none when nothing is close (more edits than a quarter of the key's letters, and more than two).
+ */
+export function clesProches(cle: string, connues: Iterable<string>): string[] {
+  const liste = [...new Set(connues)];
+  const suites = liste.filter((k) => k.startsWith(`${cle}.`));
+  if (suites.length) return suites.slice(0, 3);
+  const distances = liste.map((k) => ({ k, d: distance(cle, k) }));
+  const min = Math.min(...distances.map((x) => x.d));
+  if (min > Math.max(2, Math.floor(cle.length / 4))) return [];
+  return distances
+    .filter((x) => x.d === min)
+    .map((x) => x.k)
+    .sort()
+    .slice(0, 3);
+}
+
+/** « Vouliez-vous dire « a » ou « b » ? » after a message naming an unknown key (leading space), empty when none. */
+export function suggestionCle(proches: readonly string[]): string {
+  if (!proches.length) return "";
+  const cites = proches.map((k) => `« ${k} »`);
+  const liste = cites.length === 1 ? cites[0] : `${cites.slice(0, -1).join(", ")} ou ${cites[cites.length - 1]}`;
+  return ` Vouliez-vous dire ${liste} ?`;
+}
+
+/**
+ * Keys under `prefixe` that no use case knows: listed so that a typo is never silently ignored, each with the known
+ * keys it most likely meant (`proches`, among `candidats`, by default `connues`; see clesProches).
+ */
 export function clesInconnues(
   s: Surcharges,
   prefixe: string,
   connues: Iterable<string>,
-): { cle: string; cellule: string }[] {
+  candidats?: Iterable<string>,
+): { cle: string; cellule: string; proches: string[] }[] {
   const k = new Set(connues);
-  const out: { cle: string; cellule: string }[] = [];
-  for (const [cle, e] of s) if (cle.startsWith(prefixe) && !k.has(cle)) out.push({ cle, cellule: e.cellule });
+  const out: { cle: string; cellule: string; proches: string[] }[] = [];
+  for (const [cle, e] of s)
+    if (cle.startsWith(prefixe) && !k.has(cle))
+      out.push({ cle, cellule: e.cellule, proches: clesProches(cle, candidats ?? k) });
   return out;
 }
 

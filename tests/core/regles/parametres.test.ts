@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import type { CellData, SheetData } from "../../../src/core/port/workbook";
 import {
   clesInconnues,
+  clesProches,
   feuilleParametresModele,
   lireParametres,
   parseTaux,
@@ -88,7 +89,12 @@ describe("lireParametres", () => {
       ]),
     );
     expect(clesInconnues(s, "credit-impot.", ["credit-impot.cinema.taux"])).toEqual([
-      { cle: "credit-impot.cinema.tau", cellule: "P!B2" },
+      { cle: "credit-impot.cinema.tau", cellule: "P!B2", proches: ["credit-impot.cinema.taux"] },
+    ]);
+    // A key far from every known one gets no suggestion; one that the known keys continue gets those.
+    expect(clesInconnues(s, "planning.", ["temps-de-travail.heures-jour"])[0].proches).toEqual([]);
+    expect(clesProches("credit-impot.audiovisuel.taux", ["x", "credit-impot.audiovisuel.taux.fiction"])).toEqual([
+      "credit-impot.audiovisuel.taux.fiction",
     ]);
   });
 });

@@ -32,6 +32,7 @@ import { parametreInconnu } from "./parametreInconnu";
 import { quantiteTexte } from "./quantiteTexte";
 import { remisePositive } from "./remisePositive";
 import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
+import { territoireAmbigu, territoireHorsBornes } from "./territoire";
 import {
   grilleMinima,
   grilleMinimaInconnue,
@@ -72,6 +73,8 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   ligneSousTotal,
   chapitreDeduitAnglais,
   repartitionFranceEtranger,
+  territoireHorsBornes,
+  territoireAmbigu,
   htTvaTtc,
   chargesSocialesAbsentes,
   fraisGenerauxTaux,

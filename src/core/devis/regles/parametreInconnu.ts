@@ -1,5 +1,5 @@
 import type { Regle } from "../../controles/constat";
-import { clesInconnues } from "../../regles/parametres";
+import { clesInconnues, suggestionCle } from "../../regles/parametres";
 import { GENRES } from "../model";
 import { CLE_ACCORD, CLE_MINIMUM, ContexteDevis } from "./contexte";
 import { CLE_FRAIS_CINEMA } from "./fraisCinemaTaux";
@@ -32,7 +32,7 @@ export const parametreInconnu: Regle<ContexteDevis> = {
       message:
         `${k.cellule} : le paramètre « ${k.cle} » n'est pas connu ; il est ignoré (clés possibles : ` +
         `devis.accord-transparence.<genre>.frais-generaux|imprevus, devis.frais-cinema.frais-generaux|imprevus, ` +
-        `devis.salaire-minimum.<fonction>).`,
+        `devis.salaire-minimum.<fonction>).${suggestionCle(k.proches)}`,
       cellule: k.cellule,
     }));
   },
