@@ -141,6 +141,12 @@ describe("prodbook financement : un montant hors de sa colonne, une date à la p
           "vide) : non compté. Si c'est un financement, écrivez-le dans la colonne des montants.",
       ],
     ]);
+    // The text output titles every one of them « Lecture du plan de financement » (a date, an amount outside its
+    // column: not « Cellule du plan illisible », which fit only the first).
+    const texte = espacesSimples((await lancer(["financement", fichier, "--date", "2026-01-15"])).out);
+    expect(texte).toContain("[erreur] Lecture du plan de financement — Plan!D6 : une date (15/03/2026)");
+    expect(texte).toContain("[alerte] Lecture du plan de financement — Plan!F5 : 150 000,00 € sur la ligne");
+    expect(texte).not.toContain("illisible");
     // The numbering « 1 », « 2 » left of the labels is no amount; « Préachat » stays classed under DIFFUSEURS.
     expect(j.parCategorie.map((c) => [c.categorie, c.montant])).toEqual([
       ["apport-numeraire", "200000.00"],

@@ -64,7 +64,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   // Plan de financement
   "aides-cnc": "Aides du CNC",
   equilibre: "Équilibre du plan",
-  "lecture-plan": "Cellule du plan illisible",
+  "lecture-plan": "Lecture du plan de financement",
   "versement-sans-date": "Versement sans date",
   "diffuseurs-fsa": "Apport des diffuseurs (FSA)",
   "source-non-classee": "Financeur non classé",
