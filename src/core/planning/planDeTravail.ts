@@ -1,6 +1,7 @@
 import type { CellData, SheetData } from "../port/workbook";
 import { dateEnMots, jourDeLaSemaine } from "../util/datesEcrites";
-import { colonneLettre, nomFeuilleRef, parseAdresse } from "../util/adresse";
+import { colonneLettre, nomFeuilleRef } from "../util/adresse";
+import { referencesFormule } from "../devis/preuve";
 import { dateEnLettres, normaliser } from "../util/texte";
 import {
   cite,
@@ -314,30 +315,9 @@ function egales(a: number, b: number): boolean {
 }
 
 /**
- * The references of a formula (« SUM(G2:G9) », « G2+G3 »), as 0-based rectangles; undefined when it reads another
- * sheet or names nothing (then it proves nothing).
- */
-function referencesFormule(f: string): { r1: number; c1: number; r2: number; c2: number }[] | undefined {
-  if (f.includes("!")) return undefined;
-  const out: { r1: number; c1: number; r2: number; c2: number }[] = [];
-  const re = /\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?(?![\w(])/gi;
-  for (const m of f.matchAll(re)) {
-    const a = parseAdresse(`${m[1]}${m[2]}`);
-    const b = m[3] ? parseAdresse(`${m[3]}${m[4]}`) : a;
-    out.push({
-      r1: Math.min(a.row, b.row),
-      c1: Math.min(a.col, b.col),
-      r2: Math.max(a.row, b.row),
-      c2: Math.max(a.col, b.col),
-    });
-  }
-  return out.length ? out : undefined;
-}
-
-/**
  * Row `r` as a producer's total, or undefined. It has no date (its date cell empty, or words: « TOTAL ») and no
  * start nor end time written as text, and each of its numbers is proven: the sum of its column over the rows above
- * (since the header, or since the last total: a day's or a week's subtotal), or a formula whose every reference is
+ * (since the header, or since the last total: a day's or a week's subtotal), or a formula that is only a sum of
  * that column's cells above. Words never decide: « TOTAL » with an unproven number stays a row of the plan (refused
  * as today, its cell named).
  */
@@ -370,8 +350,14 @@ function ligneTotal(
       premier ??= cellule;
       continue;
     }
-    const refs = x.f !== undefined ? referencesFormule(x.f) : undefined;
-    if (refs && refs.every((p) => p.c1 === k && p.c2 === k && p.r1 > entete && p.r2 < r)) {
+    // A formula that is nothing but a sum of this column's cells above (« SUM(G2:G4) », « G2+G3+G4 »).
+    const f = x.f !== undefined ? referencesFormule(x.f) : undefined;
+    const p = f?.refs.map((q) => q.plage);
+    if (
+      f?.somme &&
+      f.refs.every((q) => q.feuille === undefined || q.feuille === sheet.name) &&
+      p!.every((q) => q.c1 === k && q.c2 === k && q.r1 > entete && q.r2 < r)
+    ) {
       montants.push({ cellule, valeur: x.v, preuve: "formule", formule: x.f });
       continue;
     }
