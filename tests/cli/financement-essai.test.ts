@@ -141,6 +141,12 @@ describe("prodbook financement : un montant hors de sa colonne, une date à la p
           "vide) : non compté. Si c'est un financement, écrivez-le dans la colonne des montants.",
       ],
     ]);
+    // The text output titles every one of them « Lecture du plan de financement » (a date, an amount outside its
+    // column: not « Cellule du plan illisible », which fit only the first).
+    const texte = espacesSimples((await lancer(["financement", fichier, "--date", "2026-01-15"])).out);
+    expect(texte).toContain("[erreur] Lecture du plan de financement — Plan!D6 : une date (15/03/2026)");
+    expect(texte).toContain("[alerte] Lecture du plan de financement — Plan!F5 : 150 000,00 € sur la ligne");
+    expect(texte).not.toContain("illisible");
     // The numbering « 1 », « 2 » left of the labels is no amount; « Préachat » stays classed under DIFFUSEURS.
     expect(j.parCategorie.map((c) => [c.categorie, c.montant])).toEqual([
       ["apport-numeraire", "200000.00"],
@@ -229,6 +235,46 @@ describe("prodbook financement : le coût écrit par le producteur", () => {
     },
     120000,
   );
+});
+
+describe("prodbook financement : le total du devis écrit en texte", () => {
+  test("« 1 000 000 € » en texte au total du devis : la feuille écrite garde un coût nombre et dit sa cellule", async () => {
+    const wb = new ExcelJS.Workbook();
+    const rangees = (nom: string, lignes: Valeur[][]) => {
+      const ws = wb.addWorksheet(nom);
+      lignes.forEach((l, i) => {
+        ws.getRow(i + 1).values = l as ExcelJS.CellValue[];
+      });
+    };
+    rangees("Devis", [
+      ["N°", "Poste", "Montant"],
+      ["1", "DROITS ARTISTIQUES"],
+      ["1.1", "Scénario", 400000],
+      ["2", "PERSONNEL"],
+      ["2.1", "Réalisatrice", 600000],
+      [null, "TOTAL", "1 000 000 €"],
+    ]);
+    rangees("Plan", [
+      ["Nature", "Financeur", "Montant", "%", "Statut"],
+      ["Apport producteur", "Prod SARL", 200000, null, "acquis"],
+      ["Préachat", "France 3", 700000, null, "acquis"],
+    ]);
+    const fichier = path.join(dossier(), "devis-total-texte.xlsx");
+    await wb.xlsx.writeFile(fichier);
+    const sortie = path.join(dossier(), "sortie-devis-total-texte.xlsx");
+    const r = await lancer(["financement", fichier, "--feuille", "Plan", "--date", "2026-01-15", "-o", sortie]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(espacesSimples(r.out)).toMatch(/Coût de production — total du devis « Devis », Devis!C6 +1 000 000,00 €/);
+    const lu = await lireRecalcule(await recalculerSansCache(sortie));
+    const ws = lu.getWorksheet("Plan de financement")!;
+    // A link to the text cell (« =Devis!C6 ») would give text, and the reste à financer #VALUE! (or 0).
+    expect(ws.getCell("B2").value).toBe(1000000);
+    expect(ws.getCell("C2").value).toBe("total du devis « Devis », Devis!C6");
+    const reste = ws.getColumn(1).values.findIndex((v) => v === "Reste à financer (négatif : excédent)");
+    expect(nombre(ws.getCell(`B${reste}`))).toBe(100000);
+    await fs.rm(sortie);
+  }, 120000);
 });
 
 describe("--feuille absente, classeur dont le devis se lit aussi comme un plan", () => {

@@ -276,7 +276,7 @@ describe("financement : un montant de tranche sans date (avant : compté sans da
           "mois de l'échéancier.",
       }),
     ]);
-    // The text output says it too, in French typography, under its own title (not « Cellule du plan illisible »).
+    // The text output says it too, in French typography, under its own title (not « Lecture du plan de financement »).
     const t = await lancerCli(main, ["financement", f, "--cout", "1000000"]);
     expect(t.out).toContain(
       fr("Versement sans date — Financement!F3 : tranche de 100\u202f000,00\u00a0€ sans date (Financement!G3 vide)"),

@@ -59,6 +59,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "conventions-semaine": "Deux conventions dans la semaine",
   "lignes-masquees-planning": "Lignes masquées lues dans le planning",
   "ligne-en-double": "Ligne du plan de travail en double",
+  "total-plan-de-travail": "Ligne de total du plan de travail",
   "livraison-ambigue": "Plusieurs dates de livraison",
   "livraison-saisie": "Livraison saisie, autre que la feuille",
   "temps-de-travail-parametre": "Paramètre du classeur utilisé",
@@ -66,7 +67,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   // Plan de financement
   "aides-cnc": "Aides du CNC",
   equilibre: "Équilibre du plan",
-  "lecture-plan": "Cellule du plan illisible",
+  "lecture-plan": "Lecture du plan de financement",
   "versement-sans-date": "Versement sans date",
   "diffuseurs-fsa": "Apport des diffuseurs (FSA)",
   "source-non-classee": "Financeur non classé",

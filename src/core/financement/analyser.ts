@@ -23,6 +23,7 @@ import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
 import { constatsMontantsNonLus } from "../devis/regles/montantsNonLus";
 import { constatsLignesMasquees } from "../devis/regles/lignesMasquees";
 import { minutesFr } from "../util/texte";
+import { parseCelluleRef } from "../util/adresse";
 
 /** A sheet asked for by name that is not one of the producer's (missing, or written by Prodbook). */
 export class FeuilleAbsenteError extends ErreurDonnees {
@@ -82,14 +83,23 @@ export interface ResultatAnalyseFinancement extends AnalyseFinancement {
   feuillesEcrites: string[];
 }
 
-function coutDuDevis(devis: Devis): CoutProduction {
-  // A live link to the producer's own total cell when it agrees with the lines.
+function coutDuDevis(devis: Devis, feuille?: SheetData): CoutProduction {
+  // A live link to the producer's own total cell when it agrees with the lines — its value when the cell holds text.
   const t = devis.totauxProducteur.find((x) => x.type === "total" && x.montant === devis.total);
+  const texte = t !== undefined && feuille !== undefined && celluleTexte(feuille, t.cellule);
   return {
     montant: devis.total,
     origine: `total du devis « ${devis.feuille} »${t ? `, ${t.cellule}` : ""}`,
     cellule: t?.cellule,
+    ...(texte ? { texte: true as const } : {}),
   };
+}
+
+/** The cell `ref` of `feuille` holds a string (an amount typed as text). */
+function celluleTexte(feuille: SheetData, ref: string): boolean {
+  const p = parseCelluleRef(ref);
+  if (p.feuille !== undefined && p.feuille !== feuille.name) return false;
+  return typeof feuille.rows[p.row]?.[p.col]?.v === "string";
 }
 
 /**
@@ -242,6 +252,8 @@ export async function analyserFinancement(
   const plan = lirePlanFinancement(feuillePlanSource, { date });
 
   let devis: Devis | undefined;
+  /** The sheet the devis was read from (its total cell may hold text). */
+  let feuilleDevisLue: SheetData | undefined;
   let devisCompare: Devis | undefined;
   let cout: CoutProduction | undefined;
   const typeOeuvre = opts.typeOeuvre ?? "cinema";
@@ -251,6 +263,7 @@ export async function analyserFinancement(
     const s = await wb.readSheet(opts.feuilleDevis);
     if (!s) throw new FeuilleAbsenteError(opts.feuilleDevis, "de devis", duProducteur);
     devis = importerDevis(s, importOpts);
+    feuilleDevisLue = s;
   } else if (opts.cout === undefined) {
     const s = trouverFeuilleDevis((await utilisateur()).filter((x) => x.name !== feuillePlanSource?.name));
     let trouve: Devis | undefined;
@@ -264,10 +277,13 @@ export async function analyserFinancement(
     }
     // The plan's own cost is used as it is; a devis found beside it is only compared (cout-plan-devis).
     if (plan.coutIndique) devisCompare = trouve;
-    else devis = trouve;
+    else {
+      devis = trouve;
+      feuilleDevisLue = s;
+    }
   }
   if (opts.cout !== undefined) cout = { montant: opts.cout, origine: "coût saisi" };
-  else if (devis) cout = coutDuDevis(devis);
+  else if (devis) cout = coutDuDevis(devis, feuilleDevisLue);
 
   const nomParametres = nomFeuilleParametres(noms);
   const surcharges = lireParametres(nomParametres ? await wb.readSheet(nomParametres) : undefined);

@@ -26,6 +26,11 @@ export interface CoutProduction {
   origine: string;
   /** The cell holding it, when there is one (the producer's devis total). */
   cellule?: string;
+  /**
+   * That cell holds the amount as text (« 1 000 000 € » typed as text): the written sheets take the value, never a
+   * link (a link to text gives text, and every formula using the cost #VALUE!).
+   */
+  texte?: true;
 }
 
 export interface OptionsEvaluation {

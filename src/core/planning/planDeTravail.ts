@@ -1,6 +1,7 @@
 import type { CellData, SheetData } from "../port/workbook";
 import { dateEnMots, jourDeLaSemaine } from "../util/datesEcrites";
 import { colonneLettre, nomFeuilleRef } from "../util/adresse";
+import { referencesFormule } from "../devis/preuve";
 import { dateEnLettres, normaliser } from "../util/texte";
 import {
   cite,
@@ -54,9 +55,25 @@ export interface Doublon {
   cellules: Vacation["cellules"];
 }
 
+/**
+ * A producer's total row (« TOTAL » under the days, as scheduling tools export it): no date of its own, and every
+ * number of the row proven a total of the rows above — the sum of its column, or a formula referencing that column's
+ * cells above. Not a day of work: read in no duration, named by `constatsTotauxPlan`.
+ */
+export interface TotalPlanDeTravail {
+  /** 1-based row, its first cell with words (« TOTAL ») or its first total, and the words it gives. */
+  ligne: number;
+  cellule: string;
+  libelle: string;
+  /** The proven totals: their cell, value as written and how each is proven. */
+  montants: { cellule: string; valeur: number; preuve: "somme" | "formule"; formule?: string }[];
+}
+
 export interface PlanDeTravail {
   feuille: string;
   vacations: Vacation[];
+  /** The producer's total rows (« TOTAL » at the bottom), proven by arithmetic or formula: not days of work. */
+  totaux?: TotalPlanDeTravail[];
   /** Rows repeating an earlier one exactly: not in `vacations` (counted once), named by `constatsDoublons`. */
   doublons?: Doublon[];
   /**
@@ -144,13 +161,22 @@ export function lirePlanDeTravail(
   const sansConvention: number[] = [];
   const doublons: Doublon[] = [];
   const vues = new Map<string, Vacation>();
+  const totaux: TotalPlanDeTravail[] = [];
   let derniereDate: string | undefined;
   for (let r = ent.ligne + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     const cel = (k: keyof typeof MOTIFS) => (c[k] === undefined ? undefined : row[c[k]!]);
     const ligne = r + 1;
     const at = (k: keyof typeof MOTIFS) => ref(sheet, r, c[k]!);
-    if (vide(cel("nom")) && vide(cel("debut")) && vide(cel("fin"))) {
+    // A row without a date nor times whose numbers are all proven totals of the rows above: the producer's TOTAL, not
+    // a day. Only where the row would otherwise be refused, or skipped while it gives words (« TOTAL ») and numbers.
+    const sansPersonne = vide(cel("nom")) && vide(cel("debut")) && vide(cel("fin"));
+    const total = vacations.length ? ligneTotal(sheet, r, ent.ligne, c, totaux) : undefined;
+    if (total && (!sansPersonne || total.libelle !== "")) {
+      totaux.push(total);
+      continue;
+    }
+    if (sansPersonne) {
       // A date (and a place) alone heads the day's people; a function, a pause… without anyone would be dropped.
       const details = DETAILS_PERSONNE.filter((k) => c[k] !== undefined && !vide(cel(k)));
       if (details.length)
@@ -265,6 +291,7 @@ export function lirePlanDeTravail(
   return {
     feuille: sheet.name,
     vacations,
+    ...(totaux.length ? { totaux } : {}),
     ...(doublons.length ? { doublons } : {}),
     ...(sansConvention.length
       ? {
@@ -280,6 +307,76 @@ export function lirePlanDeTravail(
         }
       : {}),
   };
+}
+
+/** Two sums equal but for the binary rounding of fractions of a day (hours stored as 0.3541666…). */
+function egales(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * Row `r` as a producer's total, or undefined. It has no date (its date cell empty, or words: « TOTAL ») and no
+ * start nor end time written as text, and each of its numbers is proven: the sum of its column over the rows above
+ * (since the header, or since the last total: a day's or a week's subtotal), or a formula that is only a sum of
+ * that column's cells above. Words never decide: « TOTAL » with an unproven number stays a row of the plan (refused
+ * as today, its cell named).
+ */
+function ligneTotal(
+  sheet: SheetData,
+  r: number,
+  entete: number,
+  c: Partial<Record<keyof typeof MOTIFS, number>>,
+  totaux: readonly TotalPlanDeTravail[],
+): TotalPlanDeTravail | undefined {
+  const row = sheet.rows[r];
+  const cDate = c.date === undefined ? undefined : row[c.date];
+  if (!vide(cDate) && (cDate!.erreur || typeof cDate!.v !== "string" || dateCellule(cDate) !== undefined))
+    return undefined;
+  // A start or an end time makes it a person's day (a second row of the day repeats the first's hours).
+  for (const k of ["debut", "fin"] as const)
+    if (c[k] !== undefined && heureCellule(row[c[k]!]) !== undefined) return undefined;
+  const lignesTotaux = new Set(totaux.map((t) => t.ligne - 1));
+  const dernierTotal = totaux.length ? totaux[totaux.length - 1].ligne - 1 : entete;
+  const montants: TotalPlanDeTravail["montants"] = [];
+  const mots: string[] = [];
+  let premier: string | undefined;
+  for (let k = 0; k < row.length; k++) {
+    const x = row[k];
+    if (vide(x)) continue;
+    if (x.erreur) return undefined;
+    const cellule = ref(sheet, r, k);
+    if (typeof x.v !== "number") {
+      mots.push(texte(x));
+      premier ??= cellule;
+      continue;
+    }
+    // A formula that is nothing but a sum of this column's cells above (« SUM(G2:G4) », « G2+G3+G4 »).
+    const f = x.f !== undefined ? referencesFormule(x.f) : undefined;
+    const p = f?.refs.map((q) => q.plage);
+    if (
+      f?.somme &&
+      f.refs.every((q) => q.feuille === undefined || q.feuille === sheet.name) &&
+      p!.every((q) => q.c1 === k && q.c2 === k && q.r1 > entete && q.r2 < r)
+    ) {
+      montants.push({ cellule, valeur: x.v, preuve: "formule", formule: x.f });
+      continue;
+    }
+    const somme = (depuis: number) => {
+      let t = 0;
+      for (let i = depuis + 1; i < r; i++) {
+        const v = sheet.rows[i][k]?.v;
+        if (!lignesTotaux.has(i) && typeof v === "number") t += v;
+      }
+      return t;
+    };
+    if (egales(x.v, somme(dernierTotal)) || egales(x.v, somme(entete))) {
+      montants.push({ cellule, valeur: x.v, preuve: "somme" });
+      continue;
+    }
+    return undefined;
+  }
+  if (!montants.length) return undefined;
+  return { ligne: r + 1, cellule: premier ?? montants[0].cellule, libelle: mots.join(" "), montants };
 }
 
 /**

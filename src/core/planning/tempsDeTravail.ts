@@ -379,6 +379,29 @@ export function constatsDoublons(plan: PlanDeTravail): Constat[] {
   }));
 }
 
+/**
+ * The producer's total rows (« TOTAL » under the days), proven by arithmetic or formula: not a day of work, read in no
+ * duration, each named with its cells and how its numbers were proven.
+ */
+export function constatsTotauxPlan(plan: PlanDeTravail): Constat[] {
+  return (plan.totaux ?? []).map((t) => ({
+    regle: "total-plan-de-travail",
+    gravite: "info" as const,
+    message:
+      `${t.cellule} : ligne ${t.ligne}${t.libelle ? ` « ${t.libelle} »` : ""} lue comme un total du plan de travail, ` +
+      `pas comme une journée : ${t.montants
+        .map(
+          (m) =>
+            `${m.cellule} (${String(Math.round(m.valeur * 1e6) / 1e6).replace(".", ",")}` +
+            (m.preuve === "formule"
+              ? `, =${m.formule}) : formule sur sa colonne au-dessus`
+              : ") : somme de sa colonne au-dessus"),
+        )
+        .join(" ; ")}. Non comptée dans les durées ni les quantités.`,
+    cellule: t.cellule,
+  }));
+}
+
 export interface AnalyseTempsDeTravail {
   constats: Constat[];
   heures: HeuresSemaine[];
@@ -397,6 +420,7 @@ export function analyserTempsDeTravail(
   const constats = [
     ...constatsConvention(plan),
     ...constatsDoublons(plan),
+    ...constatsTotauxPlan(plan),
     ...executerRegles(REGLES_TEMPS_DE_TRAVAIL, ctx),
     ...constatsDimanchesFeries(plan, zone),
   ];
