@@ -25,7 +25,7 @@ import { coutDefinitifCompare, type CoutDefinitifCompare } from "../../core/vers
 import { tracesComparaison, tracesCoutDefinitif, type TracesComparaison } from "../../core/traces/versions";
 import type { RealiseDePoste } from "../../core/ecarts/realiseParCode";
 import { traceSansRegle as traceAffichee, type TraceAffichee } from "../traceAffichee";
-import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
+import { FEUILLE_ECARTS } from "../../core/ecarts/nomFeuille";
 import { ErreurDonnees } from "../../core/erreurs";
 import type { Constat } from "../../core/controles/constat";
 
