@@ -1,37 +1,10 @@
 import { tablesRegles } from "../core/regles/audit";
 import { aVerifier, type Source } from "../core/regles/table";
 import { lienTexte, nomTable, type LienTexte } from "./presentationRegles";
-import { chercherTrace, valeurSigneeFr, type RegleTrace, type Trace } from "../core/traces/trace";
+import { chercherTrace, type RegleTrace, type Trace } from "../core/traces/trace";
+import { traceAfficheeAvec, type RegleAffichee, type TraceAffichee } from "./traceAffichee";
 
-/**
- * « D'où vient ce chiffre ? » as the pane shows it: the core trace with its value in French and, for a rule, the
- * table's French name and its sources as short links instead of the table id (no rule id in the pane), named as in
- * presentationRegles.
- */
-export interface RegleAffichee {
-  /** French name of the table (presentationRegles' nomTable), or « Paramètres du classeur ». */
-  nom: string;
-  effetDu: string;
-  confiance: RegleTrace["confiance"];
-  /** M or L: shown « à vérifier ». */
-  aVerifier: boolean;
-  /** « Texte : CGI art. 220 sexies », its full title and URL: the source the version is cited by (its most primary). */
-  source?: LienTexte;
-  /** Every source of the version used, `source` first, then the others in the table's order, when it lists more than one. */
-  sources?: LienTexte[];
-  /** Cell of the « Paramètres » sheet that replaces the table's figure. */
-  surcharge?: string;
-}
-
-export interface TraceAffichee {
-  libelle: string;
-  /** « 1 234,56 € », « 25,00 % », « 90 min ». */
-  valeur: string;
-  formule?: string;
-  cellule?: string;
-  regle?: RegleAffichee;
-  entrees?: TraceAffichee[];
-}
+export type { RegleAffichee, TraceAffichee };
 
 /**
  * The source a trace names by its URL, with its title as the rule's own table lists it (the version in force on
@@ -66,15 +39,7 @@ function regleAffichee(r: RegleTrace): RegleAffichee {
 
 /** A core trace for the pane (values in French, rule tables by their French name). */
 export function traceAffichee(t: Trace): TraceAffichee {
-  return {
-    libelle: t.libelle,
-    // An écart signed as the pane writes every écart, so the tree opened from the Écarts table shows the figure clicked.
-    valeur: valeurSigneeFr(t),
-    ...(t.formule ? { formule: t.formule } : {}),
-    ...(t.cellule ? { cellule: t.cellule } : {}),
-    ...(t.regle ? { regle: regleAffichee(t.regle) } : {}),
-    ...(t.entrees ? { entrees: t.entrees.map(traceAffichee) } : {}),
-  };
+  return traceAfficheeAvec(t, regleAffichee);
 }
 
 /** The first node of the tree (depth first) that `trouve` accepts. */

@@ -36,6 +36,7 @@ export interface EvenementsXml {
    * attributes, then a `<v>` or an `<is><t>`), given at once when the reader has this (its texts decoded, `undefined`
    * for an element absent or empty): what the events of its tags would say, without them.
    */
+  /** `v`: the text of <v>, "" for an empty <v></v>, undefined without one. */
   cellule?(r: string, s: string | undefined, t: string | undefined, f?: string, v?: string, texte?: string): void;
 }
 
@@ -499,7 +500,8 @@ export class LecteurLignes {
     if (t !== undefined && t.includes("&") && (t = decoder(t)) === undefined) return -1;
     const ev = this.evenements;
     if (ev.cellule) {
-      ev.cellule(m[1], m[2], m[3], f || undefined, v === undefined ? undefined : v || undefined, t || undefined);
+      // An empty <v></v> is reported as "" (a formula whose saved result is an empty text), no <v> as undefined.
+      ev.cellule(m[1], m[2], m[3], f || undefined, v, t || undefined);
       return re.lastIndex;
     }
     const a: Record<string, string | undefined> = { r: m[1] };

@@ -168,6 +168,8 @@ export async function lireFeuilleMiseDeCote(
   let t: string | undefined;
   let s: number | undefined;
   let valeur: string | undefined;
+  /** The cell has a <v> element, even empty (<v></v>: a formula whose saved result is an empty text). */
+  let vLu = false;
   let formule: string | undefined;
   let partage: string | undefined;
   let adresse: string | undefined;
@@ -198,6 +200,7 @@ export async function lireFeuilleMiseDeCote(
         t = a.t;
         s = a.s === undefined ? undefined : parseInt(a.s, 10);
         valeur = formule = partage = undefined;
+        vLu = false;
         riche = false;
         dans = undefined;
       } else if (n === ROW) {
@@ -211,8 +214,10 @@ export async function lireFeuilleMiseDeCote(
         if (a.hidden === "1" || a.hidden === "true" || cacheeParSaHauteur(a.ht, a.customHeight, parDefaut))
           masquees.push(numLigne - 1);
       } else if (!dansCellule) return;
-      else if (n === V) dans = "v";
-      else if (n === F) {
+      else if (n === V) {
+        dans = "v";
+        vLu = true;
+      } else if (n === F) {
         dans = "f";
         partage = a.t;
         si = a.si;
@@ -247,7 +252,8 @@ export async function lireFeuilleMiseDeCote(
       formule = f;
       partage = si = undefined;
       maitre = false;
-      valeur = v ?? texte;
+      vLu = v !== undefined;
+      valeur = v || texte;
       riche = false;
       dans = undefined;
       const c = ctx.liens?.size && ctx.liens.has(ref) ? sousLien(cellule()) : cellule();
@@ -287,15 +293,18 @@ export async function lireFeuilleMiseDeCote(
           const m = maitres.get(si);
           if (m && m.formule) fo = glisserFormule(m.formule, m.adresse, adresse);
         }
-      const r = !valeur
-        ? undefined
-        : t === "str"
-          ? xmlDecode(valeur)
-          : t === "b"
-            ? parseInt(valeur, 10) !== 0
-            : t === "e"
-              ? { erreur: valeur }
-              : parseFloat(valeur);
+      // A text result saved empty (<v></v> of =SI(A1="";"";A1)) is an empty text, not « no result »: ExcelJS cannot
+      // tell them apart (both leave no value), this reader can.
+      const r =
+        t === "str" && (valeur || vLu)
+          ? xmlDecode(valeur ?? "")
+          : !valeur
+            ? undefined
+            : t === "b"
+              ? parseInt(valeur, 10) !== 0
+              : t === "e"
+                ? { erreur: valeur }
+                : parseFloat(valeur);
       const fc = { f: fo };
       if (r !== undefined && typeof r === "object") return { v: r.erreur, ...fc, fmt, erreur: true };
       if (r === undefined) return { v: null, ...fc, fmt };

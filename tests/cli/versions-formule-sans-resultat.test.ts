@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { spawnSync } from "child_process";
 import { existsSync } from "fs";
 import * as path from "path";
 import type { Io } from "../../src/cli/io";
@@ -101,5 +102,54 @@ describe("versions : une formule sans résultat dans la feuille « Versions »",
       a: "12000.00",
       delta: "12000.00",
     });
+  });
+});
+
+/** Column B of the « Versions » sheet: the version's date. */
+const COL_DATE = 2;
+
+describe("versions par bin/prodbook.js : nom de version en formule sans résultat, date écrite en mots", () => {
+  const cli = (args: string[]) => {
+    const r = spawnSync(process.execPath, [path.resolve(__dirname, "../../bin/prodbook.js"), ...args], {
+      encoding: "utf8",
+    });
+    return { code: r.status, out: r.stdout, erreurs: r.stderr.replace(/[\u00a0\u202f]/g, " ") };
+  };
+
+  it("un nom de version donné par une formule sans résultat est nommé comme tel, pas « pas de nom de version »", async () => {
+    const f = path.join(dir, "nom-sans-resultat.xlsx");
+    await avecFormules(v2, f, { A2: { formula: 'SI(1;"Devis initial";"")' } as ExcelJS.CellFormulaValue });
+    const r = cli(["versions", "lister", f, "--json"]);
+    expect(r.code).toBe(2);
+    expect(r.erreurs).toContain(
+      "La ligne 2 de la feuille « Versions » : la cellule Versions!A2 contient la formule " +
+        '=SI(1;"Devis initial";"") enregistrée sans son résultat',
+    );
+    expect(r.erreurs).not.toMatch(/pas de nom de version|Erreur interne/);
+    expect(r.out).toBe("");
+  });
+
+  it("une date de version écrite en mots (« 15 avril 2026 ») se lit ; un jour de la semaine faux est nommé", async () => {
+    const f = path.join(dir, "date-en-mots.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(v2);
+    const ws = wb.getWorksheet("Versions")!;
+    const lignes: number[] = [];
+    ws.eachRow((row, r) => {
+      if (r > 1 && row.getCell(1).value === "Devis initial") lignes.push(r);
+    });
+    for (const r of lignes) ws.getCell(r, COL_DATE).value = "15 avril 2026";
+    await wb.xlsx.writeFile(f);
+    const r = cli(["versions", "lister", f, "--json"]);
+    expect({ code: r.code, erreurs: r.erreurs }).toEqual({ code: 0, erreurs: "" });
+    const v = (JSON.parse(r.out).versions as { nom: string; date: string }[]).find((x) => x.nom === "Devis initial");
+    expect(v!.date).toBe("2026-04-15");
+    for (const r2 of lignes) ws.getCell(r2, COL_DATE).value = "lundi 15 avril 2026";
+    const g = path.join(dir, "date-jour-faux.xlsx");
+    await wb.xlsx.writeFile(g);
+    const e = cli(["versions", "lister", g, "--json"]);
+    expect(e.code).toBe(2);
+    expect(e.erreurs).toContain(`contient « lundi 15 avril 2026 », une date est attendue`);
+    expect(e.erreurs).not.toMatch(/Erreur interne/);
   });
 });

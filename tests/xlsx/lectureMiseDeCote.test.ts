@@ -75,6 +75,13 @@ describe.each([true, false])("feuille mise de côté lue en flux (chaînes parta
     const enFlux = await (await XlsxWorkbook.ouvrir(f, { aLire: ["Versions"] })).readSheet("Versions");
     expect(parExcelJS!.rows.length).toBeGreaterThan(8);
     expect(parExcelJS!.lignesMasquees).toEqual([2, 6, 7]);
+    // B8 =D9 saved with its empty text result, t="str" <v></v> (=SI(A1="";"";A1)): read as that empty text, not as a
+    // formula without its result; ExcelJS cannot tell the two apart (no value either way) and reads no result.
+    const xml = await (await JSZip.loadAsync(await fs.readFile(f))).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(xml).toMatch(/<c r="B8"[^>]* t="str"><f>D9<\/f><v><\/v><\/c>/);
+    expect(enFlux!.rows[7][1]).toEqual({ v: "", f: "D9", fmt: "dd/mm/yyyy" });
+    expect(parExcelJS!.rows[7][1]).toEqual({ v: null, f: "D9", fmt: "dd/mm/yyyy" });
+    parExcelJS!.rows[7][1] = enFlux!.rows[7][1];
     expect(enFlux).toEqual(parExcelJS);
   });
 

@@ -24,8 +24,8 @@ import { realiseParCode } from "../../core/ecarts/realiseParCode";
 import { coutDefinitifCompare, type CoutDefinitifCompare } from "../../core/versions/realise";
 import { tracesComparaison, tracesCoutDefinitif, type TracesComparaison } from "../../core/traces/versions";
 import type { RealiseDePoste } from "../../core/ecarts/realiseParCode";
-import { traceAffichee, type TraceAffichee } from "../traces";
-import { FEUILLE_ECARTS } from "../../core/ecarts/feuilleEcarts";
+import { traceSansRegle as traceAffichee, type TraceAffichee } from "../traceAffichee";
+import { FEUILLE_ECARTS } from "../../core/ecarts/nomFeuille";
 import { ErreurDonnees } from "../../core/erreurs";
 import type { Constat } from "../../core/controles/constat";
 

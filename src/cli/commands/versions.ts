@@ -14,7 +14,7 @@ import {
   type LigneVersion,
 } from "../../core/versions/modele";
 import { detailDate } from "../../app/arguments";
-import { dateValide } from "../../app/commandes/regles";
+import { estDateIso as dateValide } from "../../core/planning/dates";
 import type { Constat } from "../../core/controles/constat";
 import { CliError, procheDe, type Commande } from "../io";
 import { ligneConstat } from "../constats";

@@ -4,7 +4,9 @@ import { FORMAT_EXCEL } from "../money/format";
 import type { CellSpec, NoteSpec, SheetSpec } from "../port/workbook";
 import { traceLigne, tracesDevis, type TracesDevis } from "../traces/devis";
 import { noteDeTrace } from "../traces/note";
-import { adresse, colonneLettre, nomFeuilleRef, parseCelluleRef } from "../util/adresse";
+import { adresse, colonneLettre, lienCellule } from "../util/adresse";
+
+export { lienCellule };
 import type { Constat } from "../controles/constat";
 import { CATEGORIES_LIGNE, type CodeChapitre, type Devis, type LigneDevis } from "./model";
 import { CHAPITRES_HORS_TOTAL, ORDRE_CHAPITRES } from "./nomenclature";
@@ -64,14 +66,6 @@ export function ordonnerLignes(devis: Devis): LigneDevis[] {
     .map((l, i) => ({ l, i }))
     .sort((a, b) => rang(a.l) - rang(b.l) || a.i - b.i)
     .map((x) => x.l);
-}
-
-/** =HYPERLINK to a cell of the workbook, showing its reference. */
-export function lienCellule(ref: string): CellSpec {
-  const p = parseCelluleRef(ref);
-  const cible = p.feuille ? `${nomFeuilleRef(p.feuille)}!${adresse(p.row, p.col)}` : adresse(p.row, p.col);
-  const texte = ref.replace(/"/g, '""');
-  return { formula: `HYPERLINK("#${cible.replace(/"/g, '""')}","${texte}")`, result: ref };
 }
 
 const num = (s: string | undefined): number | null => (s === undefined ? null : new Decimal(s).toNumber());

@@ -2445,9 +2445,15 @@ function importerAvecEntete(
       }
       const cm = cell(row, "montant");
       // « =SI(B6="";"";B6*C6) » on a line without its quantity: Excel saves its empty text as <v></v>, which the
-      // reader cannot tell from no result at all. No factor pair to compute from: an empty line, not a formula to
-      // recalculate (before: an error asking to re-save in Excel, which changes nothing).
-      if (cm && cm.v === null && cm.f && /""/.test(cm.f) && !(t !== undefined && (q !== undefined || n !== undefined)))
+      // ExcelJS cannot tell from no result at all (the set-aside reader reads it as the empty text ""). No factor pair to
+      // compute from: an empty line, not a formula to recalculate (before: an error asking to re-save in Excel, which
+      // changes nothing).
+      if (
+        cm &&
+        cm.f &&
+        (cm.v === "" || (cm.v === null && /""/.test(cm.f))) &&
+        !(t !== undefined && (q !== undefined || n !== undefined))
+      )
         continue;
       if (cm && ((cm.v !== null && String(cm.v).trim() !== "") || cm.f) && (libelle || code)) {
         const sansValeur = cm.v === null;

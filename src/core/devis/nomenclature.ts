@@ -93,7 +93,7 @@ export const SOUS_CHAPITRES_CINEMA: readonly SousChapitre[] = VALEURS.sousChapit
 /** English account names fitting two chapters. */
 export const COMPTES_ANGLAIS_AMBIGUS: readonly CompteAnglaisAmbigu[] = VALEURS.comptesAnglaisAmbigus ?? [];
 
-export const ORDRE_CHAPITRES: readonly CodeChapitre[] = VALEURS.chapitres.map((c) => c.code);
+export { libelleChapitre, ORDRE_CHAPITRES } from "./chapitres";
 
 /** FG, IMP, FF, PROD: computed from the total of chapters 1–9 and not part of it. */
 export const CHAPITRES_HORS_TOTAL: readonly CodeChapitre[] = VALEURS.chapitres
@@ -128,12 +128,4 @@ export function estSousLeTotal(code: string | undefined): boolean {
 export function codeSousLeTotal(texte: string): CodeChapitre | undefined {
   const c = PAR_CODE.get(texte.trim().toUpperCase());
   return c?.sousLeTotal ? c.code : undefined;
-}
-
-/**
- * The one name of a chapter: `prodbook devis`, `prodbook credit-impot` (any regime), the sheets and the pane print the
- * same name for the same chapter, whatever the type of work (the 2018 cinema devis titles are recognised, not printed).
- */
-export function libelleChapitre(code: CodeChapitre): string {
-  return PAR_CODE.get(code)?.libelle ?? code;
 }

@@ -11,7 +11,9 @@ import { noteDeRatio, noteDeTrace } from "../traces/note";
 import type { Constat } from "../controles/constat";
 import { titreConstat } from "../controles/titres";
 
-export const FEUILLE_ECARTS = "Écarts";
+import { FEUILLE_ECARTS } from "./nomFeuille";
+
+export { FEUILLE_ECARTS };
 export const ENTETES_ECARTS = [
   "Code",
   "Libellé",

@@ -1,3 +1,4 @@
+import type { CellSpec } from "../port/workbook";
 /** A1 addressing helpers (0-based indices in, Excel addresses out). */
 export function colonneLettre(col: number): string {
   let s = "";
@@ -73,4 +74,12 @@ export function parseCelluleRef(ref: string): { feuille?: string; row: number; c
 
 export function plage(r1: number, c1: number, r2: number, c2: number): string {
   return `${adresse(r1, c1)}:${adresse(r2, c2)}`;
+}
+
+/** =HYPERLINK to a cell of the workbook, showing its reference. */
+export function lienCellule(ref: string): CellSpec {
+  const p = parseCelluleRef(ref);
+  const cible = p.feuille ? `${nomFeuilleRef(p.feuille)}!${adresse(p.row, p.col)}` : adresse(p.row, p.col);
+  const texte = ref.replace(/"/g, '""');
+  return { formula: `HYPERLINK("#${cible.replace(/"/g, '""')}","${texte}")`, result: ref };
 }

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { distance } from "fastest-levenshtein";
 import { cents, type Cents, negCents, subCents, sumCents } from "../money/cents";
-import { libelleChapitre, ORDRE_CHAPITRES } from "../devis/nomenclature";
+import { libelleChapitre, ORDRE_CHAPITRES } from "../devis/chapitres";
 import type { CodeChapitre } from "../devis/model";
 import { normaliser } from "../util/texte";
 import { estNonPlacee, LIBELLE_NON_PLACE, type LigneVersion } from "./modele";

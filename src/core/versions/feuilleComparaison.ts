@@ -1,11 +1,10 @@
-import { lienCellule } from "../devis/feuilleDevis";
 import type { RealiseDePoste } from "../ecarts/realiseParCode";
 import { type Cents, centsToEuros, subCents, sumCents, ZERO } from "../money/cents";
 import { FORMAT_EXCEL, formatEcartFr, formatMontantFr } from "../money/format";
 import type { CellData, CellSpec, ConditionalFormat, NoteSpec, SheetData, SheetSpec } from "../port/workbook";
 import { LONGUEUR_NOTE_MAX, noteDeRatio, noteDeTrace } from "../traces/note";
 import { euros, feuille, noeud } from "../traces/trace";
-import { nomFeuilleRef } from "../util/adresse";
+import { lienCellule, nomFeuilleRef } from "../util/adresse";
 import { critereExact } from "../util/criteres";
 import { decimalFr, normaliser } from "../util/texte";
 import { quantiteTotale, type Comparaison, type LigneComparee, type StatutLigne } from "./comparer";

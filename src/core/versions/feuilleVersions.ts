@@ -5,6 +5,7 @@ import type { CellData, CellSpec, SheetData, SheetSpec } from "../port/workbook"
 import { ErreurDonnees } from "../erreurs";
 import { normaliser } from "../util/texte";
 import { celluleRef } from "../util/adresse";
+import { dateEcrite, dateEnMots, jourDeLaSemaine } from "../util/datesEcrites";
 import { CHAPITRE_NON_PLACE, type LigneVersion, type Version } from "./modele";
 
 export const FEUILLE_VERSIONS = "Versions";
@@ -155,13 +156,20 @@ function montantLu(
 }
 
 /**
- * A version's date as ISO text ("" when the cell is empty). A date typed as text (« 1er janvier », « 02/11/2026 ») or
- * a bare number is named, never dropped without a word: the adapters give a real date as ISO text.
+ * A version's date as ISO text ("" when the cell is empty). The adapters give a real date as ISO text; a date typed as
+ * text is read by the shared reader (datesEcrites: « 15 avril 2026 », « mercredi 15 avril 2026 », « 02/11/2026 », day
+ * first). A text that is no whole date (« 1er janvier »), a day that does not exist, a day of the week that is not the
+ * date's own, or a bare number is named, never dropped or guessed.
  */
 function dateLue(cell: CellData | undefined, cellule: string, nom: string): string {
   const d = cell?.v;
   if (d === null || d === undefined || d === "") return "";
   if (!cell!.erreur && typeof d === "string" && /^\d{4}-\d{2}-\d{2}(?:$|T)/.test(d)) return d.slice(0, 10);
+  if (!cell!.erreur && typeof d === "string") {
+    const iso = dateEcrite(d);
+    const jour = dateEnMots(d)?.jourEcrit;
+    if (iso && (!jour || jour === jourDeLaSemaine(iso))) return iso;
+  }
   const vu = typeof d === "number" ? String(d).replace(".", ",") : String(d);
   throw new ErreurDonnees(
     `Version « ${nom} » : la cellule ${cellule} contient « ${vu} », une date est attendue : saisissez-la comme une ` +
@@ -286,7 +294,15 @@ function sansLigneOrpheline(s: SheetData): void {
   const vide = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
   for (let r = 1; r < s.rows.length; r++) {
     const row = s.rows[r];
-    if (!vide(row[COL_V.version]?.v) || vide(row[COL_V.montant]?.v)) continue;
+    const nom = row[COL_V.version];
+    // A version name given by a formula saved without its result: not a row without a name, the formula named.
+    if (nom && nom.f !== undefined && (nom.v === null || nom.v === undefined) && !nom.erreur)
+      throw new ErreurDonnees(
+        `La ligne ${r + 1} de la feuille « ${s.name} » : la cellule ${celluleRef(s.name, r, COL_V.version)} contient ` +
+          `la formule =${nom.f.replace(/^=/, "")} enregistrée sans son résultat (le classeur a été écrit par un outil ` +
+          `qui ne calcule pas les formules) : ouvrez-le dans Excel ou LibreOffice et enregistrez-le, puis relancez.`,
+      );
+    if (!vide(nom?.v) || vide(row[COL_V.montant]?.v)) continue;
     throw new ErreurDonnees(
       `La ligne ${r + 1} de la feuille « ${s.name} » a un montant (${celluleRef(s.name, r, COL_V.montant)}) mais pas ` +
         `de nom de version (${celluleRef(s.name, r, COL_V.version)}) : elle ne serait comptée dans aucune version. ` +
