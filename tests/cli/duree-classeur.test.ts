@@ -304,12 +304,17 @@ describe("prodbook planning: the duration of the default steps read in the workb
   // The default steps are planned for a workbook without steps of its own: the example's « Post-production » taken out
   // (with it, --genre is refused: hostile-qa-2).
   const sansEtapes = (wb: ExcelJS.Workbook) => wb.removeWorksheet(wb.getWorksheet("Post-production")!.id);
+  // The text's « Durée » line (under the title and the delivery date the rétroplanning ends on).
+  const ligneDuree = (out: string) => out.split("\n").find((l) => l.startsWith("  Durée"));
 
   it("--genre without --duree: the steps sized to the devis title's duration, said with its cell; --duree wins", async () => {
     const devisSeul = await variante(EXEMPLE, "planning-devis-seul.xlsx", sansEtapes);
     const r = prodbook(...args(devisSeul));
     expect([r.code, r.err]).toEqual([0, ""]);
-    expect(r.out.split("\n")[1]).toBe(`  ${LUE}`);
+    expect(r.out.split("\n")[1].replace(/\u00a0/g, " ")).toBe(
+      "  Livraison (PAD) : vendredi 18 décembre 2026 (date saisie avec l'option --livraison)",
+    );
+    expect(ligneDuree(r.out)).toBe(`  ${LUE}`);
     const j = JSON.parse((await lancer([...args(devisSeul), "--json"])).out);
     expect(j.duree).toEqual({ minutes: "52", origine: "classeur", cellule: CELLULE });
     // A title saying 26': the steps of --duree 26, not those of 52 minutes.
@@ -325,7 +330,7 @@ describe("prodbook planning: the duration of the default steps read in the workb
     expect(lu.duree).toEqual({ minutes: "26", origine: "classeur", cellule: CELLULE });
     expect(cinquanteDeux.duree).toEqual({ minutes: "52", origine: "option", cellule: null });
     const t = await lancer([...args(court), "--duree", "52"]);
-    expect(t.out.split("\n")[1]).toBe(fr("  Durée : 52 min (durée saisie avec l'option --duree)"));
+    expect(ligneDuree(t.out)).toBe(fr("  Durée : 52 min (durée saisie avec l'option --duree)"));
     expect(t.out).not.toContain("durée lue dans le classeur");
   });
 
@@ -336,7 +341,7 @@ describe("prodbook planning: the duration of the default steps read in the workb
     });
     const r = await lancer(args(deux));
     expect(r.code).toBe(0);
-    expect(r.out.split("\n")[1]).toBe(
+    expect(ligneDuree(r.out)).toBe(
       fr(
         `  Durée : le classeur écrit plusieurs durées, aucune n'est prise : 26 min (${CELLULE}), 90 min (${CELLULE}) ; ` +
           "indiquez --duree",

@@ -359,7 +359,6 @@ describe("versions comparer : les noms comme l'utilisateur les tape", () => {
 
   it.each([
     ["1er janvier", "«\u00a01er janvier\u00a0»"],
-    ["02/11/2026", "«\u00a002/11/2026\u00a0»"],
     [46000.5, "«\u00a046000,5\u00a0»"],
   ])(
     "une date de version saisie en texte ou en nombre (%s) : nommée (avant : une date vide sans un mot)",
@@ -374,6 +373,18 @@ describe("versions comparer : les noms comme l'utilisateur les tape", () => {
       refus(await lancerCli(main, ["versions", "enregistrer", f, "--nom", "V3", "-o", jamais()]), message, jamais());
     },
   );
+
+  it.each([
+    ["02/11/2026", "2026-11-02"],
+    ["15 avril 2026", "2026-04-15"],
+  ])("une date de version écrite en texte, jour avant le mois ou en lettres (%s) : lue", async (valeur, iso) => {
+    const f = await variante(classeur, "versions-date-ecrite.xlsx", (wb) => {
+      wb.getWorksheet("Versions")!.getCell("B2").value = valeur;
+    });
+    const r = await lancerCli(main, ["versions", "lister", f, "--json"]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(JSON.parse(r.out).versions[0]).toMatchObject({ nom: "Dépôt agrément", date: iso });
+  });
 
   it("une date de version effacée reste permise : la version est listée sans date", async () => {
     const f = await variante(classeur, "versions-date-vide.xlsx", (wb) => {
