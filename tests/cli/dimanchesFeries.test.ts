@@ -80,7 +80,18 @@ describe("prodbook planning : tournage un dimanche ou un jour férié", () => {
     expect(io.code).toBe(0);
     expect(io.erreurs).toEqual([]);
     const j = JSON.parse(io.sortie[0]) as { etapes: unknown[]; controles: ConstatJson[] };
-    expect(Object.keys(j)).toEqual(["etapes", "controles", "debut", "fin", "cheminCritique", "propositions", "tables"]);
+    expect(Object.keys(j)).toEqual([
+      "etapes",
+      "controles",
+      "debut",
+      "fin",
+      "cheminCritique",
+      "propositions",
+      "tables",
+      "livraison",
+    ]);
+    // No steps: no delivery date (added: `livraison`, null without a rétroplanning).
+    expect((j as unknown as { livraison: unknown }).livraison).toBeNull();
     // The majorations read are named with their version (added: `tables`, as the other commands).
     expect((j as unknown as { tables: { id: string }[] }).tables.map((t) => t.id)).toContain("dimanches-feries");
     // A plan de travail without steps nor devis: no dates, no critical path, nothing proposed.

@@ -294,7 +294,8 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
     );
     expect(() => facteursEnVigueur("2026-06-01", surcharges({ "carbone.voiture": "0" }))).toThrow(/Paramètres!B2/);
     const j = facteursEnVigueur("2026-06-01", surcharges({ "carbone.trottinette": "0,01" }));
-    expect(j.inconnues).toEqual([{ cle: "carbone.trottinette", cellule: "Paramètres!B2" }]);
+    // Nothing close to suggest for « trottinette » (added: `proches`, the known keys it may stand for).
+    expect(j.inconnues).toEqual([{ cle: "carbone.trottinette", cellule: "Paramètres!B2", proches: [] }]);
   });
 
   test("semaine et mois de location en jours d'utilisation : règle datée, confiance L, remplaçable en Paramètres", () => {
