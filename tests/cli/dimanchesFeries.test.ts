@@ -5,7 +5,7 @@ import * as path from "path";
 import { commandesPlanning } from "../../src/app/commandes/planning";
 import { commande } from "../../src/cli/commands/planning";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
-import { fr, lancerCli } from "../helpers/cli";
+import { CHAMPS_PLANNING_JSON, fr, lancerCli } from "../helpers/cli";
 
 const planning = (args: string[]) => lancerCli((argv, io) => commande.executer(argv, io), args);
 
@@ -80,16 +80,7 @@ describe("prodbook planning : tournage un dimanche ou un jour férié", () => {
     expect(io.code).toBe(0);
     expect(io.erreurs).toEqual([]);
     const j = JSON.parse(io.sortie[0]) as { etapes: unknown[]; controles: ConstatJson[] };
-    expect(Object.keys(j)).toEqual([
-      "etapes",
-      "controles",
-      "debut",
-      "fin",
-      "cheminCritique",
-      "propositions",
-      "tables",
-      "livraison",
-    ]);
+    expect(Object.keys(j)).toEqual(CHAMPS_PLANNING_JSON);
     // No steps: no delivery date (added: `livraison`, null without a rétroplanning).
     expect((j as unknown as { livraison: unknown }).livraison).toBeNull();
     // The majorations read are named with their version (added: `tables`, as the other commands).

@@ -4,7 +4,7 @@ import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/io";
 import { incoherences, type Trace } from "../../src/core/traces/trace";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
-import { binaire, dossierTemporaire, fabriqueVariantes, fr } from "../helpers/cli";
+import { binaire, dossierTemporaire, espacesSimples, fabriqueVariantes, fr } from "../helpers/cli";
 
 /**
  * Without --duree, `devis`, `credit-impot` and `financement` take the duration the workbook writes above the devis
@@ -311,7 +311,7 @@ describe("prodbook planning: the duration of the default steps read in the workb
     const devisSeul = await variante(EXEMPLE, "planning-devis-seul.xlsx", sansEtapes);
     const r = prodbook(...args(devisSeul));
     expect([r.code, r.err]).toEqual([0, ""]);
-    expect(r.out.split("\n")[1].replace(/\u00a0/g, " ")).toBe(
+    expect(espacesSimples(r.out.split("\n")[1])).toBe(
       "  Livraison (PAD) : vendredi 18 décembre 2026 (date saisie avec l'option --livraison)",
     );
     expect(ligneDuree(r.out)).toBe(`  ${LUE}`);

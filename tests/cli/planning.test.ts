@@ -6,6 +6,7 @@ import { commande } from "../../src/cli/commands/planning";
 import { CliError, texteFrancais, type Io } from "../../src/cli/io";
 import { lireRecalcule, nombre, recalculerSansCache, resultat } from "../helpers/libreoffice";
 import { classeurPlanning } from "../core/planning/classeur";
+import { CHAMPS_PLANNING_JSON } from "../helpers/cli";
 
 /** Runs the command as src/cli/main.ts does (CliError → stderr in its typography + its exit code), alone. */
 async function main(argv: string[], io: Io): Promise<number> {
@@ -44,16 +45,7 @@ describe("prodbook planning --json", () => {
     const j = JSON.parse(io.sortie[0]);
     // Added after the others (December 2026): the plan's dates, its critical path, the quantities proposed, the rule
     // tables used.
-    expect(Object.keys(j)).toEqual([
-      "etapes",
-      "controles",
-      "debut",
-      "fin",
-      "cheminCritique",
-      "propositions",
-      "tables",
-      "livraison",
-    ]);
+    expect(Object.keys(j)).toEqual(CHAMPS_PLANNING_JSON);
     // Added (December 2026): the delivery date and where it comes from (here the option).
     expect(j.livraison).toEqual({ date: "2026-05-15", origine: "option", cellule: null });
     expect([j.debut, j.fin]).toEqual(["2026-04-16", "2026-05-15"]);

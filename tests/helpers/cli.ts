@@ -149,6 +149,18 @@ export interface ConstatJson {
 }
 
 /** The findings (`controles`) of a command's `--json` output. */
+/** The fields of `prodbook planning --json`, in order (a public contract: added at the end, never renamed). */
+export const CHAMPS_PLANNING_JSON = [
+  "etapes",
+  "controles",
+  "debut",
+  "fin",
+  "cheminCritique",
+  "propositions",
+  "tables",
+  "livraison",
+];
+
 export const controlesJson = (out: string) => (JSON.parse(out) as { controles: ConstatJson[] }).controles;
 
 /** A cell of a devis a test writes: a value, or a formula with its cached result. */
