@@ -3,7 +3,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/io";
-import { ecrireClasseurs, Classeurs } from "../core/financement/plans";
+import { ecrireClasseurs, ecrireClasseursGenres, Classeurs } from "../core/financement/plans";
 
 function enregistreur() {
   const out: string[] = [];
@@ -113,6 +113,65 @@ describe("prodbook financement --json", () => {
       "intensite-aides",
       "financement-fsa",
     ]);
+  });
+
+  describe("diffuseurs-fsa sur des plans réels (RGA art. 311-9 : coût de l'œuvre, plancher horaire par genre)", () => {
+    const fsa = async (args: string[]) => {
+      const r = await lancer([...args, "--oeuvre", "audiovisuel", "--json", "--date", "2026-01-15"]);
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.out);
+      return (j.controles as { regle: string; gravite: string; message: string }[])
+        .filter((x) => x.regle === "diffuseurs-fsa")
+        .map((x) => `${x.gravite} ${x.message.replace(/[\u00a0\u202f]/g, " ")}`);
+    };
+    let g: { animation: string; spectacle: string };
+    beforeAll(async () => {
+      g = await ecrireClasseursGenres();
+    });
+
+    test("fiction en coproduction internationale (coproducteur belge) : base = participation française", async () => {
+      expect(await fsa([c.fiction, "--cout", "1000000", "--genre", "fiction", "--duree", "52"])).toEqual([]);
+      // A higher cost: 300 000 over 1 400 000 (1 500 000 − Panache Productions, Belgique, 100 000).
+      expect(await fsa([c.fiction, "--cout", "1500000", "--genre", "fiction", "--duree", "52"])).toEqual([
+        "alerte Diffuseurs français : 300 000,00 € = 21,43 % de la participation française en coproduction " +
+          "internationale (1 400 000,00 € = coût de l'œuvre 1 500 000,00 € − parts des coproducteurs étrangers " +
+          "100 000,00 €), en dessous des 25,00 % exigés pour le soutien automatique FSA (chiffre à vérifier) ; " +
+          "sinon, passage en commission sélective.",
+      ]);
+    });
+
+    test("animation : 25 % du coût écrit dans le plan, pas du financement réuni", async () => {
+      // 90 000 = 25 % des 360 000 financés, mais 22,5 % du coût de 400 000 (« Coût total », B2).
+      expect(await fsa([g.animation, "--genre", "animation", "--duree", "26"])).toEqual([
+        "alerte Diffuseurs français : 90 000,00 € = 22,50 % du coût de l'œuvre (400 000,00 €), en dessous des 25,00 % " +
+          "exigés pour le soutien automatique FSA (chiffre à vérifier) ; sinon, passage en commission sélective.",
+      ]);
+    });
+
+    test("documentaire : 12 000 € par heure en numéraire (52 min conforme, 240 min non)", async () => {
+      expect(await fsa([c.documentaire, "--genre", "documentaire", "--duree", "52"])).toEqual([]);
+      expect(await fsa([c.documentaire, "--genre", "documentaire", "--duree", "240"])).toEqual([
+        "alerte Documentaire de 240 min : numéraire des diffuseurs français 45 000,00 €, en dessous du minimum de " +
+          "48 000,00 € (12 000,00 € par heure) (chiffre à vérifier).",
+      ]);
+    });
+
+    test("adaptation de spectacle vivant : 20 000 € par heure, l'apport en industrie ne compte pas", async () => {
+      // 25 000 in cash (+ 5 000 in industry) for 90 min: above 18 000 (12 000/h), under 30 000 (20 000/h).
+      expect(await fsa([g.spectacle, "--genre", "spectacle", "--duree", "90"])).toEqual([
+        "alerte Adaptation de spectacle vivant de 90 min : numéraire des diffuseurs français 25 000,00 €, en dessous " +
+          "du minimum de 30 000,00 € (20 000,00 € par heure) (chiffre à vérifier).",
+      ]);
+      expect(await fsa([g.spectacle, "--genre", "fiction", "--duree", "90"])).toEqual([]);
+    });
+
+    test("sans genre : le plancher horaire n'est pas vérifié, une info le dit", async () => {
+      expect(await fsa([c.documentaire])).toEqual([
+        "info Minimum de numéraire par heure des diffuseurs non vérifié : genre de l'œuvre non précisé (par heure : " +
+          "12 000,00 € en fiction, animation et documentaire de création ; 20 000,00 € en adaptation de spectacle vivant).",
+      ]);
+    });
   });
 
   test("le coût est lu dans le plan du documentaire, la source non classée est listée", async () => {

@@ -2,7 +2,7 @@ import { dateEnLettres, minutesFr } from "../util/texte";
 import Decimal from "decimal.js";
 import brutIntensite from "../regles/data/intensite-aides.json";
 import brutFsa from "../regles/data/financement-fsa.json";
-import type { TypeOeuvre } from "../devis/model";
+import type { Genre, TypeOeuvre } from "../devis/model";
 import { cents, type Cents } from "../money/cents";
 import { formatMontantFr } from "../money/format";
 import { surchargeMontant, surchargeTaux } from "../regles/parametres";
@@ -37,8 +37,8 @@ export interface ValeursIntensite {
 
 export interface ValeursFsa {
   partMinimaleDiffuseurs: string;
-  /** Cents per hour. */
-  numeraireParHeureFiction: Cents;
+  /** Cents per hour, per genre (RGA art. 311-9); a genre left out has no cash floor. */
+  numeraireParHeure: Partial<Record<Genre, Cents>>;
 }
 
 /** Shape, rates in [0, 1] and amounts in cents are checked by the schema (src/core/regles/schemas/financement.ts). */
@@ -189,13 +189,14 @@ export function plafondApplicable(c: CriteresPlafond): PlafondApplicable {
 
 export function seuilsFsa(date: string): {
   partMinimale: Decimal;
-  numeraireParHeure: Cents;
+  /** Cents per hour for each genre that has a cash floor. */
+  numeraireParHeure: Partial<Record<Genre, Cents>>;
   version: VersionRegle<ValeursFsa>;
 } {
   const version = enVigueur(TABLE_FSA, date, "financement-fsa.json");
   return {
     partMinimale: new Decimal(version.valeurs.partMinimaleDiffuseurs),
-    numeraireParHeure: version.valeurs.numeraireParHeureFiction,
+    numeraireParHeure: version.valeurs.numeraireParHeure,
     version,
   };
 }

@@ -103,7 +103,7 @@ const LIBELLES: Readonly<Record<string, string>> = {
   nom: "nom",
   noteTranches: "note sur les tranches",
   numeraire: "numéraire",
-  numeraireParHeureFiction: "numéraire par heure (fiction)",
+  numeraireParHeure: "numéraire minimal par heure",
   ordre: "ordre de la déduction",
   paris: "Paris",
   partBudgetMax: "part maximale du budget",

@@ -100,6 +100,57 @@ export const LIGNES_DOCUMENTAIRE: Ligne[] = [
   ["TOTAL", null, "180 000,00 €"],
 ];
 
+/**
+ * Animation special 26', cost 400 000 € written in the plan, 40 000 € still to find: France Télévisions brings
+ * 90 000 € = 22,5 % of the cost (but 25 % of the 360 000 € financed).
+ */
+export const LIGNES_ANIMATION: Ligne[] = [
+  ["Plan de financement — « Le Petit Phare », spécial animation 26 min"],
+  ["Coût total", 400000],
+  [],
+  ["Financeur", "Nature", "Montant", "Statut"],
+  ["France Télévisions", "Préachat", 90000, "Acquis"],
+  ["CNC", "Compte automatique FSA", 80000, "Acquis"],
+  ["Région Occitanie", "Fonds d'aide", 60000, "En cours"],
+  ["Crédit d'impôt audiovisuel", "Crédit d'impôt", 50000, "En cours"],
+  ["Studio Lumen", "Apport producteur", 80000, "Acquis"],
+  ["TOTAL", null, { formula: "SUM(C5:C9)", result: 360000 }],
+];
+
+/**
+ * Live-show adaptation (captation) 90', cost 100 000 €: France 3 brings 25 000 € in cash and 5 000 € in industry
+ * (30 % of the cost), under the 30 000 € cash floor (20 000 € per hour) but above 12 000 € per hour.
+ */
+export const LIGNES_SPECTACLE: Ligne[] = [
+  ["Captation « Les Fourberies », 90 min"],
+  ["Coût de production", 100000],
+  [],
+  ["Financeur", "Nature", "Montant", "Statut"],
+  ["France 3", "Préachat", 25000, "Acquis"],
+  ["France 3", "Apport en industrie (moyens techniques)", 5000, "Acquis"],
+  ["CNC", "Compte automatique FSA", 20000, "Acquis"],
+  ["Compagnie du Lierre", "Apport producteur", 35000, "Acquis"],
+  ["Crédit d'impôt audiovisuel", "Crédit d'impôt", 15000, "En cours"],
+  ["TOTAL", null, { formula: "SUM(C5:C9)", result: 100000 }],
+];
+
+/** The animation and live-show plans (FSA floors per genre), in a fresh temporary folder. */
+export async function ecrireClasseursGenres(): Promise<{ dossier: string; animation: string; spectacle: string }> {
+  const dossier = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-financement-genres-"));
+  const ecrire = async (nom: string, lignes: Ligne[]) => {
+    const wb = new ExcelJS.Workbook();
+    feuille(wb, "Plan de financement", lignes);
+    const p = path.join(dossier, nom);
+    await wb.xlsx.writeFile(p);
+    return p;
+  };
+  return {
+    dossier,
+    animation: await ecrire("animation.xlsx", LIGNES_ANIMATION),
+    spectacle: await ecrire("spectacle.xlsx", LIGNES_SPECTACLE),
+  };
+}
+
 export interface Classeurs {
   dossier: string;
   cinema: string;

@@ -1,6 +1,6 @@
 import { evaluerFinancement, OptionsEvaluation } from "../../../src/core/financement/evaluer";
 import type { PlanFinancement, SourceFinancement } from "../../../src/core/financement/model";
-import { Cents, eurosToCents } from "../../../src/core/money";
+import { Cents, eurosToCents, formatMontantFr } from "../../../src/core/money";
 import { resultatJson } from "../../../src/core/financement/json";
 
 const DATE = "2026-01-15";
@@ -24,6 +24,7 @@ function src(categorie: string, euros: number, o: Partial<SourceFinancement> = {
 function plan(sources: SourceFinancement[], extra: Partial<PlanFinancement> = {}): PlanFinancement {
   return { feuille: "P", sources, nonClasses: [], avertissements: [], ...extra };
 }
+const euros = (e: number) => formatMontantFr(eurosToCents(e));
 const cout = (euros: number) => ({ montant: eurosToCents(euros), origine: "coût saisi" });
 const evaluer = (p: PlanFinancement, o: OptionsEvaluation) => evaluerFinancement(p, { date: DATE, ...o });
 const de = (a: ReturnType<typeof evaluer>, regle: string) =>
@@ -290,7 +291,8 @@ describe("aides-cnc", () => {
 });
 
 describe("diffuseurs-fsa (audiovisuel)", () => {
-  // Financement français = 1 000 000 − 100 000 (étranger) = 900 000 ; 25 % = 225 000.
+  // Coproduction internationale : participation française = coût 1 000 000 − coproducteur étranger 100 000 = 900 000 ;
+  // 25 % = 225 000.
   const fiction = (diffuseur: number, o: Partial<SourceFinancement> = {}) =>
     plan([
       src("diffuseur-preachat", diffuseur, o),
@@ -298,25 +300,63 @@ describe("diffuseurs-fsa (audiovisuel)", () => {
       src("cnc-fsa", 150000),
       src("apport-numeraire", 750000 - diffuseur),
     ]);
-  test("diffuseurs français à 25 % pile du financement français : conforme", () => {
-    const a = evaluer(fiction(225000), {
-      cout: cout(1000000),
-      typeOeuvre: "audiovisuel",
-      genre: "fiction",
-      dureeMinutes: 52,
-    });
+  const messages = (a: ReturnType<typeof evaluer>) =>
+    a.constats.filter((c) => c.regle === "diffuseurs-fsa").map((c) => c.message);
+  const av = { typeOeuvre: "audiovisuel" as const };
+  test("coproduction internationale : diffuseurs français à 25 % pile de la participation française, conforme", () => {
+    const a = evaluer(fiction(225000), { cout: cout(1000000), ...av, genre: "fiction", dureeMinutes: 52 });
     expect(de(a, "diffuseurs-fsa")).toEqual([]);
   });
-  test("sous 25 % : alerte qui donne la part", () => {
-    const a = evaluer(fiction(224999.99), {
-      cout: cout(1000000),
-      typeOeuvre: "audiovisuel",
-      genre: "fiction",
-      dureeMinutes: 52,
-    });
+  test("coproduction internationale sous 25 % : l'alerte nomme la participation française et son calcul", () => {
+    const a = evaluer(fiction(224999.99), { cout: cout(1000000), ...av, genre: "fiction", dureeMinutes: 52 });
     expect(de(a, "diffuseurs-fsa")).toEqual(["alerte"]);
-    expect(a.constats.find((c) => c.regle === "diffuseurs-fsa")!.message).toContain(
-      "= 24,99\u00a0% du financement français (900\u202f000,00\u00a0€), en dessous des 25,00\u00a0%",
+    expect(messages(a)[0]).toBe(
+      "Diffuseurs français : 224\u202f999,99\u00a0€ = 24,99\u00a0% de la participation française en coproduction " +
+        "internationale (900\u202f000,00\u00a0€ = coût de l'œuvre 1\u202f000\u202f000,00\u00a0€ − parts des coproducteurs " +
+        "étrangers 100\u202f000,00\u00a0€), en dessous des 25,00\u00a0% exigés pour le soutien automatique FSA (chiffre à " +
+        "vérifier) ; sinon, passage en commission sélective.",
+    );
+  });
+  test("sans coproducteur étranger, la base est le coût de l'œuvre, pas le financement (plan sous-financé)", () => {
+    // 240 000 = 25,53 % des 940 000 financés, mais 24 % du coût de 1 000 000.
+    const p = plan([src("diffuseur-preachat", 240000), src("apport-numeraire", 700000)]);
+    const a = evaluer(p, { cout: cout(1000000), ...av, genre: "fiction", dureeMinutes: 52 });
+    expect(messages(a)).toEqual([
+      expect.stringContaining(
+        "240\u202f000,00\u00a0€ = 24,00\u00a0% du coût de l'œuvre (1\u202f000\u202f000,00\u00a0€), en dessous",
+      ),
+    ]);
+  });
+  test("un financement étranger qui n'est pas un coproducteur (préachat à l'étranger) ne fait pas une coproduction", () => {
+    const p = plan([
+      src("diffuseur-preachat", 240000),
+      src("diffuseur-preachat", 100000, { etranger: true, financeur: "RTBF" }),
+      src("apport-numeraire", 660000),
+    ]);
+    const a = evaluer(p, { cout: cout(1000000), ...av, genre: "fiction", dureeMinutes: 52 });
+    // L'ancienne base (financement français 900 000) aurait donné 26,67 % : conforme.
+    expect(messages(a)).toEqual([
+      expect.stringContaining("= 24,00\u00a0% du coût de l'œuvre (1\u202f000\u202f000,00\u00a0€)"),
+    ]);
+  });
+  test("sans coût, la base est le total du financement, dit comme tel", () => {
+    const p = plan([src("diffuseur-preachat", 200000), src("apport-numeraire", 800000)]);
+    expect(messages(evaluer(p, { ...av, genre: "fiction", dureeMinutes: 52 }))).toEqual([
+      expect.stringContaining(
+        "= 20,00\u00a0% du total du financement (coût de l'œuvre non indiqué) (1\u202f000\u202f000,00\u00a0€), en dessous",
+      ),
+    ]);
+  });
+  test("les coproducteurs étrangers couvrent tout le coût : la part n'est pas calculée, une alerte le dit", () => {
+    const p = plan([
+      src("coproducteur-etranger", 100000, { etranger: true }),
+      src("diffuseur-preachat", 50000),
+      src("apport-numeraire", 10000),
+    ]);
+    const a = evaluer(p, { cout: cout(100000), ...av, genre: "fiction", dureeMinutes: 52 });
+    expect(messages(a)[0]).toContain(
+      "Diffuseurs français : part non calculée, la base des 25,00\u00a0% exigés pour le soutien automatique FSA est " +
+        "nulle ou négative : participation française en coproduction internationale (0,00\u00a0€ = coût de l'œuvre",
     );
   });
   test("fiction : numéraire des diffuseurs sous 12 000 €/heure (52 min → 10 400 €)", () => {
@@ -332,6 +372,37 @@ describe("diffuseurs-fsa (audiovisuel)", () => {
         "diffuseurs-fsa",
       ),
     ).toEqual([]);
+  });
+  test.each([
+    ["animation", 12000, "Animation"],
+    ["documentaire", 12000, "Documentaire"],
+    ["spectacle", 20000, "Adaptation de spectacle vivant"],
+  ] as const)("%s : plancher de %i € par heure en numéraire (90 min)", (genre, parHeure, nom) => {
+    const minimum = (parHeure * 3) / 2;
+    const sous = plan([src("diffuseur-preachat", minimum - 0.01), src("apport-numeraire", 2 * minimum)]);
+    const a = evaluer(sous, { cout: cout(3 * minimum - 0.01), ...av, genre, dureeMinutes: 90 });
+    expect(messages(a)).toEqual([
+      `${nom} de 90 min : numéraire des diffuseurs français ${euros(minimum - 0.01)}, en dessous du minimum de ` +
+        `${euros(minimum)} (${euros(parHeure)} par heure) (chiffre à vérifier).`,
+    ]);
+    const juste = plan([src("diffuseur-preachat", minimum), src("apport-numeraire", 2 * minimum)]);
+    expect(messages(evaluer(juste, { cout: cout(3 * minimum), ...av, genre, dureeMinutes: 90 }))).toEqual([]);
+  });
+  test("sans genre : le plancher en numéraire n'est pas vérifié, une info le dit avec les planchers par genre", () => {
+    const p = plan([src("diffuseur-preachat", 1000), src("apport-numeraire", 3000)]);
+    expect(messages(evaluer(p, { cout: cout(4000), ...av, dureeMinutes: 90 }))).toEqual([
+      "Minimum de numéraire par heure des diffuseurs non vérifié : genre de l'œuvre non précisé (par heure : " +
+        "12\u202f000,00\u00a0€ en fiction, animation et documentaire de création ; 20\u202f000,00\u00a0€ en adaptation de " +
+        "spectacle vivant).",
+    ]);
+    expect(de(evaluer(p, { cout: cout(4000), ...av, dureeMinutes: 90 }), "diffuseurs-fsa")).toEqual(["info"]);
+  });
+  test("sans durée : le plancher du genre n'est pas vérifié, une info le dit", () => {
+    const p = plan([src("diffuseur-preachat", 1000), src("apport-numeraire", 3000)]);
+    expect(messages(evaluer(p, { cout: cout(4000), ...av, genre: "spectacle" }))).toEqual([
+      "Adaptation de spectacle vivant : le minimum de 20\u202f000,00\u00a0€ par heure en numéraire des diffuseurs n'a pas " +
+        "été vérifié faute de durée de l'œuvre.",
+    ]);
   });
   test("un apport en industrie du diffuseur ne compte pas comme numéraire", () => {
     const p = plan([src("diffuseur-part-coproducteur", 300000, { numeraire: false }), src("apport-numeraire", 700000)]);

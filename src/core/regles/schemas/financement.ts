@@ -24,7 +24,16 @@ export const SCHEMAS_FINANCEMENT = {
     cinema: plafonds,
     audiovisuel: plafonds,
   }),
-  "financement-fsa": v.strictObject({ partMinimaleDiffuseurs: taux, numeraireParHeureFiction: centimes }),
+  "financement-fsa": v.strictObject({
+    partMinimaleDiffuseurs: taux,
+    /** Cash floor per hour of the broadcasters' contribution, per genre; a genre left out has none. */
+    numeraireParHeure: v.strictObject({
+      fiction: v.optional(centimes),
+      animation: v.optional(centimes),
+      documentaire: v.optional(centimes),
+      spectacle: v.optional(centimes),
+    }),
+  }),
   "financement-categories": v.strictObject({
     categories: v.pipe(
       v.array(
