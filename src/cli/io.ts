@@ -4,7 +4,7 @@ import * as path from "path";
 import { estZip, natureBinaire, PAS_TEXTE } from "../core/comptabilite/fec/natureOctets";
 import { ErreurDonnees } from "../core/erreurs";
 import { espacesInsecables } from "../core/util/texte";
-import { BOUCLE, raisonSysteme } from "../xlsx/read";
+import { BOUCLE, raisonSysteme } from "../xlsx/raisonsSysteme";
 
 /** Where a command writes; tests pass a recorder, main passes process streams. */
 export interface Io {
