@@ -49,6 +49,7 @@ export default tseslint.config(
     // and a workbook with rows of height 0).
     files: [
       "src/cli/commandes.ts",
+      "src/cli/constats.ts",
       "src/cli/runner.ts",
       "src/xlsx/read.ts",
       "src/xlsx/exceljsInterne.ts",

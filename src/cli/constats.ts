@@ -1,8 +1,14 @@
 import type { Constat } from "../core/controles/constat";
-import { nomTable, regleLisible } from "../app/presentationRegles";
-import { tablesRegles } from "../core/regles/audit";
 import { GRAVITES, titreConstat } from "../core/controles/titres";
 import type { RegleUtilisee } from "../core/regles/utilisees";
+
+/**
+ * The rule tables' presentation, loaded when a text names a rule table: presentationRegles and the audit load every
+ * table of src/core/regles/data (and their schemas), which a command printing no rule (`versions comparer`) does not
+ * pay for on each run.
+ */
+const presentation = () => require("../app/presentationRegles") as typeof import("../app/presentationRegles");
+const audit = () => require("../core/regles/audit") as typeof import("../core/regles/audit");
 
 /**
  * A finding in the text output, as a user reads it: « [alerte] HT + TVA ≠ TTC — message (cellule) ». The French title
@@ -29,6 +35,7 @@ export function resumeConstats(constats: readonly Constat[]): string {
  */
 export function texteRegles(ts: readonly RegleUtilisee[]): string[] {
   if (!ts.length) return [];
+  const { regleLisible } = presentation();
   return [
     "Règles appliquées :",
     ...ts.map((t) => {
@@ -46,8 +53,10 @@ const echapper = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  */
 export function alerteTexte(message: string): string {
   let t = message;
+  const { nomTable } = presentation();
   // Longest first: « credit-impot-cinema-plafond » before « credit-impot-cinema ».
-  const ids = tablesRegles()
+  const ids = audit()
+    .tablesRegles()
     .map((x) => x.id)
     .sort((a, b) => b.length - a.length);
   for (const id of ids) {

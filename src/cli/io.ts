@@ -1,10 +1,10 @@
 import { distance } from "fastest-levenshtein";
 import * as fs from "fs";
 import * as path from "path";
-import { estZip, natureBinaire, PAS_TEXTE } from "../core/comptabilite/fec/detection";
+import { estZip, natureBinaire, PAS_TEXTE } from "../core/comptabilite/fec/natureOctets";
 import { ErreurDonnees } from "../core/erreurs";
 import { espacesInsecables } from "../core/util/texte";
-import { BOUCLE, raisonSysteme } from "../xlsx/read";
+import { BOUCLE, raisonSysteme } from "../xlsx/raisonsSysteme";
 
 /** Where a command writes; tests pass a recorder, main passes process streams. */
 export interface Io {
@@ -211,7 +211,7 @@ export function lireFichierTexte(chemin: string, quoi: string): Buffer {
 }
 
 // What a zip given for a text file is, and how to tell one: core's, shared with the FEC use case (src/app).
-export { estZip, PAS_TEXTE } from "../core/comptabilite/fec/detection";
+export { estZip, PAS_TEXTE } from "../core/comptabilite/fec/natureOctets";
 
 /**
  * The name among `noms` a mistyped one was meant to be (« Devis », « finacement », « credit_impot »): the same once

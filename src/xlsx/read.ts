@@ -7,6 +7,8 @@ import { elements, XmlIllisibleError } from "./xml";
 import { catalogueZip, octetsEntree } from "./zipLecture";
 import { estSerieDate, isoDepuisSerie, MS_JOUR, SERIE_1970 } from "../core/util/serieExcel";
 
+export { BOUCLE, raisonSysteme } from "./raisonsSysteme";
+
 /** Thrown for files that cannot be opened as a workbook; the message is French and names the file. */
 export class FichierIllisibleError extends ErreurDonnees {
   constructor(
@@ -15,36 +17,6 @@ export class FichierIllisibleError extends ErreurDonnees {
   ) {
     // Every reason is a clause without its full stop: the sentence ends here, as every other refusal does.
     super(`Le fichier « ${fichier} » n'est pas un classeur Excel lisible (.xlsx) : ${raison.replace(/[\s.]*$/, ".")}`);
-  }
-}
-
-/** A symbolic link that leads back to itself (ELOOP), read or written. */
-export const BOUCLE = "c'est un lien symbolique qui boucle sur lui-même";
-
-/**
- * Why the system could not read a file (the CLI's text files and the workbooks alike), in French (Node's own text,
- * « EIO: i/o error, read », is English): the errno code is kept in parentheses for whoever helps the user.
- */
-export function raisonSysteme(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  switch (code) {
-    case "ENOENT":
-      return "fichier introuvable";
-    case "EISDIR":
-      return "c'est un dossier";
-    case "EACCES":
-    case "EPERM":
-      return "lecture non autorisée";
-    case "ENOTDIR":
-      return "un élément du chemin est un fichier, pas un dossier";
-    case "ENAMETOOLONG":
-      return "nom de fichier trop long";
-    case "ELOOP":
-      return BOUCLE;
-    case "EIO":
-      return "erreur de lecture du disque (EIO)";
-    default:
-      return code ? `erreur système ${code}` : "le fichier n'a pas pu être lu";
   }
 }
 

@@ -1,0 +1,71 @@
+/**
+ * What the first bytes of a file given for text say before any reading: a zip, an Office 97-2003 document, a PDF,
+ * binary bytes, or UTF-16. Apart from detection.ts (which re-exports it) so that the CLI's file checks (src/cli/io.ts,
+ * loaded by every command) do not load the ledger readers and papaparse.
+ */
+export type EncodageUtf16 = "utf-16le" | "utf-16be";
+
+/** What a zip given for a text file is. */
+export const PAS_TEXTE =
+  "c'est une archive zip (un classeur .xlsx ou un fichier compressé), pas un fichier texte : " +
+  "décompressez-le ou enregistrez-le en texte";
+
+/** The local file header of a zip (an .xlsx is one). */
+export function estZip(debut: Uint8Array): boolean {
+  return debut.length >= 4 && debut[0] === 0x50 && debut[1] === 0x4b && debut[2] === 0x03 && debut[3] === 0x04;
+}
+
+/**
+ * Why the first bytes of a file given for text (a FEC, a ledger CSV, a correspondances file) are no text, in French,
+ * or undefined: an Office 97-2003 document (an old .xls), a gzip file, a PDF, or control bytes in its first line (a
+ * header of names never holds any). Read as text, those bytes would only make a message of unreadable characters.
+ * UTF-16 (a NUL beside each letter) is text.
+ */
+export function natureBinaire(debut: Uint8Array): string | undefined {
+  const commence = (...octets: number[]) => debut.length >= octets.length && octets.every((o, i) => debut[i] === o);
+  // An encrypted .xlsx is an OLE container too, whose directory (in its first sectors) names EncryptionInfo.
+  if (commence(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1) && contientUtf16(debut, "EncryptionInfo"))
+    return (
+      "c'est un classeur Excel protégé par mot de passe, pas un fichier texte : enregistrez le grand livre en " +
+      "texte (.txt ou .csv)"
+    );
+  if (commence(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1))
+    return (
+      "c'est un ancien classeur .xls (Excel 97-2003) ou un autre document Office 97-2003, pas un fichier texte : " +
+      "enregistrez-le en texte (.txt ou .csv)"
+    );
+  if (commence(0x1f, 0x8b)) return "c'est un fichier compressé (gzip), pas un fichier texte : décompressez-le";
+  if (commence(0x25, 0x50, 0x44, 0x46, 0x2d))
+    return "c'est un document PDF, pas un fichier texte : demandez le fichier en texte (.txt ou .csv)";
+  if (detecterUtf16(debut) !== undefined) return undefined;
+  for (const o of debut) {
+    if (o === 10 || o === 13) break;
+    if ((o < 0x20 && o !== 9) || o === 0x7f)
+      return "sa première ligne contient des octets binaires (caractères de contrôle) : ce n'est pas un fichier texte";
+  }
+  return undefined;
+}
+
+/** `nom` written in UTF-16LE (as an OLE directory names its streams) among the bytes. */
+function contientUtf16(octets: Uint8Array, nom: string): boolean {
+  const cible = Array.from(nom).flatMap((c) => [c.charCodeAt(0), 0]);
+  for (let i = 0; i + cible.length <= octets.length; i++) {
+    let j = 0;
+    while (j < cible.length && octets[i + j] === cible[j]) j++;
+    if (j === cible.length) return true;
+  }
+  return false;
+}
+
+/**
+ * UTF-16 from the first bytes: FF FE / FE FF, or (no mark) ASCII letters with a NUL beside each, as the header
+ * « JournalCode… » gives in UTF-16. Other encodings never hold NUL in a text file.
+ */
+export function detecterUtf16(u: Uint8Array): EncodageUtf16 | undefined {
+  if (u.length >= 2 && u[0] === 0xff && u[1] === 0xfe) return "utf-16le";
+  if (u.length >= 2 && u[0] === 0xfe && u[1] === 0xff) return "utf-16be";
+  if (u.length < 4) return undefined;
+  if (u[0] !== 0 && u[1] === 0 && u[2] !== 0 && u[3] === 0) return "utf-16le";
+  if (u[0] === 0 && u[1] !== 0 && u[2] === 0 && u[3] !== 0) return "utf-16be";
+  return undefined;
+}
