@@ -30,7 +30,7 @@ beforeAll(async () => {
   const p = wb.addWorksheet("Paramètres");
   p.addRow(["Paramètre", "Valeur"]);
   p.addRow(["credit-impot.cinema.taux", "25 %"]);
-  p.addRow(["devis.salaire-minimum.chef-operateur", "600"]);
+  p.addRow(["devis.salaire-minimum.directeur-photo", "600"]);
   p.addRow(["taux-tva", "20 %"]);
   await wb.xlsx.writeFile(classeur);
 });
@@ -116,10 +116,13 @@ describe("prodbook regles --json", () => {
     expect(table("credit-impot-cinema").surcharges).toEqual({
       "credit-impot.cinema.taux": { valeur: "25 %", cellule: "'Paramètres'!B2" },
     });
-    const minimum = { "devis.salaire-minimum.chef-operateur": { valeur: "600", cellule: "'Paramètres'!B3" } };
+    const minimum = { "devis.salaire-minimum.directeur-photo": { valeur: "600", cellule: "'Paramètres'!B3" } };
     expect(table("idcc2642-minima").surcharges).toEqual(minimum);
     expect(table("idcc3097-minima").surcharges).toEqual(minimum);
-    expect(j.surchargesNonRattachees).toEqual({ "taux-tva": { valeur: "20 %", cellule: "'Paramètres'!B4" } });
+    // proches: added (the known keys an unread one most likely meant), empty when none is close.
+    expect(j.surchargesNonRattachees).toEqual({
+      "taux-tva": { valeur: "20 %", cellule: "'Paramètres'!B4", proches: [] },
+    });
   });
 });
 
@@ -218,7 +221,7 @@ describe("prodbook regles (texte) : chaque nombre en français", () => {
     p.addRow(["Paramètre", "Valeur"]);
     p.addRow(["credit-impot.cinema.taux", 0.3]);
     p.getCell("B2").numFmt = "0%";
-    p.addRow(["devis.salaire-minimum.chef-operateur", 612.5]);
+    p.addRow(["devis.salaire-minimum.directeur-photo", 612.5]);
     p.addRow(["credit-impot.audiovisuel.taux.fiction", "0.25"]);
     p.addRow(["taux-tva", -0.2]);
     p.getCell("B5").numFmt = "0.00%";
@@ -233,7 +236,7 @@ describe("prodbook regles (texte) : chaque nombre en français", () => {
       "  Surchargé par le classeur\u00a0: credit-impot.cinema.taux = 30,00\u00a0% ('Paramètres'!B2)",
     );
     expect(r.out).toContain(
-      "  Surchargé par le classeur\u00a0: devis.salaire-minimum.chef-operateur = 612,5 ('Paramètres'!B3)",
+      "  Surchargé par le classeur\u00a0: devis.salaire-minimum.directeur-photo = 612,5 ('Paramètres'!B3)",
     );
     expect(r.out).toContain(
       "  Surchargé par le classeur\u00a0: credit-impot.audiovisuel.taux.fiction = 0,25 ('Paramètres'!B4)",
@@ -241,8 +244,8 @@ describe("prodbook regles (texte) : chaque nombre en français", () => {
     expect(r.out).toContain("  ecarts.seuil = −0,25 ('Paramètres'!B6)\n  taux-tva = −20,00\u00a0% ('Paramètres'!B5)");
     const j = JSON.parse((await lancer(["--date", "2026-01-15", "--classeur", chiffres, "--json"])).out);
     expect(j.surchargesNonRattachees).toEqual({
-      "ecarts.seuil": { valeur: "-0.25", cellule: "'Paramètres'!B6" },
-      "taux-tva": { valeur: "-0.2", cellule: "'Paramètres'!B5" },
+      "ecarts.seuil": { valeur: "-0.25", cellule: "'Paramètres'!B6", proches: [] },
+      "taux-tva": { valeur: "-0.2", cellule: "'Paramètres'!B5", proches: [] },
     });
     expect(j.tables.find((t: { id: string }) => t.id === "credit-impot-cinema").surcharges).toEqual({
       "credit-impot.cinema.taux": { valeur: "0.3", cellule: "'Paramètres'!B2" },
@@ -284,5 +287,87 @@ describe("prodbook regles : entrées invalides → message français, code 2", (
     const a = await lancer(["classeur.xlsx"]);
     expect(a.code).toBe(2);
     expect(a.err).toMatch(/Argument en trop «\u00a0classeur.xlsx\u00a0»/);
+  });
+});
+
+// Every Paramètres key no calculation reads is listed apart with the keys it most likely meant, whatever its prefix:
+// before, a typo in the prefix (« credit-impt. ») or a key under a table no calculation overrides (« smic-horaire. »,
+// « carbone.trottinette », « charges-sociales.technicien ») was either listed without a hint or shown « Surchargé par
+// le classeur » while nothing read it. The keys each calculation does read stay under their tables.
+describe("prodbook regles --classeur : toute clé qu'aucun calcul ne lit est nommée, avec les clés proches", () => {
+  let fautes: string;
+  beforeAll(async () => {
+    fautes = path.join(dossier, "parametres-fautes.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Devis").addRow(["Code", "Libellé", "Montant"]);
+    const p = wb.addWorksheet("Paramètres");
+    p.addRow(["Paramètre", "Valeur"]);
+    for (const ligne of [
+      ["credit-impt.cinema.taux", "25 %"], // B2
+      ["temps-de-travial.2642.repos-quotidien", "11"], // B3
+      ["credit-impot-cinema.taux", "25 %"], // B4
+      ["smic-horaire.taux", "12"], // B5
+      ["carbone.trottinette", "1"], // B6
+      ["charges-sociales.technicien", "60 %"], // B7
+      // Keys the calculations read: each stays an override of its table.
+      ["carbone.train-tgv", "0,003"], // B8
+      ["charges-sociales.technicien-intermittent", "60 %"], // B9
+      ["devis.salaire-minimum.directeur-photo", "600"], // B10
+      ["temps-de-travail.2642.repos-quotidien", "11"], // B11
+      ["credit-impot.cinema.taux", "25 %"], // B12
+    ])
+      p.addRow(ligne);
+    await wb.xlsx.writeFile(fautes);
+  });
+
+  test("--json : surchargesNonRattachees avec proches, les vraies clés sous leur table", async () => {
+    const r = await lancer(["--date", "2026-01-15", "--classeur", fautes, "--json"]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const j = JSON.parse(r.out);
+    expect(j.surchargesNonRattachees).toEqual({
+      "carbone.trottinette": { valeur: "1", cellule: "'Paramètres'!B6", proches: [] },
+      "charges-sociales.technicien": {
+        valeur: "60 %",
+        cellule: "'Paramètres'!B7",
+        proches: ["charges-sociales.technicien-intermittent"],
+      },
+      "credit-impot-cinema.taux": {
+        valeur: "25 %",
+        cellule: "'Paramètres'!B4",
+        proches: ["credit-impot.cinema.taux"],
+      },
+      "credit-impt.cinema.taux": { valeur: "25 %", cellule: "'Paramètres'!B2", proches: ["credit-impot.cinema.taux"] },
+      "smic-horaire.taux": { valeur: "12", cellule: "'Paramètres'!B5", proches: [] },
+      "temps-de-travial.2642.repos-quotidien": {
+        valeur: "11",
+        cellule: "'Paramètres'!B3",
+        proches: ["temps-de-travail.2642.repos-quotidien"],
+      },
+    });
+    const sous = (id: string) => Object.keys(j.tables.find((t: { id: string }) => t.id === id).surcharges);
+    expect(sous("carbone-facteurs")).toEqual(["carbone.train-tgv"]);
+    expect(sous("charges-sociales")).toEqual(["charges-sociales.technicien-intermittent"]);
+    expect(sous("idcc2642-minima")).toEqual(["devis.salaire-minimum.directeur-photo"]);
+    expect(sous("idcc3097-minima")).toEqual(["devis.salaire-minimum.directeur-photo"]);
+    expect(sous("temps-de-travail")).toEqual(["temps-de-travail.2642.repos-quotidien"]);
+    expect(sous("credit-impot-cinema")).toEqual(["credit-impot.cinema.taux"]);
+    expect(sous("smic-horaire")).toEqual([]);
+  });
+
+  test("texte : « Vouliez-vous dire … » après chaque clé qu'aucune table ne lit", async () => {
+    const r = await lancer(["--date", "2026-01-15", "--classeur", fautes]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const lignes = r.out.replace(/[\u00a0\u202f]/g, " ");
+    expect(lignes).toContain(
+      "Paramètres du classeur qu'aucune table ne lit (faute de frappe ?) :\n" +
+        "  carbone.trottinette = 1 ('Paramètres'!B6)\n" +
+        "  charges-sociales.technicien = 60 % ('Paramètres'!B7) Vouliez-vous dire « charges-sociales.technicien-intermittent » ?\n" +
+        "  credit-impot-cinema.taux = 25 % ('Paramètres'!B4) Vouliez-vous dire « credit-impot.cinema.taux » ?\n" +
+        "  credit-impt.cinema.taux = 25 % ('Paramètres'!B2) Vouliez-vous dire « credit-impot.cinema.taux » ?\n" +
+        "  smic-horaire.taux = 12 ('Paramètres'!B5)\n" +
+        "  temps-de-travial.2642.repos-quotidien = 11 ('Paramètres'!B3) Vouliez-vous dire « temps-de-travail.2642.repos-quotidien » ?",
+    );
+    expect(lignes).not.toContain("Surchargé par le classeur : smic-horaire.taux");
+    expect(lignes).not.toContain("Surchargé par le classeur : carbone.trottinette");
   });
 });

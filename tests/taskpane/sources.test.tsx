@@ -21,6 +21,8 @@ const classeur = new MemoryWorkbook({
     ["ecarts.seuil", -0.25],
     // 720 hours a day: the planning refuses it naming B5; the page says so, never « remplacé par le classeur ».
     ["temps-de-travail.2642.duree-quotidienne-max", 720],
+    // A typo in the prefix: read by nothing, listed with the key it most likely meant.
+    ["credit-impt.cinema.taux", "30 %"],
   ],
 });
 jest.mock("../../src/app/catalogue", () => {
@@ -71,6 +73,9 @@ describe("page Sources", () => {
     expect(screen.getByTestId(IDS_SOURCES.surcharges).textContent).toContain("taux-tva = 20 % ('Paramètres'!B3)");
     expect(screen.getByTestId(IDS_SOURCES.surcharges).textContent).toContain(
       "ecarts.seuil = \u22120,25 ('Paramètres'!B4)",
+    );
+    expect(screen.getByTestId(IDS_SOURCES.surcharges).textContent?.replace(/[\u00a0\u202f]/g, " ")).toContain(
+      "credit-impt.cinema.taux = 30 % ('Paramètres'!B6) Vouliez-vous dire « credit-impot.cinema.taux » ?",
     );
   });
 

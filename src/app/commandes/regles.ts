@@ -8,12 +8,15 @@ import { CLES_INTENSITE } from "../../core/financement/plafonds";
 import { CLES_CREDIT_IMPOT } from "../../core/creditImpot/calculerCreditImpot";
 import { CLE_ACCORD } from "../../core/devis/regles/contexte";
 import { GENRES } from "../../core/devis/model";
+import { clesDevis } from "../../core/devis/regles/parametreInconnu";
+import { clesCarbone } from "../../core/carbone/facteurs";
+import { clesCharges } from "../../core/charges/tauxCharges";
+import { clesProches } from "../../core/regles/parametres";
 import { verifierDateRegles } from "../dateRegles";
 
 /**
  * The « Paramètres » keys of the domains that list every key they read: under these prefixes, any other key is read
- * by no calculation (a typo), whatever table its prefix names. Other prefixes (carbone factors, devis minimum pay by
- * function) are judged by their table alone.
+ * by no calculation (a typo), whatever table its prefix names.
  */
 const FAMILLES: readonly (readonly [string, readonly string[]])[] = [
   ["temps-de-travail.", CLES_TEMPS_DE_TRAVAIL],
@@ -22,9 +25,21 @@ const FAMILLES: readonly (readonly [string, readonly string[]])[] = [
   ["devis.accord-transparence.", GENRES.flatMap((g) => [CLE_ACCORD(g, "frais-generaux"), CLE_ACCORD(g, "imprevus")])],
 ];
 
+/**
+ * Every key a calculation reads in the « Paramètres » sheet: the families above, the devis rules' keys (accord,
+ * frais cinéma, minimum pay by function of both grids, artists' minima), the carbon factors and conversions, the
+ * employer charge rates by category. Any other key — a typo in the key (« …plafond-generale ») or in its prefix
+ * (« credit-impt.… », « temps-de-travial.… »), a key of a table no calculation overrides (« smic-horaire.… ») — is
+ * read by nothing: listed apart with the known keys it most likely meant, never as an override in force.
+ */
+let clesLues: ReadonlySet<string> | undefined;
+export function clesParametresLues(): ReadonlySet<string> {
+  clesLues ??= new Set([...FAMILLES.flatMap(([, cles]) => cles), ...clesDevis(), ...clesCarbone(), ...clesCharges()]);
+  return clesLues;
+}
+
 function cleConnue(cle: string): boolean {
-  const famille = FAMILLES.find(([prefixe]) => cle.startsWith(prefixe));
-  return !famille || famille[1].includes(cle);
+  return clesParametresLues().has(cle);
 }
 
 /**
@@ -61,7 +76,15 @@ export async function reglesEnVigueur(wb: WorkbookPort | undefined, date?: strin
   const nom = nomFeuilleParametres(await wb.listSheets());
   const feuille = nom ? await wb.readSheet(nom) : undefined;
   const etat = !feuille ? "absente" : enTeteParametres(feuille) ? "lue" : "sans-en-tete";
-  return { ...auditRegles(jour, lireParametres(feuille), cleConnue, verifierCle), feuilleParametres: etat };
+  const audit = auditRegles(jour, lireParametres(feuille), cleConnue, verifierCle);
+  // Each key no calculation reads, with the known keys it most likely meant (« Vouliez-vous dire … »).
+  const nonRattachees = Object.fromEntries(
+    Object.entries(audit.surchargesNonRattachees).map(([cle, s]) => [
+      cle,
+      { ...s, proches: clesProches(cle, clesParametresLues()) },
+    ]),
+  );
+  return { ...audit, surchargesNonRattachees: nonRattachees, feuilleParametres: etat };
 }
 
 /** The public JSON of `prodbook regles --json` (issue 11 §3): field names are a contract (add, never rename). */
@@ -91,7 +114,13 @@ export function jsonRegles(a: AuditRegles) {
         ]),
       ),
     })),
-    surchargesNonRattachees: jsonSurcharges(a.surchargesNonRattachees),
+    // Additive: `proches`, the known keys each one most likely meant (empty when none is close).
+    surchargesNonRattachees: Object.fromEntries(
+      Object.entries(a.surchargesNonRattachees).map(([cle, { valeur, cellule, proches }]) => [
+        cle,
+        { valeur, cellule, proches: proches ?? [] },
+      ]),
+    ),
     // Additive: with --classeur, « lue », « absente » or « sans-en-tete » (the sheet's rows are then not read).
     ...(a.feuilleParametres ? { feuilleParametres: a.feuilleParametres } : {}),
   };

@@ -5,6 +5,7 @@ import type { AuditRegles } from "../../core/regles/audit";
 import { CliError, type Io } from "../io";
 import { definirCommande } from "../runner";
 import { dateEnLettres } from "../../core/util/texte";
+import { suggestionCle } from "../../core/regles/parametres";
 
 const USAGE = "prodbook regles [--date AAAA-MM-JJ] [--classeur classeur.xlsx] [--json]";
 
@@ -67,7 +68,8 @@ function texte(a: AuditRegles, classeur: string | undefined, io: Io): void {
   if (orphelines.length) {
     io.out("");
     io.out("Paramètres du classeur qu'aucune table ne lit (faute de frappe ?) :");
-    for (const [cle, s] of orphelines) io.out(`  ${cle} = ${s.lisible} (${s.cellule})`);
+    for (const [cle, s] of orphelines)
+      io.out(`  ${cle} = ${s.lisible} (${s.cellule})${suggestionCle(s.proches ?? [])}`);
   }
 }
 

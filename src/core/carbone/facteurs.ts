@@ -59,6 +59,24 @@ export interface JeuFacteurs {
 }
 
 /**
+ * Every « carbone.<code> » key some version of the table reads (factors, missing factors, conversions): the keys
+ * `prodbook regles` counts as read, whatever the date (facteursEnVigueur names the others of its date).
+ */
+export function clesCarbone(): string[] {
+  return [
+    ...new Set(
+      TABLE_CARBONE.versions.flatMap((v) =>
+        [
+          ...Object.keys(v.valeurs.conversions),
+          ...Object.keys(v.valeurs.facteurs),
+          ...Object.keys(v.valeurs.manquants),
+        ].map((code) => PREFIXE_PARAMETRES + code),
+      ),
+    ),
+  ];
+}
+
+/**
  * The factors in force on `date`, with the workbook's overrides: « carbone.<code> » replaces a factor's value, or
  * provides a missing one (it then becomes a factor whose source is the Paramètres cell). A value that is not a
  * positive number is refused with the cell.

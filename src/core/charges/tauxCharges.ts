@@ -10,6 +10,11 @@ import { ParametreInvalideError, surchargeVue } from "../regles/parametres";
 /** Key of a workbook override in the « Paramètres » sheet: "charges-sociales.<categorie>". */
 export const CLE_SURCHARGE = "charges-sociales.";
 
+/** Every « charges-sociales.<catégorie> » key tauxCharges reads, over all the table's versions. */
+export function clesCharges(table: TableRegles<ValeursCharges> = TABLE_CHARGES): string[] {
+  return [...new Set(table.versions.flatMap((v) => Object.keys(v.valeurs.categories).map((c) => CLE_SURCHARGE + c)))];
+}
+
 export interface TauxCharges {
   categorie: string;
   libelle: string;

@@ -30,6 +30,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "repartition-france-etranger": "Parts France et étranger ≠ montant",
   "territoire-hors-bornes": "Part France hors de 0 à 100 %",
   "territoire-ambigu": "Part France ambiguë (% ou fraction)",
+  "territoire-illisible": "Territoire illisible, part France non lue",
   "charges-sociales-absentes": "Charges sociales absentes",
   "frais-generaux-taux": "Frais généraux au-delà du taux",
   "imprevus-taux": "Imprévus au-delà du taux",

@@ -52,6 +52,15 @@ function partFrance(l: LigneDevis): Decimal {
         `${decimalFr(new Decimal(a.pourcent).times(100).toFixed())} % ou ` +
         `${decimalFr(new Decimal(a.fraction).times(100).toFixed())} % ? Saisissez-la avec « % » dans la colonne « Territoire ».`,
     );
+  const i = l.territoireIllisible;
+  if (i && !l.chargesDe)
+    throw new ErreurDonnees(
+      `${l.source.cellules.territoire ?? l.id} : territoire « ${i.texte} » de la ligne « ${l.libelle} » : ` +
+        (i.lectures
+          ? `${decimalFr(i.lectures.decimale)} ou ${decimalFr(i.lectures.milliers)} ?`
+          : "ni « France », ni « Étranger », ni un pays étranger, ni une part ; la part dépensée en France n'est pas lue.") +
+        ` Saisissez « France », « Étranger » ou la part avec « % » dans la colonne « Territoire ».`,
+    );
   if (l.partFrance === undefined) return new Decimal(1);
   const d = new Decimal(l.partFrance);
   if (d.isNegative() || d.greaterThan(1)) {

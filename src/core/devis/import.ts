@@ -50,6 +50,7 @@ import {
   preuveTerritoire,
   type PreuvesTerritoire,
   territoireAmbigu,
+  territoireIllisible,
   pourcentCellule,
   pourcentDansTexte,
   quantiteCellule,
@@ -1446,7 +1447,7 @@ function importerAvecEntete(
     if (!p) {
       p = { fraction: 0, pourcent: 0 };
       for (let r = entete.ligne + 1; r < sheet.rows.length; r++) {
-        const k = preuveTerritoire(sheet.rows[r]?.[col]);
+        const k = preuveTerritoire(sheet.rows[r]?.[col], convention);
         if (k) p[k]++;
       }
       preuvesTerritoire.set(col, p);
@@ -2511,8 +2512,10 @@ function importerAvecEntete(
     const tc = fractionCellule(cell(row, "tauxCharges")) ?? charges.taux;
     const preuves = preuvesDe(cols.territoire);
     const pfRep = partFranceDeRepartition(montant, mFr, mEtr);
-    const pf = pfRep ?? partFranceCellule(cell(row, "territoire"), preuves);
-    const ambiguTerritoire = pfRep ? undefined : territoireAmbigu(cell(row, "territoire"), preuves);
+    const celTerritoire = cell(row, "territoire");
+    const pf = pfRep ?? partFranceCellule(celTerritoire, preuves, convention);
+    const ambiguTerritoire = pfRep ? undefined : territoireAmbigu(celTerritoire, preuves, convention);
+    const illisibleTerritoire = pfRep ? undefined : territoireIllisible(celTerritoire, preuves, convention);
     const unite = texteCellule(cell(row, "unite")) || qq.unite || nn.unite || undefined;
     const ligne: LigneDevis = {
       id: `${sheet.name}!${r + 1}`,
@@ -2533,9 +2536,24 @@ function importerAvecEntete(
       ...(ambiguTerritoire
         ? {
             territoireAmbigu: {
-              texte: String(cell(row, "territoire")?.v),
+              texte: texteCellule(celTerritoire),
               pourcent: chaineDecimale(ambiguTerritoire.pourcent),
               fraction: chaineDecimale(ambiguTerritoire.fraction),
+            },
+          }
+        : {}),
+      ...(illisibleTerritoire
+        ? {
+            territoireIllisible: {
+              texte: illisibleTerritoire.texte,
+              ...(illisibleTerritoire.lectures
+                ? {
+                    lectures: {
+                      decimale: chaineDecimale(illisibleTerritoire.lectures.decimale),
+                      milliers: chaineDecimale(illisibleTerritoire.lectures.milliers),
+                    },
+                  }
+                : {}),
             },
           }
         : {}),

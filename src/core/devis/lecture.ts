@@ -97,9 +97,37 @@ export function fractionCellule(c: CellData | undefined): Decimal | undefined {
 }
 
 /**
+ * The number a « Territoire » cell holds: a number cell's (`formatPourcent` when shown as a percentage), or a text that
+ * is only a number (« 80 », « 0,8 », « 80,5 »: digits, separators and a sign, no « % », no currency, no word) read by
+ * the shared reader with the sheet's `convention`. A text « 1.500 » or « 12,500 » the convention does not decide is
+ * `ambigu` with both readings (never picked). Undefined for anything else (« 80 % » is pourcentCellule's).
+ */
+export type NombreTerritoire =
+  | { type: "nombre"; valeur: Decimal; formatPourcent: boolean }
+  | { type: "ambigu"; decimale: Decimal; milliers: Decimal };
+
+const NOMBRE_NU = /^[-+\u2212]?\s*\d[\d\s\u00a0\u202f.,]*$/;
+
+export function nombreTerritoire(c: CellData | undefined, convention?: Convention): NombreTerritoire | undefined {
+  if (!c || c.erreur || c.v === null) return undefined;
+  if (typeof c.v === "number")
+    return Number.isFinite(c.v)
+      ? { type: "nombre", valeur: new Decimal(c.v), formatPourcent: estFormatPourcentage(c.fmt) }
+      : undefined;
+  if (typeof c.v !== "string") return undefined;
+  const t = texteCellule(c);
+  if (!NOMBRE_NU.test(t)) return undefined;
+  const a = analyserNombre(t, convention);
+  if (a.type === "nombre") return { type: "nombre", valeur: a.valeur, formatPourcent: false };
+  if (a.type === "ambigu") return { type: "ambigu", decimale: a.decimale, milliers: a.milliers };
+  return undefined;
+}
+
+/**
  * What a « Territoire » column's bare numbers prove of its convention: `fraction` counts the cells that can only be
  * fractions (a number shown as a percentage, a bare number strictly between 0 and 1), `pourcent` the bare numbers above
- * 1 up to 100 (« 80 » for 80 %). 0, 1, texts and numbers above 100 prove nothing.
+ * 1 up to 100 (« 80 » for 80 %). A text that is only a number (« 80 », « 0,8 ») proves as the same number does. 0, 1,
+ * other texts and numbers above 100 prove nothing.
  */
 export interface PreuvesTerritoire {
   fraction: number;
@@ -107,51 +135,164 @@ export interface PreuvesTerritoire {
 }
 
 /** The convention evidence of one « Territoire » cell (see PreuvesTerritoire). */
-export function preuveTerritoire(c: CellData | undefined): keyof PreuvesTerritoire | undefined {
-  if (!c || c.erreur || typeof c.v !== "number") return undefined;
-  if (estFormatPourcentage(c.fmt)) return "fraction";
-  if (c.v > 0 && c.v < 1) return "fraction";
-  if (c.v > 1 && c.v <= 100) return "pourcent";
+export function preuveTerritoire(
+  c: CellData | undefined,
+  convention?: Convention,
+): keyof PreuvesTerritoire | undefined {
+  const n = nombreTerritoire(c, convention);
+  if (n?.type !== "nombre") return undefined;
+  if (n.formatPourcent) return "fraction";
+  const v = n.valeur;
+  if (v.greaterThan(0) && v.lessThan(1)) return "fraction";
+  if (v.greaterThan(1) && v.lessThanOrEqualTo(100)) return "pourcent";
   return undefined;
 }
 
 /**
- * A bare number above 1 up to 100 in a « Territoire » cell (« 1,5 »): 1,5 % or 150 %. Read as a percentage when the
- * column's other bare numbers are (« 80 », « 50 »), as a fraction when they are fractions or percent-formatted (then
- * 150 %, out of range, named by the devis), else neither: both readings returned, the cell is named.
+ * The convention a « Territoire » column proves for one of its bare numbers, the cell's own evidence aside:
+ * `pourcent` (« 80 », « 50 » elsewhere, no fraction), `fraction` (« 0,8 » or « 80 % » elsewhere, no bare number above
+ * 1), `contradictoire` (both), undefined (neither).
+ */
+function conventionTerritoire(
+  c: CellData | undefined,
+  preuves: PreuvesTerritoire | undefined,
+  convention?: Convention,
+): "pourcent" | "fraction" | "contradictoire" | undefined {
+  const propre = preuveTerritoire(c, convention);
+  const pourcent = (preuves?.pourcent ?? 0) - (propre === "pourcent" ? 1 : 0);
+  const fraction = (preuves?.fraction ?? 0) - (propre === "fraction" ? 1 : 0);
+  if (pourcent > 0 && fraction > 0) return "contradictoire";
+  return pourcent > 0 ? "pourcent" : fraction > 0 ? "fraction" : undefined;
+}
+
+/**
+ * A bare number above 1 up to 100 in a « Territoire » cell (« 1,5 », as a number or a text): 1,5 % or 150 %. Read as a
+ * percentage when the column's other bare numbers are (« 80 », « 50 »), as a fraction when they are fractions or
+ * percent-formatted (then 150 %, out of range, named by the devis), else neither: both readings returned, the cell is
+ * named. A bare 1 is 100 % (a fraction) unless the column proves percentages (then 1 %); when the column proves both,
+ * 1 is named too (1 % or 100 %).
  */
 export function territoireAmbigu(
   c: CellData | undefined,
   preuves: PreuvesTerritoire | undefined,
+  convention?: Convention,
 ): { pourcent: Decimal; fraction: Decimal } | undefined {
-  if (!c || c.erreur || typeof c.v !== "number" || estFormatPourcentage(c.fmt)) return undefined;
-  if (!(c.v > 1 && c.v <= 100)) return undefined;
-  const pourcent = (preuves?.pourcent ?? 0) - 1; // the other cells only
-  const fraction = preuves?.fraction ?? 0;
-  if (pourcent > 0 !== fraction > 0) return undefined;
-  return { pourcent: new Decimal(c.v).dividedBy(100), fraction: new Decimal(c.v) };
+  const n = nombreTerritoire(c, convention);
+  if (n?.type !== "nombre" || n.formatPourcent) return undefined;
+  const v = n.valeur;
+  const conv = conventionTerritoire(c, preuves, convention);
+  const ambigu = v.equals(1)
+    ? conv === "contradictoire"
+    : v.greaterThan(1) && v.lessThanOrEqualTo(100) && (conv === undefined || conv === "contradictoire");
+  return ambigu ? { pourcent: v.dividedBy(100), fraction: v } : undefined;
 }
 
 /**
- * Share spent in France from a « Territoire » cell: France → 1, Étranger → 0, "80 %" → 0.8, 0.8 → 0.8. A bare number
- * above 1 follows the column's proven convention (`preuves`, see territoireAmbigu); unproven, it is not read
- * (undefined) and territoireAmbigu names it. Above 100 it is a percentage (150 → 1.5, out of range either way).
+ * Countries of foreign shooting, written in French (accents, case and hyphens aside): a « Territoire » cell naming
+ * one says the line is spent abroad (0 % in France). No French territory is among them (overseas departments and
+ * territories are not read: named as unreadable, as any other word).
  */
-export function partFranceCellule(c: CellData | undefined, preuves?: PreuvesTerritoire): Decimal | undefined {
+const PAYS_ETRANGERS = new Set(
+  [
+    "allemagne",
+    "angleterre",
+    "autriche",
+    "belgique",
+    "bulgarie",
+    "canada",
+    "croatie",
+    "danemark",
+    "ecosse",
+    "espagne",
+    "etats-unis",
+    "usa",
+    "finlande",
+    "grece",
+    "hongrie",
+    "irlande",
+    "islande",
+    "italie",
+    "luxembourg",
+    "malte",
+    "maroc",
+    "norvege",
+    "pays-bas",
+    "pologne",
+    "portugal",
+    "republique tcheque",
+    "tchequie",
+    "roumanie",
+    "royaume-uni",
+    "serbie",
+    "slovaquie",
+    "slovenie",
+    "suede",
+    "suisse",
+    "tunisie",
+    "turquie",
+    "afrique du sud",
+    "georgie",
+    "japon",
+    "mexique",
+    "senegal",
+  ].map((p) => p.replace(/-/g, " ")),
+);
+
+/**
+ * Share spent in France from a « Territoire » cell: France → 1, Étranger (or a foreign country, « Belgique ») → 0,
+ * "80 %" → 0.8, 0.8 → 0.8, a text « 0,8 » as the number 0.8. A bare number above 1 follows the column's proven
+ * convention (`preuves`, see territoireAmbigu); unproven, it is not read (undefined) and territoireAmbigu names it. A
+ * bare 1 is 100 %, or 1 % in a column of percentages. Above 100 it is a percentage (150 → 1.5, out of range either
+ * way). Anything else (« moitié », « 80 pour cent », a text « 1.500 » the sheet does not decide) is not read:
+ * territoireIllisible names it.
+ */
+export function partFranceCellule(
+  c: CellData | undefined,
+  preuves?: PreuvesTerritoire,
+  convention?: Convention,
+): Decimal | undefined {
   if (!c) return undefined;
   const p = pourcentCellule(c);
   if (p) return p;
-  if (c && typeof c.v === "number") {
-    if (c.v <= 1) return new Decimal(c.v);
-    if (c.v > 100) return new Decimal(c.v).dividedBy(100);
-    if (territoireAmbigu(c, preuves)) return undefined;
-    return (preuves?.fraction ?? 0) > 0 ? new Decimal(c.v) : new Decimal(c.v).dividedBy(100);
+  const n = nombreTerritoire(c, convention);
+  if (n?.type === "ambigu") return undefined;
+  if (n) {
+    const v = n.valeur;
+    if (v.lessThan(1) || n.formatPourcent) return v;
+    if (v.greaterThan(100)) return v.dividedBy(100);
+    if (territoireAmbigu(c, preuves, convention)) return undefined;
+    const conv = conventionTerritoire(c, preuves, convention);
+    if (v.equals(1)) return conv === "pourcent" ? v.dividedBy(100) : v;
+    return conv === "fraction" ? v : v.dividedBy(100);
   }
+  if (typeof c.v !== "string") return undefined;
   const s = normaliser(texteCellule(c));
   if (!s) return undefined;
   if (/^(france|fr|f|fra|metropole|dom|france metropolitaine)$/.test(s)) return new Decimal(1);
   if (/^(etranger|etr|foreign|abroad|hors france|international|intl|export)$/.test(s)) return new Decimal(0);
+  if (PAYS_ETRANGERS.has(s.replace(/-/g, " "))) return new Decimal(0);
   return undefined;
+}
+
+/**
+ * A filled « Territoire » cell whose share is neither read nor ambiguous between % and fraction: a word that is no
+ * territory (« moitié », « 80 pour cent »), a text « 1.500 » whose separator the sheet does not decide (`lectures`), a
+ * boolean or an Excel error. Named (finding `territoire-illisible`), never dropped: credit-impot refuses it.
+ */
+export function territoireIllisible(
+  c: CellData | undefined,
+  preuves?: PreuvesTerritoire,
+  convention?: Convention,
+): { texte: string; lectures?: { decimale: Decimal; milliers: Decimal } } | undefined {
+  if (!c || c.v === null || c.v === undefined) return undefined;
+  const texte = c.erreur ? String(c.v) : typeof c.v === "boolean" ? (c.v ? "VRAI" : "FAUX") : texteCellule(c);
+  if (!texte) return undefined;
+  if (!c.erreur && typeof c.v !== "boolean") {
+    if (partFranceCellule(c, preuves, convention) !== undefined) return undefined;
+    if (territoireAmbigu(c, preuves, convention)) return undefined;
+  }
+  const n = nombreTerritoire(c, convention);
+  return n?.type === "ambigu" ? { texte, lectures: { decimale: n.decimale, milliers: n.milliers } } : { texte };
 }
 
 /** A decimal as an exact plain string ("0.62", "20"). */

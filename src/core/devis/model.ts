@@ -132,6 +132,12 @@ export interface LigneDevis {
    * `pourcent` and `fraction` are the two readings as decimal fractions ("0.015", "1.5").
    */
   territoireAmbigu?: { texte: string; pourcent: string; fraction: string };
+  /**
+   * A filled « Territoire » cell that says no share (« moitié », « 80 pour cent », « Guadeloupe », an Excel error, a
+   * text « 1.500 » whose separator the sheet does not decide: `lectures`, its two readings as plain decimals): not read
+   * (`partFrance` left unsaid), named (finding `territoire-illisible`; credit-impot refuses it).
+   */
+  territoireIllisible?: { texte: string; lectures?: { decimale: string; milliers: string } };
   /** CNC forms: the producer's split of the amount ("dont France", "dont étranger"), as read. */
   repartition?: { france?: Cents; etranger?: Cents };
   eligibleCI: EligibiliteCI;

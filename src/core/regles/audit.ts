@@ -134,6 +134,14 @@ export interface SurchargeRefusee extends SurchargeLue {
   message: string;
 }
 
+/**
+ * A « Paramètres » row no calculation reads: `proches`, when the caller knows every key read (src/app), the known keys
+ * it most likely meant (see clesProches), for « Vouliez-vous dire … ».
+ */
+export interface SurchargeNonRattachee extends SurchargeLue {
+  proches?: string[];
+}
+
 /** One figure of a version in French: "taux" → "20,00 %", "tranches 1 › jusqua" → "4 000 000,00 €". */
 export interface FigureLisible {
   chemin: string;
@@ -185,7 +193,7 @@ export interface AuditRegles {
   date: string;
   tables: TableAudit[];
   /** Rows of the « Paramètres » sheet that no table reads (typing error, or a key of no rule). */
-  surchargesNonRattachees: Record<string, SurchargeLue>;
+  surchargesNonRattachees: Record<string, SurchargeNonRattachee>;
   /**
    * When a workbook was given: whether it has a « Paramètres » sheet, and whether that sheet has the « Paramètre |
    * Valeur » header without which none of its rows is read (said, never silently ignored).

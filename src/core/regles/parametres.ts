@@ -308,12 +308,13 @@ export function verifierSurchargeLisible(s: Surcharges, cle: string): void {
 
 /**
  * The known keys a typed one most likely meant: those that continue it (« credit-impot.audiovisuel.taux » →
- * « ….taux.fiction », « ….taux.documentaire »…), else the nearest by edit distance (a typo: « imprevu »), three at most;
- * none when nothing is close (more edits than a quarter of the key's letters, and more than two).
+ * « ….taux.fiction », « ….taux.documentaire »…; « charges-sociales.technicien » → « …technicien-intermittent »), else
+ * the nearest by edit distance (a typo: « imprevu »), three at most; none when nothing is close (more edits than a
+ * quarter of the key's letters, and more than two).
  */
 export function clesProches(cle: string, connues: Iterable<string>): string[] {
   const liste = [...new Set(connues)];
-  const suites = liste.filter((k) => k.startsWith(`${cle}.`));
+  const suites = liste.filter((k) => k.startsWith(`${cle}.`) || k.startsWith(`${cle}-`));
   if (suites.length) return suites.slice(0, 3);
   const distances = liste.map((k) => ({ k, d: distance(cle, k) }));
   const min = Math.min(...distances.map((x) => x.d));

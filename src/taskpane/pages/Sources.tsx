@@ -16,6 +16,7 @@ import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import { nomTable } from "../../app/presentationRegles";
 import type { AuditRegles, TableAudit } from "../../core/regles/audit";
+import { suggestionCle } from "../../core/regles/parametres";
 import { Retour } from "../components/Retour";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, nombre, typographie } from "../francais";
@@ -131,7 +132,7 @@ export function Sources() {
           <ul className={styles.liste}>
             {orphelines.map(([cle, s]) => (
               <li key={cle}>
-                {cle} = {s.lisible} ({s.cellule})
+                {cle} = {s.lisible} ({s.cellule}){typographie(suggestionCle(s.proches ?? []))}
               </li>
             ))}
           </ul>

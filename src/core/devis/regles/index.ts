@@ -32,7 +32,7 @@ import { parametreInconnu } from "./parametreInconnu";
 import { quantiteTexte } from "./quantiteTexte";
 import { remisePositive } from "./remisePositive";
 import { repartitionFranceEtranger } from "./repartitionFranceEtranger";
-import { territoireAmbigu, territoireHorsBornes } from "./territoire";
+import { territoireAmbigu, territoireHorsBornes, territoireIllisible } from "./territoire";
 import {
   grilleMinima,
   grilleMinimaInconnue,
@@ -75,6 +75,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   repartitionFranceEtranger,
   territoireHorsBornes,
   territoireAmbigu,
+  territoireIllisible,
   htTvaTtc,
   chargesSocialesAbsentes,
   fraisGenerauxTaux,

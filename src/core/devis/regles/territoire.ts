@@ -69,3 +69,39 @@ export const territoireAmbigu: Regle<ContexteDevis> = {
     });
   },
 };
+
+/** « 1,5 » for the plain decimal "1.5", « 1 500 » for "1500". */
+const nombre = (x: string) => decimalFr(x);
+
+/**
+ * A filled « Territoire » cell that says no share: a word that is neither France nor abroad (« moitié », « 80 pour
+ * cent », « Guadeloupe »), an Excel error, or a text « 1.500 » whose separator the sheet does not decide. Named with the
+ * cell and its text, never dropped (the line would count 100 % in France); credit-impot refuses it.
+ */
+export const territoireIllisible: Regle<ContexteDevis> = {
+  id: "territoire-illisible",
+  description:
+    "Chaque cellule remplie de la colonne « Territoire » dit une part dépensée en France : « France », « Étranger », " +
+    "un pays étranger, « 80 % » ou un nombre.",
+  verifier({ devis }) {
+    return devis.lignes.flatMap((l) => {
+      const i = l.territoireIllisible;
+      if (!i || l.chargesDe) return [];
+      const cellule = l.source.cellules.territoire ?? celluleMontant(l);
+      const pourquoi = i.lectures
+        ? `peut se lire ${nombre(i.lectures.decimale)} ou ${nombre(i.lectures.milliers)}, sans que la feuille dise ` +
+          `lequel`
+        : `n'est ni « France », ni « Étranger », ni un pays étranger, ni une part (« 80 % »)`;
+      return [
+        {
+          regle: "territoire-illisible",
+          gravite: "alerte" as const,
+          message:
+            `${cellule} : territoire « ${i.texte} » de la ligne ${cite(l.libelle)} : ${pourquoi} ; la part France ` +
+            `n'est pas lue. Saisissez « France », « Étranger » ou la part avec « % » (« 80 % »), puis relancez.`,
+          cellule,
+        },
+      ];
+    });
+  },
+};
