@@ -1,10 +1,9 @@
 import * as path from "path";
 import type { Page } from "playwright-core";
-import type { SheetData } from "../../src/core/port/workbook";
 import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
-import { ecran, RACINE, debordements, selectionApres, ouvrirVolet, versFixture, type Volet } from "./volet";
+import { ecran, RACINE, debordements, selectionApres, ouvrirVolet, feuillesFixture, type Volet } from "./volet";
 
 /**
  * « D'où vient ce chiffre ? » in the built pane (Chromium, fake Excel): the Structurer page's total opens its tree,
@@ -30,8 +29,7 @@ describe("« D'où vient ce chiffre ? » dans le volet construit", () => {
 
   beforeAll(async () => {
     const wb = await XlsxWorkbook.ouvrir(EXEMPLE);
-    const sheets: Record<string, ReturnType<typeof versFixture>> = {};
-    for (const n of await wb.listSheets()) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
+    const sheets = await feuillesFixture(wb);
     v = await ouvrirVolet({ sheets, active: Object.keys(sheets)[0] });
     page = v.page;
     await page.setViewportSize({ width: 320, height: 900 });

@@ -1,8 +1,7 @@
 import * as path from "path";
-import type { SheetData } from "../../src/core/port/workbook";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
-import { debordements, ouvrirVolet, RACINE, versFixture, type Volet } from "./volet";
+import { debordements, ouvrirVolet, RACINE, feuillesFixture, type Volet } from "./volet";
 import { sortieBinaire } from "../helpers/cli";
 
 /**
@@ -36,8 +35,7 @@ describe("écarts en bref : le volet et `prodbook ecarts` disent la même chose 
 
   beforeAll(async () => {
     const wb = await XlsxWorkbook.ouvrir(DEVIS);
-    const sheets: Record<string, ReturnType<typeof versFixture>> = {};
-    for (const n of await wb.listSheets()) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
+    const sheets = await feuillesFixture(wb);
     v = await ouvrirVolet({ sheets, active: Object.keys(sheets)[0] });
   });
 

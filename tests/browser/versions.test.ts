@@ -1,5 +1,5 @@
 import * as path from "path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import type { SheetData } from "../../src/core/port/workbook";
 import { importerDevis } from "../../src/core/devis/import";
 import { type Cents, formatMontantFr, parseMontant } from "../../src/core/money";
@@ -16,7 +16,7 @@ import {
   selectionApres,
   ouvrirVolet,
   sansEspacesInsecables,
-  versFixture,
+  feuillesFixture,
   type Volet,
 } from "./volet";
 
@@ -28,6 +28,38 @@ import {
 const EXEMPLE = path.join(RACINE, "assets/exemple/devis-producteur.xlsx");
 const IDS = TEST_IDS.versions;
 const HAUSSE = 123_456; // cents added to one line: 1 234,56 €
+
+/** Opens « D'où vient ce chiffre ? » from `bouton` (a button, expanded once clicked): its panel and its text. */
+async function ouvrirArbre(page: Page, bouton: Locator) {
+  expect(await bouton.evaluate((e) => e.tagName)).toBe("BUTTON");
+  await bouton.click();
+  const panneau = page.getByTestId(IDS_TRACE.panneau);
+  await panneau.waitFor();
+  expect(await bouton.getAttribute("aria-expanded")).toBe("true");
+  return { panneau, texte: sansEspacesInsecables((await panneau.textContent()) ?? "") };
+}
+
+/** Unfolds the node of the open tree whose title matches `titre`. */
+const deplier = (panneau: Locator, titre: RegExp) =>
+  panneau.getByTestId(IDS_TRACE.deplier).filter({ hasText: titre }).click();
+
+/** The version's side: the first line read in its row of « Versions » (column M), which selects its cell in Excel. */
+async function celluleVersionSelectionnee(page: Page, panneau: Locator) {
+  const celluleDe = panneau
+    .getByTestId(IDS_TRACE.cellule)
+    .filter({ hasText: /^Versions!M\d+$/ })
+    .first();
+  await celluleDe.waitFor();
+  const ref = (await celluleDe.textContent()) as string;
+  await celluleDe.click();
+  expect(await selectionApres(page, ref)).toBe(ref);
+}
+
+/** Closes the tree: its panel is gone. */
+async function fermerArbre(page: Page) {
+  await page.getByTestId(IDS_TRACE.fermer).click();
+  expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
+}
 
 describe("page Versions dans Chromium (Excel simulé)", () => {
   let v: Volet;
@@ -41,10 +73,8 @@ describe("page Versions dans Chromium (Excel simulé)", () => {
 
   beforeAll(async () => {
     const wb = await XlsxWorkbook.ouvrir(EXEMPLE);
-    const noms = await wb.listSheets();
-    feuille = noms[0];
-    const sheets: Record<string, ReturnType<typeof versFixture>> = {};
-    for (const n of noms) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
+    feuille = (await wb.listSheets())[0];
+    const sheets = await feuillesFixture(wb);
     devis = importerDevis((await wb.readSheet(feuille)) as SheetData, { genre: "documentaire" });
     // A line whose amount is a number typed in its cell (not a formula): the one the test changes.
     const l = devis.lignes.find((x) => {
@@ -180,52 +210,27 @@ describe("page Versions dans Chromium (Excel simulé)", () => {
   it("D'où vient ce chiffre ? : l'écart total et celui du chapitre changé mènent aux cellules des deux côtés", async () => {
     await page.setViewportSize({ width: 320, height: 1100 });
     const ecartTotal = page.getByTestId(IDS.expliquerTotal);
-    expect(await ecartTotal.evaluate((e) => e.tagName)).toBe("BUTTON");
     expect(await ecartTotal.textContent()).toBe(`+${formatMontantFr(HAUSSE as Cents)}`);
-    await ecartTotal.click();
-    const panneau = page.getByTestId(IDS_TRACE.panneau);
-    await panneau.waitFor();
-    expect(await ecartTotal.getAttribute("aria-expanded")).toBe("true");
-    const texte = sansEspacesInsecables((await panneau.textContent()) ?? "");
+    const { panneau, texte } = await ouvrirArbre(page, ecartTotal);
     expect(texte).toContain("Écart total");
     expect(texte).toContain("Total, version « Devis initial »");
     expect(texte).toContain(sansEspacesInsecables(formatMontantFr(total)));
     // The current devis' side, down to the changed line's chapter and the line: its cell selects it in Excel.
-    await panneau
-      .getByTestId(IDS_TRACE.deplier)
-      .filter({ hasText: /Total, Devis actuel/ })
-      .click();
-    await panneau
-      .getByTestId(IDS_TRACE.deplier)
-      .filter({ hasText: new RegExp(`Chapitre ${ligne.chapitre}, Devis actuel`) })
-      .click();
+    await deplier(panneau, /Total, Devis actuel/);
+    await deplier(panneau, new RegExp(`Chapitre ${ligne.chapitre}, Devis actuel`));
     const celluleA = panneau.getByTestId(IDS_TRACE.cellule).filter({ hasText: ligne.cellule });
     await celluleA.waitFor();
     await celluleA.click();
     expect(await selectionApres(page, ligne.cellule)).toBe(ligne.cellule);
     // The version's side: each line read in its row of « Versions ».
-    await panneau
-      .getByTestId(IDS_TRACE.deplier)
-      .filter({ hasText: /Total, version/ })
-      .click();
-    await panneau
-      .getByTestId(IDS_TRACE.deplier)
-      .filter({ hasText: new RegExp(`Chapitre ${ligne.chapitre}, version`) })
-      .click();
-    const celluleDe = panneau
-      .getByTestId(IDS_TRACE.cellule)
-      .filter({ hasText: /^Versions!M\d+$/ })
-      .first();
-    await celluleDe.waitFor();
-    const ref = (await celluleDe.textContent()) as string;
-    await celluleDe.click();
-    expect(await selectionApres(page, ref)).toBe(ref);
+    await deplier(panneau, /Total, version/);
+    await deplier(panneau, new RegExp(`Chapitre ${ligne.chapitre}, version`));
+    await celluleVersionSelectionnee(page, panneau);
     // The chapter's écart opens its own tree.
     await page.getByTestId(IDS.expliquerChapitre(ligne.chapitre)).click();
     expect(sansEspacesInsecables((await panneau.textContent()) ?? "")).toContain(`Écart chapitre ${ligne.chapitre} `);
     expect(await debordements(page)).toEqual([]);
-    await page.getByTestId(IDS_TRACE.fermer).click();
-    expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
+    await fermerArbre(page);
     expect(v.erreursPage).toEqual([]);
   });
 
@@ -235,41 +240,22 @@ describe("page Versions dans Chromium (Excel simulé)", () => {
     expect(devis.nonPlaces.map((n) => n.cellule)).toEqual(["'Budget Gardiens'!G6"]);
     // Like the total's and the chapters' écarts: a button opening its tree.
     const ecartNp = page.getByTestId(IDS.expliquerNonPlaces);
-    expect(await ecartNp.evaluate((e) => e.tagName)).toBe("BUTTON");
     expect(await ecartNp.textContent()).toBe(formatMontantFr(0 as Cents));
-    await ecartNp.click();
-    const panneau = page.getByTestId(IDS_TRACE.panneau);
-    await panneau.waitFor();
-    expect(await ecartNp.getAttribute("aria-expanded")).toBe("true");
-    const texte = sansEspacesInsecables((await panneau.textContent()) ?? "");
+    const { panneau, texte } = await ouvrirArbre(page, ecartNp);
     expect(texte).toContain("Écart non placé (hors total)");
     expect(texte).toContain("Non placé (hors total), version « Devis initial »");
     expect(texte).toContain(sansEspacesInsecables(formatMontantFr(np)));
     // The current devis' side: the unplaced line in the producer's cell, which selects it in Excel.
-    await panneau
-      .getByTestId(IDS_TRACE.deplier)
-      .filter({ hasText: /Non placé \(hors total\), Devis actuel/ })
-      .click();
+    await deplier(panneau, /Non placé \(hors total\), Devis actuel/);
     const celluleA = panneau.getByTestId(IDS_TRACE.cellule).filter({ hasText: "'Budget Gardiens'!G6" });
     await celluleA.waitFor();
     await celluleA.click();
     expect(await selectionApres(page, "'Budget Gardiens'!G6")).toBe("'Budget Gardiens'!G6");
     // The version's side: the line read in its row of « Versions ».
-    await panneau
-      .getByTestId(IDS_TRACE.deplier)
-      .filter({ hasText: /Non placé \(hors total\), version/ })
-      .click();
-    const celluleDe = panneau
-      .getByTestId(IDS_TRACE.cellule)
-      .filter({ hasText: /^Versions!M\d+$/ })
-      .first();
-    await celluleDe.waitFor();
-    const ref = (await celluleDe.textContent()) as string;
-    await celluleDe.click();
-    expect(await selectionApres(page, ref)).toBe(ref);
+    await deplier(panneau, /Non placé \(hors total\), version/);
+    await celluleVersionSelectionnee(page, panneau);
     expect(await debordements(page)).toEqual([]);
-    await page.getByTestId(IDS_TRACE.fermer).click();
-    expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
+    await fermerArbre(page);
     expect(v.erreursPage).toEqual([]);
   });
 

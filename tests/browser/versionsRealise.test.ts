@@ -3,7 +3,6 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import type { SheetData } from "../../src/core/port/workbook";
 import { FEUILLE_REGISTRE } from "../../src/core/port/possession";
 import { eurosToCents, formatEcartFr, formatMontantFr } from "../../src/core/money";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
@@ -17,7 +16,7 @@ import {
   RACINE,
   sansEspacesInsecables,
   selectionApres,
-  versFixture,
+  feuillesFixture,
   type Volet,
 } from "./volet";
 import { sortieBinaire } from "../helpers/cli";
@@ -47,6 +46,21 @@ interface CoutDefinitifJson {
   postes: (Face & { code: string; chapitre: string; cellule: string; lignes: number })[];
 }
 
+/**
+ * The pane over the workbook `fichier` as written, Prodbook's register of its own sheets included (hidden, as in
+ * Excel), open on the Versions page: the pane, and the sheets that register names.
+ */
+async function voletVersions(fichier: string): Promise<{ volet: Volet; prodbook: string[] }> {
+  const wb = await XlsxWorkbook.ouvrir(fichier);
+  const sheets = await feuillesFixture(wb);
+  const prodbook = await wb.feuillesProdbook();
+  sheets[FEUILLE_REGISTRE] = prodbook.map((n) => [n]);
+  const volet = await ouvrirVolet({ sheets, hidden: [FEUILLE_REGISTRE], active: (await wb.listSheets())[0] });
+  await volet.page.getByTestId(TEST_IDS.onglet("versions")).click();
+  await volet.page.getByTestId(IDS.nom).waitFor();
+  return { volet, prodbook };
+}
+
 describe("page Versions face au réalisé de la feuille Écarts, dans Chromium (Excel simulé)", () => {
   let v: Volet;
   let page: Page;
@@ -63,17 +77,10 @@ describe("page Versions face au réalisé de la feuille Écarts, dans Chromium (
     ).coutDefinitif;
     expect(attendu.chapitres.length).toBeGreaterThan(5);
     // The workbook as written, Prodbook's register of its own sheets included (hidden, as in Excel).
-    const wb = await XlsxWorkbook.ouvrir(path.join(dir, "v.xlsx"));
-    const noms = await wb.listSheets();
-    const sheets: Record<string, ReturnType<typeof versFixture>> = {};
-    for (const n of noms) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
-    const prodbookFeuilles = await wb.feuillesProdbook();
-    expect(prodbookFeuilles).toEqual(expect.arrayContaining(["Écarts", "Versions"]));
-    sheets[FEUILLE_REGISTRE] = prodbookFeuilles.map((n) => [n]);
-    v = await ouvrirVolet({ sheets, hidden: [FEUILLE_REGISTRE], active: noms[0] });
+    const ouvert = await voletVersions(path.join(dir, "v.xlsx"));
+    expect(ouvert.prodbook).toEqual(expect.arrayContaining(["Écarts", "Versions"]));
+    v = ouvert.volet;
     page = v.page;
-    await page.getByTestId(TEST_IDS.onglet("versions")).click();
-    await page.getByTestId(IDS.nom).waitFor();
   });
 
   afterAll(async () => {
@@ -227,15 +234,8 @@ describe("page Versions face au réalisé : un chapitre à 0 dans « à » et au
     attendu = JSON.parse(
       prodbook(["versions", "comparer", "v0.xlsx", "--de", "Dépôt agrément", "--a", "courant", "--json"]),
     ).coutDefinitif;
-    const wb = await XlsxWorkbook.ouvrir(path.join(dir, "v0.xlsx"));
-    const noms = await wb.listSheets();
-    const sheets: Record<string, ReturnType<typeof versFixture>> = {};
-    for (const n of noms) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
-    sheets[FEUILLE_REGISTRE] = (await wb.feuillesProdbook()).map((n) => [n]);
-    v = await ouvrirVolet({ sheets, hidden: [FEUILLE_REGISTRE], active: noms[0] });
+    v = (await voletVersions(path.join(dir, "v0.xlsx"))).volet;
     page = v.page;
-    await page.getByTestId(TEST_IDS.onglet("versions")).click();
-    await page.getByTestId(IDS.nom).waitFor();
   });
 
   afterAll(async () => {

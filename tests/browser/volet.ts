@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { BrowserContext, Locator, Page, chromium } from "playwright-core";
-import type { CellData, SheetData } from "../../src/core/port/workbook";
+import type { CellData, SheetData, WorkbookPort } from "../../src/core/port/workbook";
 import type { EtatExcel, FixtureExcel } from "../helpers/fake-excel";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
@@ -44,6 +44,13 @@ type CelluleFixture = string | number | boolean | null | { f: string; v: CellDat
 /** SheetData (as the xlsx adapter reads it) → the fake Excel's fixture rows, formulas kept with their values. */
 export function versFixture(s: SheetData): CelluleFixture[][] {
   return s.rows.map((r) => r.map((c) => (c.f ? { f: "=" + c.f, v: c.v, ...(c.fmt ? { fmt: c.fmt } : {}) } : c.v)));
+}
+
+/** Every sheet of a workbook read through an adapter (XlsxWorkbook…), in its order, as the fake Excel's sheets. */
+export async function feuillesFixture(wb: Pick<WorkbookPort, "listSheets" | "readSheet">) {
+  const sheets: Record<string, CelluleFixture[][]> = {};
+  for (const n of await wb.listSheets()) sheets[n] = versFixture((await wb.readSheet(n)) as SheetData);
+  return sheets;
 }
 
 export interface Volet {

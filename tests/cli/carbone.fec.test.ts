@@ -6,6 +6,7 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { COL } from "../../src/core/carbone/colonnes";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
+import { lancerCli } from "../helpers/cli";
 
 /**
  * Issue 15 « définitif from actuals where the Écarts work has them (réalisé by poste) », from the ledger itself:
@@ -20,12 +21,10 @@ const PLAN = path.resolve(__dirname, "../fixtures/planning/gardiens-planning.xls
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "carbone-fec-"));
 const col = (c: number) => String.fromCharCode(65 + c);
 
-async function lancer(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out, err: err.join("\n") };
-}
+const lancer = (args: string[]) => lancerCli(main, args);
+/** `prodbook carbone <devis> --fec <the 2024 ledger> --correspondances <corr> --date 2026-06-01 …plus`. */
+const carboneFec = (devis: string, corr: string, ...plus: string[]) =>
+  lancer(["carbone", devis, "--fec", FEC, "--correspondances", corr, "--date", "2026-06-01", ...plus]);
 
 interface Activite {
   cellule: string;
@@ -58,27 +57,13 @@ describe("prodbook carbone --fec : le définitif depuis le Grand Livre, à côt�
     const ecarts = path.join(dir, "ecarts.xlsx");
     expect((await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", corr, "-o", ecarts])).code).toBe(0);
     const parEcarts = await lancer(["carbone", ecarts, "--date", "2026-06-01", "--json"]);
-    const a = JSON.parse(parEcarts.out[0]) as Json;
+    const a = JSON.parse(parEcarts.sortie[0]) as Json;
 
     const sortie = path.join(dir, "carbone-fec.xlsx");
-    const r = await lancer([
-      "carbone",
-      devis,
-      "--fec",
-      FEC,
-      "--correspondances",
-      corr,
-      "--date",
-      "2026-06-01",
-      "--json",
-      "-o",
-      sortie,
-      "--csv",
-      path.join(dir, "export.csv"),
-    ]);
+    const r = await carboneFec(devis, corr, "--json", "-o", sortie, "--csv", path.join(dir, "export.csv"));
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out[0]) as Json;
+    const j = JSON.parse(r.sortie[0]) as Json;
     // Prévisionnel: 92,4 kg of insurance + « Montage et étalonnage » 9 000 € × 156 kg CO₂e/k€ HT (Base Carbone 43375)
     // = 1 404 kg; its poste has no ledger entry, so its définitif is 0 × 156.
     expect([j.total, j.definitif]).toEqual(["1.50", "0.10"]);
@@ -130,9 +115,9 @@ describe("prodbook carbone --fec : le définitif depuis le Grand Livre, à côt�
   });
 
   test("texte : l'origine du réalisé, et chaque catégorie avec son définitif (inconnu sans réalisé)", async () => {
-    const r = await lancer(["carbone", devis, "--fec", FEC, "--correspondances", corr, "--date", "2026-06-01"]);
+    const r = await carboneFec(devis, corr);
     expect(r.code).toBe(0);
-    const texte = r.out.join("\n");
+    const texte = r.out;
     expect(texte).toContain("Réalisé\u00a0: FEC «\u00a0production-2024.txt\u00a0», correspondances du fichier donné.");
     expect(texte).toContain("Total prévisionnel\u00a0: 1,50 t CO₂e\u202f; définitif\u00a0: 0,10 t CO₂e");
     expect(texte).toMatch(/\n {2}Achats et services +0,09 t {2}définitif 0,10 t +\(1\u00a0activité\)/);
@@ -142,7 +127,7 @@ describe("prodbook carbone --fec : le définitif depuis le Grand Livre, à côt�
   test("correspondances par défaut sur l'exemple : le réalisé imputé au chapitre est nommé, pas de définitif inventé", async () => {
     const r = await lancer(["carbone", EXEMPLE, "--fec", FEC_EXEMPLE, "--date", "2026-06-01", "--json"]);
     expect(r.err).toBe("");
-    const j = JSON.parse(r.out[0]) as Json;
+    const j = JSON.parse(r.sortie[0]) as Json;
     expect(j.realise).toEqual({ source: "fec", fec: "fec-exemple.txt", correspondances: "defaut" });
     expect(j.definitif).toBeNull();
     // Named on the chapter's first devis line (no Écarts sheet here), with the ledger's name.
@@ -163,7 +148,7 @@ describe("prodbook carbone --fec : le définitif depuis le Grand Livre, à côt�
     const autre = path.join(dir, "correspondances-b.csv");
     fs.writeFileSync(autre, "compte;poste;libelle\n625;6.1;Déplacements\n");
     const r = await lancer(["carbone", ecarts, "--fec", FEC, "--correspondances", autre, "--json"]);
-    const j = JSON.parse(r.out[0]) as Json;
+    const j = JSON.parse(r.sortie[0]) as Json;
     expect(j.realise.source).toBe("fec");
     expect(j.categories.find((c) => c.code === "achats")!.activites[0].kgCO2eDefinitif).toBe("0");
   });
@@ -198,20 +183,10 @@ describe("prodbook carbone --fec --correspondances : les alertes du fichier, com
   test("--json : les colonnes ignorées et le poste absent du devis dans controles, mêmes messages qu'ecarts", async () => {
     const e = await lancer(["ecarts", devis, "--fec", FEC, "--correspondances", corr, "--json"]);
     expect(e.code).toBe(0);
-    const parEcarts = (JSON.parse(e.out[0]) as { controles: Json["controles"] }).controles;
-    const r = await lancer([
-      "carbone",
-      devis,
-      "--fec",
-      FEC,
-      "--correspondances",
-      corr,
-      "--date",
-      "2026-06-01",
-      "--json",
-    ]);
+    const parEcarts = (JSON.parse(e.sortie[0]) as { controles: Json["controles"] }).controles;
+    const r = await carboneFec(devis, corr, "--json");
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out[0]) as Json;
+    const j = JSON.parse(r.sortie[0]) as Json;
     // Each of the file's alertes, word for word as prodbook ecarts gives them (never only counted).
     const colonnes = j.controles.filter((c) => c.regle === "correspondances-colonnes");
     expect(colonnes.map((c) => c.message)).toEqual([
@@ -244,9 +219,9 @@ describe("prodbook carbone --fec --correspondances : les alertes du fichier, com
   });
 
   test("texte : chaque alerte du fichier imprimée, en français ; une ligne fautive : code 2, rien d'écrit", async () => {
-    const r = await lancer(["carbone", devis, "--fec", FEC, "--correspondances", corr, "--date", "2026-06-01"]);
+    const r = await carboneFec(devis, corr);
     expect(r.code).toBe(0);
-    const texte = r.out.join("\n");
+    const texte = r.out;
     expect(texte).toContain(
       "[alerte] Colonne ignorée (correspondances) — correspondances-alertes.csv, ligne 1\u00a0: colonne " +
         "«\u00a0note\u00a0» (D) ignorée",
@@ -269,7 +244,7 @@ describe("prodbook carbone --fec --correspondances : les alertes du fichier, com
 describe("prodbook carbone : rien n'est laissé de côté sans être nommé", () => {
   test("« Repérages Bretagne (à ventiler) », reconnue par aucune catégorie, est listée avec sa cellule et son montant", async () => {
     const r = await lancer(["carbone", EXEMPLE, "--date", "2026-06-01", "--json"]);
-    const j = JSON.parse(r.out[0]) as Json & { couverture: { nonClassees: string } };
+    const j = JSON.parse(r.sortie[0]) as Json & { couverture: { nonClassees: string } };
     expect(j.couverture.nonClassees).toBe("1200.00");
     // Every line of the example devis outside pay, rights and overheads: the unplaced line (6), sets and props (39),
     // transport, lodging, meals, fuel (43–48), equipment (52–55), post-production (59–62), insurance and fees (66–68).
@@ -313,7 +288,7 @@ describe("prodbook carbone : une quantité corrigée sur une formule vivante, ga
       const sortie = path.join(dir, `rafraichi-${n}.xlsx`);
       r = await lancer(["carbone", entree, "--planning", "PDT", "--date", "2026-06-01", "--json", "-o", sortie]);
       expect(r.err).toBe("");
-      const j = JSON.parse(r.out[0]) as Json;
+      const j = JSON.parse(r.sortie[0]) as Json;
       const nuits = j.categories.find((c) => c.code === "hebergement")!.activites[0];
       expect(nuits).toMatchObject({ quantite: "60", corrigee: true, kgCO2e: "258" });
       // 2 492,08 − 309,6 + 258 = 2 440,48 kg
@@ -346,9 +321,9 @@ describe("prodbook carbone : le réalisé du Grand Livre n'est pas une saisie de
 
     // Before: the réalisé written as a number was read back as 4 « corrections » the user never typed.
     let r = await lancer(["carbone", premier, "--date", "2026-06-01"]);
-    expect(r.out.join("\n")).not.toMatch(/correction/);
+    expect(r.out).not.toMatch(/correction/);
     r = await lancer(["carbone", premier, "--date", "2026-06-01", "--json"]);
-    expect((JSON.parse(r.out[0]) as Json).definitif).toBe("0.10");
+    expect((JSON.parse(r.sortie[0]) as Json).definitif).toBe("0.10");
 
     // The chargé de production types 1 300 € over the insurance's réalisé: the ledger's 1 250 € stays (it is the
     // accounts'), and the typed amount is named with its line.
@@ -359,9 +334,9 @@ describe("prodbook carbone : le réalisé du Grand Livre n'est pas une saisie de
     const tape = path.join(dir, "bilan-tape.xlsx");
     await wb.xlsx.writeFile(tape);
     // Nothing typed is kept (the ledger's réalisé is used): no « correction gardée » either.
-    expect((await lancer(["carbone", tape, "--date", "2026-06-01"])).out.join("\n")).not.toMatch(/correction/);
+    expect((await lancer(["carbone", tape, "--date", "2026-06-01"])).out).not.toMatch(/correction/);
     r = await lancer(["carbone", tape, "--date", "2026-06-01", "--json"]);
-    const j = JSON.parse(r.out[0]) as Json;
+    const j = JSON.parse(r.sortie[0]) as Json;
     expect(j.categories.find((c) => c.code === "achats")!.activites[0].kgCO2eDefinitif).toBe("96.25");
     expect(j.manquants).toContainEqual({
       cellule: "'Budget doc'!B20",

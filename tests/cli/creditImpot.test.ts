@@ -469,6 +469,27 @@ describe("prodbook credit-impot -o --modele-parametres", () => {
   });
 });
 
+/** The figure in column B of the row whose column A is `libelle` (a row not found fails the test). */
+const chiffres = (ws: ExcelJS.Worksheet) => (libelle: string) => {
+  for (let i = 1; i <= ws.rowCount; i++) {
+    if (ws.getRow(i).getCell(1).value === libelle) return nombre(ws.getRow(i).getCell(2));
+  }
+  throw new Error(`ligne « ${libelle} » absente`);
+};
+
+/**
+ * `sortie` with each row of its « Crédit d'impôt » sheet passed to `modifier` (the user's edit), saved as `nom` and
+ * recomputed by LibreOffice, every cached result dropped first: that sheet's figures by their label (chiffres).
+ */
+async function recalculeModifie(sortie: string, nom: string, modifier: (row: ExcelJS.Row) => void) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(sortie);
+  wb.getWorksheet("Crédit d'impôt")!.eachRow(modifier);
+  const f = path.join(dir, nom);
+  await wb.xlsx.writeFile(f);
+  return chiffres((await lireRecalcule(await recalculerSansCache(f))).getWorksheet("Crédit d'impôt")!);
+}
+
 describe("prodbook credit-impot -o : la feuille « Crédit d'impôt »", () => {
   it("écrit la feuille à côté du devis ; LibreOffice recalcule les formules au même crédit ; relancer ne duplique rien", async () => {
     const sortie = path.join(dir, "sortie.xlsx");
@@ -478,12 +499,7 @@ describe("prodbook credit-impot -o : la feuille « Crédit d'impôt »", () => {
     const wb = await lireRecalcule(await recalculerSansCache(sortie));
     expect(wb.worksheets.filter((w) => w.state === "visible").map((w) => w.name)).toEqual(["Budget", "Crédit d'impôt"]);
     const ws = wb.getWorksheet("Crédit d'impôt")!;
-    const valeur = (libelle: string) => {
-      for (let i = 1; i <= ws.rowCount; i++) {
-        if (ws.getRow(i).getCell(1).value === libelle) return nombre(ws.getRow(i).getCell(2));
-      }
-      throw new Error(`ligne « ${libelle} » absente`);
-    };
+    const valeur = chiffres(ws);
     expect(valeur("Base retenue")).toBe(318000);
     expect(valeur("Crédit avant plafonds")).toBe(79500);
     expect(valeur("Crédit d'impôt")).toBe(65000);
@@ -496,44 +512,19 @@ describe("prodbook credit-impot -o : la feuille « Crédit d'impôt »", () => {
 
     // Live formulas: the user changes the rate and makes « Montage » ineligible in the sheet; LibreOffice recomputes
     // base 318 000 − 50 000 = 268 000 € × 20 % = 53 600 € = MIN(53 600 ; 65 000 ; 209 500).
-    const modif = new ExcelJS.Workbook();
-    await modif.xlsx.readFile(sortie);
-    const wm = modif.getWorksheet("Crédit d'impôt")!;
-    wm.eachRow((row) => {
+    const lire = await recalculeModifie(sortie, "modifie.xlsx", (row) => {
       if (row.getCell(1).value === "Taux") row.getCell(2).value = 0.2;
       if (row.getCell(3).value === "Montage") row.getCell(6).value = "non";
     });
-    const fModif = path.join(dir, "modifie.xlsx");
-    await modif.xlsx.writeFile(fModif);
-    const wr = await lireRecalcule(await recalculerSansCache(fModif));
-    const lire = (libelle: string) => {
-      let v: number | undefined;
-      wr.getWorksheet("Crédit d'impôt")!.eachRow((row) => {
-        if (row.getCell(1).value === libelle) v = nombre(row.getCell(2));
-      });
-      return v;
-    };
     expect(lire("Base retenue")).toBe(268000);
     expect(lire("Crédit avant plafonds")).toBe(53600);
     expect(lire("Crédit d'impôt")).toBe(53600);
 
     // The base's cap is live too: the budget lowered to 300 000 € in the sheet, LibreOffice caps the base at
     // ROUND(300 000 × 0,8) = 240 000 € (220 sexies III-3), × 25 % = 60 000 € = MIN(60 000 ; 65 000 ; 209 500).
-    const budget = new ExcelJS.Workbook();
-    await budget.xlsx.readFile(sortie);
-    budget.getWorksheet("Crédit d'impôt")!.eachRow((row) => {
+    const lireB = await recalculeModifie(sortie, "budget-modifie.xlsx", (row) => {
       if (row.getCell(1).value === "Budget de production (total du devis)") row.getCell(2).value = 300000;
     });
-    const fBudget = path.join(dir, "budget-modifie.xlsx");
-    await budget.xlsx.writeFile(fBudget);
-    const wbB = await lireRecalcule(await recalculerSansCache(fBudget));
-    const lireB = (libelle: string) => {
-      let v: number | undefined;
-      wbB.getWorksheet("Crédit d'impôt")!.eachRow((row) => {
-        if (row.getCell(1).value === libelle) v = nombre(row.getCell(2));
-      });
-      return v;
-    };
     expect(lireB("Plafond de la base : 80\u00a0% du budget de production")).toBe(240000);
     expect(lireB("Base retenue")).toBe(240000);
     expect(lireB("Crédit avant plafonds")).toBe(60000);

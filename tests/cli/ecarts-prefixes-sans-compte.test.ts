@@ -9,16 +9,11 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
-import { dossierTemporaire, espacesSimples, type ConstatJson as Controle } from "../helpers/cli";
+import { dossierTemporaire, espacesSimples, lancerCli, type ConstatJson as Controle } from "../helpers/cli";
 
 const FEC = path.resolve(__dirname, "../fixtures/fec/production-2024.txt");
 
-async function lancer(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const lancer = (args: string[]) => lancerCli(main, args);
 
 const sansCompte = (cs: Controle[]) =>
   cs.filter((c) => c.regle === "correspondance-sans-compte").map((c) => [c.gravite, espacesSimples(c.message)]);

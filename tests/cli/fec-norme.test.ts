@@ -6,28 +6,10 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { dossierTemporaire, lancerCli } from "../helpers/cli";
+import { COLONNES_NORME_FEC_ORACLE } from "../helpers/normeFec";
 
 const dir = dossierTemporaire("prodbook-fec-norme-");
-const COLONNES = [
-  "JournalCode",
-  "JournalLib",
-  "EcritureNum",
-  "EcritureDate",
-  "CompteNum",
-  "CompteLib",
-  "CompAuxNum",
-  "CompAuxLib",
-  "PieceRef",
-  "PieceDate",
-  "EcritureLib",
-  "Debit",
-  "Credit",
-  "EcritureLet",
-  "DateLet",
-  "ValidDate",
-  "Montantdevise",
-  "Idevise",
-];
+const COLONNES: readonly string[] = COLONNES_NORME_FEC_ORACLE;
 
 /** A balanced two-line FEC with the norm's columns except `sans`. */
 async function fec(nom: string, sans: string[]): Promise<string> {

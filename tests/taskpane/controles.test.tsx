@@ -61,6 +61,25 @@ import { IDS_TRACE } from "../../src/taskpane/components/DouVientCeChiffre";
 import { Controles } from "../../src/taskpane/pages/Controles";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 
+/**
+ * The page under the production banner, run on `wb` checked on `date`, once the banner's summary reads `resume` (the
+ * devis detected): the list of its findings.
+ */
+async function listeDesControles(wb: MemoryWorkbook, date: string, resume: string | RegExp) {
+  essai.classeur = wb;
+  essai.date = date;
+  afficherPage(
+    <>
+      <BandeauProduction />
+      <Controles />
+    </>,
+  );
+  const texte = () => screen.getByTestId(TEST_IDS.production.resume).textContent;
+  await waitFor(() => (typeof resume === "string" ? expect(texte()).toBe(resume) : expect(texte()).toMatch(resume)));
+  fireEvent.click(screen.getByTestId(TEST_IDS.controles.lancer));
+  return screen.findByTestId(TEST_IDS.controles.liste);
+}
+
 describe("page Contrôles : la phrase d'un constat, sa cellule une seule fois", () => {
   it("le message ne recommence pas par la cellule que le constat montre déjà (le bouton qui la sélectionne)", async () => {
     afficherPage(<Controles />);
@@ -97,15 +116,7 @@ describe("page Contrôles : la phrase d'un constat, sa cellule une seule fois", 
 
 describe("page Contrôles : « D'où vient ce chiffre ? » d'un salaire sous le minimum", () => {
   it("le bouton sous le constat ouvre son arbre : le minimum de la grille, sa source, les cellules de la ligne", async () => {
-    afficherPage(
-      <>
-        <BandeauProduction />
-        <Controles />
-      </>,
-    );
-    await waitFor(() => expect(screen.getByTestId(TEST_IDS.production.resume).textContent).toBe("Budget · Fiction"));
-    fireEvent.click(screen.getByTestId(TEST_IDS.controles.lancer));
-    const liste = await screen.findByTestId(TEST_IDS.controles.liste);
+    const liste = await listeDesControles(classeur, "2025-09-01", "Budget · Fiction");
     const constats = within(liste).getAllByRole("listitem");
     // Only the salary's finding opens a tree.
     expect(constats.length).toBeGreaterThan(1);
@@ -159,17 +170,7 @@ describe("page Contrôles : « D'où vient ce chiffre ? » d'un salaire sous le 
   });
 
   it("un minimum de l'annexe III cite toutes les sources de sa version : trois liens sous « Sources »", async () => {
-    essai.classeur = annexe3;
-    essai.date = "2024-06-01";
-    afficherPage(
-      <>
-        <BandeauProduction />
-        <Controles />
-      </>,
-    );
-    await waitFor(() => expect(screen.getByTestId(TEST_IDS.production.resume).textContent).toContain("Annexe III"));
-    fireEvent.click(screen.getByTestId(TEST_IDS.controles.lancer));
-    const liste = await screen.findByTestId(TEST_IDS.controles.liste);
+    const liste = await listeDesControles(annexe3, "2024-06-01", /Annexe III/);
     const constats = within(liste).getAllByRole("listitem");
     const i = constats.findIndex((c) => c.textContent?.includes("Salaire sous le minimum conventionnel"));
     expect(constats[i].textContent).toContain("annexe III");
@@ -230,17 +231,7 @@ describe("page Contrôles : « D'où vient ce chiffre ? » d'un salaire sous le 
 
 describe("page Contrôles : « Détails et sources », les tables lues par les contrôles", () => {
   it("la grille IDCC 3097 en vigueur le 1er septembre 2025, nommée en français avec sa version, sans identifiant", async () => {
-    essai.classeur = classeur;
-    essai.date = "2025-09-01";
-    afficherPage(
-      <>
-        <BandeauProduction />
-        <Controles />
-      </>,
-    );
-    await waitFor(() => expect(screen.getByTestId(TEST_IDS.production.resume).textContent).toBe("Budget · Fiction"));
-    fireEvent.click(screen.getByTestId(TEST_IDS.controles.lancer));
-    await screen.findByTestId(TEST_IDS.controles.liste);
+    await listeDesControles(classeur, "2025-09-01", "Budget · Fiction");
     const details = screen.getByTestId(TEST_IDS.controles.details);
     fireEvent.click(within(details).getByRole("button", { name: "Détails et sources" }));
     const textes = await within(details).findAllByTestId("texte-applique");
@@ -278,17 +269,7 @@ avantGrille.reglages.set(CLE_CONTEXTE_PRODUCTION, JSON.stringify({ oeuvre: "cine
 
 describe("page Contrôles : grille des artistes inconnue à la date du devis", () => {
   it("l'information a son propre titre, pas celui d'un salaire sous le minimum", async () => {
-    essai.classeur = avantGrille;
-    essai.date = "2021-06-01";
-    afficherPage(
-      <>
-        <BandeauProduction />
-        <Controles />
-      </>,
-    );
-    await waitFor(() => expect(screen.getByTestId(TEST_IDS.production.resume).textContent).toBe("Budget · Fiction"));
-    fireEvent.click(screen.getByTestId(TEST_IDS.controles.lancer));
-    const liste = await screen.findByTestId(TEST_IDS.controles.liste);
+    const liste = await listeDesControles(avantGrille, "2021-06-01", "Budget · Fiction");
     const constats = within(liste).getAllByRole("listitem");
     const inconnue = constats.filter((c) => c.textContent?.includes("Grille des minima inconnue à cette date"));
     expect(inconnue).toHaveLength(1);

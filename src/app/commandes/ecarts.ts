@@ -33,7 +33,7 @@ import type { Devis } from "../../core/devis/model";
 import { cents, centsToDecimalString, eurosToCents, sumCents } from "../../core/money";
 import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../../core/port/workbook";
 import { constatsEcarts, lireSaisies, rapprocher } from "../../core/ecarts/rapprocher";
-import { decoderCsv, nomEncodage } from "../../core/comptabilite/fec";
+import { dateIso, decoderCsv, nomEncodage } from "../../core/comptabilite/fec";
 import type { RegleUtilisee } from "../../core/regles/utilisees";
 import { regleLisible, type RegleLisible } from "../presentationRegles";
 import { avecNomenclature } from "../../core/devis/nomenclature";
@@ -132,8 +132,6 @@ export interface VueGrandLivre {
   resume: string[];
 }
 
-const isoAaaammjj = (d: number) => `${String(d).slice(0, 4)}-${String(d).slice(4, 6)}-${String(d).slice(6, 8)}`;
-
 /** The ledger's part of the report: format, period, lines accounted for, and their sentences. */
 export function vueGrandLivre(fec: ResultatFec, lignes: BilanLignes, nom?: string): VueGrandLivre {
   const f = fec.format;
@@ -150,7 +148,7 @@ export function vueGrandLivre(fec: ResultatFec, lignes: BilanLignes, nom?: strin
       montants: f.montants,
       colonnes: f.colonnes,
     },
-    periode: fec.periode ? { du: isoAaaammjj(fec.periode.du), au: isoAaaammjj(fec.periode.au) } : null,
+    periode: fec.periode ? { du: dateIso(fec.periode.du), au: dateIso(fec.periode.au) } : null,
     lignes,
     resume: [p.source, p.lignes],
   };

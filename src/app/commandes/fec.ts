@@ -7,6 +7,7 @@
 import {
   analyserDebut,
   assemblerFec,
+  dateIso,
   estZip,
   FecFormatError,
   lireGrandLivreOctets,
@@ -183,7 +184,7 @@ export function vueFec(r: ResultatFec) {
           ecritures: r.doublons.ecritures.map((d) => ({
             journal: d.journal,
             ecritureNum: d.ecritureNum,
-            date: `${String(d.date).slice(0, 4)}-${String(d.date).slice(4, 6)}-${String(d.date).slice(6, 8)}`,
+            date: dateIso(d.date),
             lignes: d.lignes,
             premieres: d.premieres,
             nombreLignes: d.nombreLignes,

@@ -1,13 +1,8 @@
 import { milliers, pluriel } from "../util/texte";
+import { dateFrAaaammjj } from "./fec/champs";
 import { nomEncodage, NOMS_SEPARATEURS } from "./fec/nomEncodage";
 import type { ResultatFec } from "./fec/types";
 import type { BilanLignes } from "./realise";
-
-/** AAAAMMJJ (20260112) → « 12/01/2026 ». */
-function dateAaaammjj(d: number): string {
-  const s = String(d);
-  return `${s.slice(6, 8)}/${s.slice(4, 6)}/${s.slice(0, 4)}`;
-}
 
 /**
  * What an écarts report was computed from, in two French sentences (the text of `prodbook ecarts`, the head of the
@@ -22,7 +17,7 @@ export function phrasesGrandLivre(fec: ResultatFec, l: BilanLignes, nom?: string
     `encodage ${nomEncodage(f.encodage)}${f.bom ? " avec BOM" : ""} (${f.encodageForce ? "imposé" : "détecté"}), ` +
     `${f.montants === "debit-credit" ? "Debit/Credit" : "Montant/Sens"}, ${f.colonnes} colonnes` +
     (fec.periode
-      ? `, écritures du ${dateAaaammjj(fec.periode.du)} au ${dateAaaammjj(fec.periode.au)}`
+      ? `, écritures du ${dateFrAaaammjj(fec.periode.du)} au ${dateFrAaaammjj(fec.periode.au)}`
       : ", aucune écriture lue") +
     ".";
   const lignes =

@@ -153,6 +153,12 @@ function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string)
   return a.cents;
 }
 
+/** The plan's amount columns: the amount, each tranche's amount and each status column, those the header has. */
+const colonnesMontants = (e: EntetePlan): number[] =>
+  [e.colonnes.montant, ...e.tranches.map((t) => t.montant), ...e.statuts.map((s) => s.col)].filter(
+    (c): c is number => c !== undefined,
+  );
+
 /**
  * A row worded as a subtotal is one when the formula of an amount cell of it references the amount cell of a source
  * above (« =SOMME(C5:C9) », « =C5+C6 »), or when its amount is 0 or the sum of the sources right above it (from any of
@@ -165,13 +171,12 @@ function sousTotalProuve(
   montant: Cents,
 ): boolean {
   const { e, sheet } = ctx;
-  const cols = [e.colonnes.montant, ...e.tranches.map((t) => t.montant), ...e.statuts.map((s) => s.col)];
   const lignes = sources.filter((x) => x.ligne !== undefined).map((x) => (x.ligne as number) - 1);
-  for (const k of cols) {
-    const f = k === undefined ? undefined : row[k]?.f;
+  for (const k of colonnesMontants(e)) {
+    const f = row[k]?.f;
     if (!f) continue;
     const plages = plagesFormule(f, sheet.name);
-    if (lignes.some((r) => plages.some((p) => r >= p.r1 && r <= p.r2 && k! >= p.c1 && k! <= p.c2))) return true;
+    if (lignes.some((r) => plages.some((p) => r >= p.r1 && r <= p.r2 && k >= p.c1 && k <= p.c2))) return true;
   }
   if (montant === 0) return true;
   let somme = 0;
@@ -184,9 +189,7 @@ function sousTotalProuve(
 
 /** The convention (« 1 234,56 » or « 1,234.56 ») the plan's text amounts prove, in every amount column. */
 function conventionPlan(sheet: SheetData, e: EntetePlan): Convention | undefined {
-  const cols = [e.colonnes.montant, ...e.tranches.map((t) => t.montant), ...e.statuts.map((s) => s.col)].filter(
-    (c): c is number => c !== undefined,
-  );
+  const cols = colonnesMontants(e);
   const textes: string[] = [];
   for (const row of sheet.rows)
     for (const c of cols) {

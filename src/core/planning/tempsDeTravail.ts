@@ -77,9 +77,22 @@ function parJour(vs: readonly Vacation[]): Vacation[][] {
   return jours;
 }
 
+/** « 07:00–13:00, pause 30 min »: a row's hours. */
+const plageHoraire = (v: Vacation) =>
+  `${hhmm(v.debut)}–${hhmm(v.fin)}${v.pauseMinutes ? `, pause ${v.pauseMinutes} min` : ""}`;
+
 /** « 07:00–13:00 (PDT!D2, PDT!E2) »: a row's hours and the cells they were read in. */
-const horaires = (v: Vacation) =>
-  `${hhmm(v.debut)}–${hhmm(v.fin)}${v.pauseMinutes ? `, pause ${v.pauseMinutes} min` : ""} (${v.cellules.debut}, ${v.cellules.fin})`;
+const horaires = (v: Vacation) => `${plageHoraire(v)} (${v.cellules.debut}, ${v.cellules.fin})`;
+
+/** A person's rows by ISO week (« 2026-W14 »), in their order. */
+function parSemaine(vs: readonly Vacation[]): Map<string, Vacation[]> {
+  const semaines = new Map<string, Vacation[]>();
+  for (const v of vs) {
+    const s = semaineIso(jourDepuisIso(v.date));
+    semaines.set(s, [...(semaines.get(s) ?? []), v]);
+  }
+  return semaines;
+}
 
 const dureeQuotidienne: Regle<Contexte> = {
   id: "duree-quotidienne",
@@ -94,9 +107,7 @@ const dureeQuotidienne: Regle<Contexte> = {
         const d = jour.reduce((t, x) => t + dureeEffective(x), 0);
         if (!r || r.dureeQuotidienneMax === null || d <= r.dureeQuotidienneMax * 60) return [];
         const detail =
-          jour.length === 1
-            ? `${hhmm(v.debut)}–${hhmm(v.fin)}${v.pauseMinutes ? `, pause ${v.pauseMinutes} min` : ""}`
-            : `sur ${jour.length} lignes du plan : ${jour.map(horaires).join(" ; ")}`;
+          jour.length === 1 ? plageHoraire(v) : `sur ${jour.length} lignes du plan : ${jour.map(horaires).join(" ; ")}`;
         return [
           {
             regle: "duree-quotidienne",
@@ -193,12 +204,7 @@ const reglesSemaine = new WeakMap<HeuresSemaine, ReglesConvention>();
 export function heuresParSemaine(ctx: Contexte): HeuresSemaine[] {
   const out: HeuresSemaine[] = [];
   for (const vs of ctx.parPersonne) {
-    const semaines = new Map<string, Vacation[]>();
-    for (const v of vs) {
-      const s = semaineIso(jourDepuisIso(v.date));
-      semaines.set(s, [...(semaines.get(s) ?? []), v]);
-    }
-    for (const [semaine, liste] of semaines) {
+    for (const [semaine, liste] of parSemaine(vs)) {
       const r = ctx.regles(liste[0]);
       if (!r) continue;
       const minutes = liste.reduce((t, v) => t + dureeEffective(v), 0);
@@ -267,13 +273,8 @@ const conventionsMelangees: Regle<Contexte> = {
   description:
     "Une personne sous deux conventions dans la même semaine : ses heures de la semaine sont comptées selon la première.",
   verifier: ({ parPersonne }) =>
-    parPersonne.flatMap((vs) => {
-      const semaines = new Map<string, Vacation[]>();
-      for (const v of vs) {
-        const s = semaineIso(jourDepuisIso(v.date));
-        semaines.set(s, [...(semaines.get(s) ?? []), v]);
-      }
-      return [...semaines].flatMap(([semaine, liste]) => {
+    parPersonne.flatMap((vs) =>
+      [...parSemaine(vs)].flatMap(([semaine, liste]) => {
         const autres = liste.filter((v) => v.convention !== liste[0].convention);
         if (!autres.length) return [];
         const ou = (v: Vacation) => `IDCC ${v.convention} en ${v.cellules.convention ?? v.cellules.date}`;
@@ -288,8 +289,8 @@ const conventionsMelangees: Regle<Contexte> = {
             cellule: autres[0].cellules.convention ?? autres[0].cellules.date,
           },
         ];
-      });
-    }),
+      }),
+    ),
 };
 
 export const REGLES_TEMPS_DE_TRAVAIL: readonly Regle<Contexte>[] = creerRegistre("planning", [
@@ -371,9 +372,9 @@ export function constatsDoublons(plan: PlanDeTravail): Constat[] {
     message:
       `${qui(v)} le ${dateEnLettres(v.date)} : la ligne ${ligne} (${cellules.nom}, ${cellules.date}, ${cellules.debut}, ` +
       `${cellules.fin}) répète la ligne ${v.ligne} (${v.cellules.nom}, ${v.cellules.date}, ${v.cellules.debut}, ` +
-      `${v.cellules.fin}) : même personne, même jour, mêmes horaires (${hhmm(v.debut)}–${hhmm(v.fin)}` +
-      `${v.pauseMinutes ? `, pause ${v.pauseMinutes} min` : ""}). Comptée une seule fois (durée du jour et de la ` +
-      `semaine, repos, heures supplémentaires, dimanches et fériés, quantités du devis, feuille Plan de travail) : ` +
+      `${v.cellules.fin}) : même personne, même jour, mêmes horaires (${plageHoraire(v)}). ` +
+      `Comptée une seule fois (durée du jour et de la semaine, repos, heures supplémentaires, dimanches et fériés, ` +
+      `quantités du devis, feuille Plan de travail) : ` +
       `supprimez la ligne en double, ou corrigez-la si elle devait dire une autre personne, un autre jour ou d'autres horaires.`,
     cellule: cellules.nom,
   }));

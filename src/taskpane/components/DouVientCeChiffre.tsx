@@ -99,8 +99,11 @@ const useStyles = makeStyles({
   sources: { display: "block", overflowWrap: "anywhere" },
 });
 
-/** Which figure's tree is open on a page (one at a time): its key and its trace. */
-export function useExplication() {
+/**
+ * Which figure's tree is open on a page (one at a time): its key and its trace. The tree closes when `figures` (the
+ * page's result) changes: a tree left open would be the previous result's.
+ */
+export function useExplication(figures?: unknown) {
   const [ouverte, setOuverte] = React.useState<{ cle: string; trace: TraceAffichee }>();
   /** The figure that opened the tree: closing the tree from inside it gives the focus back there. */
   const declencheur = React.useRef<HTMLElement | null>(null);
@@ -110,6 +113,7 @@ export function useExplication() {
   }, []);
   /** Closed because the page's figures changed: the focus stays where it is. */
   const fermer = React.useCallback(() => setOuverte(undefined), []);
+  React.useEffect(() => fermer(), [figures, fermer]);
   /** Closed by the user (its button, Escape): the focus goes back to the figure, not lost on the page. */
   const refermer = React.useCallback(() => {
     setOuverte(undefined);

@@ -268,10 +268,8 @@ export function Carbone() {
   // « D'où vient ce chiffre ? » on the total, the définitif, the shares and each category's figures, down to the lines'
   // factors, réalisé and devis cells.
   const ex = resultat?.explications;
-  const explication = useExplication();
-  const { fermer } = explication;
   // A new estimate closes the tree of the previous one.
-  React.useEffect(() => fermer(), [resultat, fermer]);
+  const explication = useExplication(resultat);
   const panneau = (ici: boolean) => ici && <PanneauTrace explication={explication} onAller={aller} />;
   // The trees of the figures above the table open under them (the total's block); the categories', under the table.
   const totalOuvert = !!explication.ouverte && CHIFFRES_DU_TOTAL.includes(explication.ouverte.cle);

@@ -25,10 +25,8 @@ export function Controles() {
   const { occupe, lancer } = commande;
   const constats = etat.constats;
   const traces = etat.tracesConstats;
-  const explication = useExplication();
-  const { fermer } = explication;
   // New findings: the open tree was another run's.
-  React.useEffect(() => fermer(), [constats, fermer]);
+  const explication = useExplication(constats);
   const aller = (cellule: string) => lancer(() => envoyer("selectionnerCellule", { cellule }), "controles-aller");
   const elements = constatsAffiches(constats ?? []).map((e, i) => {
     const trace = traces?.[i];

@@ -133,10 +133,8 @@ export function CreditImpot() {
   const [resultat, setResultat] = React.useState<VueCreditImpot>();
   // Once there is a result, the parameters fold under it; the user's choice stays (the page stays mounted).
   const [parametresOuverts, setParametresOuverts] = React.useState(false);
-  const explication = useExplication();
-  const { fermer } = explication;
   // A new calculation closes the tree of the previous one, and brings its headline into view.
-  React.useEffect(() => fermer(), [resultat, fermer]);
+  const explication = useExplication(resultat);
   const tete = React.useRef<HTMLDivElement>(null);
   useMontrerEnTete(tete, resultat);
 

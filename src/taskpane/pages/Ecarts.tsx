@@ -312,10 +312,8 @@ export function Ecarts() {
   const [rapport, setRapport] = React.useState<
     ResultatRapprochementVue & { explications?: ExplicationsEcarts; explicationTotal?: ExplicationTotalEcarts }
   >();
-  const explication = useExplication();
-  const { fermer } = explication;
   // New figures close the tree of the previous ones.
-  React.useEffect(() => fermer(), [rapport, fermer]);
+  const explication = useExplication(rapport);
   // The devis's postes (for « Affecter à… » and to check each correspondance's poste).
   const [postes, setPostes] = React.useState<PosteVue[]>([]);
   // Correspondances typed since the écarts shown were computed.

@@ -137,10 +137,8 @@ export function Financement() {
   const [resultat, setResultat] = React.useState<ApercuFinancement & { explications?: ExplicationsFinancement }>();
   // Once there is a result, the parameters fold under it; the user's choice stays (the page stays mounted).
   const [parametresOuverts, setParametresOuverts] = React.useState(false);
-  const explication = useExplication();
-  const { fermer } = explication;
   // A new check closes the tree of the previous one, and brings its headline into view.
-  React.useEffect(() => fermer(), [resultat, fermer]);
+  const explication = useExplication(resultat);
   const tete = React.useRef<HTMLDivElement>(null);
   useMontrerEnTete(tete, resultat);
 

@@ -198,10 +198,8 @@ function Apercu({
   const naviguer = useNavigation();
   const tp = apercu.totalProducteur;
   const ex = apercu.explications;
-  const explication = useExplication();
-  const { fermer } = explication;
   // A new analysis closes the tree of the previous one.
-  React.useEffect(() => fermer(), [apercu, fermer]);
+  const explication = useExplication(apercu);
   return (
     <div className={styles.apercu} data-testid={TEST_IDS.structurer.apercu}>
       <Subtitle2>Ce que Prodbook a trouvé dans {guillemets(apercu.feuille)}</Subtitle2>

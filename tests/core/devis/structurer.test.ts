@@ -30,6 +30,7 @@ describe("structurerDevis", () => {
     expect(r.constats.map((c) => c.regle)).toEqual(["montant-calcul", "charges-sociales-absentes", "salaire-minimum"]);
     const d = wb.ecrites.get("Devis (Prodbook)") as SheetSpec;
     // Header, table, frozen rows, validation lists.
+    // Written out, not ENTETES_DEVIS: the header the user sees in the written sheet is pinned on its own.
     expect(d.rows[3]).toEqual([
       "Chapitre",
       "Code",

@@ -77,6 +77,7 @@ describe("rapprocher (Grand livre ↔ devis)", () => {
 
     // Grand livre: mapped class-6 lines first, grouped by chapter then poste; text stays text.
     const gl = wb.ecrites.get("Grand livre")!;
+    // Written out, not imported from grandLivre.ts: the sheet's header is what the user sees, pinned here on its own.
     expect(gl.rows[0]).toEqual([
       "Ligne FEC",
       "Journal",

@@ -1,5 +1,6 @@
 import * as fc from "fast-check";
 import * as iconv from "iconv-lite";
+import { COLONNES_NORME_FEC_ORACLE } from "../../helpers/normeFec";
 
 /** Random FEC files in every variant the reader accepts, with their expected figures (tests only). */
 export interface VarianteFec {
@@ -28,20 +29,9 @@ export interface LigneGen {
   credit: number;
 }
 
-const BASE = [
-  "JournalCode",
-  "JournalLib",
-  "EcritureNum",
-  "EcritureDate",
-  "CompteNum",
-  "CompteLib",
-  "CompAuxNum",
-  "CompAuxLib",
-  "PieceRef",
-  "PieceDate",
-  "EcritureLib",
-];
-const APRES = ["EcritureLet", "DateLet", "ValidDate", "Montantdevise", "Idevise"];
+// The norm's columns around the amounts (Debit, Credit, or Montant, Sens in their place).
+const BASE = COLONNES_NORME_FEC_ORACLE.slice(0, 11);
+const APRES = COLONNES_NORME_FEC_ORACLE.slice(13);
 
 export const arbVariante: fc.Arbitrary<VarianteFec> = fc.record({
   sep: fc.constantFrom("\t" as const, "|" as const),

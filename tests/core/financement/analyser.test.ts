@@ -111,6 +111,7 @@ describe("analyserFinancement (classeur en mémoire)", () => {
     expect(r.feuillesEcrites).toEqual(["Plan de financement", "Échéancier", "Listes financement"]);
     const plan = wb.ecrites.get("Plan de financement")!;
     expect(plan.tables).toEqual([{ name: "tblFinancement", range: "A10:L16", style: "TableStyleMedium2" }]);
+    // Written out, not taken from feuillePlan.ts: the written table's header is pinned on its own.
     expect(plan.rows[9]).toEqual([
       "Financeur",
       "Nature (producteur)",

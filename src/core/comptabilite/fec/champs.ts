@@ -206,3 +206,9 @@ export function dateIso(d: number): string {
   const t = String(d);
   return `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}`;
 }
+
+/** 20240131 → « 31/01/2024 », as the messages and summaries write a FEC date. */
+export function dateFrAaaammjj(d: number): string {
+  const t = String(d);
+  return `${t.slice(6, 8)}/${t.slice(4, 6)}/${t.slice(0, 4)}`;
+}

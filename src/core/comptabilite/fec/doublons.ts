@@ -1,5 +1,6 @@
 import { cents, type Cents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
+import { dateFrAaaammjj } from "./champs";
 import { DecodeurTexte, type EncodageFec } from "./decodage";
 import type { DoublonFec } from "./types";
 
@@ -203,18 +204,12 @@ export function trouverDoublons(
   return { doublons, nombre, debit: cents(debit), nombreLignes };
 }
 
-/** AAAAMMJJ → « 06/01/2024 ». */
-const dateAaaammjj = (d: number) => {
-  const s = String(d);
-  return `${s.slice(6, 8)}/${s.slice(4, 6)}/${s.slice(0, 4)}`;
-};
-
 const plage = (p: { du: number; au: number }) => (p.du === p.au ? `ligne ${p.du}` : `lignes ${p.du} à ${p.au}`);
 
 /** « écriture AC 2 du 06/01/2024, lignes 7 à 8, déjà lignes 4 à 5 (250,50 €) »: one duplicated entry as messages name it. */
 export function texteDoublon(d: DoublonFec): string {
   return (
-    `écriture ${d.journal} ${d.ecritureNum} du ${dateAaaammjj(d.date)}, ${plage(d.lignes)}, déjà ` +
+    `écriture ${d.journal} ${d.ecritureNum} du ${dateFrAaaammjj(d.date)}, ${plage(d.lignes)}, déjà ` +
     `${plage(d.premieres)} (${formatMontantFr(d.debit)}${d.credit !== d.debit ? ` au débit, ${formatMontantFr(d.credit)} au crédit` : ""})`
   );
 }

@@ -6,3 +6,4 @@ export * from "./grandLivreCsv";
 export * from "./detection";
 export * from "./nomEncodage";
 export * from "./alerte";
+export { dateFrAaaammjj, dateIso } from "./champs";
