@@ -15,6 +15,7 @@ import {
   plagesLignes,
   type Convention,
   type PlanDeTravail,
+  type TotalPlanDeTravail,
   type Vacation,
 } from "./planDeTravail";
 import { pluriel } from "../util/texte";
@@ -379,6 +380,15 @@ export function constatsDoublons(plan: PlanDeTravail): Constat[] {
   }));
 }
 
+/** How each number of a producer's total row was proven, as the finding says it. */
+const PREUVES_TOTAL: Record<TotalPlanDeTravail["montants"][number]["preuve"], string> = {
+  somme: "somme de sa colonne au-dessus",
+  formule: "formule sur sa colonne au-dessus",
+  durees: "somme des durées de travail effectif des journées au-dessus, à la minute",
+  amplitudes: "somme des amplitudes des journées au-dessus, à la minute",
+  "formule-journees": "formule sur toutes les lignes des journées au-dessus",
+};
+
 /**
  * The producer's total rows (« TOTAL » under the days), proven by arithmetic or formula: not a day of work, read in no
  * duration, each named with its cells and how its numbers were proven.
@@ -390,13 +400,14 @@ export function constatsTotauxPlan(plan: PlanDeTravail): Constat[] {
     message:
       `${t.cellule} : ligne ${t.ligne}${t.libelle ? ` « ${t.libelle} »` : ""} lue comme un total du plan de travail, ` +
       `pas comme une journée : ${t.montants
-        .map(
-          (m) =>
-            `${m.cellule} (${String(Math.round(m.valeur * 1e6) / 1e6).replace(".", ",")}` +
-            (m.preuve === "formule"
-              ? `, =${m.formule}) : formule sur sa colonne au-dessus`
-              : ") : somme de sa colonne au-dessus"),
-        )
+        .map((m) => {
+          const valeur =
+            m.minutes !== undefined
+              ? `${Math.floor(m.minutes / 60)}:${String(m.minutes % 60).padStart(2, "0")}`
+              : String(Math.round(m.valeur * 1e6) / 1e6).replace(".", ",");
+          const formule = m.formule !== undefined ? `, =${m.formule}` : "";
+          return `${m.cellule} (${valeur}${formule}) : ${PREUVES_TOTAL[m.preuve]}`;
+        })
         .join(" ; ")}. Non comptée dans les durées ni les quantités.`,
     cellule: t.cellule,
   }));
