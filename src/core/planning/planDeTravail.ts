@@ -354,6 +354,7 @@ function sommesJournees(lues: readonly JourneeLue[], totaux: readonly TotalPlanD
   const j = couvertes(lues, totaux.length ? totaux[totaux.length - 1].ligne - 1 : entete);
   const duree = j.reduce((t, l) => t + l.duree, 0);
   const amplitude = j.reduce((t, l) => t + l.amplitude, 0);
+  if (!j.length) return "aucune journée au-dessus à additionner";
   const journees = j.length > 1 ? `les ${j.length} journées` : "la journée";
   return (
     `${heuresFr(duree)} de travail effectif ou ${heuresFr(amplitude)} d'amplitude pour ${journees} au-dessus, ` +
