@@ -6,6 +6,7 @@ import { classeExcelJS } from "./exceljsInterne";
 import { elements, XmlIllisibleError } from "./xml";
 import { catalogueZip, octetsEntree } from "./zipLecture";
 import { estSerieDate, isoDepuisSerie, MS_JOUR, SERIE_1970 } from "../core/util/serieExcel";
+import { estFormatDuree } from "../core/port/dates";
 
 export { BOUCLE, raisonSysteme } from "./raisonsSysteme";
 
@@ -210,11 +211,13 @@ export async function chargerXlsx(data: Buffer, nomFichier: string): Promise<Exc
  * serial ↔ date module, so the 1900 days before March are right); a time, a date-time ("08:00" is serial 0.333…)
  * or serial 0 or 60 stays the serial number, as Excel itself reports it to the Office adapter, so hours are never lost.
  */
-function dateCellule(d: Date): string | number {
+function dateCellule(d: Date, fmt?: string): string | number {
   // A number too large for a date (a reference typed in a date column): ExcelJS's Date is invalid and its serial lost;
   // the cell is quoted as Excel shows it, « ######## », never as « NaN ».
   if (Number.isNaN(d.getTime())) return "########";
   const serie = d.getTime() / MS_JOUR + SERIE_1970;
+  // A duration (« [h]:mm »: 48:00 is serial 2) is no day: it stays the number, as the Office adapter reports it.
+  if (estFormatDuree(fmt)) return serie;
   return Number.isInteger(serie) && estSerieDate(serie) ? isoDepuisSerie(serie) : serie;
 }
 
@@ -224,7 +227,7 @@ export function lireCellule(cell: ExcelJS.Cell): CellData {
   if (val === null || val === undefined) return { v: null };
   if (typeof val === "number" || typeof val === "boolean") return { v: val, fmt };
   if (typeof val === "string") return { v: val, fmt };
-  if (val instanceof Date) return { v: dateCellule(val), fmt };
+  if (val instanceof Date) return { v: dateCellule(val, fmt), fmt };
   if (typeof val === "object") {
     const o = val as Record<string, unknown>;
     if ("formula" in o || "sharedFormula" in o) {
@@ -234,7 +237,7 @@ export function lireCellule(cell: ExcelJS.Cell): CellData {
       const r = (o.result ?? (cell.result as unknown)) as unknown;
       if (r && typeof r === "object" && "error" in (r as object))
         return { v: String((r as { error: string }).error), f, fmt, erreur: true };
-      if (r instanceof Date) return { v: dateCellule(r), f, fmt };
+      if (r instanceof Date) return { v: dateCellule(r, fmt), f, fmt };
       if (r === undefined || r === null) return { v: null, f, fmt };
       return { v: r as string | number | boolean, f, fmt };
     }

@@ -77,7 +77,10 @@ describe("prodbook credit-impot --json", () => {
       "subventionsPubliques",
       "duree",
       "lignesHorsBase",
+      "controles",
     ]);
+    // Added field: the findings on what was read (none here: no plan de travail read).
+    expect(j.controles).toEqual([]);
     // Added field: every line the base does not take in full, with its cell and why; with the chapters' bases they
     // account for the 419 000 € of the devis to the cent (101 000 € out, 318 000 € in).
     const hors = j.lignesHorsBase as {

@@ -23,7 +23,7 @@ describe("prodbook credit-impot --subventions (CGI 220 sexies, V)", () => {
     const r = await lancer([CINEMA, ...FILM, "--subventions", "50 000", "--json"]);
     expect([r.code, r.erreurs]).toEqual([0, []]);
     const j = JSON.parse(r.sortie[0]);
-    expect(Object.keys(j).slice(-3)).toEqual(["plafondBase", "subventionsPubliques", "lignesHorsBase"]);
+    expect(Object.keys(j).slice(-4)).toEqual(["plafondBase", "subventionsPubliques", "lignesHorsBase", "controles"]);
     expect(j.subventionsPubliques).toEqual({ montant: "50000.00", deduit: "50000.00", baseAvant: "408720.00" });
     expect(j.plafondBase).toMatchObject({ montant: "408720.00", baseAvant: "491772.12", applique: true });
     expect([j.base, j.creditAvantPlafonds, j.credit]).toEqual(["358720.00", "107616.00", "107616.00"]);

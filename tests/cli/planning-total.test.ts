@@ -112,3 +112,112 @@ describe("prodbook planning : la ligne « TOTAL » du producteur sous le plan de
     expect(espacesSimples(r.err)).toContain("PDT!D5");
   });
 });
+
+/** A duration cell as Excel writes it: days, number format « [h]:mm » (29:00 is 1,2083…). */
+const duree = (h: number, mn = 0) => ({ duree: (h * 60 + mn) / 1440 });
+type ValeurDuree = Valeur | { duree: number };
+
+/**
+ * The same « PDT » sheet whose « Heures » column holds durations (« [h]:mm »: 13:00, 8:00, 8:00) and whose TOTAL row
+ * may give durations past 24 h in Début / Fin (the span and the worked hours of the three days), as scheduling tools
+ * export it.
+ */
+async function classeurDurees(nom: string, total: ValeurDuree[], heures = [duree(13), duree(8), duree(8)]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("PDT");
+  ws.addRow(["Date", "Nom", "Fonction", "Début", "Fin", "Pause (min)", "Heures"]);
+  const jours: [string, string, string, number][] = [
+    ["15/04/2026", "07:00", "21:00", 60],
+    ["16/04/2026", "09:00", "18:00", 60],
+    ["17/04/2026", "09:00", "17:30", 30],
+  ];
+  const lignes: ValeurDuree[][] = jours.map(([d, a, b, p], i) => [
+    d,
+    "Alice Martin",
+    "Cheffe monteuse",
+    a,
+    b,
+    p,
+    heures[i],
+  ]);
+  for (const valeurs of [...lignes, total]) {
+    const row = ws.addRow(valeurs.map((v) => (v !== null && typeof v === "object" && "duree" in v ? v.duree : v)));
+    valeurs.forEach((v, i) => {
+      if (v !== null && typeof v === "object") row.getCell(i + 1).numFmt = "[h]:mm";
+    });
+  }
+  const f = path.join(dossier(), nom);
+  await wb.xlsx.writeFile(f);
+  return f;
+}
+
+describe("prodbook planning : une ligne « TOTAL » en durées « [h]:mm » (au-delà de 24 h)", () => {
+  it("Début = somme des amplitudes, Fin = somme des durées de travail effectif : un total, pas une journée", async () => {
+    // Before, 31:30 and 29:00 were read as the times 07:30 and 05:00: a day of « TOTAL » on the 17th.
+    const f = await classeurDurees("total-durees.xlsx", [
+      null,
+      "TOTAL",
+      null,
+      duree(31, 30),
+      duree(29),
+      150,
+      duree(29),
+    ]);
+    const r = prodbook("planning", f, "--json");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const j = JSON.parse(r.out) as Sortie;
+    const totaux = j.controles.filter((c) => c.regle === "total-plan-de-travail");
+    expect(totaux.map((c) => [c.gravite, c.cellule])).toEqual([["info", "PDT!B5"]]);
+    expect(espacesSimples(totaux[0].message)).toBe(
+      "PDT!B5 : ligne 5 « TOTAL » lue comme un total du plan de travail, pas comme une journée : PDT!D5 (31:30) : " +
+        "somme des amplitudes des journées au-dessus, à la minute ; PDT!E5 (29:00) : somme des durées de travail " +
+        "effectif des journées au-dessus, à la minute ; PDT!F5 (150) : somme de sa colonne au-dessus ; PDT!G5 " +
+        "(29:00) : somme de sa colonne au-dessus. Non comptée dans les durées ni les quantités.",
+    );
+    expect(espacesSimples(j.controles.find((c) => c.regle === "convention-supposee")?.message ?? "")).toContain(
+      "(3 journées)",
+    );
+    expect(j.controles.filter((c) => c.regle !== "total-plan-de-travail" && c.message.includes("TOTAL"))).toEqual([]);
+  });
+
+  it("une durée prouvée par une formule sur les lignes des journées (les heures payées du producteur)", async () => {
+    // Paid hours 13:00 + 8:00 + 8:30 = 29:30: neither the worked 29:00 nor the span 31:30, but the formula reads them.
+    const f = await classeurDurees(
+      "total-formule.xlsx",
+      [null, "TOTAL", null, null, { formula: "SUM(G2:G4)", result: (29 * 60 + 30) / 1440 }, null, null],
+      [duree(13), duree(8), duree(8, 30)],
+    );
+    // The formula's cell keeps its « [h]:mm » format: the row is written with it below.
+    const r = prodbook("planning", f, "--json");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const j = JSON.parse(r.out) as Sortie;
+    expect(espacesSimples(j.controles.find((c) => c.regle === "total-plan-de-travail")!.message)).toContain(
+      "PDT!E5 (29:30, =SUM(G2:G4)) : formule sur toutes les lignes des journées au-dessus.",
+    );
+    const texte = espacesSimples(prodbook("planning", f).out);
+    expect(texte).toContain("[information] Ligne de total du plan de travail — PDT!B5 : ligne 5 « TOTAL »");
+  });
+
+  it("une durée qui n'est ni la somme ni une formule des journées : refusée, la cellule et les sommes nommées", async () => {
+    const f = await classeurDurees("total-durees-faux.xlsx", [null, "TOTAL", null, null, duree(152, 30), null, null]);
+    const r = prodbook("planning", f, "--json");
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(espacesSimples(r.err).trim()).toBe(
+      "total-durees-faux.xlsx : Ligne 5 : heure de fin illisible « 152:30 » pour TOTAL (PDT!E5) ; attendu HH:MM : " +
+        "« 152:30 » est une durée (format [h]:mm), pas une heure. Une ligne de total n'est lue comme telle que si ses " +
+        "durées sont prouvées : 29 h 00 de travail effectif ou 31 h 30 d'amplitude pour les 3 journées au-dessus, ou " +
+        "une formule sur leurs lignes.",
+    );
+    // A constant dressed as a formula on the days proves nothing either.
+    const g = await classeurDurees("total-durees-constante.xlsx", [
+      null,
+      "TOTAL",
+      null,
+      null,
+      { formula: "SUM(G2:G4)*0+6.35", result: 6.35 },
+      null,
+      null,
+    ]);
+    expect(prodbook("planning", g, "--json").code).toBe(2);
+  });
+});

@@ -9,6 +9,7 @@ import type { WorkbookPort } from "../../core/port/workbook";
 import type { Constat } from "../../core/controles/constat";
 import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
 import { constatsLignesMasquees } from "../../core/devis/regles/lignesMasquees";
+import { constatsPlanDeTravailLu } from "../planDeTravailLu";
 import { regleLisible, type ChiffreLisible, type RegleLisible } from "../presentationRegles";
 import { decimalFr } from "../../core/util/texte";
 import { trierCorrespondances, type Correspondance } from "../../core/comptabilite/correspondances";
@@ -193,7 +194,10 @@ export interface ResultatCarbone {
   tables: RegleUtilisee[];
   /** For the pane: « à vérifier » and « Détails et sources ». */
   presentation: PresentationCarbone;
-  /** Findings on what was read: the devis sheet found hidden (« feuille-lue »), as `devis` says it. */
+  /**
+   * Findings on what was read: the devis sheet found hidden (« feuille-lue »), as `devis` says it; the plan de
+   * travail's proven TOTAL rows (« total-plan-de-travail »), as `planning` says them.
+   */
   controles: Constat[];
   /** Pane only: edited correspondances left out because they are incomplete (the Écarts page names them). */
   correspondancesLaissees?: number;
@@ -219,6 +223,8 @@ export async function executerBilanCarbone(
     ...constatsLignesMasquees(r.devis),
     ...(args.fec?.alertes ?? []),
     ...r.constatsFec,
+    // The plan de travail's TOTAL rows set aside: said as `planning` says them (one function for both).
+    ...constatsPlanDeTravailLu(r.planDeTravail),
   ];
   return {
     // `controles` added to the public JSON (issue 10): { regle, gravite, message, cellule } like devis and planning.

@@ -23,6 +23,8 @@ import { origineDuree } from "../contexte";
 import type { Genre, OrigineDuree } from "../../core/devis/model";
 import { avecDureeDuClasseur, texteDureesAmbigues, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
+import { constatsPlanDeTravailLu } from "../planDeTravailLu";
+import type { Constat } from "../../core/controles/constat";
 import { avecNomenclature } from "../../core/devis/nomenclature";
 
 export type OptionsCreditImpotPane = Omit<OptionsClasseur, "ecrire" | "surcharges"> & {
@@ -46,6 +48,11 @@ export type ApercuCreditImpot = Omit<ResultatCreditImpot, "lignes"> & {
   dureesAmbigues?: DureeEcrite[];
   /** Every devis line the base does not take in full, with its cell, amount, base and why: no euro left unsaid. */
   horsBase: LigneHorsBase[];
+  /**
+   * Findings on what was read, with their cell: the plan de travail's proven TOTAL rows (« total-plan-de-travail »),
+   * as `planning` and `carbone` say them, when the plan was read for the days in France.
+   */
+  controles: Constat[];
 };
 
 /** A devis line outside the base, or in it only in part (spent abroad, a cap, declared « non »). */
@@ -75,6 +82,7 @@ function apercu(r: ResultatClasseur, explique = false, origine?: OrigineDuree): 
       })),
     source: r.source,
     feuillesEcrites: r.feuillesEcrites,
+    controles: constatsPlanDeTravailLu(r.planDeTravail),
     ...(explique ? { traces: { credit: traceCreditImpot(r.resultat) } } : {}),
     ...(origine && r.resultat.dureeMinutes !== undefined ? { origineDuree: origine } : {}),
   };

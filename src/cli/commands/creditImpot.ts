@@ -33,7 +33,7 @@ import { JOURS_MAX, verifierEntier } from "../../app/arguments";
 import { CliError, type Io } from "../io";
 import { definirCommande } from "../runner";
 import { OPTION_EXPLIQUE, texteTraces } from "../explique";
-import { alerteTexte, texteRegles } from "../constats";
+import { alerteTexte, ligneConstat, texteRegles } from "../constats";
 
 const USAGE =
   "prodbook credit-impot <devis.xlsx> --regime cinema|audiovisuel|international --genre fiction|documentaire|animation " +
@@ -133,6 +133,7 @@ function texte(r: ApercuCreditImpot, source: string, io: Io): void {
     io.out("Alertes :");
     for (const a of r.alertes) io.out(`  - ${alerteTexte(a)}`);
   }
+  for (const c of r.controles) io.out(ligneConstat(c, ""));
 }
 
 export const commande = definirCommande({
@@ -232,6 +233,8 @@ export const commande = definirCommande({
       base: m(l.base),
       motif: l.motif,
     })),
+    // Added: the findings on what was read (the plan de travail's TOTAL rows set aside), like planning and carbone.
+    controles: r.controles.map((c) => ({ ...c, cellule: c.cellule ?? null })),
     ...(r.traces ? { traces: r.traces } : {}),
   }),
   texte: (r, io) => {

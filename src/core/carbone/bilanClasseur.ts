@@ -9,7 +9,7 @@ import { ErreurDonnees } from "../erreurs";
 import { formatMontantFr } from "../money/format";
 import { FEUILLE_ECARTS } from "../ecarts/feuilleEcarts";
 import { PlanningError } from "../planning/modele";
-import { lirePlanDeTravail, trouverFeuillePlan } from "../planning/planDeTravail";
+import { lirePlanDeTravail, trouverFeuillePlan, type PlanDeTravail } from "../planning/planDeTravail";
 import { choisirNomFeuille, type SheetData, type SheetSpec, type WorkbookPort } from "../port/workbook";
 import { estFeuilleParametres, lireParametres, nomFeuilleParametres, suggestionCle } from "../regles/parametres";
 import { parseCelluleRef } from "../util/adresse";
@@ -65,6 +65,8 @@ export interface ResultatBilanCarbone {
   hors: LigneHorsBilan[];
   couverture: Couverture;
   plan?: ResumePlan;
+  /** The plan de travail as read (its TOTAL rows set aside, said by src/app), when the workbook has one. */
+  planDeTravail?: PlanDeTravail;
   jeu: JeuFacteurs;
   export: LigneExport[];
   csv: string;
@@ -394,6 +396,7 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
     hors,
     couverture: couv,
     plan,
+    ...(planLu ? { planDeTravail: planLu } : {}),
     jeu,
     export: lignesExport,
     csv: csvExport(lignesExport),

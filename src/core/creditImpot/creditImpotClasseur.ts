@@ -9,7 +9,7 @@ import { avecNomenclature } from "../devis/nomenclature";
 import { choisirNomFeuille, type SheetData, type WorkbookPort } from "../port/workbook";
 import { feuilleParametresModele, lireParametres, NOM_FEUILLE_PARAMETRES } from "../regles/parametres";
 import { ErreurDonnees } from "../erreurs";
-import { lirePlanDeTravail, trouverFeuillePlan } from "../planning/planDeTravail";
+import { lirePlanDeTravail, trouverFeuillePlan, type PlanDeTravail } from "../planning/planDeTravail";
 import { normaliser } from "../util/texte";
 import { aidesPubliquesDuPlan } from "./aidesDuPlan";
 import { calculerCreditImpot } from "./calculerCreditImpot";
@@ -37,6 +37,8 @@ export interface ResultatClasseur {
   feuilleMasquee: boolean;
   /** The devis the credit was computed on, as read. */
   devis: Devis;
+  /** The plan de travail read for the days in France (international), its TOTAL rows set aside (said by src/app). */
+  planDeTravail?: PlanDeTravail;
 }
 
 const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -52,13 +54,13 @@ async function joursDuPlan(
   existantes: string[],
   prodbook: string[],
   devis: string,
-): Promise<{ jours: number; feuille: string } | undefined> {
+): Promise<{ jours: number; feuille: string; plan: PlanDeTravail } | undefined> {
   const f = trouverFeuillePlan(await feuillesUtilisateur(lire, existantes, prodbook, [devis]));
   if (!f) return undefined;
   try {
     const plan = lirePlanDeTravail(f);
     const jours = new Set(plan.vacations.map((v) => v.date)).size;
-    return jours > 0 ? { jours, feuille: plan.feuille } : undefined;
+    return jours > 0 ? { jours, feuille: plan.feuille, plan } : undefined;
   } catch (e) {
     if (e instanceof ErreurDonnees)
       throw new ErreurDonnees(
@@ -125,10 +127,12 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
   } as const;
   // Found, not named: a hidden sheet is flagged (feuille-lue).
   const devis = o.feuille ? importerDevis(source, importOpts) : importerDevisTrouve(source, importOpts);
-  const joursPlanDeTravail =
+  const planLu =
     o.regime === "international" && o.joursTournageFrance !== undefined
       ? await joursDuPlan(lire, existantes, prodbook, source.name)
       : undefined;
+  const joursPlanDeTravail = planLu && { jours: planLu.jours, feuille: planLu.feuille };
+  const planDeTravail = planLu ? { planDeTravail: planLu.plan } : {};
   // Always the workbook's own plan: never a count handed in with the options.
   const calcul = calculerCreditImpot(devis, { ...o, surcharges, joursPlanDeTravail });
   const feuilleMasquee = devis.feuilleMasquee === true;
@@ -152,7 +156,7 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
   ].map((c) => c.message);
   const ajouts = [...(aides ? [aides] : []), ...masquee];
   const resultat = ajouts.length ? { ...calcul, alertes: [...calcul.alertes, ...ajouts] } : calcul;
-  if (!o.ecrire) return { resultat, source: source.name, feuillesEcrites: [], feuilleMasquee, devis };
+  if (!o.ecrire) return { resultat, source: source.name, feuillesEcrites: [], feuilleMasquee, devis, ...planDeTravail };
   const specs = [
     // The sheet's « Tables de règles utilisées » as --json names them: the CNC nomenclature last.
     feuilleCreditImpot(
@@ -164,5 +168,12 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
   // The template is written once: afterwards « Paramètres » holds the user's own figures and is never rewritten.
   if (!nomParam && o.modeleParametres) specs.push(feuilleParametresModele(entreesParametresCreditImpot(o.annee)));
   await wb.writeSheets(specs);
-  return { resultat, source: source.name, feuillesEcrites: specs.map((s) => s.name), feuilleMasquee, devis };
+  return {
+    resultat,
+    source: source.name,
+    feuillesEcrites: specs.map((s) => s.name),
+    feuilleMasquee,
+    devis,
+    ...planDeTravail,
+  };
 }

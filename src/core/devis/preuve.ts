@@ -37,7 +37,12 @@ export function plagesFormule(formule: string, feuille: string): Plage[] {
  * Every reference of a formula with its sheet (undefined: the formula's own sheet), and whether the formula is nothing
  * but a sum of them (« 'Devis'!G9+'Devis'!G12 », « SUM('Devis'!G5:G8) », « ='Devis'!G13 »).
  */
-export function referencesFormule(formule: string): { refs: { feuille?: string; plage: Plage }[]; somme: boolean } {
+export function referencesFormule(formule: string): {
+  refs: { feuille?: string; plage: Plage }[];
+  somme: boolean;
+  /** The formula without its references nor strings' contents (« SUM(-)*24 »): what it does with them. */
+  reste: string;
+} {
   const f = formule.replace(/"[^"]*"/g, '""');
   const refs: { feuille?: string; plage: Plage }[] = [];
   for (const m of f.matchAll(REFERENCE)) {
@@ -50,7 +55,7 @@ export function referencesFormule(formule: string): { refs: { feuille?: string; 
     refs.push({ ...(feuille !== undefined ? { feuille } : {}), plage });
   }
   const reste = f.replace(REFERENCE, "").replace(/^\s*=/, "");
-  return { refs, somme: refs.length > 0 && /^(?:\s|\+|\(|\)|,|;|SUM|SOMME)*$/i.test(reste) };
+  return { refs, somme: refs.length > 0 && /^(?:\s|\+|\(|\)|,|;|SUM|SOMME)*$/i.test(reste), reste };
 }
 
 function dans(p: readonly Plage[], row: number, col: number): boolean {

@@ -2,7 +2,7 @@ import type { CellData, SheetData } from "../port/workbook";
 import { celluleRef, plagesFusionnees } from "../util/adresse";
 import { normaliser } from "../util/texte";
 import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
-import { estFormatHeure } from "../port/dates";
+import { estFormatDuree, estFormatHeure } from "../port/dates";
 import { estDateIso } from "./dates";
 import { dateEnMots, jourDeLaSemaine } from "../util/datesEcrites";
 
@@ -56,6 +56,9 @@ export function texte(c: CellData | undefined): string {
  */
 export function cite(c: CellData | undefined): string {
   if (c?.erreur) return `« ${String(c.v)} » (une erreur Excel)`;
+  // A duration as Excel shows it (« [h]:mm »): « 152:30 », never « 6,354166667 ».
+  const d = dureeCellule(c);
+  if (d !== undefined) return `« ${Math.floor(d / 60)}:${String(d % 60).padStart(2, "0")} »`;
   // A number as Excel shows it in French: « -0,1 », never the float's « -0.09999999999854481 ».
   if (typeof c?.v === "number" && Number.isFinite(c.v))
     return `« ${String(Number(c.v.toPrecision(10))).replace(".", ",")} »`;
@@ -119,7 +122,8 @@ export function dateCellule(c: CellData | undefined): string | undefined {
 export function heureCellule(c: CellData | undefined): number | undefined {
   if (!c || c.v === null || c.erreur) return undefined;
   if (typeof c.v === "number") {
-    if (c.v >= 1 && !estFormatHeure(c.fmt)) return undefined;
+    // A duration past 24 h (« [h]:mm »: 152:30, a week's total) is no time of day: its fraction would make it 08:30.
+    if (c.v >= 1 && (!estFormatHeure(c.fmt) || estFormatDuree(c.fmt))) return undefined;
     const f = c.v - Math.floor(c.v);
     return c.v >= 0 ? Math.round(f * 1440) % 1440 : undefined;
   }
@@ -131,6 +135,16 @@ export function heureCellule(c: CellData | undefined): number | undefined {
   const mn = m[2] ? +m[2] : 0;
   if (h > 24 || mn > 59 || (h === 24 && mn > 0)) return undefined;
   return h * 60 + mn;
+}
+
+/**
+ * Minutes of a duration cell: a number shown as elapsed time (« [h]:mm », 152:30 = 6,354… days), rounded to the
+ * minute. undefined for anything else (a time of day « hh:mm », a plain number, text).
+ */
+export function dureeCellule(c: CellData | undefined): number | undefined {
+  if (!c || c.erreur || typeof c.v !== "number" || !Number.isFinite(c.v) || c.v < 0 || !estFormatDuree(c.fmt))
+    return undefined;
+  return Math.round(c.v * 1440);
 }
 
 /** "8 h 05" style. */

@@ -6,6 +6,7 @@ import { dateEnLettres, normaliser } from "../util/texte";
 import {
   cite,
   dateCellule,
+  dureeCellule,
   heureCellule,
   heuresFr,
   hhmm,
@@ -65,8 +66,19 @@ export interface TotalPlanDeTravail {
   ligne: number;
   cellule: string;
   libelle: string;
-  /** The proven totals: their cell, value as written and how each is proven. */
-  montants: { cellule: string; valeur: number; preuve: "somme" | "formule"; formule?: string }[];
+  /**
+   * The proven totals: their cell, value as written and how each is proven — the sum of its column (« somme »), a
+   * formula summing that column (« formule »), or, for a duration (« [h]:mm », `minutes` set), the sum to the minute
+   * of the days' effective durations (« durees ») or spans (« amplitudes »), or a formula on all those days' rows
+   * (« formule-journees »).
+   */
+  montants: {
+    cellule: string;
+    valeur: number;
+    preuve: "somme" | "formule" | "durees" | "amplitudes" | "formule-journees";
+    formule?: string;
+    minutes?: number;
+  }[];
 }
 
 export interface PlanDeTravail {
@@ -162,6 +174,8 @@ export function lirePlanDeTravail(
   const doublons: Doublon[] = [];
   const vues = new Map<string, Vacation>();
   const totaux: TotalPlanDeTravail[] = [];
+  /** Every day row read (a copy included, as the producer's total counts it): its row and minutes, for the totals. */
+  const lues: JourneeLue[] = [];
   let derniereDate: string | undefined;
   for (let r = ent.ligne + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
@@ -171,7 +185,7 @@ export function lirePlanDeTravail(
     // A row without a date nor times whose numbers are all proven totals of the rows above: the producer's TOTAL, not
     // a day. Only where the row would otherwise be refused, or skipped while it gives words (« TOTAL ») and numbers.
     const sansPersonne = vide(cel("nom")) && vide(cel("debut")) && vide(cel("fin"));
-    const total = vacations.length ? ligneTotal(sheet, r, ent.ligne, c, totaux) : undefined;
+    const total = vacations.length ? ligneTotal(sheet, r, ent.ligne, c, totaux, lues) : undefined;
     if (total && (!sansPersonne || total.libelle !== "")) {
       totaux.push(total);
       continue;
@@ -210,19 +224,26 @@ export function lirePlanDeTravail(
     derniereDate = date;
     const debut = heureCellule(cel("debut"));
     const fin = heureCellule(cel("fin"));
-    for (const [k, h, quoi] of [
+    // A duration (« [h]:mm », a total's) is named first: it says why the row is no day better than a missing hour.
+    const heures = [
       ["debut", debut, "début"],
       ["fin", fin, "fin"],
-    ] as const) {
+    ] as const;
+    for (const [k, h, quoi] of [...heures].sort(
+      (a, b) => Number(dureeCellule(cel(b[0])) !== undefined) - Number(dureeCellule(cel(a[0])) !== undefined),
+    )) {
       if (h !== undefined) continue;
       const x = cel(k);
       throw new PlanningError(
         vide(x)
           ? `Ligne ${ligne} : heure de ${quoi} manquante pour ${nom} (${at(k)}) ; attendu HH:MM.`
           : `Ligne ${ligne} : heure de ${quoi} illisible ${cite(x)} pour ${nom} (${at(k)}) ; attendu HH:MM` +
-              (typeof x?.v === "number" && x.v >= 1
-                ? ` (un nombre n'est pas une heure : écrivez 08:30, pas 8,5).`
-                : "."),
+              (dureeCellule(x) !== undefined
+                ? ` : ${cite(x)} est une durée (format [h]:mm), pas une heure. Une ligne de total n'est lue comme ` +
+                  `telle que si ses durées sont prouvées : ${sommesJournees(lues, totaux, ent.ligne)}.`
+                : typeof x?.v === "number" && x.v >= 1
+                  ? ` (un nombre n'est pas une heure : écrivez 08:30, pas 8,5).`
+                  : "."),
         ligne,
       );
     }
@@ -280,6 +301,7 @@ export function lirePlanDeTravail(
       },
     };
     // The same person, day and hours twice (a row copied): one day of work, counted once and named.
+    lues.push({ ligne: r, duree: dureeEffective(vacation), amplitude });
     const cle = [normaliser(nom), date, debut, fin, pause].join("|");
     const gardee = vues.get(cle);
     if (gardee) doublons.push({ gardee, ligne, cellules: vacation.cellules });
@@ -314,12 +336,39 @@ function egales(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
+/** A day row read: its 0-based row, effective minutes (pause deducted) and span (start to end). */
+interface JourneeLue {
+  ligne: number;
+  duree: number;
+  amplitude: number;
+}
+
+/** The day rows a total covers: since `depuis` (0-based: the header, or the last total's row). */
+const couvertes = (lues: readonly JourneeLue[], depuis: number) => lues.filter((l) => l.ligne > depuis);
+
+/**
+ * What would prove a duration total, as a refusal says it: « 29 h 00 de travail effectif ou 32 h 00 d'amplitude pour
+ * les 3 journées au-dessus, ou une formule sur leurs lignes ».
+ */
+function sommesJournees(lues: readonly JourneeLue[], totaux: readonly TotalPlanDeTravail[], entete: number): string {
+  const j = couvertes(lues, totaux.length ? totaux[totaux.length - 1].ligne - 1 : entete);
+  const duree = j.reduce((t, l) => t + l.duree, 0);
+  const amplitude = j.reduce((t, l) => t + l.amplitude, 0);
+  if (!j.length) return "aucune journée au-dessus à additionner";
+  const journees = j.length > 1 ? `les ${j.length} journées` : "la journée";
+  return (
+    `${heuresFr(duree)} de travail effectif ou ${heuresFr(amplitude)} d'amplitude pour ${journees} au-dessus, ` +
+    `ou une formule sur leurs lignes`
+  );
+}
+
 /**
  * Row `r` as a producer's total, or undefined. It has no date (its date cell empty, or words: « TOTAL ») and no
- * start nor end time written as text, and each of its numbers is proven: the sum of its column over the rows above
- * (since the header, or since the last total: a day's or a week's subtotal), or a formula that is only a sum of
- * that column's cells above. Words never decide: « TOTAL » with an unproven number stays a row of the plan (refused
- * as today, its cell named).
+ * start nor end time (a duration past 24 h, « [h]:mm », is none), and each of its numbers is proven: the sum of its
+ * column over the rows above (since the header, or since the last total: a day's or a week's subtotal), or a formula
+ * that is only a sum of that column's cells above; a duration (« [h]:mm ») also by the sum to the minute of the days'
+ * effective durations or spans above, or by a formula on every one of those days' rows. Words never decide: « TOTAL »
+ * with an unproven number stays a row of the plan (refused as today, its cell named).
  */
 function ligneTotal(
   sheet: SheetData,
@@ -327,6 +376,7 @@ function ligneTotal(
   entete: number,
   c: Partial<Record<keyof typeof MOTIFS, number>>,
   totaux: readonly TotalPlanDeTravail[],
+  lues: readonly JourneeLue[],
 ): TotalPlanDeTravail | undefined {
   const row = sheet.rows[r];
   const cDate = c.date === undefined ? undefined : row[c.date];
@@ -337,6 +387,7 @@ function ligneTotal(
     if (c[k] !== undefined && heureCellule(row[c[k]!]) !== undefined) return undefined;
   const lignesTotaux = new Set(totaux.map((t) => t.ligne - 1));
   const dernierTotal = totaux.length ? totaux[totaux.length - 1].ligne - 1 : entete;
+  const blocs = [dernierTotal, entete];
   const montants: TotalPlanDeTravail["montants"] = [];
   const mots: string[] = [];
   let premier: string | undefined;
@@ -350,15 +401,14 @@ function ligneTotal(
       premier ??= cellule;
       continue;
     }
+    const minutes = dureeCellule(x);
+    const duree = minutes !== undefined ? { minutes } : {};
     // A formula that is nothing but a sum of this column's cells above (« SUM(G2:G4) », « G2+G3+G4 »).
     const f = x.f !== undefined ? referencesFormule(x.f) : undefined;
     const p = f?.refs.map((q) => q.plage);
-    if (
-      f?.somme &&
-      f.refs.every((q) => q.feuille === undefined || q.feuille === sheet.name) &&
-      p!.every((q) => q.c1 === k && q.c2 === k && q.r1 > entete && q.r2 < r)
-    ) {
-      montants.push({ cellule, valeur: x.v, preuve: "formule", formule: x.f });
+    const surLaFeuille = f !== undefined && f.refs.every((q) => q.feuille === undefined || q.feuille === sheet.name);
+    if (f?.somme && surLaFeuille && p!.every((q) => q.c1 === k && q.c2 === k && q.r1 > entete && q.r2 < r)) {
+      montants.push({ cellule, valeur: x.v, preuve: "formule", formule: x.f, ...duree });
       continue;
     }
     const somme = (depuis: number) => {
@@ -369,8 +419,38 @@ function ligneTotal(
       }
       return t;
     };
-    if (egales(x.v, somme(dernierTotal)) || egales(x.v, somme(entete))) {
-      montants.push({ cellule, valeur: x.v, preuve: "somme" });
+    if (
+      blocs.some((d) => egales(x.v as number, somme(d))) ||
+      (minutes !== undefined && blocs.some((d) => Math.round(somme(d) * 1440) === minutes))
+    ) {
+      montants.push({ cellule, valeur: x.v, preuve: "somme", ...duree });
+      continue;
+    }
+    if (minutes === undefined) return undefined;
+    // A duration (« [h]:mm »): the days' effective durations or spans added to the minute, or a formula on all their rows.
+    const journees = blocs.map((d) => couvertes(lues, d)).filter((j) => j.length);
+    if (journees.some((j) => j.reduce((t, l) => t + l.duree, 0) === minutes)) {
+      montants.push({ cellule, valeur: x.v, preuve: "durees", minutes });
+      continue;
+    }
+    if (journees.some((j) => j.reduce((t, l) => t + l.amplitude, 0) === minutes)) {
+      montants.push({ cellule, valeur: x.v, preuve: "amplitudes", minutes });
+      continue;
+    }
+    // Only sums and differences of those rows' cells, converted between days, hours and minutes (24, 60, 1440): a
+    // formula with other numbers (« SUM(E2:E4)*0+6,35 ») proves nothing.
+    if (
+      f?.refs.length &&
+      surLaFeuille &&
+      /^(?:\s|[-+*/(),;]|SUM|SOMME|SUMPRODUCT|SOMMEPROD|24|60|1440)*$/i.test(f.reste) &&
+      blocs.some(
+        (d) =>
+          couvertes(lues, d).length > 0 &&
+          p!.every((q) => q.r1 > d && q.r2 < r) &&
+          couvertes(lues, d).every((l) => p!.some((q) => l.ligne >= q.r1 && l.ligne <= q.r2)),
+      )
+    ) {
+      montants.push({ cellule, valeur: x.v, preuve: "formule-journees", formule: x.f, minutes });
       continue;
     }
     return undefined;

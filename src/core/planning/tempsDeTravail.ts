@@ -18,6 +18,7 @@ import {
   type Vacation,
 } from "./planDeTravail";
 import { pluriel } from "../util/texte";
+import { constatsTotauxPlan } from "./totauxPlan";
 
 export interface Tranche {
   "au-dela": number;
@@ -377,29 +378,6 @@ export function constatsDoublons(plan: PlanDeTravail): Constat[] {
       `quantités du devis, feuille Plan de travail) : ` +
       `supprimez la ligne en double, ou corrigez-la si elle devait dire une autre personne, un autre jour ou d'autres horaires.`,
     cellule: cellules.nom,
-  }));
-}
-
-/**
- * The producer's total rows (« TOTAL » under the days), proven by arithmetic or formula: not a day of work, read in no
- * duration, each named with its cells and how its numbers were proven.
- */
-export function constatsTotauxPlan(plan: PlanDeTravail): Constat[] {
-  return (plan.totaux ?? []).map((t) => ({
-    regle: "total-plan-de-travail",
-    gravite: "info" as const,
-    message:
-      `${t.cellule} : ligne ${t.ligne}${t.libelle ? ` « ${t.libelle} »` : ""} lue comme un total du plan de travail, ` +
-      `pas comme une journée : ${t.montants
-        .map(
-          (m) =>
-            `${m.cellule} (${String(Math.round(m.valeur * 1e6) / 1e6).replace(".", ",")}` +
-            (m.preuve === "formule"
-              ? `, =${m.formule}) : formule sur sa colonne au-dessus`
-              : ") : somme de sa colonne au-dessus"),
-        )
-        .join(" ; ")}. Non comptée dans les durées ni les quantités.`,
-    cellule: t.cellule,
   }));
 }
 

@@ -28,3 +28,12 @@ export function estFormatHeure(fmt: string | undefined | null): boolean {
     .replace(/\\./g, "");
   return /h/i.test(f.replace(/\[(?!h+\])[^\]]*\]/gi, ""));
 }
+
+/**
+ * True for elapsed-time formats (« [h]:mm », « [hh]:mm:ss », « [mm]:ss »): the number is a duration in days, which may
+ * pass 24 h (152:30 is 6,354…), never a date nor a time of day.
+ */
+export function estFormatDuree(fmt: string | undefined | null): boolean {
+  if (!fmt) return false;
+  return /\[(h+|m+|s+)\]/i.test(fmt.split(";")[0].replace(/"[^"]*"/g, ""));
+}

@@ -1,4 +1,14 @@
-import { Badge, Button, Caption1, Checkbox, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Checkbox,
+  Link,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { ChampDate } from "../components/ChampDate";
 import { ChampZone } from "../components/ChampsProduction";
 import * as React from "react";
@@ -8,6 +18,7 @@ import type { Zone } from "../../core/planning/calendrier";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
+import { Infobulle } from "../components/Infobulle";
 import { ParametresRepliables, useMontrerEnTete } from "../components/ParametresRepliables";
 import { Retour } from "../components/Retour";
 import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
@@ -22,6 +33,8 @@ export const IDS_PLANNING = {
   livraison: "planning-livraison",
   /** The delivery date read in the steps sheet, with its cell (no date typed). */
   livraisonLue: "planning-livraison-lue",
+  /** That cell, a link selecting it in Excel. */
+  livraisonCellule: "planning-livraison-cellule",
   service: "planning-service",
   zone: "planning-zone",
   recalculer: "planning-recalculer",
@@ -138,6 +151,8 @@ export function Planning() {
       "planning-appliquer",
       (texte) => texte,
     );
+  const allerLivraison = (cellule: string) =>
+    lancer(() => envoyer("selectionnerCellule", { cellule }), "planning-aller-livraison");
   const basculer = (id: string) =>
     setChoisies((s) => {
       const n = new Set(s);
@@ -161,7 +176,18 @@ export function Planning() {
           {apercu.livraisonLue && (
             <ChiffreCle terme="Date de livraison" texte testId={IDS_PLANNING.livraisonLue}>
               {fr(apercu.livraisonLue.date)}, lue dans la feuille {guillemets(apercu.livraisonLue.feuille)} (cellule{" "}
-              {apercu.livraisonLue.cellule.replace(/^.*!/, "")})
+              {/* The cell selects itself in Excel, as the findings' cells do (the sheet is said before it). */}
+              <Infobulle relation="description" texte={`Sélectionner ${apercu.livraisonLue.cellule} dans Excel`}>
+                <Link
+                  as="button"
+                  className={styles.cellule}
+                  data-testid={IDS_PLANNING.livraisonCellule}
+                  onClick={() => allerLivraison(apercu.livraisonLue!.cellule)}
+                >
+                  {apercu.livraisonLue.cellule.replace(/^.*!/, "")}
+                </Link>
+              </Infobulle>
+              )
             </ChiffreCle>
           )}
           {apercu.debut && <ChiffreCle terme="Début de la post-production">{fr(apercu.debut)}</ChiffreCle>}
@@ -176,6 +202,15 @@ export function Planning() {
             </ChiffreCle>
           )}
         </ChiffresCles>
+      )}
+      {apercu?.livraisonLue && (
+        <Retour
+          key="aller-livraison"
+          commande={commande}
+          action="planning-aller-livraison"
+          enCours="Sélection de la cellule…"
+          flottant
+        />
       )}
       <ParametresRepliables
         key="parametres"
