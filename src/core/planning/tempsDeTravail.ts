@@ -3,7 +3,7 @@ import type { Constat, Regle } from "../controles/constat";
 import { executerRegles } from "../controles/constat";
 import { creerRegistre } from "../controles/registre";
 import { validerTable, versionEnVigueur, type Confiance, type TableRegles } from "../regles/table";
-import { normaliser } from "../util/texte";
+import { dateFr, normaliser } from "../util/texte";
 import donnees from "../regles/data/temps-de-travail.json";
 import type { Zone } from "./calendrier";
 import { heuresFr, hhmm } from "./cellules";
@@ -405,12 +405,14 @@ export function analyserTempsDeTravail(
   ];
   const sansRegle = plan.vacations.filter((v) => !ctx.regles(v));
   if (sansRegle.length) {
+    // The table the analysis used (the Paramètres sheet's may start elsewhere), its earliest version.
+    const debut = (table ?? TABLE_TEMPS_DE_TRAVAIL).versions.map((v) => v.effetDu).sort()[0];
     constats.push({
       regle: "duree-quotidienne",
       gravite: "info",
       message:
         `${sansRegle.length} journée(s) avant l'entrée en vigueur des règles ` +
-        `connues (${TABLE_TEMPS_DE_TRAVAIL.versions[0].effetDu}) : temps de travail non contrôlé.`,
+        `connues (${dateFr(debut)}) : temps de travail non contrôlé.`,
       cellule: sansRegle[0].cellules.date,
     });
   }

@@ -248,3 +248,29 @@ describe("durée hebdomadaire : les règles en vigueur chaque semaine", () => {
     expect(semaines[0]).toMatch(/semaine 20 \(du lundi 11\u00a0mai\u00a02026\), au-delà du maximum de 48 h/);
   });
 });
+
+describe("journées avant les règles connues", () => {
+  test("l'information date le début de la table utilisée (celle des Paramètres), pas celle du dépôt", () => {
+    const v1 = TABLE_TEMPS_DE_TRAVAIL.versions[TABLE_TEMPS_DE_TRAVAIL.versions.length - 1];
+    const table = { ...TABLE_TEMPS_DE_TRAVAIL, versions: [{ ...v1, effetDu: "2026-05-18", effetAu: undefined }] };
+    const plan = lirePlanDeTravail(
+      feuille("Plan", [
+        ENTETE,
+        ["15/05/2026", "Emma", "Monteuse", "2642", "08:00", "17:00", 0, ""],
+        ["18/05/2026", "Emma", "Monteuse", "2642", "08:00", "17:00", 0, ""],
+      ]),
+    );
+    const info = analyserTempsDeTravail(plan, table).constats.filter(
+      (c) => c.regle === "duree-quotidienne" && c.gravite === "info",
+    );
+    expect(info).toEqual([
+      {
+        regle: "duree-quotidienne",
+        gravite: "info",
+        message:
+          "1 journée(s) avant l'entrée en vigueur des règles connues (18/05/2026) : temps de travail non contrôlé.",
+        cellule: "Plan!A2",
+      },
+    ]);
+  });
+});
