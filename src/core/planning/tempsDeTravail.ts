@@ -19,6 +19,7 @@ import {
 } from "./planDeTravail";
 import { pluriel } from "../util/texte";
 import { constatsTotauxPlan } from "./totauxPlan";
+import { constatsDoublons, plageHoraire, qui } from "./doublonsPlan";
 
 export interface Tranche {
   "au-dela": number;
@@ -64,7 +65,6 @@ interface Contexte {
   parPersonne: Vacation[][];
 }
 
-const qui = (v: Vacation) => (v.fonction ? `${v.nom} (${v.fonction})` : v.nom);
 const aVerifier = (r: ReglesConvention) => (r.confiance === "H" ? "" : " [à vérifier]");
 
 /** A person's rows of one day (their start date), in start order: a split day (07:00–13:00, 14:00–21:00) is one day. */
@@ -77,10 +77,6 @@ function parJour(vs: readonly Vacation[]): Vacation[][] {
   }
   return jours;
 }
-
-/** « 07:00–13:00, pause 30 min »: a row's hours. */
-const plageHoraire = (v: Vacation) =>
-  `${hhmm(v.debut)}–${hhmm(v.fin)}${v.pauseMinutes ? `, pause ${v.pauseMinutes} min` : ""}`;
 
 /** « 07:00–13:00 (PDT!D2, PDT!E2) »: a row's hours and the cells they were read in. */
 const horaires = (v: Vacation) => `${plageHoraire(v)} (${v.cellules.debut}, ${v.cellules.fin})`;
@@ -361,25 +357,10 @@ export function constatsConvention(plan: PlanDeTravail): Constat[] {
   ];
 }
 
-/**
- * The rows that repeat another exactly (same person, day, start, end and pause): one day of work written twice, counted
- * once (durations, rest, overtime, Sundays and holidays, devis quantities, the Plan de travail sheet), each named with
- * both rows' cells so the user removes the copy or corrects its hours.
- */
-export function constatsDoublons(plan: PlanDeTravail): Constat[] {
-  return (plan.doublons ?? []).map(({ gardee: v, ligne, cellules }) => ({
-    regle: "ligne-en-double",
-    gravite: "alerte" as const,
-    message:
-      `${qui(v)} le ${dateEnLettres(v.date)} : la ligne ${ligne} (${cellules.nom}, ${cellules.date}, ${cellules.debut}, ` +
-      `${cellules.fin}) répète la ligne ${v.ligne} (${v.cellules.nom}, ${v.cellules.date}, ${v.cellules.debut}, ` +
-      `${v.cellules.fin}) : même personne, même jour, mêmes horaires (${plageHoraire(v)}). ` +
-      `Comptée une seule fois (durée du jour et de la semaine, repos, heures supplémentaires, dimanches et fériés, ` +
-      `quantités du devis, feuille Plan de travail) : ` +
-      `supprimez la ligne en double, ou corrigez-la si elle devait dire une autre personne, un autre jour ou d'autres horaires.`,
-    cellule: cellules.nom,
-  }));
-}
+/** Where `planning` counts a repeated row once: every working-time use of the plan. */
+const COMPTEE_TEMPS_DE_TRAVAIL =
+  "(durée du jour et de la semaine, repos, heures supplémentaires, dimanches et fériés, quantités du devis, " +
+  "feuille Plan de travail)";
 
 export interface AnalyseTempsDeTravail {
   constats: Constat[];
@@ -398,7 +379,7 @@ export function analyserTempsDeTravail(
   const ctx = contexte(plan, table);
   const constats = [
     ...constatsConvention(plan),
-    ...constatsDoublons(plan),
+    ...constatsDoublons(plan, COMPTEE_TEMPS_DE_TRAVAIL),
     ...constatsTotauxPlan(plan),
     ...executerRegles(REGLES_TEMPS_DE_TRAVAIL, ctx),
     ...constatsDimanchesFeries(plan, zone),
