@@ -10,6 +10,8 @@ import type { Constat } from "../../core/controles/constat";
 import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
 import { constatsLignesMasquees } from "../../core/devis/regles/lignesMasquees";
 import { constatsPlanDeTravailLu } from "../planDeTravailLu";
+import { memoriserLectures } from "../lecturesMemorisees";
+import { constatsParametresNonLus, DOMAINES_PARAMETRES } from "../parametresNonLus";
 import { regleLisible, type ChiffreLisible, type RegleLisible } from "../presentationRegles";
 import { decimalFr } from "../../core/util/texte";
 import { trierCorrespondances, type Correspondance } from "../../core/comptabilite/correspondances";
@@ -209,16 +211,21 @@ export interface ResultatCarbone {
 
 /** The one door to the bilan carbone, for the pane and the CLI. */
 export async function executerBilanCarbone(
-  wb: WorkbookPort,
+  classeur: WorkbookPort,
   args: OptionsCarbone & Pick<OptionsBilanCarbone, "ecrire">,
 ): Promise<ResultatCarbone> {
+  // The « Paramètres » sheet read once, for the unread keys and the factors.
+  const wb = memoriserLectures(classeur);
   verifierDateRegles(args.date, "date");
+  // The « Paramètres » keys no calculation reads that the carbon factors could have meant.
+  const parametres = await constatsParametresNonLus(wb, DOMAINES_PARAMETRES.carbone);
   const r = await bilanCarbone(wb, args);
   // The CNC nomenclature the devis was structured with, last (as `devis` names it), in the JSON as in the text.
   const tables = avecNomenclature(tablesBilanCarbone(r), r.devis);
   // The money of hidden devis rows is in the estimate (its ratios): said like `devis` says it (lignes-masquees).
   // With a FEC: the correspondances file's columns not read, then the ledger's findings (accounts without poste…).
   const controles = [
+    ...parametres,
     ...constatsFeuilleLue(r.devis),
     ...constatsLignesMasquees(r.devis),
     ...(args.fec?.alertes ?? []),

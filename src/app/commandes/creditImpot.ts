@@ -23,6 +23,7 @@ import { origineDuree } from "../contexte";
 import type { Genre, OrigineDuree } from "../../core/devis/model";
 import { avecDureeDuClasseur, texteDureesAmbigues, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
+import { constatsParametresNonLus, DOMAINES_PARAMETRES } from "../parametresNonLus";
 import { constatsPlanDeTravailLu } from "../planDeTravailLu";
 import type { Constat } from "../../core/controles/constat";
 import { avecNomenclature } from "../../core/devis/nomenclature";
@@ -64,7 +65,12 @@ export interface LigneHorsBase {
   motif: string;
 }
 
-function apercu(r: ResultatClasseur, explique = false, origine?: OrigineDuree): ApercuCreditImpot {
+function apercu(
+  r: ResultatClasseur,
+  explique = false,
+  origine?: OrigineDuree,
+  parametres: Constat[] = [],
+): ApercuCreditImpot {
   // The devis sheet found hidden: its sentence (feuille-lue) is already the last alert (core, as on the sheet).
   const { lignes, ...reste } = r.resultat;
   return {
@@ -82,7 +88,8 @@ function apercu(r: ResultatClasseur, explique = false, origine?: OrigineDuree): 
       })),
     source: r.source,
     feuillesEcrites: r.feuillesEcrites,
-    controles: constatsPlanDeTravailLu(r.planDeTravail),
+    // The « Paramètres » keys no calculation reads that this one could have meant, then the plan de travail read.
+    controles: [...parametres, ...constatsPlanDeTravailLu(r.planDeTravail)],
     ...(explique ? { traces: { credit: traceCreditImpot(r.resultat) } } : {}),
     ...(origine && r.resultat.dureeMinutes !== undefined ? { origineDuree: origine } : {}),
   };
@@ -179,7 +186,9 @@ export async function creditImpot(
   verifierOptionsCreditImpot(options);
   const origine = origineDuree(options);
   try {
-    const a = apercu(await creditImpotClasseur(wb, { ...options, origineDuree: origine, ecrire }), explique, origine);
+    const parametres = await constatsParametresNonLus(wb, DOMAINES_PARAMETRES.creditImpot);
+    const lu = await creditImpotClasseur(wb, { ...options, origineDuree: origine, ecrire });
+    const a = apercu(lu, explique, origine, parametres);
     // Durations written but not taken: named, as devis and financement name them (never one picked, never silent).
     return dureesAmbigues && a.dureeMinutes === undefined ? { ...a, dureesAmbigues } : a;
   } catch (e) {

@@ -12,6 +12,7 @@ import { verifierDateRegles } from "../dateRegles";
 import { origineDuree } from "../contexte";
 import { avecDureeDuClasseur, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
+import { constatsParametresNonLus, DOMAINES_PARAMETRES } from "../parametresNonLus";
 import { regleLisible, type RegleLisible } from "../presentationRegles";
 
 /** The CLI's duration: several different ones written in the workbook, none taken (each with its cell). */
@@ -58,12 +59,15 @@ export async function structurer(
   const wb = memoriserLectures(classeur);
   const lue = await avecDureeDuClasseur(wb, args, args.feuille);
   const { explique, dureeDuClasseur: _d, dureesAmbigues, ...options } = lue;
-  const r = await structurerDevis(wb, {
+  // The « Paramètres » keys no calculation reads that the devis rules could have meant: with the devis' findings.
+  const parametres = await constatsParametresNonLus(wb, DOMAINES_PARAMETRES.devis);
+  const lu = await structurerDevis(wb, {
     ...options,
     origineDuree: origineDuree(options),
     ecrire,
     ...(explique ? { tracer: true } : {}),
   });
+  const r = parametres.length ? { ...lu, constats: [...lu.constats, ...parametres] } : lu;
   const ambigues = dureesAmbigues ? { dureesAmbigues } : {};
   const { salairesMinimum, ...resultat } = r;
   if (!explique) return { ...resultat, ...ambigues };

@@ -23,6 +23,7 @@ import type { OrigineDuree } from "../../core/devis/model";
 import { origineDuree } from "../contexte";
 import { avecDureeDuClasseur, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
+import { constatsParametresNonLus, DOMAINES_PARAMETRES } from "../parametresNonLus";
 import { avecNomenclature } from "../../core/devis/nomenclature";
 import { dateEnLettres, periodeEnLettres } from "../../core/util/texte";
 
@@ -191,9 +192,15 @@ export async function financement(
     : args;
   // The devis found for the cost, hidden in the workbook: its « feuille-lue » finding comes with the core's (also
   // written on the « Plan de financement » sheet).
+  // The « Paramètres » keys no calculation reads that the aid intensity could have meant: with the plan's findings.
+  const parametres = await constatsParametresNonLus(wb, DOMAINES_PARAMETRES.financement);
   const lu = await analyserFinancement(wb, options(a, ecrire));
   // The CNC nomenclature the devis was structured with, last, when the cost came from a devis (as `devis` names it).
-  const r = { ...lu, tables: avecNomenclature(lu.tables, lu.devis) };
+  const r = {
+    ...lu,
+    ...(parametres.length ? { constats: [...lu.constats, ...parametres] } : {}),
+    tables: avecNomenclature(lu.tables, lu.devis),
+  };
   const origine = origineDuree(a);
   const ambigues = a.dureesAmbigues ? { dureesAmbigues: a.dureesAmbigues } : {};
   const avecOrigine = { ...r, ...(origine ? { origineDuree: origine } : {}), ...ambigues };

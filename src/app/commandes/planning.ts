@@ -24,6 +24,7 @@ import type { OrigineDuree, TypeOeuvre } from "../../core/devis/model";
 import { origineDuree } from "../contexte";
 import { avecDureeDuClasseur, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
+import { constatsParametresNonLus, DOMAINES_PARAMETRES } from "../parametresNonLus";
 import { avecNomenclature } from "../../core/devis/nomenclature";
 
 export interface OptionsPlanningPane {
@@ -166,6 +167,8 @@ export async function planifier(
   const d = modele
     ? await avecDureeDuClasseur(wb, { dureeMinutes: modele.dureeMinutes, origineDuree: origineDonnee, dureeDuClasseur })
     : undefined;
+  // The « Paramètres » keys no calculation reads that the working-time rules could have meant: with the plan's findings.
+  const parametres = await constatsParametresNonLus(wb, DOMAINES_PARAMETRES.planning);
   const r = await planifierClasseur(wb, {
     ...options,
     ...(modele ? { modele: { ...modele, dureeMinutes: d?.dureeMinutes } } : {}),
@@ -175,7 +178,9 @@ export async function planifier(
   return {
     ...r,
     // The devis read for the quantities, found hidden: said like `devis` says it (feuille-lue).
-    ...(r.devis ? { controles: trierConstats([...r.controles, ...constatsFeuilleLue(r.devis)]) } : {}),
+    ...(r.devis || parametres.length
+      ? { controles: trierConstats([...r.controles, ...parametres, ...(r.devis ? constatsFeuilleLue(r.devis) : [])]) }
+      : {}),
     ...(d?.dureeMinutes !== undefined && origine ? { duree: { minutes: d.dureeMinutes, origine } } : {}),
     ...(d?.dureesAmbigues ? { dureesAmbigues: d.dureesAmbigues } : {}),
     // The CNC nomenclature, last, when a devis was read for the quantities (as `devis` names it).

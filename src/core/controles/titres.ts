@@ -38,6 +38,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "salaire-minimum": "Salaire sous le minimum conventionnel",
   "grille-minima-inconnue": "Grille des minima inconnue à cette date",
   "devis-parametre-inconnu": "Paramètre inconnu",
+  "parametre-non-lu": "Paramètre lu par aucun calcul",
   "montant-hors-lignes": "Montant lu hors des lignes",
   "report-non-prouve": "Report ou total de page non prouvé",
   "colonnes-lues": "Colonne des montants choisie",

@@ -27,6 +27,7 @@ import type { GenreCredit } from "../../core/creditImpot/modele";
 import { type Cents, formatMontantFr, negCents, formatPourcentFr, saisieMontant, saisieNombre } from "../../core/money";
 import { saisieTaux } from "../../core/regles/parametres";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
+import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
 import { FeuillesEcrites } from "../components/FeuillesEcrites";
 import { ChiffreExplicable, type Explication, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
@@ -83,6 +84,13 @@ export const IDS_CREDIT_IMPOT = {
   taux: "ci-taux",
   succes: "ci-succes",
   details: "ci-details",
+  /**
+   * The findings on what was read (a « Paramètres » key no calculation reads, a row of the plan de travail written
+   * twice): alerts under the headline; information (a TOTAL row set aside) in « Détails et sources ».
+   */
+  controles: "ci-controles",
+  controlesInfo: "ci-controles-info",
+  controle: (i: number) => `ci-controle-${i}`,
   /** « D'où vient ce chiffre ? » of the base (the credit's is `credit`, each cap's `plafondChiffre`). */
   base: "ci-base",
   plafondChiffre: (i: number) => `ci-plafond-chiffre-${i}`,
@@ -218,6 +226,7 @@ export function CreditImpot() {
   return (
     <section className={styles.page} aria-label="Crédit d'impôt">
       {resultat && <Tete key="tete" r={resultat} explication={explication} allerA={allerA} refTete={tete} />}
+      {resultat && <Controles key="controles" r={resultat} allerA={allerA} info={false} />}
       <ParametresRepliables
         key="parametres"
         resultat={!!resultat}
@@ -334,7 +343,7 @@ export function CreditImpot() {
         action="ci-creer"
         enCours="Écriture de la feuille Crédit d'impôt…"
       />
-      {resultat && <Details key="details" r={resultat} explication={explication} />}
+      {resultat && <Details key="details" r={resultat} explication={explication} allerA={allerA} />}
       <Retour key="retour-aller" commande={commande} action="ci-aller" enCours="Sélection de la cellule…" flottant />
     </section>
   );
@@ -405,7 +414,15 @@ function Tete({
 }
 
 /** How the credit is reached, and from which texts: after the parameters, folded in « Détails et sources ». */
-function Details({ r, explication }: { r: VueCreditImpot; explication: Explication }) {
+function Details({
+  r,
+  explication,
+  allerA,
+}: {
+  r: VueCreditImpot;
+  explication: Explication;
+  allerA: (cellule: string) => void;
+}) {
   const styles = useStyles();
   const ex = r.explications;
   const p = r.presentation;
@@ -483,9 +500,29 @@ function Details({ r, explication }: { r: VueCreditImpot; explication: Explicati
             ))}
           </ul>
         )}
+        <Controles r={r} allerA={allerA} info />
         <ChiffresRetenus chiffres={p.chiffres} />
         <TextesAppliques textes={p.textes} />
       </DetailsSources>
     </>
+  );
+}
+
+/**
+ * The findings on what the calculation read (`controles`): the alerts and errors under the headline (a « Paramètres »
+ * key no calculation reads, a row of the plan de travail written twice), the information in « Détails et sources » (a
+ * TOTAL row of the plan set aside); each with its French title, and its cell as a button that selects it.
+ */
+function Controles({ r, allerA, info }: { r: VueCreditImpot; allerA: (cellule: string) => void; info: boolean }) {
+  const elements = constatsAffiches(r.controles.filter((c) => (c.gravite === "info") === info));
+  if (elements.length === 0) return null;
+  return (
+    <ConstatsCliquables
+      elements={elements}
+      onAller={allerA}
+      etiquette={info ? "Informations sur la lecture" : "Constats de la lecture"}
+      testId={info ? IDS_CREDIT_IMPOT.controlesInfo : IDS_CREDIT_IMPOT.controles}
+      testIdElement={info ? undefined : IDS_CREDIT_IMPOT.controle}
+    />
   );
 }
