@@ -136,7 +136,7 @@ describe("prodbook financement --json", () => {
       expect(await fsa([c.fiction, "--cout", "1500000", "--genre", "fiction", "--duree", "52"])).toEqual([
         "alerte Diffuseurs français : 300 000,00 € = 21,43 % de la participation française en coproduction " +
           "internationale (1 400 000,00 € = coût de l'œuvre 1 500 000,00 € − parts des coproducteurs étrangers " +
-          "100 000,00 €), en dessous des 25,00 % exigés pour le soutien automatique FSA (chiffre à vérifier) ; " +
+          "100 000,00 €), en dessous des 25,00 % (chiffre à vérifier) exigés pour le soutien automatique FSA ; " +
           "sinon, passage en commission sélective.",
       ]);
     });
@@ -145,7 +145,7 @@ describe("prodbook financement --json", () => {
       // 90 000 = 25 % des 360 000 financés, mais 22,5 % du coût de 400 000 (« Coût total », B2).
       expect(await fsa([g.animation, "--genre", "animation", "--duree", "26"])).toEqual([
         "alerte Diffuseurs français : 90 000,00 € = 22,50 % du coût de l'œuvre (400 000,00 €), en dessous des 25,00 % " +
-          "exigés pour le soutien automatique FSA (chiffre à vérifier) ; sinon, passage en commission sélective.",
+          "(chiffre à vérifier) exigés pour le soutien automatique FSA ; sinon, passage en commission sélective.",
       ]);
     });
 
@@ -153,7 +153,7 @@ describe("prodbook financement --json", () => {
       expect(await fsa([c.documentaire, "--genre", "documentaire", "--duree", "52"])).toEqual([]);
       expect(await fsa([c.documentaire, "--genre", "documentaire", "--duree", "240"])).toEqual([
         "alerte Documentaire de 240 min : numéraire des diffuseurs français 45 000,00 €, en dessous du minimum de " +
-          "48 000,00 € (12 000,00 € par heure) (chiffre à vérifier).",
+          "48 000,00 € (12 000,00 € par heure ; chiffre à vérifier).",
       ]);
     });
 
@@ -161,7 +161,7 @@ describe("prodbook financement --json", () => {
       // 25 000 in cash (+ 5 000 in industry) for 90 min: above 18 000 (12 000/h), under 30 000 (20 000/h).
       expect(await fsa([g.spectacle, "--genre", "spectacle", "--duree", "90"])).toEqual([
         "alerte Adaptation de spectacle vivant de 90 min : numéraire des diffuseurs français 25 000,00 €, en dessous " +
-          "du minimum de 30 000,00 € (20 000,00 € par heure) (chiffre à vérifier).",
+          "du minimum de 30 000,00 € (20 000,00 € par heure ; chiffre à vérifier).",
       ]);
       expect(await fsa([g.spectacle, "--genre", "fiction", "--duree", "90"])).toEqual([]);
     });
@@ -192,7 +192,7 @@ describe("prodbook financement --json", () => {
     const doc = await lancer([c.documentaire, "--oeuvre", "audiovisuel", "--duree", "52", "--date", "2026-01-15"]);
     expect(doc.code).toBe(0);
     expect(ligne(doc.out)).toBe(
-      "  Intensité des aides publiques : 38,89 % — plafond 50,00 % : plafond général, chiffre à vérifier",
+      "  Intensité des aides publiques : 38,89 % — plafond 50,00 % (chiffre à vérifier) : plafond général",
     );
     const cine = await lancer([c.cinema, "--oeuvre", "cinema", "--date", "2026-01-15"]);
     expect(cine.code).toBe(0);

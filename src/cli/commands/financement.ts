@@ -6,7 +6,7 @@ import { GENRES, type Genre, type OrigineDuree, type TypeOeuvre } from "../../co
 import { AucunPlanError, type ResultatAnalyseFinancement } from "../../core/financement/analyser";
 import { echeancierJson, resultatJson } from "../../core/financement/json";
 import { formatMontantFr, formatPourcentFr } from "../../core/money";
-import { aVerifier } from "../../core/regles/table";
+import { mentionConfiance } from "../../core/financement/contexte";
 import type { DureeEcrite } from "../../app/commandes/production";
 import { choixArg, dureeArg, jsonDuree, montantArg, origineDureeArg, texteDuree, texteDureesAmbigues } from "../args";
 import { CliError, type Io } from "../io";
@@ -44,8 +44,8 @@ function texte(
       `  Intensité des aides publiques : ${formatPourcentFr(s.intensite)} — plafond ${formatPourcentFr(r.plafond.plafond)}` +
         // The motif has its own parentheses (« œuvre difficile (premier ou deuxième film…) »): after a colon, never
         // inside others. The ceiling's own confidence (audiovisual: D331-17 and the VII of 220 sexies not read in
-        // force): said here too.
-        ` : ${r.plafond.motif}${aVerifier(r.plafond.confiance) ? ", chiffre à vérifier" : ""}`,
+        // force): said here too, after the figure, as the findings say it (mentionConfiance).
+        `${mentionConfiance(r.plafond.confiance)} : ${r.plafond.motif}`,
     );
   if (r.echeancier.mois.length)
     io.out(

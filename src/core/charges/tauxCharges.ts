@@ -1,6 +1,7 @@
-import { dateEnLettres } from "../util/texte";
+import { dateEnLettres, decimalFr } from "../util/texte";
 import Decimal from "decimal.js";
-import { Cents, multiplyCents, parseDecimalFr } from "../money";
+import { Cents, multiplyCents } from "../money";
+import { analyserNombre } from "../money/parse";
 import { Confiance, Surcharges, TableRegles, VersionRegle, versionEnVigueur } from "../regles/table";
 import { normaliser } from "../util/texte";
 import { TABLE_CHARGES, ValeursCharges } from "./tableCharges";
@@ -73,7 +74,19 @@ export function tauxCharges(
   const cat = version.valeurs.categories[slug];
   const surcharge = surcharges?.get(CLE_SURCHARGE + slug);
   if (surcharge) {
-    const t = lireTaux(surcharge.valeur);
+    const lu = surcharge.nombre ? Number(surcharge.valeur) : surcharge.valeur;
+    const a = typeof lu === "string" ? analyserNombre(lu.replace(/%\s*$/, "")) : undefined;
+    // « 62.500 % » or « 1.500 » the sheet does not decide: both readings named, never read as 62,5 %.
+    if (a?.type === "ambigu") {
+      const pourcent = typeof lu === "string" && /%\s*$/.test(lu);
+      const pc = (d: Decimal) => `${decimalFr((pourcent || d.greaterThan(1) ? d : d.times(100)).toFixed())} %`;
+      throw new ParametreInvalideError(
+        surcharge.cellule,
+        `« ${surchargeVue(surcharge)} » peut se lire ${pc(a.decimale)} ou ${pc(a.milliers)} ; ce taux de charges ` +
+          `n'est pas lu. Écrivez-le sans séparateur ambigu (ex. « 0,62 » ou « 62 % »).`,
+      );
+    }
+    const t = lireTaux(lu);
     if (!t)
       throw new ParametreInvalideError(
         surcharge.cellule,
@@ -94,10 +107,15 @@ export function tauxCharges(
   };
 }
 
-/** "62 %", "62%", "0,62", 0.62 → 0.62; a bare number above 1 is read as a percentage ("62" → 0.62). */
+/**
+ * "62 %", "62%", "0,62", 0.62 → 0.62; a bare number above 1 is read as a percentage ("62" → 0.62). A text whose lone
+ * « . » or « , » before three digits may be decimal or grouping (« 62.500 % ») is not read (undefined).
+ */
 export function lireTaux(s: string | number): Decimal | undefined {
   const pourcent = typeof s === "string" && /%\s*$/.test(s);
-  const d = parseDecimalFr(typeof s === "string" ? s.replace(/%\s*$/, "") : s);
+  // The shared number reader: « −20 % », « 1 500 % »; « 62.500 % » (decimal or thousands?) is not read.
+  const a = analyserNombre(typeof s === "string" ? s.replace(/%\s*$/, "") : s);
+  const d = a.type === "nombre" ? a.valeur : undefined;
   if (!d || d.isNegative()) return undefined;
   const t = pourcent || d.greaterThan(1) ? d.dividedBy(100) : d;
   return t.greaterThan(1) ? undefined : t;

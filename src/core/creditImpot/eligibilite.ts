@@ -53,11 +53,13 @@ function partFrance(l: LigneDevis): Decimal {
         `${decimalFr(new Decimal(a.fraction).times(100).toFixed())} % ? Saisissez-la avec « % » dans la colonne « Territoire ».`,
     );
   const i = l.territoireIllisible;
+  // « 1.500 % »: its readings are fractions, said as percentages (1,5 % or 1 500 %).
+  const lu = (x: string) => (i?.pourcent ? `${decimalFr(new Decimal(x).times(100).toFixed())} %` : decimalFr(x));
   if (i && !l.chargesDe)
     throw new ErreurDonnees(
       `${l.source.cellules.territoire ?? l.id} : territoire « ${i.texte} » de la ligne « ${l.libelle} » : ` +
         (i.lectures
-          ? `${decimalFr(i.lectures.decimale)} ou ${decimalFr(i.lectures.milliers)} ?`
+          ? `${lu(i.lectures.decimale)} ou ${lu(i.lectures.milliers)} ?`
           : "ni « France », ni « Étranger », ni un pays étranger, ni une part ; la part dépensée en France n'est pas lue.") +
         ` Saisissez « France », « Étranger » ou la part avec « % » dans la colonne « Territoire ».`,
     );

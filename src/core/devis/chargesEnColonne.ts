@@ -13,7 +13,7 @@ export function chargesEnColonne(
   c: CellData | undefined,
   convention?: Convention,
 ): { montant?: Cents; taux?: Decimal } {
-  const taux = pourcentCellule(c);
+  const taux = pourcentCellule(c, convention);
   if (taux) return { taux };
   const d = decimalCellule(c, convention);
   if (!d || d.isZero()) return {};

@@ -45,6 +45,7 @@ import {
   chaineFacteur,
   facteurCellule,
   enMajuscules,
+  analyserPourcent,
   fractionCellule,
   partFranceCellule,
   preuveTerritoire,
@@ -52,6 +53,7 @@ import {
   territoireAmbigu,
   territoireIllisible,
   pourcentCellule,
+  pourcentNonLu,
   pourcentDansTexte,
   quantiteCellule,
   texteCellule,
@@ -1725,7 +1727,21 @@ function importerAvecEntete(
         ...(lm.type === "texte" && lm.devise && lm.periode ? { periodeDevise: lm.periode } : {}),
         ...(lm.type === "texte" && !lm.devise && !("colonne" in ou) ? tarifDe(lm.texte) : {}),
         ...(lm.type === "texte" && !lm.devise ? avecUniteDe(lm.texte) : {}),
+        ...(lm.type === "texte" && !lm.devise ? pourcentDe({ v: lm.texte }) : {}),
       });
+  };
+  /**
+   * A percentage text not read (« 1.500 % » the sheet does not decide, « 1 2 % »): said as such, with both readings
+   * (fractions) when ambiguous, never read as 1,5 % nor dropped.
+   */
+  const pourcentDe = (c: CellData | undefined): { pourcent?: MontantIllisible["pourcent"] } => {
+    const p = pourcentNonLu(c, convention);
+    if (!p) return {};
+    return {
+      pourcent: p.lectures
+        ? { decimale: chaineDecimale(p.lectures.decimale), milliers: chaineDecimale(p.lectures.milliers) }
+        : {},
+    };
   };
   /** A figure with its unit (« (3 k€) »), read exactly (an ambiguous figure is not one): said with its value. */
   const avecUniteDe = (texte: string): { avecUnite?: Cents } => {
@@ -1753,7 +1769,9 @@ function importerAvecEntete(
     compte: Cents | undefined,
   ): { valeur?: Decimal; nommee?: true } => {
     const c = cell(row, k);
-    if (!c || c.v === null || (typeof c.v === "string" && c.v.trim() === "") || pourcentCellule(c)) return {};
+    if (!c || c.v === null || (typeof c.v === "string" && c.v.trim() === "")) return {};
+    const p = analyserPourcent(c, convention);
+    if (p?.type === "pourcent") return {};
     const lm = lireMontantCellule(c, convention);
     if (lm.type === "montant") return { valeur: lm.valeur };
     if (lm.type === "vide" || (lm.type === "texte" && !lm.devise && !/\d/.test(lm.texte))) return {};
@@ -1885,7 +1903,7 @@ function importerAvecEntete(
     const nn = quantiteCellule(cell(row, "nombre"), convention);
     const q = qq.valeur;
     const n = nn.valeur;
-    const tauxPct = pourcentCellule(cell(row, "taux"));
+    const tauxPct = pourcentCellule(cell(row, "taux"), convention);
     const t = tauxPct ? undefined : facteurCellule(cell(row, "taux"), convention);
     // An ambiguous text amount is read only when quantité × nombre × taux proves one of its readings.
     const montantLu = montantProuve(lm, q, n, t);
@@ -2163,7 +2181,7 @@ function importerAvecEntete(
     const basDeDevis = chapitreBasDeDevis(libelle);
     // « Imprévus » with 10 % (0,1 shown « 0 % ») in the amount column: the line's rate, never 0,10 €.
     const pctMontant =
-      basDeDevis && montantLu === undefined && !tauxPct ? pourcentCellule(cell(row, "montant")) : undefined;
+      basDeDevis && montantLu === undefined && !tauxPct ? pourcentCellule(cell(row, "montant"), convention) : undefined;
     if (
       !aDesFacteurs &&
       (!basDeDevis || (montantLu === undefined && !tauxPct && !pctMontant && !pourcentDansTexte(libelle)))
@@ -2262,6 +2280,26 @@ function importerAvecEntete(
         continue;
       }
     }
+    // A factor typed as a percentage text not read (« 1.500 % » the sheet does not decide, « 1 2 % »): named with its
+    // cell, never read as 1,5 % nor dropped; the amount is never computed without it.
+    const facteurPourcent = facteurIllisible
+      ? undefined
+      : FACTEURS.find((k) => pourcentNonLu(cell(row, k), convention));
+    if (facteurPourcent) {
+      illisibles.push({
+        cellule: ref(r, facteurPourcent) as string,
+        texte: texteCellule(cell(row, facteurPourcent)),
+        libelle: nomLigne,
+        erreurExcel: false,
+        colonne: facteurPourcent,
+        compte: montant,
+        ...pourcentDe(cell(row, facteurPourcent)),
+      });
+      if (montant === undefined) {
+        nommer(lm, r, nomLigne, false);
+        continue;
+      }
+    }
     // A quantity or a number written as text with a figure that reads as none (« NaN », « 1e3 », « 3 j ½ ») beside an
     // amount: named, never taken as 1 unsaid. A word alone (« forfait », « ens. ») is a unit written in its place.
     const facteurTexte =
@@ -2273,7 +2311,7 @@ function importerAvecEntete(
               typeof c?.v === "string" &&
               FACTEUR_CHIFFRE.test(c.v.trim()) &&
               quantiteCellule(c).valeur === undefined &&
-              !pourcentCellule(c)
+              !analyserPourcent(c, convention)
             );
           });
     if (facteurTexte)
@@ -2401,7 +2439,7 @@ function importerAvecEntete(
                 typeof c?.v === "string" &&
                 c.v.trim() !== "" &&
                 quantiteCellule(c).valeur === undefined &&
-                !pourcentCellule(c)
+                !analyserPourcent(c, convention)
               );
             })
           : undefined;
@@ -2509,7 +2547,17 @@ function importerAvecEntete(
     const charges = lireAnnexe(row, r, "montantCharges", nomLigne, montant).nommee
       ? {}
       : chargesEnColonne(cell(row, "montantCharges"), convention);
-    const tc = fractionCellule(cell(row, "tauxCharges")) ?? charges.taux;
+    const tc = fractionCellule(cell(row, "tauxCharges"), convention) ?? charges.taux;
+    if (pourcentNonLu(cell(row, "tauxCharges"), convention))
+      illisibles.push({
+        cellule: ref(r, "tauxCharges") as string,
+        texte: texteCellule(cell(row, "tauxCharges")),
+        libelle: nomLigne,
+        erreurExcel: false,
+        colonne: "tauxCharges",
+        compte: montant,
+        ...pourcentDe(cell(row, "tauxCharges")),
+      });
     const preuves = preuvesDe(cols.territoire);
     const pfRep = partFranceDeRepartition(montant, mFr, mEtr);
     const celTerritoire = cell(row, "territoire");
@@ -2546,6 +2594,7 @@ function importerAvecEntete(
         ? {
             territoireIllisible: {
               texte: illisibleTerritoire.texte,
+              ...(illisibleTerritoire.pourcent ? { pourcent: true as const } : {}),
               ...(illisibleTerritoire.lectures
                 ? {
                     lectures: {

@@ -72,13 +72,59 @@ export function quantiteCellule(
   return { valeur: new Decimal(m[1].replace(",", ".")), unite: c.v.trim().slice(m[1].length).trim() };
 }
 
-/** A percentage: "15 %", "15%", a number with a % format (0.15), or "0,15" → 0.15 as a Decimal fraction. */
-export function pourcentCellule(c: CellData | undefined): Decimal | undefined {
+/**
+ * What a percentage cell says: a number with a % format (0.15), or a text that is a figure followed by « % » (« 15 % »,
+ * « 15% », « −20 % » with the minus sign U+2212, « 1 500 % » grouped with a space, a no-break or a narrow no-break
+ * space), its figure read by the shared number reader with the sheet's `convention`. A text « 1.500 % » the convention
+ * does not decide is `ambigu` with both readings (never picked); a figure that reads as no number (« 1 2 % ») is
+ * `illisible`. Undefined when the cell is no percentage at all (a plain number, a word, « Imprévus 7 % »).
+ */
+export type AnalysePourcent =
+  | { type: "pourcent"; valeur: Decimal }
+  | { type: "ambigu"; decimale: Decimal; milliers: Decimal }
+  | { type: "illisible" };
+
+const POURCENT_TEXTE = /^\s*([-+\u2212]?\s*\d[\d\s.,']*?)\s*%\s*$/;
+
+export function analyserPourcent(c: CellData | undefined, convention?: Convention): AnalysePourcent | undefined {
   if (!c || c.v === null || c.erreur) return undefined;
-  if (typeof c.v === "number") return estFormatPourcentage(c.fmt) ? new Decimal(c.v) : undefined;
+  if (typeof c.v === "number")
+    return estFormatPourcentage(c.fmt) && Number.isFinite(c.v)
+      ? { type: "pourcent", valeur: new Decimal(c.v) }
+      : undefined;
   if (typeof c.v !== "string") return undefined;
-  const m = /^\s*(-?\d+(?:[.,]\d+)?)\s*%\s*$/.exec(c.v);
-  return m ? new Decimal(m[1].replace(",", ".")).dividedBy(100) : undefined;
+  const m = POURCENT_TEXTE.exec(c.v);
+  if (!m) return undefined;
+  const a = analyserNombre(m[1], convention);
+  if (a.type === "nombre") return { type: "pourcent", valeur: a.valeur.dividedBy(100) };
+  if (a.type === "ambigu")
+    return { type: "ambigu", decimale: a.decimale.dividedBy(100), milliers: a.milliers.dividedBy(100) };
+  return { type: "illisible" };
+}
+
+/**
+ * A percentage: "15 %", "15%", a number with a % format (0.15) → 0.15 as a Decimal fraction (see analyserPourcent).
+ * Undefined for an ambiguous or unreadable percentage text: pourcentNonLu names it.
+ */
+export function pourcentCellule(c: CellData | undefined, convention?: Convention): Decimal | undefined {
+  const a = analyserPourcent(c, convention);
+  return a?.type === "pourcent" ? a.valeur : undefined;
+}
+
+/**
+ * A percentage text that is not read (see analyserPourcent): « 1.500 % » the sheet does not decide (`lectures`, as
+ * fractions: 0.015 or 15), or a figure that reads as no number. Each caller names it with its cell, never drops it.
+ */
+export function pourcentNonLu(
+  c: CellData | undefined,
+  convention?: Convention,
+): { texte: string; pourcent: true; lectures?: { decimale: Decimal; milliers: Decimal } } | undefined {
+  const a = analyserPourcent(c, convention);
+  if (!a || a.type === "pourcent") return undefined;
+  const texte = texteCellule(c);
+  return a.type === "ambigu"
+    ? { texte, pourcent: true, lectures: { decimale: a.decimale, milliers: a.milliers } }
+    : { texte, pourcent: true };
 }
 
 /** "Imprévus 7 %", "Frais généraux (15%)" → 0.15. */
@@ -87,11 +133,14 @@ export function pourcentDansTexte(s: string): Decimal | undefined {
   return m ? new Decimal(m[1].replace(",", ".")).dividedBy(100) : undefined;
 }
 
-/** A rate as a fraction: 0.62, 62 (→ 0.62), "62 %", "0,62". */
-export function fractionCellule(c: CellData | undefined): Decimal | undefined {
-  const p = pourcentCellule(c);
+/**
+ * A rate as a fraction: 0.62, 62 (→ 0.62), "62 %", "0,62". A percentage text not read (« 1.500 % ») is undefined:
+ * pourcentNonLu names it.
+ */
+export function fractionCellule(c: CellData | undefined, convention?: Convention): Decimal | undefined {
+  const p = pourcentCellule(c, convention);
   if (p) return p;
-  const d = decimalCellule(c);
+  const d = decimalCellule(c, convention);
   if (!d) return undefined;
   return d.greaterThan(1.5) ? d.dividedBy(100) : d;
 }
@@ -252,8 +301,8 @@ export function partFranceCellule(
   convention?: Convention,
 ): Decimal | undefined {
   if (!c) return undefined;
-  const p = pourcentCellule(c);
-  if (p) return p;
+  const p = analyserPourcent(c, convention);
+  if (p) return p.type === "pourcent" ? p.valeur : undefined;
   const n = nombreTerritoire(c, convention);
   if (n?.type === "ambigu") return undefined;
   if (n) {
@@ -276,14 +325,15 @@ export function partFranceCellule(
 
 /**
  * A filled « Territoire » cell whose share is neither read nor ambiguous between % and fraction: a word that is no
- * territory (« moitié », « 80 pour cent »), a text « 1.500 » whose separator the sheet does not decide (`lectures`), a
- * boolean or an Excel error. Named (finding `territoire-illisible`), never dropped: credit-impot refuses it.
+ * territory (« moitié », « 80 pour cent »), a text « 1.500 » or « 1.500 % » whose separator the sheet does not decide
+ * (`lectures`, as fractions when `pourcent`: the text is a percentage), a boolean or an Excel error. Named (finding
+ * `territoire-illisible`), never dropped: credit-impot refuses it.
  */
 export function territoireIllisible(
   c: CellData | undefined,
   preuves?: PreuvesTerritoire,
   convention?: Convention,
-): { texte: string; lectures?: { decimale: Decimal; milliers: Decimal } } | undefined {
+): { texte: string; pourcent?: true; lectures?: { decimale: Decimal; milliers: Decimal } } | undefined {
   if (!c || c.v === null || c.v === undefined) return undefined;
   const texte = c.erreur ? String(c.v) : typeof c.v === "boolean" ? (c.v ? "VRAI" : "FAUX") : texteCellule(c);
   if (!texte) return undefined;
@@ -291,6 +341,8 @@ export function territoireIllisible(
     if (partFranceCellule(c, preuves, convention) !== undefined) return undefined;
     if (territoireAmbigu(c, preuves, convention)) return undefined;
   }
+  const p = pourcentNonLu(c, convention);
+  if (p) return p;
   const n = nombreTerritoire(c, convention);
   return n?.type === "ambigu" ? { texte, lectures: { decimale: n.decimale, milliers: n.milliers } } : { texte };
 }

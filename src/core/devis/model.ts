@@ -137,7 +137,12 @@ export interface LigneDevis {
    * text « 1.500 » whose separator the sheet does not decide: `lectures`, its two readings as plain decimals): not read
    * (`partFrance` left unsaid), named (finding `territoire-illisible`; credit-impot refuses it).
    */
-  territoireIllisible?: { texte: string; lectures?: { decimale: string; milliers: string } };
+  territoireIllisible?: {
+    texte: string;
+    /** The text is a percentage (« 1.500 % »): `lectures` are fractions (0.015 or 15), said as percentages. */
+    pourcent?: true;
+    lectures?: { decimale: string; milliers: string };
+  };
   /** CNC forms: the producer's split of the amount ("dont France", "dont étranger"), as read. */
   repartition?: { france?: Cents; etranger?: Cents };
   eligibleCI: EligibiliteCI;
@@ -416,7 +421,7 @@ export interface MontantIllisible {
   /** A date (a real date or « 15/04/2025 ») where an amount or a quantity belongs. */
   date?: boolean;
   /** The cell is a factor (quantité, nombre, taux) or a column read beside the amount, not the amount. */
-  colonne?: "quantite" | "nombre" | "taux" | ColonneAnnexe;
+  colonne?: "quantite" | "nombre" | "taux" | "tauxCharges" | ColonneAnnexe;
   /** The row is a subtotal, total or chapter row of the producer: its amount is not compared. */
   total?: boolean;
   /** The line is still counted, with this amount read from its amount cell. */
@@ -453,6 +458,11 @@ export interface MontantIllisible {
    * « semaine »). Named by montant-tarif, never taken as the line's amount; conservation lists it at that figure.
    */
   tarif?: { montant: Cents; periode: string };
+  /**
+   * A percentage text not read (« 1.500 % » the sheet does not decide, « 1 2 % »): with both readings as fractions
+   * (« 0.015 », « 15 ») when ambiguous. Never read as one of them nor dropped.
+   */
+  pourcent?: { decimale?: string; milliers?: string };
 }
 
 /** A text amount whose lone « . » or « , » before three digits may be decimal or grouping, and nothing proves which. */

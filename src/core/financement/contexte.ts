@@ -41,7 +41,12 @@ export function pctVers(d: Decimal, ...seuils: Decimal[]): string {
   return formatPourcentFr(r, 2);
 }
 
-/** « (à vérifier) » after a figure that is not backed by a primary text. */
-export function mentionConfiance(c: Confiance): string {
-  return aVerifier(c) ? " (chiffre à vérifier)" : "";
+/**
+ * The one parenthesis after a figure of the rules: its `precision` (« 20 000,00 € par heure »), and « chiffre à vérifier »
+ * when the figure is not backed by a primary text, joined by « ; » in the same parenthesis — never two in a row
+ * (« (20 000,00 € par heure) (chiffre à vérifier) »). Empty when there is nothing to say.
+ */
+export function mentionConfiance(c: Confiance, precision?: string): string {
+  const notes = [precision, aVerifier(c) ? "chiffre à vérifier" : undefined].filter((x) => !!x);
+  return notes.length ? ` (${notes.join(" ; ")})` : "";
 }

@@ -197,8 +197,20 @@ const reposQuotidien: Regle<Contexte> = {
 /** The rules in force during each week (on its first working day), kept out of the public HeuresSemaine. */
 const reglesSemaine = new WeakMap<HeuresSemaine, ReglesConvention>();
 
-/** Hours per person and ISO week with their overtime bands. */
+/** heuresParSemaine per analysis context: two rules and the result read them, computed once. */
+const heuresDuContexte = new WeakMap<Contexte, HeuresSemaine[]>();
+
+/** Hours per person and ISO week with their overtime bands (computed once per analysis context). */
 export function heuresParSemaine(ctx: Contexte): HeuresSemaine[] {
+  let h = heuresDuContexte.get(ctx);
+  if (!h) {
+    h = calculerHeuresParSemaine(ctx);
+    heuresDuContexte.set(ctx, h);
+  }
+  return h;
+}
+
+function calculerHeuresParSemaine(ctx: Contexte): HeuresSemaine[] {
   const out: HeuresSemaine[] = [];
   for (const vs of ctx.parPersonne) {
     for (const [semaine, liste] of parSemaine(vs)) {

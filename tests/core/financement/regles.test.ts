@@ -231,15 +231,17 @@ describe("audiovisuel : œuvre difficile et petit budget selon l'art. D331-17", 
     const info = message(av("200000", { oeuvreDifficile: true }));
     expect(info.gravite).toBe("info");
     expect(info.message).toMatch(
-      /^Aides publiques 45\u202f000,00\u00a0€ = 22,50\u00a0% du coût \(200\u202f000,00\u00a0€\)\. Plafond 60,00\u00a0% : œuvre difficile \(innovante, peu accessible ou délicate, déclarée par le producteur\), chiffre à vérifier\.$/,
+      /^Aides publiques 45\u202f000,00\u00a0€ = 22,50\u00a0% du coût \(200\u202f000,00\u00a0€\)\. Plafond 60,00\u00a0% \(chiffre à vérifier\) : œuvre difficile \(innovante, peu accessible ou délicate, déclarée par le producteur\)\.$/,
     );
     // Alerte: over 50 % under the small budget's 60 %; erreur: over the general 50 %.
     const alerte = message(av("86666.66"));
     expect(alerte.gravite).toBe("alerte");
-    expect(alerte.message).toMatch(/admis seulement par dérogation\. Plafond 60,00\u00a0% : œuvre à petit budget \(/);
+    expect(alerte.message).toMatch(
+      /admis seulement par dérogation\. Plafond 60,00\u00a0% \(chiffre à vérifier\) : œuvre à petit budget \(/,
+    );
     const erreur = message(av("86666.67"));
     expect(erreur.gravite).toBe("erreur");
-    expect(erreur.message).toMatch(/\. Plafond 50,00\u00a0% : plafond général, chiffre à vérifier\. Attention : /);
+    expect(erreur.message).toMatch(/\. Plafond 50,00\u00a0% \(chiffre à vérifier\) : plafond général\. Attention : /);
     for (const c of [info, alerte, erreur]) expect(`${profondeur(c.message)} ${c.message}`).toMatch(/^1 /);
   });
   test("au-delà du plafond, le constat chiffre l'excédent et cite le Conseil d'État (fraction excédentaire)", () => {
@@ -313,8 +315,8 @@ describe("diffuseurs-fsa (audiovisuel)", () => {
     expect(messages(a)[0]).toBe(
       "Diffuseurs français : 224\u202f999,99\u00a0€ = 24,99\u00a0% de la participation française en coproduction " +
         "internationale (900\u202f000,00\u00a0€ = coût de l'œuvre 1\u202f000\u202f000,00\u00a0€ − parts des coproducteurs " +
-        "étrangers 100\u202f000,00\u00a0€), en dessous des 25,00\u00a0% exigés pour le soutien automatique FSA (chiffre à " +
-        "vérifier) ; sinon, passage en commission sélective.",
+        "étrangers 100\u202f000,00\u00a0€), en dessous des 25,00\u00a0% (chiffre à vérifier) exigés pour le soutien " +
+        "automatique FSA ; sinon, passage en commission sélective.",
     );
   });
   test("sans coproducteur étranger, la base est le coût de l'œuvre, pas le financement (plan sous-financé)", () => {
@@ -383,7 +385,7 @@ describe("diffuseurs-fsa (audiovisuel)", () => {
     const a = evaluer(sous, { cout: cout(3 * minimum - 0.01), ...av, genre, dureeMinutes: 90 });
     expect(messages(a)).toEqual([
       `${nom} de 90 min : numéraire des diffuseurs français ${euros(minimum - 0.01)}, en dessous du minimum de ` +
-        `${euros(minimum)} (${euros(parHeure)} par heure) (chiffre à vérifier).`,
+        `${euros(minimum)} (${euros(parHeure)} par heure ; chiffre à vérifier).`,
     ]);
     const juste = plan([src("diffuseur-preachat", minimum), src("apport-numeraire", 2 * minimum)]);
     expect(messages(evaluer(juste, { cout: cout(3 * minimum), ...av, genre, dureeMinutes: 90 }))).toEqual([]);

@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import type { Regle } from "../../controles/constat";
 import type { ColonneAnnexe, MontantIllisible } from "../model";
 import { decimalFr } from "../../util/texte";
@@ -7,6 +8,7 @@ const NOM_COLONNE = {
   quantite: "la quantité",
   nombre: "le nombre",
   taux: "le taux",
+  tauxCharges: "le taux de charges",
   montantFrance: "le dont France",
   montantEtranger: "le dont étranger",
   montantCharges: "la cellule des charges",
@@ -29,6 +31,11 @@ export function suiteIllisible(m: MontantIllisible): string {
         : m.colonne
           ? "le montant n'est pas calculé sans cette valeur ; la ligne n'est pas comptée."
           : "la ligne n'est pas comptée.";
+}
+
+/** « 1,5 % » for the fraction "0.015". */
+function pourcentFr(fraction: string): string {
+  return `${decimalFr(new Decimal(fraction).times(100).toFixed())} %`;
 }
 
 function message(m: MontantIllisible): string {
@@ -94,6 +101,12 @@ function message(m: MontantIllisible): string {
       `d'euros${/^\s*\(/.test(m.texte) ? ", entre parenthèses : négatif" : ""}), mais un montant écrit avec son unité ` +
       `n'est pas compté sans vérification : ${suite} Écrivez ce montant en euros dans la cellule, puis relancez.`
     );
+  if (m.pourcent)
+    return m.pourcent.decimale !== undefined && m.pourcent.milliers !== undefined
+      ? `${ou} : ${quoi} « ${m.texte} » peut se lire ${pourcentFr(m.pourcent.decimale)} ou ` +
+          `${pourcentFr(m.pourcent.milliers)}, sans que la feuille dise lequel ; ${suite} Saisissez « ` +
+          `${pourcentFr(m.pourcent.decimale)} » ou « ${pourcentFr(m.pourcent.milliers)} », puis relancez.`
+      : `${ou} : ${quoi} « ${m.texte} » n'est pas un pourcentage lisible ; ${suite}`;
   // A quantity or a number in words (« NaN »): the factor named, then why.
   if (m.colonne && !annexe) return `${ou} : ${quoi} « ${m.texte} » n'est pas un nombre ; ${suite}`;
   return `${ou} : « ${m.texte} » n'est pas un montant ; ${suite}`;

@@ -88,9 +88,9 @@ export const territoireIllisible: Regle<ContexteDevis> = {
       const i = l.territoireIllisible;
       if (!i || l.chargesDe) return [];
       const cellule = l.source.cellules.territoire ?? celluleMontant(l);
+      const lu = (x: string) => (i.pourcent ? pourcent(x) : nombre(x));
       const pourquoi = i.lectures
-        ? `peut se lire ${nombre(i.lectures.decimale)} ou ${nombre(i.lectures.milliers)}, sans que la feuille dise ` +
-          `lequel`
+        ? `peut se lire ${lu(i.lectures.decimale)} ou ${lu(i.lectures.milliers)}, sans que la feuille dise lequel`
         : `n'est ni « France », ni « Étranger », ni un pays étranger, ni une part (« 80 % »)`;
       return [
         {

@@ -80,7 +80,6 @@ export const diffuseursFsa: Regle<ContexteFinancement> = {
     const s = ctx.synthese;
     if (s.financementFrancais <= 0) return [];
     const f = seuilsFsa(ctx.date);
-    const v = mentionConfiance(f.version.confiance);
     const out: Constat[] = [];
     const base = baseFsa(ctx);
     if (base.montant <= 0) {
@@ -99,7 +98,8 @@ export const diffuseursFsa: Regle<ContexteFinancement> = {
           gravite: "alerte",
           message:
             `Diffuseurs français : ${euros(s.diffuseursFrancais)} = ${pctVers(part, f.partMinimale)} ${base.de} ${base.nom}, ` +
-            `en dessous des ${pct(f.partMinimale)} exigés pour le soutien automatique FSA${v} ; sinon, passage en ` +
+            `en dessous des ${pct(f.partMinimale)}${mentionConfiance(f.version.confiance)} exigés pour le soutien ` +
+            `automatique FSA ; sinon, passage en ` +
             `commission sélective.`,
         });
       }
@@ -136,8 +136,8 @@ export const diffuseursFsa: Regle<ContexteFinancement> = {
         gravite: "alerte",
         message:
           `${quoi} de ${minutesFr(ctx.dureeMinutes)} min : numéraire des diffuseurs ` +
-          `français ${euros(s.numeraireDiffuseursFrancais)}, en dessous du minimum de ${euros(minimum)} (` +
-          `${euros(parHeure)} par heure)${v}.`,
+          `français ${euros(s.numeraireDiffuseursFrancais)}, en dessous du minimum de ${euros(minimum)}` +
+          `${mentionConfiance(f.version.confiance, `${euros(parHeure)} par heure`)}.`,
       });
     }
     return out;

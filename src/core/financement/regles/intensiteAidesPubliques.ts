@@ -1,7 +1,6 @@
 import type { Constat, Regle } from "../../controles/constat";
 import { multiplyCents, subCents } from "../../money/cents";
-import { aVerifier } from "../../regles/table";
-import { ContexteFinancement, euros, pct, pctVers } from "../contexte";
+import { ContexteFinancement, euros, mentionConfiance, pct, pctVers } from "../contexte";
 
 const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
 
@@ -36,8 +35,8 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
         : `du coût (${euros(s.baseIntensite)})`;
     const quoi = `Aides publiques ${euros(s.aidesPubliques)} = ${pctVers(s.intensite, p.seuilAlerte, p.plafond)} ${base}`;
     // The ceiling in a sentence of its own: its motif has its own parentheses (« œuvre difficile (premier ou
-    // deuxième film…) »), never put inside others.
-    const plafond = `Plafond ${pct(p.plafond)} : ${p.motif}${aVerifier(p.confiance) ? ", chiffre à vérifier" : ""}.`;
+    // deuxième film…) »), never put inside others; the « chiffre à vérifier » note follows the figure, as everywhere.
+    const plafond = `Plafond ${pct(p.plafond)}${mentionConfiance(p.confiance)} : ${p.motif}.`;
     let c: Constat;
     if (s.intensite.greaterThan(p.plafond)) {
       const consequence = p.version.valeurs.consequenceDepassement;
