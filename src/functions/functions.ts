@@ -8,7 +8,8 @@
  */
 import Decimal from "decimal.js";
 import { AucunTauxError, lireTaux, montantCharges, tauxCharges } from "../core/charges";
-import { cents, montantLigne, ratio, subCents } from "../core/money";
+import { analyserNombre, cents, montantLigne, ratio, subCents } from "../core/money";
+import { decimalFr } from "../core/util/texte";
 import {
   enErreurExcel,
   erreurDivisionParZero,
@@ -67,6 +68,13 @@ export function charges(brut: number | string, categorie: number | string, annee
 function tauxDeCategorie(categorie: string | number, annee: number): Decimal {
   if (typeof categorie === "number" || /\d/.test(categorie)) {
     const t = lireTaux(categorie);
+    const a = typeof categorie === "string" ? analyserNombre(categorie.replace(/%\s*$/, "")) : undefined;
+    if (!t && a?.type === "ambigu") {
+      const [d, m] = [a.decimale, a.milliers].map((v) => decimalFr(v.toFixed()));
+      throw erreurValeur(
+        `L'argument « categorie » (« ${categorie} ») peut se lire ${d} ou ${m} : écrivez-le sans ambiguïté (« ${d} % »).`,
+      );
+    }
     if (!t) throw erreurValeur(`L'argument « categorie » (« ${categorie} ») n'est pas un taux entre 0 et 100 %.`);
     return t;
   }

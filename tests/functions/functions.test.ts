@@ -70,6 +70,12 @@ describe("PROD.CHARGES", () => {
     );
   });
 
+  it("refuse un taux ambigu en nommant ses deux lectures", () => {
+    expect(erreurDe(() => charges(1000, "62.500 %", null)).message).toBe(
+      "L'argument « categorie » (« 62.500 % ») peut se lire 62,5 ou 62\u202f500 : écrivez-le sans ambiguïté (« 62,5 % »).",
+    );
+  });
+
   it("renvoie #N/A pour une année antérieure à la table", () => {
     const e = erreurDe(() => charges(1000, "artiste", 2019));
     expect(e.code).toBe("#N/A");
