@@ -125,3 +125,18 @@ describe("une clé de Paramètres qu'aucun calcul ne lit est nommée par la comm
     for (const m of attendus) expect(espacesSimples(texte.out)).toContain(`Paramètre lu par aucun calcul — ${m}`);
   });
 });
+
+describe("la feuille « Contrôles » écrite par prodbook devis -o", () => {
+  it("liste la clé de Paramètres qu'aucun calcul ne lit, comme le JSON", async () => {
+    const f = await classeurDevis();
+    const sortie = path.join(dossier(), "devis-controles.xlsx");
+    const r = prodbook("devis", f, "--date", "2026-01-15", "-o", sortie);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    const ws = wb.getWorksheet("Contrôles");
+    const textes: string[] = [];
+    ws?.eachRow((row) => row.eachCell((c) => textes.push(espacesSimples(c.text))));
+    expect(textes).toEqual(expect.arrayContaining([message(6, "devis.salaire-minimum.directeur-photo"), message(7)]));
+  });
+});

@@ -61,13 +61,13 @@ export async function structurer(
   const { explique, dureeDuClasseur: _d, dureesAmbigues, ...options } = lue;
   // The « Paramètres » keys no calculation reads that the devis rules could have meant: with the devis' findings.
   const parametres = await constatsParametresNonLus(wb, DOMAINES_PARAMETRES.devis);
-  const lu = await structurerDevis(wb, {
+  const r = await structurerDevis(wb, {
     ...options,
     origineDuree: origineDuree(options),
     ecrire,
     ...(explique ? { tracer: true } : {}),
+    ...(parametres.length ? { constatsAjoutes: parametres } : {}),
   });
-  const r = parametres.length ? { ...lu, constats: [...lu.constats, ...parametres] } : lu;
   const ambigues = dureesAmbigues ? { dureesAmbigues } : {};
   const { salairesMinimum, ...resultat } = r;
   if (!explique) return { ...resultat, ...ambigues };

@@ -33,6 +33,11 @@ export interface OptionsStructurer {
   controler?: boolean;
   /** « D'où vient ce chiffre ? »: the trace of each salaire-minimum finding (`salairesMinimum`). */
   tracer?: boolean;
+  /**
+   * Findings the caller made on the same workbook (a « Paramètres » key no calculation reads): listed after the devis'
+   * own, in the result and on the « Contrôles » sheet written.
+   */
+  constatsAjoutes?: readonly Constat[];
 }
 
 export interface ResultatStructurer {
@@ -153,6 +158,7 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
   const date = opts.date ?? aujourdhui();
   const constats = controlerDevis(devis, date, surcharges, opts.annexe3097);
   if (devis.conservation) devis.conservation = completerConservation(devis.conservation, constats);
+  if (opts.constatsAjoutes) constats.push(...opts.constatsAjoutes);
   const tables = tablesDevis(devis, date, opts.annexe3097);
   // The salaire-minimum traces: asked (`tracer`), or for the notes of the « Contrôles » sheet written.
   const salairesMinimum =
