@@ -5,27 +5,15 @@
  * nothing resembles is said by every command; the other commands do not repeat another domain's typo. Through the
  * built binary (bin/prodbook.js, npm run build:cli), on real .xlsx workbooks.
  */
-import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as path from "path";
 import { ecrireDevisFiction } from "../core/creditImpot/classeurs";
 import { ecrireClasseurs } from "../core/financement/plans";
-import { dossierTemporaire, espacesSimples } from "../helpers/cli";
+import { binaire, type ConstatJson as Controle, dossierTemporaire, espacesSimples } from "../helpers/cli";
 
-const BINAIRE = path.join(__dirname, "../../bin/prodbook.js");
 const dossier = dossierTemporaire("prodbook-parametres-non-lus-");
 
-function prodbook(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BINAIRE, ...args], { encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-interface Controle {
-  regle: string;
-  gravite: string;
-  message: string;
-  cellule: string | null;
-}
+const prodbook = (...args: string[]) => binaire(args);
 
 /** One typo per domain, and a key nothing resembles (rows 2 to 7 of « Paramètres »). */
 const PARAMETRES: [string, string][] = [

@@ -4,26 +4,14 @@
  * in their text, through the built binary (bin/prodbook.js, npm run build:cli). `planning` says where it counts it once
  * (its working-time uses); carbone and credit-impot, every reading of the plan.
  */
-import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as path from "path";
 import { ecrireDevisFiction } from "../core/creditImpot/classeurs";
-import { dossierTemporaire, espacesSimples } from "../helpers/cli";
+import { binaire, type ConstatJson as Controle, dossierTemporaire, espacesSimples } from "../helpers/cli";
 
-const BINAIRE = path.join(__dirname, "../../bin/prodbook.js");
 const dossier = dossierTemporaire("prodbook-planning-doublons-commandes-");
 
-function prodbook(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BINAIRE, ...args], { encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-interface Controle {
-  regle: string;
-  gravite: string;
-  message: string;
-  cellule: string | null;
-}
+const prodbook = (...args: string[]) => binaire(args);
 
 /** A fiction devis, and a « PDT » of three days whose row 3 is written again as row 4 (same person, day and hours). */
 async function classeur(nom: string, avecDoublon: boolean): Promise<string> {

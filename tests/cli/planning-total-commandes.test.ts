@@ -3,26 +3,14 @@
  * producer's proven TOTAL row the same way: the same « total-plan-de-travail » finding, with its cell, in their JSON
  * `controles` and in their text, through the built binary (bin/prodbook.js, npm run build:cli).
  */
-import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as path from "path";
 import { ecrireDevisFiction } from "../core/creditImpot/classeurs";
-import { dossierTemporaire, espacesSimples } from "../helpers/cli";
+import { binaire, type ConstatJson as Controle, dossierTemporaire, espacesSimples } from "../helpers/cli";
 
-const BINAIRE = path.join(__dirname, "../../bin/prodbook.js");
 const dossier = dossierTemporaire("prodbook-planning-total-commandes-");
 
-function prodbook(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BINAIRE, ...args], { encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-interface Controle {
-  regle: string;
-  gravite: string;
-  message: string;
-  cellule: string | null;
-}
+const prodbook = (...args: string[]) => binaire(args);
 
 /** A fiction devis, and a « PDT » of three days whose TOTAL row gives the worked hours as a duration (29:00, [h]:mm). */
 async function classeur(nom: string, avecTotal: boolean): Promise<string> {

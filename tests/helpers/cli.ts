@@ -148,7 +148,6 @@ export interface ConstatJson {
   cellule?: string | null;
 }
 
-/** The findings (`controles`) of a command's `--json` output. */
 /** The fields of `prodbook planning --json`, in order (a public contract: added at the end, never renamed). */
 export const CHAMPS_PLANNING_JSON = [
   "etapes",
@@ -161,6 +160,7 @@ export const CHAMPS_PLANNING_JSON = [
   "livraison",
 ];
 
+/** The findings (`controles`) of a command's `--json` output. */
 export const controlesJson = (out: string) => (JSON.parse(out) as { controles: ConstatJson[] }).controles;
 
 /** A cell of a devis a test writes: a value, or a formula with its cached result. */
