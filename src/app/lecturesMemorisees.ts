@@ -8,8 +8,18 @@ import type { SheetData, WorkbookPort } from "../core/port/workbook";
  */
 export function memoriserLectures(wb: WorkbookPort): WorkbookPort {
   const lues = new Map<string, Promise<SheetData | undefined>>();
+  // The sheet list too: every use case and its shared readers (duration, Paramètres, plan de travail) ask for it.
+  let feuilles: Promise<string[]> | undefined;
   return {
-    listSheets: () => wb.listSheets(),
+    listSheets: () => {
+      if (!feuilles) {
+        const liste = wb.listSheets();
+        feuilles = liste;
+        liste.catch(() => (feuilles = undefined));
+      }
+      // A copy each time: a caller that sorts or filters its list in place does not change the next one's.
+      return feuilles.then((l) => [...l]);
+    },
     readSheet: (name, options) => {
       if (options) return wb.readSheet(name, options);
       let lue = lues.get(name);
@@ -24,6 +34,7 @@ export function memoriserLectures(wb: WorkbookPort): WorkbookPort {
     feuillesProdbook: () => wb.feuillesProdbook(),
     writeSheets: (specs, onProgress) => {
       lues.clear();
+      feuilles = undefined;
       return wb.writeSheets(specs, onProgress);
     },
     ...(wb.selectCell ? { selectCell: (ref: string) => wb.selectCell!(ref) } : {}),

@@ -17,7 +17,10 @@ const PLAN = path.resolve(__dirname, "../fixtures/financement/documentaire.xlsx"
 function compte(wb: WorkbookPort): { port: WorkbookPort; lectures: Map<string, number> } {
   const lectures = new Map<string, number>();
   const port: WorkbookPort = {
-    listSheets: () => wb.listSheets(),
+    listSheets: () => {
+      lectures.set("(liste des feuilles)", (lectures.get("(liste des feuilles)") ?? 0) + 1);
+      return wb.listSheets();
+    },
     feuillesProdbook: () => wb.feuillesProdbook(),
     writeSheets: (s, p) => wb.writeSheets(s, p),
     readSheet: (nom, o) => {
@@ -55,6 +58,13 @@ describe("each sheet read once per use case", () => {
     await m.writeSheets([{ name: "Notes", rows: [["après"]] }]);
     expect((await m.readSheet("Notes"))?.rows[0][0]?.v).toBe("après");
     expect(lectures.get("Notes")).toBe(2);
+    // The sheet list likewise: asked once until a write, then anew (with the sheet written).
+    expect(await m.listSheets()).toEqual(["Notes"]);
+    expect(await m.listSheets()).toEqual(["Notes"]);
+    expect(lectures.get("(liste des feuilles)")).toBe(1);
+    await m.writeSheets([{ name: "Suite", rows: [["x"]] }]);
+    expect(await m.listSheets()).toEqual(["Notes", "Suite"]);
+    expect(lectures.get("(liste des feuilles)")).toBe(2);
   });
 });
 
