@@ -5,6 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { COL } from "../../src/core/carbone/colonnes";
+import { lancerCli } from "../helpers/cli";
 
 /**
  * The corrections typed in « Bilan carbone » follow their devis line when the producer inserts a line above it
@@ -14,12 +15,7 @@ const PLAN = path.resolve(__dirname, "../fixtures/planning/gardiens-planning.xls
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "carbone-corrections-"));
 const col = (c: number) => String.fromCharCode(65 + c);
 
-async function lancer(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out, err: err.join("\n") };
-}
+const lancer = (args: string[]) => lancerCli(main, args);
 
 /**
  * Inserts a devis line at `ligne` of « Budget Gardiens » the way Excel does: the rows below move down one row and
@@ -69,7 +65,7 @@ test("une ligne insérée au-dessus dans le devis : chaque correction reste sur 
   r = await lancer(["carbone", modifie, "--planning", "PDT", "--date", "2026-06-01", "--json", "-o", second]);
   expect(r.err).toBe("");
   expect(r.code).toBe(0);
-  const j = JSON.parse(r.out[0]) as { categories: { code: string; activites: ActiviteJson[] }[]; total: string };
+  const j = JSON.parse(r.sortie[0]) as { categories: { code: string; activites: ActiviteJson[] }[]; total: string };
   const transport = j.categories.find((c) => c.code === "transport")!.activites;
   const taxi = transport.find((a) => a.cellule === "'Budget Gardiens'!B43")!;
   const train = transport.find((a) => a.cellule === "'Budget Gardiens'!B44")!;
@@ -100,7 +96,7 @@ test("une correction dont la ligne a disparu du devis n'est pas posée ailleurs 
 
   r = await lancer(["carbone", modifie, "--planning", "PDT", "--date", "2026-06-01", "--json"]);
   expect(r.err).toBe("");
-  const j = JSON.parse(r.out[0]) as {
+  const j = JSON.parse(r.sortie[0]) as {
     categories: { code: string; activites: ActiviteJson[] }[];
     manquants: { cellule: string; message: string }[];
   };

@@ -7,17 +7,13 @@ import { main } from "../../src/cli/main";
 import { COL } from "../../src/core/carbone/colonnes";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
 import { lireRecalcule, nombre, recalculer, sansResultats } from "../helpers/libreoffice";
+import { lancerCli } from "../helpers/cli";
 
 /** The example devis « Les Gardiens du littoral » with its plan de travail (sheet « PDT »). */
 const PLAN = path.resolve(__dirname, "../fixtures/planning/gardiens-planning.xlsx");
 const FEC = path.resolve(__dirname, "../fixtures/fec/production-2024.txt");
 
-async function lancer(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out, err: err.join("\n") };
-}
+const lancer = (args: string[]) => lancerCli(main, args);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "carbone-cli-"));
 const col = (c: number) => String.fromCharCode(65 + c);
@@ -44,8 +40,8 @@ describe("prodbook carbone --json : le contrat public", () => {
     const r = await lancer(["carbone", PLAN, "--planning", "PDT", "--date", "2026-06-01", "--json"]);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    expect(r.out).toHaveLength(1);
-    j = JSON.parse(r.out[0]);
+    expect(r.sortie).toHaveLength(1);
+    j = JSON.parse(r.sortie[0]);
   });
 
   test("total en t CO₂e (deux décimales), catégories, activités avec cellule, quantité, unité, facteur, source", () => {
@@ -134,7 +130,7 @@ describe("prodbook carbone -o et --csv", () => {
     const r = await lancer(["carbone", PLAN, "--date", "2026-06-01", "-o", sortie, "--csv", csv]);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    const texte = r.out.join("\n");
+    const texte = r.out;
     expect(texte).toContain(
       "Total prévisionnel\u00a0: 2,49 t CO₂e (données d'activité 18,3\u00a0%, ratios monétaires 81,7\u00a0%)",
     );
@@ -190,7 +186,7 @@ describe("prodbook carbone -o et --csv", () => {
     const rafraichi = path.join(dir, "rafraichi.xlsx");
     const r = await lancer(["carbone", corrige, "--date", "2026-06-01", "--json", "-o", rafraichi]);
     expect(r.err).toBe("");
-    const j = JSON.parse(r.out[0]);
+    const j = JSON.parse(r.sortie[0]);
     const train = j.categories[0].activites.find((a: { cellule: string }) => a.cellule === "'Budget Gardiens'!B43");
     expect(train).toMatchObject({ quantite: "28320", corrigee: true, kgCO2e: "82.978", methode: "donnée d'activité" });
     // 2 492,08 + 82,9776 kg
@@ -216,8 +212,8 @@ describe("prodbook carbone -o et --csv", () => {
   test("l'unité s'écrit « CO₂e » dans le texte, les feuilles et leurs notes ; les champs JSON gardent tCO2e, kgCO2e", async () => {
     const ecrit = path.join(dir, "unite.xlsx");
     const texte = await lancer(["carbone", PLAN, "--date", "2026-06-01", "-o", ecrit]);
-    expect(texte.out.join("\n")).toContain("t CO₂e");
-    expect(texte.out.join("\n")).not.toMatch(/(?<![A-Za-z])CO2e/);
+    expect(texte.out).toContain("t CO₂e");
+    expect(texte.out).not.toMatch(/(?<![A-Za-z])CO2e/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(ecrit);
     const ascii: string[] = [];
@@ -235,7 +231,7 @@ describe("prodbook carbone -o et --csv", () => {
       );
     expect(ascii).toEqual([]);
     expect(unites).toBeGreaterThan(20);
-    const j = JSON.parse((await lancer(["carbone", PLAN, "--date", "2026-06-01", "--json"])).out[0]);
+    const j = JSON.parse((await lancer(["carbone", PLAN, "--date", "2026-06-01", "--json"])).sortie[0]);
     expect(Object.keys(j.categories[0])).toEqual(expect.arrayContaining(["tCO2e", "tCO2eDefinitif"]));
     expect(Object.keys(j.categories[1].activites[0])).toEqual(expect.arrayContaining(["kgCO2e", "kgCO2eDefinitif"]));
   });
@@ -254,7 +250,7 @@ describe("prodbook carbone : définitif à côté du prévisionnel", () => {
     const sortie = path.join(dir, "carbone-ecarts.xlsx");
     const r = await lancer(["carbone", ecarts, "--date", "2026-06-01", "--json", "-o", sortie]);
     expect(r.err).toBe("");
-    const j = JSON.parse(r.out[0]);
+    const j = JSON.parse(r.sortie[0]);
     // Assurance production: budget 1 200 € × 77 kg/k€ = 92,4 kg; réalisé 1 250 € (compte 616) → 96,25 kg.
     const achats = j.categories.find((c: { code: string }) => c.code === "achats");
     expect(achats.activites[0]).toMatchObject({
@@ -294,7 +290,7 @@ describe("prodbook carbone : un réalisé imputé au chapitre n'est pas un réal
     expect(e.code).toBe(0);
     const r = await lancer(["carbone", ecarts, "--date", "2026-06-01", "--json"]);
     expect(r.err).toBe("");
-    const j = JSON.parse(r.out[0]);
+    const j = JSON.parse(r.sortie[0]);
     // Every poste of the bilan's chapters has a réalisé of 0 of its own: the Grand livre's 276 € of chapter 5 went
     // to the chapter. The définitif is unknown (null), not 0 t.
     expect(j.total).toBe("2.49");
@@ -332,7 +328,7 @@ describe("prodbook carbone : un réalisé de 0 sur un poste est 0, pas « absent
     const sortie = path.join(dir, "carbone-zero.xlsx");
     const r = await lancer(["carbone", ecarts, "--date", "2026-06-01", "--json", "-o", sortie]);
     expect(r.err).toBe("");
-    const j = JSON.parse(r.out[0]);
+    const j = JSON.parse(r.sortie[0]);
     const achats = j.categories.find((c: { code: string }) => c.code === "achats");
     expect(achats.activites[0]).toMatchObject({ cellule: "'Budget doc'!B20", kgCO2e: "92.4", kgCO2eDefinitif: "0" });
     expect([j.total, j.definitif, achats.tCO2eDefinitif]).toEqual(["1.50", "0.00", "0.00"]);
@@ -358,7 +354,7 @@ describe("prodbook carbone : un montant du devis non lu est listé, pas perdu sa
     await wb.xlsx.writeFile(f);
     const r = await lancer(["carbone", f, "--date", "2026-06-01", "--json"]);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out.join("\n")) as { manquants: { cellule: string; message: string }[] };
+    const j = JSON.parse(r.out) as { manquants: { cellule: string; message: string }[] };
     const nonLus = j.manquants.filter((m) => m.message.startsWith("Montant non lu"));
     expect(nonLus.map((m) => m.cellule)).toEqual(["Devis!E2", "Devis!E3"]);
     expect(nonLus[0].message).toBe(
@@ -367,7 +363,7 @@ describe("prodbook carbone : un montant du devis non lu est listé, pas perdu sa
     );
     // The text output lists them under « À compléter », with the others.
     const t = await lancer(["carbone", f, "--date", "2026-06-01"]);
-    expect(t.out.join("\n")).toMatch(/Devis!E3 — Montant non lu/);
+    expect(t.out).toMatch(/Devis!E3 — Montant non lu/);
   });
 });
 
@@ -382,7 +378,7 @@ describe("prodbook carbone : entrée invalide → code 2, message en français, 
     const r = await lancer(["carbone", PLAN, ...options, "-o", sortie, "--csv", csv]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
-    expect(r.out).toEqual([]);
+    expect(r.sortie).toEqual([]);
     expect(fs.existsSync(sortie) || fs.existsSync(csv)).toBe(false);
   });
 
@@ -391,9 +387,9 @@ describe("prodbook carbone : entrée invalide → code 2, message en français, 
     const csv = path.join(dir, "absent", "export.csv");
     const r = await lancer(["carbone", PLAN, "--date", "2026-06-01", "-o", sortie, "--csv", csv]);
     // Checked before any work, like -o: the missing folder is named.
-    expect(r).toEqual({
+    expect({ code: r.code, sortie: r.sortie, err: r.err }).toEqual({
       code: 2,
-      out: [],
+      sortie: [],
       err: `Écriture impossible de «\u00a0${csv}\u00a0»\u00a0: dossier «\u00a0${path.dirname(csv)}\u00a0» introuvable.`,
     });
     expect(fs.existsSync(sortie)).toBe(false);
@@ -422,7 +418,7 @@ describe("prodbook carbone : facteurs lus dans la publication de l'ADEME (Impact
     const sortie = path.join(dir, "bilan-vols.xlsx");
     const r = await lancer(["carbone", devis, "--date", "2026-06-01", "--json", "-o", sortie]);
     expect(r.err).toBe("");
-    const j = JSON.parse(r.out[0]);
+    const j = JSON.parse(r.sortie[0]);
     const activites = j.categories.flatMap(
       (c: { activites: { cellule: string; quantite: string; facteur: string; kgCO2e: string; source: string }[] }) =>
         c.activites,

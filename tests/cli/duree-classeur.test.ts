@@ -1,10 +1,9 @@
 import ExcelJS from "exceljs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import type { Io } from "../../src/cli/io";
 import { incoherences, type Trace } from "../../src/core/traces/trace";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
-import { binaire, dossierTemporaire, espacesSimples, fabriqueVariantes, fr } from "../helpers/cli";
+import { binaire, dossierTemporaire, espacesSimples, fabriqueVariantes, fr, lancerCli } from "../helpers/cli";
 
 /**
  * Without --duree, `devis`, `credit-impot` and `financement` take the duration the workbook writes above the devis
@@ -20,13 +19,7 @@ const variante = fabriqueVariantes(dossier);
 
 const prodbook = (...args: string[]) => binaire(args);
 
-async function lancer(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t) };
-  const code = await main(args, io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const lancer = (args: string[]) => lancerCli(main, args);
 
 /** The « Durée » input of the cost per minute's trace. */
 const dureeDe = (t: Trace) => t.entrees!.find((e) => e.libelle === "Durée");

@@ -5,6 +5,7 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
 import { lireRecalcule, nombre, recalculerSansCache } from "../helpers/libreoffice";
+import { lancerCli } from "../helpers/cli";
 
 /**
  * The « Coût définitif » sheet written by `prodbook ecarts -o` lists the reconciliation's findings below its total,
@@ -16,12 +17,7 @@ import { lireRecalcule, nombre, recalculerSansCache } from "../helpers/libreoffi
 const FIX = path.resolve(__dirname, "../fixtures");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-cout-definitif-"));
 
-async function lancer(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const lancer = (args: string[]) => lancerCli(main, args);
 
 /** The rows under the « Contrôles » title of a written sheet: gravité, contrôle, cellule, message. */
 function controlesEcrits(ws: ExcelJS.Worksheet): ExcelJS.CellValue[][] {

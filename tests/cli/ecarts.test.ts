@@ -6,17 +6,13 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
+import { lancerCli } from "../helpers/cli";
 
 const FIX = path.resolve(__dirname, "../fixtures/fec");
 const FEC = path.join(FIX, "production-2024.txt");
 const CORR = path.join(FIX, "correspondances.csv");
 
-async function lancer(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const lancer = (args: string[]) => lancerCli(main, args);
 
 describe("prodbook ecarts", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ecarts-cli-"));

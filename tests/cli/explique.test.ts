@@ -2,12 +2,11 @@ import { MOIS } from "../../src/core/util/texte";
 import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import type { Io } from "../../src/cli/io";
 import { chercherTrace, evaluerNoeud, incoherences, type RegleTrace, type Trace } from "../../src/core/traces/trace";
 import { sourcePrincipale } from "../../src/core/regles/primaires";
 import { nomTable } from "../../src/app/presentationRegles";
 import ExcelJS from "exceljs";
-import { devisBinaire, dossierTemporaire, sortieBinaire } from "../helpers/cli";
+import { devisBinaire, dossierTemporaire, lancerCli, sortieBinaire } from "../helpers/cli";
 import { deuxVersions, dossierTemp } from "../core/versions/classeurs";
 
 const EXEMPLE = path.resolve(__dirname, "../../assets/exemple/devis-producteur.xlsx");
@@ -22,13 +21,7 @@ const ECARTS_EXEMPLE = [
   path.join(FIX, "fec/correspondances.csv"),
 ];
 
-async function lancer(args: string[]): Promise<{ code: number; sortie: string; erreurs: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t) };
-  const code = await main(args, io);
-  return { code, sortie: out.join("\n"), erreurs: err.join("\n") };
-}
+const lancer = (args: string[]) => lancerCli(main, args);
 
 /** Every node re-evaluates from its inputs, and the root gives the figure the command printed. */
 function verifier(t: Trace, figure: string): void {
@@ -40,12 +33,12 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
   it("devis --json --explique: traces of the total, chapters and cost per minute, equal to the figures", async () => {
     const r = await lancer(["devis", EXEMPLE, "--duree", "52", "--json", "--explique"]);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.sortie);
+    const j = JSON.parse(r.out);
     verifier(j.traces.total, j.devis.total);
     for (const c of j.devis.chapitres) verifier(j.traces.chapitres[c.code], c.total);
     expect(j.traces.coutMinute.formule).toBe("total ÷ durée");
     // Without the option, the contract is unchanged.
-    const sans = JSON.parse((await lancer(["devis", EXEMPLE, "--duree", "52", "--json"])).sortie);
+    const sans = JSON.parse((await lancer(["devis", EXEMPLE, "--duree", "52", "--json"])).out);
     expect(sans.traces).toBeUndefined();
     expect(Object.keys(sans)).toEqual(Object.keys(j).filter((k) => k !== "traces"));
   });
@@ -53,11 +46,11 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
   it("devis --explique (text): an indented tree down to the cells", async () => {
     const r = await lancer(["devis", EXEMPLE, "--duree", "52", "--explique"]);
     expect(r.code).toBe(0);
-    expect(r.sortie).toContain("D'où viennent ces chiffres\u00a0:");
-    expect(r.sortie).toMatch(/ {2}Total du devis\u00a0: [\d\u202f]+,\d\d\u00a0€ = /);
-    expect(r.sortie).toMatch(/← Taux\u00a0: [\d\u202f]+,\d\d\u00a0€ \['Budget Gardiens'!F\d+\]/);
+    expect(r.out).toContain("D'où viennent ces chiffres\u00a0:");
+    expect(r.out).toMatch(/ {2}Total du devis\u00a0: [\d\u202f]+,\d\d\u00a0€ = /);
+    expect(r.out).toMatch(/← Taux\u00a0: [\d\u202f]+,\d\d\u00a0€ \['Budget Gardiens'!F\d+\]/);
     // An amount read from a formula of the producer names it, hence the cells it was computed from.
-    expect(r.sortie).toContain(
+    expect(r.out).toContain(
       "← «\u00a0Frais généraux 15\u00a0%\u00a0»\u00a0: 21\u202f714,93\u00a0€ = montant lu, calculé par la formule du producteur " +
         "=ROUND(G71*15%,2) ['Budget Gardiens'!G73]",
     );
@@ -106,9 +99,9 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
 
   it("credit-impot --explique: credit = min(base × taux ; caps), the rate with its rule table", async () => {
     const args = ["credit-impot", EXEMPLE, "--regime", "audiovisuel", "--genre", "documentaire", "--duree", "52"];
-    const j = JSON.parse((await lancer([...args, "--annee", "2025", "--json", "--explique"])).sortie);
+    const j = JSON.parse((await lancer([...args, "--annee", "2025", "--json", "--explique"])).out);
     verifier(j.traces.credit, j.credit);
-    const texte = (await lancer([...args, "--annee", "2025", "--explique"])).sortie;
+    const texte = (await lancer([...args, "--annee", "2025", "--explique"])).out;
     expect(texte).toMatch(
       /Crédit d'impôt\u00a0: [\d\u202f]+,\d\d\u00a0€ = min\(crédit avant plafonds\u202f; plafonds\)/,
     );
@@ -147,7 +140,7 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
 
   it("credit-impot --explique (2026): one rule version is cited by the same source in « Règles appliquées » and the tree", async () => {
     const args = ["credit-impot", EXEMPLE, "--regime", "audiovisuel", "--genre", "documentaire", "--annee", "2026"];
-    const j = JSON.parse((await lancer([...args, "--json", "--explique"])).sortie);
+    const j = JSON.parse((await lancer([...args, "--json", "--explique"])).out);
     const regles: RegleTrace[] = [];
     const parcourir = (t: Trace) => {
       if (t.regle) regles.push(t.regle);
@@ -167,7 +160,7 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
       expect(r.source).toBe(sourcePrincipale(v.sources, r.confiance)!.url);
     }
     // The text: the rate's line in « Règles appliquées » and its node in the tree end on the same address.
-    const texte = (await lancer([...args, "--explique"])).sortie;
+    const texte = (await lancer([...args, "--explique"])).out;
     const appliquees = texte
       .split(/Règles appliquées\s:\n/)[1]
       .split("\n")
@@ -186,7 +179,7 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
   it("financement --explique: total, reste à financer and public-aid share", async () => {
     const r = await lancer(["financement", path.join(FIX, "financement/cinema.xlsx"), "--json", "--explique"]);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.sortie);
+    const j = JSON.parse(r.out);
     verifier(j.traces.total, j.total);
     expect(incoherences(j.traces.resteAFinancer)).toEqual([]);
     expect(incoherences(j.traces.intensite)).toEqual([]);
@@ -199,7 +192,7 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
     }
     verifier(j.traces.besoinMaximal, j.echeancier.besoinMaximal);
     expect(Number(j.echeancier.besoinMaximal)).toBeGreaterThan(0);
-    const texte = (await lancer(["financement", path.join(FIX, "financement/cinema.xlsx"), "--explique"])).sortie;
+    const texte = (await lancer(["financement", path.join(FIX, "financement/cinema.xlsx"), "--explique"])).out;
     expect(texte).toMatch(/\n {2}Besoin de trésorerie maximal\u00a0: [\d\u202f]+,\d\d\u00a0€ = max\(0\u202f; − min/);
     expect(texte).toMatch(/\n {6}← Dépenses d(e |')[a-zéû]+\u00a0\d{4}\u00a0: [\d\u202f]+,\d\d\u00a0€ = coût décaissé/);
     // Month by month (field added to the JSON: `traces.mois`), as the « Échéancier » sheet computes it: the cumul =
@@ -277,9 +270,9 @@ describe("--explique: « D'où vient ce chiffre ? » in the CLI", () => {
 
   it("ecarts --explique: each poste's écart = réalisé − budget down to the FEC lines", async () => {
     const r = await lancer([...ECARTS_EXEMPLE, "--json", "--explique"]);
-    expect(r.erreurs).toBe("");
+    expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.sortie);
+    const j = JSON.parse(r.out);
     const postes = Object.keys(j.traces);
     expect(postes.length).toBeGreaterThan(3);
     for (const p of postes) {
@@ -356,7 +349,7 @@ describe("credit-impot --explique: a line whose amount the sheet leaves empty", 
       ]),
     );
     expect(r.code).toBe(0);
-    const t = JSON.parse(r.sortie).traces.credit as Trace;
+    const t = JSON.parse(r.out).traces.credit as Trace;
     expect(incoherences(t)).toEqual([]);
     const camera = chercherTrace(t, (x) => x.libelle === "7.1 « Caméra »")!;
     expect(camera.entrees![0]).toEqual({
@@ -383,52 +376,52 @@ describe("carbone --explique: the pre-estimate's figures down to the factors and
 
   it("text: the total's tree reaches each line's factor with its Base Carbone identifier and its devis cells", async () => {
     const r = await lancer([...args, "--explique"]);
-    expect([r.code, r.erreurs]).toEqual([0, ""]);
-    expect(r.sortie).toContain("D'où viennent ces chiffres\u00a0:");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toContain("D'où viennent ces chiffres\u00a0:");
     // The total printed above is the tree's root (2,49208 t, 2,49 t rounded).
-    expect(r.sortie).toContain("Total prévisionnel\u00a0: 2,49 t CO₂e");
-    expect(r.sortie).toMatch(/\n {2}Total prévisionnel \(t CO₂e\)\u00a0: 2,49208 = Σ des catégories\n/);
+    expect(r.out).toContain("Total prévisionnel\u00a0: 2,49 t CO₂e");
+    expect(r.out).toMatch(/\n {2}Total prévisionnel \(t CO₂e\)\u00a0: 2,49208 = Σ des catégories\n/);
     // The hotel nights: C45 × E45 of the devis × the nuitée factor, under « Hébergement ».
-    expect(r.sortie).toMatch(
+    expect(r.out).toMatch(
       /\n {4}← Hébergement, prévisionnel \(t CO₂e\)\u00a0: [\d,]+ = Σ des prévisionnels de ses lignes\n/,
     );
-    expect(r.sortie).toMatch(
+    expect(r.out).toMatch(
       /\n {6}← Hébergement \(nuitées\)\u00a0: 0,3096 = base × facteur ÷ 1.000 \['Budget Gardiens'!B45\]\n/,
     );
-    expect(r.sortie).toContain(
+    expect(r.out).toContain(
       "← Base (nuitée)\u00a0: 72 = produit des cellules lues du devis (quantité × nombre) ['Budget Gardiens'!C45, E45]",
     );
     // The factor: its identifier in the text, its key, table, version and confidence in its rule (as every command's).
-    expect(r.sortie).toContain(
+    expect(r.out).toContain(
       "← Facteur d'émission (kg CO₂e / k€ HT)\u00a0: 77 = Base Carbone 43475 — Assurance, réassurance, retraites, 2023 " +
         "[carbone.ratio-assurance (table carbone-facteurs), en vigueur au 31\u00a0mars\u00a02023, confiance M, à vérifier]",
     );
     // A line without factor: the key the table lists as missing, in the rule; the text says it in words.
-    expect(r.sortie).toContain(
+    expect(r.out).toContain(
       "← Ferry Roscoff–Cork et hébergement Irlande\u00a0: 0 = facteur d'émission manquant\u00a0: non chiffré " +
         "['Budget Gardiens'!B47\u202f; carbone.ferry (table carbone-facteurs), en vigueur au 31\u00a0mars\u00a02023, confiance M, " +
         "à vérifier]",
     );
     // The editing room, without a factor per day: its amount (G59) × the 2023 money ratio 43375, with its rule.
-    expect(r.sortie).toMatch(
+    expect(r.out).toMatch(
       /\n {6}← Salle de montage \(location\)\u00a0: 0,5616 = base × facteur ÷ 1.000 \['Budget Gardiens'!B59\]\n/,
     );
-    expect(r.sortie).toContain(
+    expect(r.out).toContain(
       "← Facteur d'émission (kg CO₂e / k€ HT)\u00a0: 156 = Base Carbone 43375 — Cinéma, TV, musique, enregistrement / " +
         "Programmation, diffusion – 2023 (ratio monétaire, export V23.6) [carbone.ratio-cinema-audiovisuel (table " +
         "carbone-facteurs), en vigueur au 31\u00a0mars\u00a02023, confiance M, à vérifier — https://github.com/" +
         "ChadouMohamedAli/BaseCarbone/blob/577efaf789faff3b8dc42fd46fc3c9139bf3ebaa/dataSource/Base_Carbone_V23.6-v2.xlsx]",
     );
     // 456,48 kg of activity data (meals, nights) of 2 492,08.
-    expect(r.sortie).toMatch(/Part données d'activité\u00a0: 18,32\u00a0% = /);
+    expect(r.out).toMatch(/Part données d'activité\u00a0: 18,32\u00a0% = /);
     // Without the option, no tree.
-    expect((await lancer(args)).sortie).not.toContain("D'où viennent ces chiffres");
+    expect((await lancer(args)).out).not.toContain("D'où viennent ces chiffres");
   });
 
   it("--json: `traces` only with --explique; every node re-evaluates, the total's to the figure", async () => {
     const r = await lancer([...args, "--json", "--explique"]);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.sortie);
+    const j = JSON.parse(r.out);
     verifier(j.traces.total, j.total);
     for (const c of j.categories) verifier(j.traces.categories[c.code].previsionnel, c.tCO2e);
     for (const a of Object.values(j.traces.activites) as { previsionnel: Trace }[])
@@ -445,7 +438,7 @@ describe("carbone --explique: the pre-estimate's figures down to the factors and
     );
     expect(chercherTrace(j.traces.totalDetaille, (x) => x.cellule === "'Budget Gardiens'!B45")?.valeur).toBe("0.3096");
     // Without the option, the contract is unchanged.
-    const sans = JSON.parse((await lancer([...args, "--json"])).sortie);
+    const sans = JSON.parse((await lancer([...args, "--json"])).out);
     expect(sans.traces).toBeUndefined();
     expect(Object.keys(sans)).toEqual(Object.keys(j).filter((k) => k !== "traces"));
   });
@@ -466,8 +459,8 @@ describe("carbone --explique: the pre-estimate's figures down to the factors and
 
     it("text: Total définitif → category → line → réalisé (FEC poste) and factor", async () => {
       const r = await lancer([...args, ...fec, "--explique"]);
-      expect([r.code, r.erreurs]).toEqual([0, ""]);
-      const arbre = r.sortie.slice(r.sortie.indexOf("D'où viennent ces chiffres"));
+      expect([r.code, r.err]).toEqual([0, ""]);
+      const arbre = r.out.slice(r.out.indexOf("D'où viennent ces chiffres"));
       const lignes = arbre.split("\n");
       const i = lignes.indexOf(
         "  Total définitif (t CO₂e)\u00a0: 0,09625 = Σ des catégories (lignes ayant un réalisé)",
@@ -490,7 +483,7 @@ describe("carbone --explique: the pre-estimate's figures down to the factors and
     });
 
     it("--json: `definitifDetaille` down to the lines re-evaluates to the définitif; `definitif` unchanged", async () => {
-      const j = JSON.parse((await lancer([...args, ...fec, "--json", "--explique"])).sortie);
+      const j = JSON.parse((await lancer([...args, ...fec, "--json", "--explique"])).out);
       expect(j.definitif).toBe("0.10");
       verifier(j.traces.definitifDetaille, j.definitif);
       const achats = j.traces.definitifDetaille.entrees.find((c: Trace) => c.libelle.startsWith("Achats et services"));

@@ -2,15 +2,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
+import { lancerCli } from "../helpers/cli";
 
 const DOSSIER = path.resolve(__dirname, "../fixtures/fec-reel");
 
-async function lancer(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const lancer = (args: string[]) => lancerCli(main, args);
 
 describe("prodbook fec", () => {
   test("--json : exactement les champs du contrat, sur un FEC réel", async () => {

@@ -6,7 +6,7 @@ import { main } from "../../src/cli/main";
 import { ecrireDevisFiction } from "../core/creditImpot/classeurs";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
 import { classeurPlanning } from "../core/planning/classeur";
-import { fr } from "../helpers/cli";
+import { fr, lancerCli } from "../helpers/cli";
 
 /**
  * Issue 10: the devis sheet found by Prodbook is hidden in the workbook. `devis` says it (feuille-lue); so do the
@@ -19,12 +19,7 @@ const FEC = path.join(FIX, "fec/production-2024.txt");
 const CORR = path.join(FIX, "fec/correspondances.csv");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-feuille-masquee-"));
 
-async function lancer(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const lancer = (args: string[]) => lancerCli(main, args);
 
 /** Copies `source` with the sheet `feuille` hidden (a visible « Notes » sheet first when none would be left). */
 async function masquer(source: string, feuille: string, nom: string): Promise<string> {

@@ -2,21 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import type { Io } from "../../src/cli/io";
 import { ecrireClasseurs, ecrireClasseursGenres, Classeurs } from "../core/financement/plans";
+import { lancerCli } from "../helpers/cli";
 
-function enregistreur() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t) };
-  return { io, out, err };
-}
-
-async function lancer(args: string[]) {
-  const r = enregistreur();
-  const code = await main(["financement", ...args], r.io);
-  return { code, out: r.out.join("\n"), err: r.err.join("\n") };
-}
+const lancer = (args: string[]) => lancerCli(main, ["financement", ...args]);
 
 let c: Classeurs;
 beforeAll(async () => {
@@ -530,17 +519,12 @@ describe("--credit-impot cinema : la langue de l'œuvre fixe le taux du crédit 
   const json = ["--json", "--date", "2026-01-15"];
 
   test("premier film (plafond d'aides 60 %) : français 30 % de la base, étrangère 20 %, comme prodbook credit-impot", async () => {
-    const e = enregistreur();
-    const code = await main(
-      ["credit-impot", p, "--feuille", "Budget", "--regime", "cinema", "--genre", "fiction", "--annee", "2026"].concat([
-        "--langue",
-        "francais",
-        "--json",
-      ]),
-      e.io,
-    );
-    expect(code).toBe(0);
-    const credit = JSON.parse(e.out.join("\n"));
+    const e = await lancerCli(main, [
+      ...["credit-impot", p, "--feuille", "Budget", "--regime", "cinema", "--genre", "fiction", "--annee", "2026"],
+      ...["--langue", "francais", "--json"],
+    ]);
+    expect(e.code).toBe(0);
+    const credit = JSON.parse(e.out);
     // 2 850 000 € eligible on a 3 000 000 € devis: base capped at 80 % = 2 400 000 € (220 sexies III-3).
     expect(credit.base).toBe("2400000.00");
     expect(credit.plafondBase).toEqual({

@@ -1,9 +1,8 @@
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import type { Io } from "../../src/cli/io";
 import { ecrireClasseurs } from "../core/financement/plans";
-import { binaire } from "../helpers/cli";
+import { binaire, lancerCli } from "../helpers/cli";
 
 /*
  * The cinema workbook of tests/core/financement/plans.ts (the one committed as tests/fixtures/financement/cinema.xlsx),
@@ -13,18 +12,7 @@ import { binaire } from "../helpers/cli";
  * amount given with --subventions is, by the same step as `prodbook credit-impot --subventions` (after the cap for the
  * cinema credit, as the table credit-impot-subventions says).
  */
-function enregistreur() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t) };
-  return { io, out, err };
-}
-
-async function lancer(commande: string, args: string[]) {
-  const r = enregistreur();
-  const code = await main([commande, ...args], r.io);
-  return { code, out: r.out.join("\n"), err: r.err.join("\n") };
-}
+const lancer = (commande: string, args: string[]) => lancerCli(main, [commande, ...args]);
 
 type Json = {
   parCategorie: { categorie: string; montant: string }[];

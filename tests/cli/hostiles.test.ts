@@ -2,8 +2,8 @@ import ExcelJS from "exceljs";
 import { existsSync, promises as fs, readdirSync } from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
+import { lancerCli } from "../helpers/cli";
 
 /**
  * Issue 10 §5: every hostile file (tests/fixtures/hostiles, made by generer.js there) run through the CLI gives
@@ -17,14 +17,8 @@ beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-hostiles-"));
 });
 
-async function lancer(args: string[]) {
-  const sortie: string[] = [];
-  const erreurs: string[] = [];
-  const io: Io = { out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
-  // A rejection is what bin/prodbook.js prints as « Erreur interne » with a stack trace.
-  const code = await main(args, io);
-  return { code, sortie: sortie.join("\n"), erreurs: erreurs.join("\n") };
-}
+// A rejection (not a CliError) is what bin/prodbook.js prints as « Erreur interne » with a stack trace: it fails the test.
+const lancer = (args: string[]) => lancerCli(main, args);
 
 /** Words of a library's English message or of a stack trace: never shown to the user. */
 const ANGLAIS = /Erreur interne|\bat .+:\d+:\d+|Cannot read|undefined|Invalid row|Error:|is not|End of|Corrupted/;
@@ -33,10 +27,10 @@ async function verifier(commande: string[], fichier: string) {
   const sortieXlsx = path.join(tmp, `${path.basename(fichier)}-${commande[0]}.xlsx`);
   const r = await lancer([...commande.slice(0, 1), fichier, ...commande.slice(1), "-o", sortieXlsx]);
   expect([0, 2]).toContain(r.code);
-  expect(r.erreurs).not.toMatch(ANGLAIS);
-  expect(r.sortie).not.toMatch(/Erreur interne|\bat .+:\d+:\d+/);
+  expect(r.err).not.toMatch(ANGLAIS);
+  expect(r.out).not.toMatch(/Erreur interne|\bat .+:\d+:\d+/);
   if (r.code === 2) {
-    expect(r.erreurs).toMatch(/[éèàç«]/);
+    expect(r.err).toMatch(/[éèàç«]/);
     expect(existsSync(sortieXlsx)).toBe(false);
   } else expect(existsSync(sortieXlsx)).toBe(true);
   return r;
@@ -60,7 +54,7 @@ describe("ce que dit chaque fichier hostile", () => {
   const json = async (f: string) => {
     const r = await devis(f, "--json");
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.sortie) as {
+    const j = JSON.parse(r.out) as {
       devis: { total: string; lignes: number; conservation: { ecart: string; nonComptees: unknown[] } };
       controles: { regle: string; gravite: string; message: string; cellule: string | null }[];
     };
@@ -86,7 +80,7 @@ describe("ce que dit chaque fichier hostile", () => {
   ])("%s : code 2, %p", async (f, message) => {
     const r = await devis(f);
     expect(r.code).toBe(2);
-    expect(r.erreurs).toMatch(message);
+    expect(r.err).toMatch(message);
   });
 
   it("erreurs Excel : chaque cellule nommée en erreur, jamais remplacée par quantité × nombre × taux", async () => {
@@ -177,9 +171,9 @@ describe("50 000 lignes", () => {
     const fichier = path.join(tmp, "cinquante-mille.xlsx");
     await wb.xlsx.writeFile(fichier);
     const r = await lancer(["devis", fichier, "--json"]);
-    expect(r.erreurs).toBe("");
+    expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.sortie);
+    const j = JSON.parse(r.out);
     expect(j.devis.lignes).toBe(50000);
     expect(j.devis.total).toBe("10000000.00");
   }, 240_000);
@@ -204,6 +198,6 @@ describe("options de montant : le même lecteur, jamais « Erreur interne »", (
   ])("%p → code 2, %p", async (args, message) => {
     const r = await lancer(args);
     expect(r.code).toBe(2);
-    expect(r.erreurs).toMatch(message);
+    expect(r.err).toMatch(message);
   });
 });

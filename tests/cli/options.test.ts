@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { binaire } from "../helpers/cli";
+import { binaire, lancerCli } from "../helpers/cli";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
 
 /**
@@ -14,12 +14,7 @@ const FIX = path.resolve(__dirname, "../fixtures/fec");
 const FEC = path.join(FIX, "production-2024.txt");
 const CORR = path.join(FIX, "correspondances.csv");
 
-async function lancer(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const lancer = (args: string[]) => lancerCli(main, args);
 
 /** Words of Node's parseArgs messages (« Unknown option '--x'. To specify a positional argument… »). */
 const ANGLAIS =
@@ -169,7 +164,7 @@ describe("erreurs d'options : en français, l'option nommée, code 2, rien sur l
   ])("%s %j : valeur négative ou non numérique refusée en nommant l'option", async (nom, options, message) => {
     const base = COMMANDES.find(([n]) => n === nom)![1]();
     const r = await lancer([nom, ...base, ...options]);
-    expect(r).toEqual({ code: 2, out: "", err: message });
+    expect({ code: r.code, out: r.out, err: r.err }).toEqual({ code: 2, out: "", err: message });
   });
 
   it("--duree -5 via le binaire construit : message français, code 2, aucune trace de pile", () => {
@@ -291,7 +286,11 @@ describe("versions et carbone : ce qu'écrit le lanceur commun", () => {
     expect(r.err).toMatch(/^Indiquez le classeur à écrire \(-o sortie\.xlsx\)/);
     const sortie = path.join(dir, "jamais-versions.xlsx");
     r = await lancer(["versions", "enregistrer", devis, "--nom", "V1", "--masquer", "--afficher", "-o", sortie]);
-    expect(r).toEqual({ code: 2, out: "", err: "Choisissez --masquer ou --afficher, pas les deux." });
+    expect({ code: r.code, out: r.out, err: r.err }).toEqual({
+      code: 2,
+      out: "",
+      err: "Choisissez --masquer ou --afficher, pas les deux.",
+    });
     expect(fs.existsSync(sortie)).toBe(false);
   });
 

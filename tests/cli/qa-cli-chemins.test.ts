@@ -1,9 +1,8 @@
 import ExcelJS from "exceljs";
 import { existsSync, promises as fs } from "fs";
 import * as path from "path";
-import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
-import { dossierTemporaire } from "../helpers/cli";
+import { dossierTemporaire, lancerCli } from "../helpers/cli";
 
 /**
  * Less-trodden paths of the CLI, each tried as a user would and found wrong: the message must be French, name the
@@ -13,14 +12,7 @@ const HOSTILES = path.join(__dirname, "../fixtures/hostiles");
 const PLANNING = path.join(__dirname, "../fixtures/planning/gardiens-planning.xlsx");
 const dossier = dossierTemporaire("prodbook-qa-chemins-");
 
-async function lancer(args: string[]) {
-  const sortie: string[] = [];
-  const erreurs: string[] = [];
-  const io: Io = { out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
-  const code = await main(args, io);
-  const simples = (t: string[]) => t.join("\n").replace(/[\u00a0\u202f]/g, " ");
-  return { code, out: simples(sortie), err: simples(erreurs) };
-}
+const lancer = (args: string[]) => lancerCli(main, args, { espaces: "simples" });
 
 describe("un texte partagé absent (cellule qui renvoie au-delà de xl/sharedStrings.xml)", () => {
   const fichier = path.join(HOSTILES, "chaine-partagee-absente.xlsx");

@@ -9,17 +9,12 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
-import { dossierTemporaire, espacesSimples, refus } from "../helpers/cli";
+import { dossierTemporaire, espacesSimples, lancerCli, refus } from "../helpers/cli";
 
 const FIX = path.resolve(__dirname, "../fixtures/fec");
 const CORR = path.join(FIX, "correspondances.csv");
 
-async function lancer(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const lancer = (args: string[]) => lancerCli(main, args);
 
 /** ISO-8859-15 bytes of a text whose characters all have one (the euro sign is A4 there, 80 in Windows-1252). */
 function iso885915(texte: string): Buffer {

@@ -3,15 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import type { Io } from "../../src/cli/io";
+import { lancerCli } from "../helpers/cli";
 
-async function lancer(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t) };
-  const code = await main(["regles", ...args], io);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const lancer = (args: string[]) => lancerCli(main, ["regles", ...args]);
 
 const DATA = path.join(__dirname, "../../src/core/regles/data");
 const ids = fs

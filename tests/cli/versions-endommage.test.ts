@@ -2,22 +2,17 @@ import { existsSync } from "fs";
 import { readFile, writeFile } from "fs/promises";
 import JSZip from "jszip";
 import * as path from "path";
-import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { partiesFeuilles } from "../../src/xlsx/zipParties";
 import { deuxVersions, dossierTemp } from "../core/versions/classeurs";
+import { lancerCli } from "../helpers/cli";
 
 /**
  * A workbook whose zip is whole but one sheet's XML has bytes changed in the middle of its rows (the versions
  * commands read the sheets by streaming, which read what they could before): refused, the file and the part named,
  * exit 2, nothing written.
  */
-async function lancer(args: string[]): Promise<{ code: number; erreurs: string }> {
-  const erreurs: string[] = [];
-  const io: Io = { out: () => undefined, err: (t) => erreurs.push(t) };
-  const code = await main(args, io);
-  return { code, erreurs: erreurs.join("\n") };
-}
+const lancer = (args: string[]) => lancerCli(main, args);
 
 /** `source` with bytes `octets` written over the middle of the rows of sheet `feuille`, zipped again by JSZip. */
 async function endommager(source: string, sortie: string, feuille: string, octets: Buffer): Promise<string> {
@@ -67,8 +62,8 @@ describe("un classeur dont une feuille est endommagée est refusé (exit 2, fich
       const sortie = path.join(dir, `sortie-${base}-${i}.xlsx`);
       const r = await lancer([...c, "-o", sortie]);
       expect({ commande: c.slice(0, 2), code: r.code }).toEqual({ commande: c.slice(0, 2), code: 2 });
-      expect(r.erreurs.replace(/\u00a0/g, " ")).toContain(attendu);
-      expect(r.erreurs).not.toMatch(/Erreur interne|Error/);
+      expect(r.err.replace(/\u00a0/g, " ")).toContain(attendu);
+      expect(r.err).not.toMatch(/Erreur interne|Error/);
       expect(existsSync(sortie)).toBe(false);
     }
   });
@@ -87,7 +82,7 @@ describe("un classeur dont une feuille est endommagée est refusé (exit 2, fich
       const sortie = path.join(dir, `sortie-versions-${path.basename(fichier)}-${i}.xlsx`);
       const r = await lancer(c[c.length - 1] === "-o" ? [...c, sortie] : c);
       expect({ commande: c.slice(0, 2), code: r.code }).toEqual({ commande: c.slice(0, 2), code: 2 });
-      expect(r.erreurs.replace(/\u00a0/g, " ")).toContain(attendu);
+      expect(r.err.replace(/\u00a0/g, " ")).toContain(attendu);
       expect(existsSync(sortie)).toBe(false);
     }
   });
@@ -95,7 +90,7 @@ describe("un classeur dont une feuille est endommagée est refusé (exit 2, fich
   it("le même classeur intact passe (le contrôle ne refuse pas un classeur sain)", async () => {
     const sortie = path.join(dir, "sain.xlsx");
     const r = await lancer(["versions", "enregistrer", v1m, "--nom", "Tournage", "--date", "2026-12-01", "-o", sortie]);
-    expect(r).toEqual({ code: 0, erreurs: "" });
+    expect([r.code, r.err]).toEqual([0, ""]);
     expect(existsSync(sortie)).toBe(true);
   });
 });

@@ -1,10 +1,9 @@
 import ExcelJS from "exceljs";
-import { spawnSync } from "child_process";
 import { existsSync } from "fs";
 import * as path from "path";
-import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { deuxVersions, dossierTemp } from "../core/versions/classeurs";
+import { binaire, espacesSimples, lancerCli } from "../helpers/cli";
 
 /**
  * A « Versions » sheet whose amount cell holds a formula saved without its result (the workbook written by a tool
@@ -12,13 +11,7 @@ import { deuxVersions, dossierTemp } from "../core/versions/classeurs";
  * save in Excel or LibreOffice), exit 2, nothing written — not « la cellule est vide ». A formula whose saved result
  * is 0 (which ExcelJS's cell value drops) is read as 0, not as a missing result.
  */
-async function lancer(args: string[]): Promise<{ code: number; out: string; erreurs: string }> {
-  const out: string[] = [];
-  const erreurs: string[] = [];
-  const io: Io = { out: (t) => out.push(t), err: (t) => erreurs.push(t) };
-  const code = await main(args, io);
-  return { code, out: out.join("\n"), erreurs: erreurs.join("\n").replace(/[\u00a0\u202f]/g, " ") };
-}
+const lancer = (args: string[]) => lancerCli(main, args, { espaces: "simples" });
 
 /** `source` with cells of its « Versions » sheet set, written by ExcelJS (which computes no formula). */
 async function avecFormules(source: string, sortie: string, cellules: Record<string, ExcelJS.CellValue>) {
@@ -69,9 +62,9 @@ describe("versions : une formule sans résultat dans la feuille « Versions »",
     for (const c of commandes) {
       const r = await lancer(c);
       expect({ commande: c.slice(0, 2), code: r.code }).toEqual({ commande: c.slice(0, 2), code: 2 });
-      expect(r.erreurs).toContain(attendu);
-      expect(r.erreurs).toContain("ouvrez-le dans Excel ou LibreOffice et enregistrez-le, puis relancez");
-      expect(r.erreurs).not.toMatch(/est vide|Erreur interne|Error/);
+      expect(r.err).toContain(attendu);
+      expect(r.err).toContain("ouvrez-le dans Excel ou LibreOffice et enregistrez-le, puis relancez");
+      expect(r.err).not.toMatch(/est vide|Erreur interne|Error/);
       expect(r.out).toBe("");
     }
     expect(existsSync(path.join(dir, "c.xlsx"))).toBe(false);
@@ -86,7 +79,7 @@ describe("versions : une formule sans résultat dans la feuille « Versions »",
     await relu.xlsx.readFile(f);
     expect(relu.getWorksheet("Versions")!.getCell("M2").result).toBe(0);
     const r = await lancer(["versions", "lister", f, "--json"]);
-    expect({ code: r.code, erreurs: r.erreurs }).toEqual({ code: 0, erreurs: "" });
+    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: "" });
     const lus = Object.fromEntries(
       (JSON.parse(r.out).versions as { nom: string; total: string }[]).map((v) => [v.nom, v.total]),
     );
@@ -110,10 +103,8 @@ const COL_DATE = 2;
 
 describe("versions par bin/prodbook.js : nom de version en formule sans résultat, date écrite en mots", () => {
   const cli = (args: string[]) => {
-    const r = spawnSync(process.execPath, [path.resolve(__dirname, "../../bin/prodbook.js"), ...args], {
-      encoding: "utf8",
-    });
-    return { code: r.status, out: r.stdout, erreurs: r.stderr.replace(/[\u00a0\u202f]/g, " ") };
+    const r = binaire(args);
+    return { ...r, err: espacesSimples(r.err) };
   };
 
   it("un nom de version donné par une formule sans résultat est nommé comme tel, pas « pas de nom de version »", async () => {
@@ -121,11 +112,11 @@ describe("versions par bin/prodbook.js : nom de version en formule sans résulta
     await avecFormules(v2, f, { A2: { formula: 'SI(1;"Devis initial";"")' } as ExcelJS.CellFormulaValue });
     const r = cli(["versions", "lister", f, "--json"]);
     expect(r.code).toBe(2);
-    expect(r.erreurs).toContain(
+    expect(r.err).toContain(
       "La ligne 2 de la feuille « Versions » : la cellule Versions!A2 contient la formule " +
         '=SI(1;"Devis initial";"") enregistrée sans son résultat',
     );
-    expect(r.erreurs).not.toMatch(/pas de nom de version|Erreur interne/);
+    expect(r.err).not.toMatch(/pas de nom de version|Erreur interne/);
     expect(r.out).toBe("");
   });
 
@@ -141,7 +132,7 @@ describe("versions par bin/prodbook.js : nom de version en formule sans résulta
     for (const r of lignes) ws.getCell(r, COL_DATE).value = "15 avril 2026";
     await wb.xlsx.writeFile(f);
     const r = cli(["versions", "lister", f, "--json"]);
-    expect({ code: r.code, erreurs: r.erreurs }).toEqual({ code: 0, erreurs: "" });
+    expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: "" });
     const v = (JSON.parse(r.out).versions as { nom: string; date: string }[]).find((x) => x.nom === "Devis initial");
     expect(v!.date).toBe("2026-04-15");
     for (const r2 of lignes) ws.getCell(r2, COL_DATE).value = "lundi 15 avril 2026";
@@ -149,7 +140,7 @@ describe("versions par bin/prodbook.js : nom de version en formule sans résulta
     await wb.xlsx.writeFile(g);
     const e = cli(["versions", "lister", g, "--json"]);
     expect(e.code).toBe(2);
-    expect(e.erreurs).toContain(`contient « lundi 15 avril 2026 », une date est attendue`);
-    expect(e.erreurs).not.toMatch(/Erreur interne/);
+    expect(e.err).toContain(`contient « lundi 15 avril 2026 », une date est attendue`);
+    expect(e.err).not.toMatch(/Erreur interne/);
   });
 });

@@ -5,19 +5,11 @@
 import ExcelJS from "exceljs";
 import { existsSync } from "fs";
 import * as path from "path";
-import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { deuxVersions, dossierTemp } from "../core/versions/classeurs";
+import { lancerCli } from "../helpers/cli";
 
-async function lancer(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const sortie: string[] = [];
-  const erreurs: string[] = [];
-  const io: Io = { out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
-  const code = await main(args, io);
-  // French typography's no-break spaces read as spaces, for the assertions.
-  const lisible = (t: string[]) => t.join("\n").replace(/[\u00a0\u202f]/g, " ");
-  return { code, out: lisible(sortie), err: lisible(erreurs) };
-}
+const lancer = (args: string[]) => lancerCli(main, args, { espaces: "simples" });
 
 /** A copy of `fichier` whose « Versions » sheet `modifier` edited (as a user would in Excel). */
 async function editerVersions(fichier: string, sortie: string, modifier: (ws: ExcelJS.Worksheet) => void) {

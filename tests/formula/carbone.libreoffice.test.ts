@@ -15,14 +15,15 @@ import { CATEGORIES } from "../../src/core/carbone/modele";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
 import { lireRecalcule, recalculer, resultat, sansResultats } from "../helpers/libreoffice";
+import { lancerCli } from "../helpers/cli";
 
 const FEC = path.resolve(__dirname, "../fixtures/fec/production-2024.txt");
 const col = (c: number) => String.fromCharCode(65 + c);
 
+/** `prodbook …args`, expected to succeed silently (exit 0, nothing on stderr). */
 async function lancer(args: string[]): Promise<void> {
-  const err: string[] = [];
-  expect(await main(args, { out: () => undefined, err: (t) => err.push(t) })).toBe(0);
-  expect(err).toEqual([]);
+  const r = await lancerCli(main, args);
+  expect([r.code, r.erreurs]).toEqual([0, []]);
 }
 
 /** A recalculated cell's value: a formula LibreOffice left without a result fails, naming the cell. */

@@ -17,21 +17,25 @@ export interface Lancement {
 
 /**
  * Runs a CLI entry as the binary does: `main`, or one command's `executer` (which loads no other command), where a
- * CliError becomes its French message on stderr (in the typography main gives it) and its exit code.
+ * CliError becomes its French message on stderr (in the typography main gives it) and its exit code. With
+ * `espaces: "simples"`, the no-break spaces of French typography read as plain spaces in every line (espacesSimples),
+ * for tests that compare messages written with ordinary spaces.
  */
 export async function lancerCli(
   executer: (argv: string[], io: Io) => Promise<number>,
   args: string[],
+  { espaces }: { espaces?: "simples" } = {},
 ): Promise<Lancement> {
   const sortie: string[] = [];
   const erreurs: string[] = [];
-  const io: Io = { out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
+  const ligne = (t: string) => (espaces === "simples" ? espacesSimples(t) : t);
+  const io: Io = { out: (t) => sortie.push(ligne(t)), err: (t) => erreurs.push(ligne(t)) };
   let code: number;
   try {
     code = await executer(args, io);
   } catch (e) {
     if (!(e instanceof CliError)) throw e;
-    erreurs.push(texteFrancais(e.message, args));
+    erreurs.push(ligne(texteFrancais(e.message, args)));
     code = e.code;
   }
   return { code, sortie, erreurs, out: sortie.join("\n"), err: erreurs.join("\n") };
