@@ -7,6 +7,7 @@ import { lireFichierFec } from "../../src/cli/commands/fec";
 import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
+import { lancerCli } from "../helpers/cli";
 
 /**
  * The pane (through the catalogue's `envoyer`) and the CLI call the same use cases of src/app: on one workbook they
@@ -18,12 +19,10 @@ const CORR = path.join(FIX, "correspondances.csv");
 const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
 
 async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  expect(err).toEqual([]);
-  expect(code).toBe(0);
-  return JSON.parse(out.join("\n"));
+  const r = await lancerCli(main, args);
+  expect(r.erreurs).toEqual([]);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out);
 }
 
 const centimes = (s: string) => Math.round(Number(s) * 100);

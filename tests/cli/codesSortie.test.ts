@@ -5,6 +5,7 @@ import { main } from "../../src/cli/main";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
 import { ecrireClasseurs } from "../core/financement/plans";
 import { classeurPlanning } from "../core/planning/classeur";
+import { lancerCli } from "../helpers/cli";
 
 /** Every cell of the README's exit-code table, command by command. */
 const EXEMPLE = path.join(__dirname, "../../assets/exemple/devis-producteur.xlsx");
@@ -13,14 +14,12 @@ const FEC = path.join(FIX, "production-2024.txt");
 const CORR = path.join(FIX, "correspondances.csv");
 
 async function code(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const c = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  if (c === 2) {
-    expect(out).toEqual([]);
-    expect(err.join("\n")).not.toMatch(/Erreur interne|\bat .+:\d+:\d+|Unknown|Error:/);
+  const r = await lancerCli(main, args);
+  if (r.code === 2) {
+    expect(r.sortie).toEqual([]);
+    expect(r.err).not.toMatch(/Erreur interne|\bat .+:\d+:\d+|Unknown|Error:/);
   }
-  return c;
+  return r.code;
 }
 
 let dir: string;

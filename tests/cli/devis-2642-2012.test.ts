@@ -1,8 +1,7 @@
 import type ExcelJS from "exceljs";
 import * as path from "path";
-import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
-import { dossierTemporaire, fabriqueVariantes } from "../helpers/cli";
+import { dossierTemporaire, fabriqueVariantes, lancerCli } from "../helpers/cli";
 
 /**
  * IDCC 2642, grid annexed to avenant n° 4 of 3 July 2012 (read in the DILA's KALI open data, confidence H), in force
@@ -22,12 +21,10 @@ interface Controle {
 }
 
 async function devis(fichier: string, ...args: string[]) {
-  const sortie: string[] = [];
-  const erreurs: string[] = [];
-  const io: Io = { out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
-  expect(await main(["devis", fichier, "--json", "--oeuvre", "audiovisuel", ...args], io)).toBe(0);
-  expect(erreurs).toEqual([]);
-  const j = JSON.parse(sortie[0]) as { controles: Controle[]; tables: { id: string; effetDu: string }[] };
+  const r = await lancerCli(main, ["devis", fichier, "--json", "--oeuvre", "audiovisuel", ...args]);
+  expect(r.code).toBe(0);
+  expect(r.erreurs).toEqual([]);
+  const j = JSON.parse(r.sortie[0]) as { controles: Controle[]; tables: { id: string; effetDu: string }[] };
   return { minima: j.controles.filter((c) => c.regle === "salaire-minimum"), tables: j.tables };
 }
 

@@ -6,21 +6,18 @@
  * and the Écarts sheet's controls; `--strict` exits 1 on them. A `section:X` correspondance that matches no section
  * of the ledger is named as a prefix that starts no account is.
  */
-import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
-import { BINAIRE, dossierTemporaire, espacesSimples } from "../helpers/cli";
+import { binaire, dossierTemporaire, espacesSimples } from "../helpers/cli";
 
 const FIX = path.resolve(__dirname, "../fixtures/fec");
 const FEC = path.join(FIX, "production-2024.txt");
 const CORR = path.join(FIX, "correspondances.csv");
 
-function prodbook(...args: string[]) {
-  const r = spawnSync(process.execPath, [BINAIRE, ...args], { encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+/** `prodbook …args` through the built binary (npm run build:cli). */
+const prodbook = (...args: string[]) => binaire(args);
 
 interface Controle {
   regle: string;

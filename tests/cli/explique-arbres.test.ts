@@ -13,7 +13,7 @@ import Decimal from "decimal.js";
 import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/io";
 import { incoherences, type Trace } from "../../src/core/traces/trace";
-import { sortieBinaire } from "../helpers/cli";
+import { lancerCli, sortieBinaire } from "../helpers/cli";
 import { deuxVersions, dossierTemp } from "../core/versions/classeurs";
 
 const EXEMPLE = path.resolve(__dirname, "../../assets/exemple/devis-producteur.xlsx");
@@ -21,13 +21,10 @@ const FIX = path.resolve(__dirname, "../fixtures");
 const FEC = path.join(FIX, "fec/production-2024.txt");
 
 async function json(args: string[]): Promise<Record<string, unknown>> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t) };
-  const code = await main([...args, "--json", "--explique"], io);
-  expect(err.join("\n")).toBe("");
-  expect(code).toBe(0);
-  return JSON.parse(out.join("\n")) as Record<string, unknown>;
+  const r = await lancerCli(main, [...args, "--json", "--explique"]);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out) as Record<string, unknown>;
 }
 
 /** Every trace tree in the JSON (an object with libelle, valeur, operation), wherever it is. */

@@ -8,15 +8,12 @@ import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as path from "path";
 import { ecrireDevisFiction } from "../core/creditImpot/classeurs";
-import { dossierTemporaire } from "../helpers/cli";
+import { binaire, dossierTemporaire } from "../helpers/cli";
 
-const BINAIRE = path.join(__dirname, "../../bin/prodbook.js");
 const dossier = dossierTemporaire("prodbook-planning-temps-jour-");
 
-function prodbook(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BINAIRE, ...args], { encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+/** `prodbook …args` through the built binary (npm run build:cli). */
+const prodbook = (...args: string[]) => binaire(args);
 
 type Ligne = (string | number | Date | null)[];
 

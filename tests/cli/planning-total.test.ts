@@ -4,18 +4,14 @@
  * sum, or a formula on their column) is no day of work, and is named; the same words with an unproven number are
  * refused as before, the cell named.
  */
-import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { dossierTemporaire, espacesSimples } from "../helpers/cli";
+import { binaire, dossierTemporaire, espacesSimples } from "../helpers/cli";
 
-const BINAIRE = path.join(__dirname, "../../bin/prodbook.js");
 const dossier = dossierTemporaire("prodbook-planning-total-");
 
-function prodbook(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BINAIRE, ...args], { encoding: "utf8" });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+/** `prodbook …args` through the built binary (npm run build:cli). */
+const prodbook = (...args: string[]) => binaire(args);
 
 type Valeur = string | number | null | { formula: string; result: number };
 

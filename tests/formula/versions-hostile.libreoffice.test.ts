@@ -7,11 +7,11 @@
  */
 import ExcelJS from "exceljs";
 import * as path from "path";
-import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { eurosToCents } from "../../src/core/money/cents";
 import { lireRecalcule, nombre, recalculer, resultat, sansResultats } from "../helpers/libreoffice";
 import { dossierTemp } from "../core/versions/classeurs";
+import { lancerCli } from "../helpers/cli";
 
 type Ligne = [string, string, number, number];
 type Devis = [string, Ligne[]][];
@@ -65,13 +65,10 @@ async function devis(fichier: string, sortie: string, d: Devis): Promise<void> {
 }
 
 async function prodbook(args: string[]): Promise<string> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t) };
-  const code = await main(args, io);
-  expect(err.join("\n")).toBe("");
-  expect(code).toBe(0);
-  return out.join("\n");
+  const r = await lancerCli(main, args);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  return r.out;
 }
 
 interface LigneJson {

@@ -10,24 +10,21 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { commandesVersions } from "../../../src/app/commandes/versions";
-import type { Io } from "../../../src/cli/io";
 import { main } from "../../../src/cli/main";
 import { eurosToCents } from "../../../src/core/money/cents";
 import { centsToDecimalString, formatEcartFr } from "../../../src/core/money";
 import { incoherences, type Trace } from "../../../src/core/traces/trace";
 import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
+import { lancerCli } from "../../helpers/cli";
 
 const RACINE = path.join(__dirname, "../../..");
 const ex = (f: string) => path.join(RACINE, "assets/exemple", f);
 const feuilles = (t: Trace): Trace[] => (t.entrees ? t.entrees.flatMap(feuilles) : [t]);
 
 async function prodbook(args: string[]): Promise<string> {
-  const sortie: string[] = [];
-  const erreurs: string[] = [];
-  const io: Io = { out: (t) => sortie.push(t), err: (t) => erreurs.push(t) };
-  const code = await main(args, io);
-  if (code !== 0) throw new Error(`prodbook ${args.join(" ")} : ${erreurs.join("\n")}`);
-  return sortie.join("\n");
+  const r = await lancerCli(main, args);
+  if (r.code !== 0) throw new Error(`prodbook ${args.join(" ")} : ${r.err}`);
+  return r.out;
 }
 
 const ENTETE_FEC =
