@@ -96,3 +96,91 @@ describe("prodbook devis : pourcentages écrits en texte", () => {
     expect([r.code, r.err]).toEqual([0, ""]);
   });
 });
+
+/** A devis « Budget »: Code, Libellé, Quantité, Taux, Montant (A to E), one row per `lignes`. */
+async function devisLibelles(nom: string, lignes: (string | number | null)[][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Budget");
+  ws.addRow(["Code", "Libellé", "Quantité", "Taux", "Montant"]);
+  for (const l of lignes) ws.addRow(l);
+  const f = path.join(dossier(), nom);
+  await wb.xlsx.writeFile(f);
+  return f;
+}
+
+const SALAIRES: (string | number | null)[][] = [
+  ["21", "Réalisateur", 1, 10000, 10000],
+  ["31", "Acteur", 1, 5000, 5000],
+  [null, "Total", null, null, 15000],
+];
+
+describe("prodbook devis : pourcentage écrit dans le libellé d'une ligne de frais généraux ou d'imprévus", () => {
+  it("« 1.500 % » et « 1,500 % » sans convention prouvée : nommés avec leurs deux lectures, jamais lus 1,5 %", async () => {
+    // Before: both read as 1,5 % in silence (225,00 € of imprévus computed on 15 000,00 €).
+    const f = await devisLibelles("libelles-ambigus.xlsx", [
+      ...SALAIRES,
+      ["", "Imprévus 1.500 %", null, null, null],
+      ["", "Frais généraux 1,500 %", null, null, 300],
+      ["", "Remise 2.500 %", null, null, null],
+    ]);
+    const { devis: d } = devisJsonBinaire(f);
+    expect(d.total).toBe("15300.00");
+    expect(d.chapitres.map((c: { code: string; total: string }) => `${c.code} ${c.total}`)).toEqual([
+      "2 10000.00",
+      "3 5000.00",
+      "FG 300.00",
+    ]);
+    expect(d.conservation.ecart).toBe("0.00");
+    expect(d.remisesSansMontant).toBeUndefined();
+    const suite = (p: string, m: string) =>
+      `le pourcentage du libellé « ${p} » peut se lire ${m.replace(".", ",")} % ou ${m.replace(".5", " 500")} %, sans ` +
+      `que la feuille dise lequel ; `;
+    expect(constats(f)).toEqual([
+      `montant-illisible Budget!B5 Budget!B5 « Imprévus 1.500 % » : ${suite("1.500 %", "1.5")}le montant n'est pas ` +
+        `calculé sans cette valeur ; la ligne n'est pas comptée. Saisissez « 1,5 % » ou « 1 500 % », puis relancez.`,
+      `montant-illisible Budget!B6 Budget!B6 « Frais généraux 1,500 % » : ${suite("1,500 %", "1.5")}la ligne est ` +
+        `comptée avec son montant lu, 300,00 €. Saisissez « 1,5 % » ou « 1 500 % », puis relancez.`,
+      `montant-illisible Budget!B7 Budget!B7 « Remise 2.500 % » : ${suite("2.500 %", "2.5")}le montant n'est pas ` +
+        `calculé sans cette valeur ; la ligne n'est pas comptée. Saisissez « 2,5 % » ou « 2 500 % », puis relancez.`,
+    ]);
+  });
+
+  it("« 1,500 % » dans une feuille qui écrit « 1 234,56 » : lu 1,5 %, comme un montant l'est", async () => {
+    const f = await devisLibelles("libelle-convention-fr.xlsx", [
+      ["21", "Réalisateur", 1, 10000, "10 000,00"],
+      ["31", "Acteur", 1, 5000, 5000],
+      [null, "Total", null, null, 15000],
+      ["", "Imprévus 1,500 %", null, null, null],
+    ]);
+    const { devis: d } = devisJsonBinaire(f);
+    expect(d.chapitres.find((c: { code: string }) => c.code === "IMP")?.total).toBe("225.00");
+    expect(constats(f)).toEqual([]);
+  });
+
+  it("« 1 500 % » groupé, « 0,5 % », « −5 % » et « 7,5 % » : lus comme dans une cellule", async () => {
+    const f = await devisLibelles("libelles-lus.xlsx", [
+      ...SALAIRES,
+      ["", "Frais généraux 7,5 %", null, null, null],
+      ["", "Imprévus 0,5 %", null, null, null],
+    ]);
+    const { devis: d } = devisJsonBinaire(f);
+    expect(d.chapitres.map((c: { code: string; total: string }) => `${c.code} ${c.total}`)).toEqual([
+      "2 10000.00",
+      "3 5000.00",
+      "FG 1125.00",
+      "IMP 75.00",
+    ]);
+    const g = await devisLibelles("libelles-signes.xlsx", [
+      ...SALAIRES,
+      ["", "Imprévus \u22125 %", null, null, null],
+      ["", "Frais généraux 1\u00a0500 %", null, null, null],
+    ]);
+    const e = devisJsonBinaire(g).devis;
+    expect(e.chapitres.map((c: { code: string; total: string }) => `${c.code} ${c.total}`)).toEqual([
+      "2 10000.00",
+      "3 5000.00",
+      "FG 225000.00",
+      "IMP -750.00",
+    ]);
+  });
+});

@@ -217,3 +217,119 @@ describe("prodbook planning : une ligne « TOTAL » en durées « [h]:mm » (au-
     expect(prodbook("planning", g, "--json").code).toBe(2);
   });
 });
+
+/**
+ * The « PDT » sheet with two days of Alice (15th: 09:00–18:00, pause 60: 8:00 worked, 9:00 span; 16th: 09:00–11:30,
+ * no pause: 2:30), then `total`, whose Début / Fin numbers (a fraction of a day, under 24 h) are shown with `format`.
+ */
+async function classeurSousUnJour(nom: string, format: string, total: Valeur[]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("PDT");
+  ws.addRow(["Date", "Nom", "Fonction", "Début", "Fin", "Pause (min)"]);
+  ws.addRow(["15/04/2026", "Alice Martin", "Cheffe monteuse", "09:00", "18:00", 60]);
+  ws.addRow(["16/04/2026", "Alice Martin", "Cheffe monteuse", "09:00", "11:30", 0]);
+  const row = ws.addRow(total);
+  for (const i of [4, 5]) row.getCell(i).numFmt = format;
+  const f = path.join(dossier(), nom);
+  await wb.xlsx.writeFile(f);
+  return f;
+}
+
+/** 11:30 or 10:30 as Excel stores a time or a duration under 24 h: a fraction of a day. */
+const h = (heures: number, mn = 0) => (heures * 60 + mn) / 1440;
+
+describe("prodbook planning : une ligne « TOTAL » dont les durées sont sous 24 h (« 10:30 »)", () => {
+  it.each(["[h]:mm", "hh:mm"])(
+    "format %s : 11:30 = somme des amplitudes, 10:30 = somme des durées : un total, pas une journée",
+    async (format) => {
+      // Before: read as the times 11:30 and 10:30, a day of « TOTAL » on the 16th (22 h of work past midnight).
+      const f = await classeurSousUnJour(`sous-24h-${format.length}.xlsx`, format, [
+        null,
+        "TOTAL",
+        null,
+        h(11, 30),
+        h(10, 30),
+        60,
+      ]);
+      const r = prodbook("planning", f, "--json");
+      expect([r.code, r.err]).toEqual([0, ""]);
+      const j = JSON.parse(r.out) as Sortie;
+      expect(
+        j.controles.filter((c) => c.regle === "total-plan-de-travail").map((c) => espacesSimples(c.message)),
+      ).toEqual([
+        "PDT!B4 : ligne 4 « TOTAL » lue comme un total du plan de travail, pas comme une journée : PDT!D4 (11:30) : " +
+          "somme des amplitudes des journées au-dessus, à la minute ; PDT!E4 (10:30) : somme des durées de travail " +
+          "effectif des journées au-dessus, à la minute ; PDT!F4 (60) : somme de sa colonne au-dessus. Non comptée " +
+          "dans les durées ni les quantités.",
+      ]);
+      expect(j.controles.filter((c) => c.regle !== "total-plan-de-travail" && c.message.includes("TOTAL"))).toEqual([]);
+      expect(espacesSimples(j.controles.find((c) => c.regle === "convention-supposee")?.message ?? "")).toContain(
+        "(2 journées)",
+      );
+    },
+  );
+
+  it("« 10:30 » prouvé par une formule sur sa colonne (format heure) : un total", async () => {
+    const f = await classeurSousUnJour("sous-24h-formule.xlsx", "hh:mm", [
+      null,
+      "TOTAL",
+      null,
+      null,
+      { formula: "SUM(E2:E3)", result: h(10, 30) },
+      null,
+    ]);
+    const r = prodbook("planning", f, "--json");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const j = JSON.parse(r.out) as Sortie;
+    expect(espacesSimples(j.controles.find((c) => c.regle === "total-plan-de-travail")!.message)).toContain(
+      "PDT!E4 (10:30, =SUM(E2:E3)) : formule sur sa colonne au-dessus.",
+    );
+  });
+
+  it.each([
+    ["[h]:mm", "TOTAL", "11:30", "10:00"],
+    ["hh:mm", "TOTAL", "11:30", "10:00"],
+    ["[h]:mm", "Bob Leroy", "11:30", "10:00"],
+  ])("format %s, « %s » non prouvé : nommé avec ses deux lectures, jamais lu comme des heures", async (format, nom) => {
+    const f = await classeurSousUnJour(`sous-24h-faux-${format.length}-${nom.length}.xlsx`, format, [
+      null,
+      nom,
+      null,
+      h(11, 30),
+      h(10),
+      60,
+    ]);
+    const r = prodbook("planning", f, "--json");
+    expect([r.code, r.out]).toEqual([2, ""]);
+    expect(espacesSimples(r.err).trim()).toBe(
+      `${path.basename(f)} : Ligne 4 : « 11:30 » (PDT!D4) peut être une durée (11 h 30) ou une heure de début ` +
+        "(11:30) ; « 10:00 » (PDT!E4) peut être une durée (10 h 00) ou une heure de fin (10:00), sans que la feuille " +
+        "dise laquelle. Une ligne de total n'est lue comme telle que si ses durées sont prouvées : 10 h 30 de travail " +
+        "effectif ou 11 h 30 d'amplitude pour les 2 journées au-dessus, ou une formule sur leurs lignes ; une journée " +
+        "s'écrit avec sa date ou sous celle d'une journée, son nom et ses heures au format HH:MM.",
+    );
+  });
+
+  it("une deuxième personne aux mêmes heures (09:00–18:00 en nombres) reste une journée, jamais un total", async () => {
+    // 09:00 and 18:00 are the sums of the Début / Fin columns above (one day): times of day added prove nothing.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("PDT");
+    ws.addRow(["Date", "Nom", "Fonction", "Début", "Fin", "Pause (min)"]);
+    for (const [d, nom] of [
+      ["15/04/2026", "Alice Martin"],
+      [null, "Bob Leroy"],
+    ]) {
+      const row = ws.addRow([d, nom, "Monteur", h(9), h(18), 60]);
+      for (const i of [4, 5]) row.getCell(i).numFmt = "hh:mm";
+    }
+    const f = path.join(dossier(), "deux-personnes.xlsx");
+    await wb.xlsx.writeFile(f);
+    const r = prodbook("planning", f, "--json");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const j = JSON.parse(r.out) as Sortie;
+    expect(j.controles.filter((c) => c.regle === "total-plan-de-travail")).toEqual([]);
+    expect(espacesSimples(j.controles.find((c) => c.regle === "convention-supposee")?.message ?? "")).toContain(
+      "(2 journées)",
+    );
+  });
+});

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import type { Devis, LigneDevis } from "../devis/model";
 import { type Cents, cents, formatMontantFr, multiplyCents, repartir, subCents, sumCents } from "../money";
-import { pourcentDansTexte } from "../devis/lecture";
+import { lecturesPourcentDansTexte } from "../devis/lecture";
 import { chapitreDuRole } from "../devis/nomenclature";
 import { dateFr, decimalFr, normaliser } from "../util/texte";
 import type { Figures } from "./figures";
@@ -258,8 +258,9 @@ function lignesCharges(lignes: LigneBase[], parId: Map<string, LigneDevis>, regl
   if (assiette <= 0) return out;
   for (const c of lignes) {
     if (c.chapitre !== chapitreDuRole("charges-sociales") || parId.get(c.id)?.chargesDe) continue;
-    const taux = pourcentDansTexte(c.libelle);
-    const prouve = taux !== undefined && multiplyCents(assiette, taux) === c.montant;
+    // The label's rate when the amount proves it (« 1.500 % » the sheet does not decide: the reading proven, if any).
+    const taux = lecturesPourcentDansTexte(c.libelle).find((t) => multiplyCents(assiette, t) === c.montant);
+    const prouve = taux !== undefined;
     const libelle = normaliser(c.libelle);
     if (!prouve && !MOTS_ARTISTES.test(libelle)) continue;
     out.push({

@@ -14,7 +14,7 @@ import {
   ZERO,
 } from "../money";
 import { decimalFr, normaliser, pluriel } from "../util/texte";
-import { pourcentDansTexte } from "../devis/lecture";
+import { lecturesPourcentDansTexte } from "../devis/lecture";
 import { chapitreDuRole } from "../devis/nomenclature";
 import type { Figures } from "./figures";
 import type { AjustementBase, LigneBase, OptionsCreditImpot } from "./modele";
@@ -293,11 +293,13 @@ export function retirerChargesSalairesExclus(lignes: LigneBase[]): AjustementBas
   for (const b of lignes) {
     if (b.chapitre !== chapitreDuRole("charges-sociales") || !b.eligible || b.base <= 0) continue;
     // « Charges sur salaires techniciens (62 %) »: the rate the label writes.
-    const taux = pourcentDansTexte(b.libelle);
-    if (!taux) continue;
+    // « (1.500 %) » the sheet does not decide: each reading tried, only the one the amount proves is kept.
+    const lectures = lecturesPourcentDansTexte(b.libelle);
     for (const chapitre of SALARIES.map(chapitreDuRole)) {
       const salaires = lignes.filter((x) => x.chapitre === chapitre);
-      if (!salaires.length || multiplyCents(sumCents(salaires.map((x) => x.montant)), taux) !== b.montant) continue;
+      const total = sumCents(salaires.map((x) => x.montant));
+      const taux = salaires.length ? lectures.find((t) => multiplyCents(total, t) === b.montant) : undefined;
+      if (!taux) continue;
       const hors = salaires.filter((x) => x.base < x.montant);
       const exclu = sumCents(hors.map((x) => subCents(x.montant, x.base)));
       const retrait = Math.min(b.base, multiplyCents(multiplyCents(exclu, taux), new Decimal(b.partFrance)));

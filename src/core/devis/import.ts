@@ -54,7 +54,7 @@ import {
   territoireIllisible,
   pourcentCellule,
   pourcentNonLu,
-  pourcentDansTexte,
+  analyserPourcentDansTexte,
   quantiteCellule,
   texteCellule,
 } from "./lecture";
@@ -2182,10 +2182,10 @@ function importerAvecEntete(
     // « Imprévus » with 10 % (0,1 shown « 0 % ») in the amount column: the line's rate, never 0,10 €.
     const pctMontant =
       basDeDevis && montantLu === undefined && !tauxPct ? pourcentCellule(cell(row, "montant"), convention) : undefined;
-    if (
-      !aDesFacteurs &&
-      (!basDeDevis || (montantLu === undefined && !tauxPct && !pctMontant && !pourcentDansTexte(libelle)))
-    ) {
+    // « Imprévus 7 % »: the rate its label writes, read as a percentage cell is (« 1.500 % » the sheet does not decide
+    // is named below with both readings, never read as 1,5 %).
+    const pctLibelleLu = basDeDevis ? analyserPourcentDansTexte(libelle, convention) : undefined;
+    if (!aDesFacteurs && (!basDeDevis || (montantLu === undefined && !tauxPct && !pctMontant && !pctLibelleLu))) {
       const chTitre = chapitreDeTitre(titre);
       // An amount in another currency, an Excel error, a date, an ambiguous text or a figure that is no amount is an
       // amount cell all the same: « 25 Transport » with $300 or #REF! is a line (not counted, named as such), not a
@@ -2250,16 +2250,35 @@ function importerAvecEntete(
     }
 
     // A line: an amount read, or computable from its factors.
-    const pctLibelle = basDeDevis ? pourcentDansTexte(libelle) : undefined;
+    const pctLibelle = pctLibelleLu?.type === "pourcent" ? pctLibelleLu.valeur : undefined;
     const pct = tauxPct ?? pctMontant ?? pctLibelle;
-    if (pctMontant)
-      pourcentages.push({
-        cellule: ref(r, "montant") as string,
+    // The label's percentage not read (« Imprévus 1.500 % » the sheet does not decide, « 1.2.3 % »): never applied,
+    // named with the label's cell and both readings. Not when a rate cell gives the line's rate, nor when its factors
+    // compute its amount (the label's rate is then not the line's).
+    if (
+      pctLibelleLu &&
+      pctLibelleLu.type !== "pourcent" &&
+      !tauxPct &&
+      !pctMontant &&
+      (montantLu !== undefined || t === undefined)
+    ) {
+      illisibles.push({
+        cellule: ref(r, "libelle") ?? celluleTitre(r),
+        texte: pctLibelleLu.texte,
         libelle: nomLigne,
-        ligne: `${sheet.name}!${r + 1}`,
-        pourcentage: chaineDecimale(pctMontant),
-        ...(pctLibelle && !pctLibelle.equals(pctMontant) ? { pourcentageLibelle: chaineDecimale(pctLibelle) } : {}),
+        erreurExcel: false,
+        colonne: "libelle",
+        compte: montantLu,
+        pourcent:
+          pctLibelleLu.type === "ambigu"
+            ? { decimale: chaineDecimale(pctLibelleLu.decimale), milliers: chaineDecimale(pctLibelleLu.milliers) }
+            : {},
       });
+      if (montantLu === undefined) {
+        nommer(lm, r, nomLigne, false);
+        continue;
+      }
+    }
     let montant: Cents | undefined = montantLu;
     let montantCalcule = false;
     // A factor showing a date or an Excel error: the amount is never computed without it.
@@ -2514,7 +2533,24 @@ function importerAvecEntete(
         });
       }
       // « Remise -10 % » with no amount: a rebate nothing says the base of, neither computed nor dropped in silence.
-      const pctRemise = REMISE.test(libelle || titre) ? pourcentDansTexte(libelle || titre) : undefined;
+      // Its rate read as a percentage cell is, without its sign (a rebate deducts); « Remise 1.500 % » the sheet does
+      // not decide is named with both readings.
+      const remiseLue = REMISE.test(libelle || titre)
+        ? analyserPourcentDansTexte(libelle || titre, convention)
+        : undefined;
+      const pctRemise = remiseLue?.type === "pourcent" ? remiseLue.valeur.abs() : undefined;
+      if (remiseLue && remiseLue.type !== "pourcent")
+        illisibles.push({
+          cellule: ref(r, "libelle") ?? celluleTitre(r),
+          texte: remiseLue.texte,
+          libelle: nomLigne,
+          erreurExcel: false,
+          colonne: "libelle",
+          pourcent:
+            remiseLue.type === "ambigu"
+              ? { decimale: chaineDecimale(remiseLue.decimale), milliers: chaineDecimale(remiseLue.milliers) }
+              : {},
+        });
       if (pctRemise && !pctRemise.isZero())
         remises.push({
           cellule: ref(r, "libelle") ?? (ref(r, "montant") as string),

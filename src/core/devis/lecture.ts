@@ -127,10 +127,63 @@ export function pourcentNonLu(
     : { texte, pourcent: true };
 }
 
-/** "Imprévus 7 %", "Frais généraux (15%)" → 0.15. */
-export function pourcentDansTexte(s: string): Decimal | undefined {
-  const m = /(\d+(?:[.,]\d+)?)\s*%/.exec(s);
-  return m ? new Decimal(m[1].replace(",", ".")).dividedBy(100) : undefined;
+/**
+ * The percentage a label writes (« Imprévus 7 % », « Frais généraux (7,5%) », « Imprévus −5 % »), as a percentage cell
+ * is read (analyserPourcent): its figure, the one just before the label's first « % », read by the shared number reader
+ * with the sheet's `convention`; « 1 500 % » grouped with a space (or a no-break, a narrow no-break space) is 1 500 %,
+ * « 1.500 % » or « 1,500 % » the convention does not decide is `ambigu` with both readings (never picked), a figure
+ * that reads as no number (« 1.2.3 % ») `illisible`. `texte`: the figure with its « % » as typed. A sign counts only
+ * glued to the figure and not after a figure (« − 5 % » and « 5-10 % » are a dash, not a minus). A number before the
+ * figure that cannot head a grouped figure never joins it: « Budget 2025 10 % » is 10 %, but « 1 2 % » is unreadable.
+ * Undefined when the label writes no percentage.
+ */
+export type PourcentLibelle = AnalysePourcent & { texte: string };
+
+const FIN_FIGURE = /([-+\u2212]?)([\d.,'\u00a0\u202f ]*\d)$/;
+
+export function analyserPourcentDansTexte(s: string, convention?: Convention): PourcentLibelle | undefined {
+  const m = /\d[\s\u00a0\u202f]*%/.exec(s);
+  if (!m) return undefined;
+  const avant = s.slice(0, m.index + 1);
+  const f = FIN_FIGURE.exec(avant) as RegExpExecArray;
+  const debut = f.index + f[1].length;
+  const lue = f[2].replace(/^[\s\u00a0\u202f]+/, "");
+  // A sign glued to the figure, at the label's start or after a blank or a bracket: a minus; else a dash.
+  const precedent = s.charAt(f.index - 1);
+  const signe = f[1] && (f.index === 0 || /[\s\u00a0\u202f(]/.test(precedent)) && lue === f[2] ? f[1] : "";
+  const texte = (signe + s.slice(debut + (f[2].length - lue.length), m.index + m[0].length)).trim();
+  // The figure, then (when it reads as no number) the words after each blank: « 2025 10 » → « 10 ».
+  const parties = lue.split(/[\s\u00a0\u202f]+/);
+  for (let i = 0; i < parties.length; i++) {
+    const figure = parties.slice(i).join(" ");
+    const a = analyserNombre((i === 0 ? signe : "") + figure, convention);
+    const t = i === 0 ? texte : `${figure} %`;
+    if (a.type === "nombre") return { type: "pourcent", valeur: a.valeur.dividedBy(100), texte: t };
+    if (a.type === "ambigu")
+      return { type: "ambigu", decimale: a.decimale.dividedBy(100), milliers: a.milliers.dividedBy(100), texte: t };
+    // « 1 2 % »: « 1 » may head a grouped figure mistyped: not dropped, the figure is unreadable.
+    if (/^\d{1,3}$/.test(parties[i])) break;
+  }
+  return { type: "illisible", texte };
+}
+
+/**
+ * "Imprévus 7 %", "Frais généraux (15%)" → 0.15 (see analyserPourcentDansTexte). Undefined for a label with no
+ * percentage, or whose percentage is ambiguous or unreadable (the devis names it with its cell).
+ */
+export function pourcentDansTexte(s: string, convention?: Convention): Decimal | undefined {
+  const a = analyserPourcentDansTexte(s, convention);
+  return a?.type === "pourcent" ? a.valeur : undefined;
+}
+
+/**
+ * The readings of the percentage a label writes: its one reading, or both of « 1.500 % » the convention does not
+ * decide; none when the label writes no percentage or an unreadable one. For a caller that keeps only the reading an
+ * amount proves by arithmetic (the crédit d'impôt's charges rates).
+ */
+export function lecturesPourcentDansTexte(s: string, convention?: Convention): Decimal[] {
+  const a = analyserPourcentDansTexte(s, convention);
+  return a?.type === "pourcent" ? [a.valeur] : a?.type === "ambigu" ? [a.decimale, a.milliers] : [];
 }
 
 /**

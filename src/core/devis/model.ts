@@ -420,8 +420,11 @@ export interface MontantIllisible {
   formuleSansValeur?: boolean;
   /** A date (a real date or « 15/04/2025 ») where an amount or a quantity belongs. */
   date?: boolean;
-  /** The cell is a factor (quantité, nombre, taux) or a column read beside the amount, not the amount. */
-  colonne?: "quantite" | "nombre" | "taux" | "tauxCharges" | ColonneAnnexe;
+  /**
+   * The cell is a factor (quantité, nombre, taux) or a column read beside the amount, not the amount; `libelle`: the
+   * label of a frais généraux or imprévus line, whose percentage (« Imprévus 1.500 % ») is not read (with `pourcent`).
+   */
+  colonne?: "quantite" | "nombre" | "taux" | "tauxCharges" | "libelle" | ColonneAnnexe;
   /** The row is a subtotal, total or chapter row of the producer: its amount is not compared. */
   total?: boolean;
   /** The line is still counted, with this amount read from its amount cell. */

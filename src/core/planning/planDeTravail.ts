@@ -18,6 +18,7 @@ import {
 } from "./cellules";
 import { jourDepuisIso } from "./dates";
 import { PlanningError } from "./modele";
+import { estFormatDuree } from "../port/dates";
 
 export type Convention = "2642" | "3097";
 
@@ -201,6 +202,24 @@ export function lirePlanDeTravail(
         );
       continue;
     }
+    // An Excel time under 24 h in Début / Fin on a row without its own date, shown as a duration (« [h]:mm ») or on a
+    // row whose words say a total (« TOTAL »): a total's duration not proven (ligneTotal above) or a time of day?
+    // Named with its cells and both readings, never read as a time (before: a day of « TOTAL », 11:30–10:30).
+    const ambigues = ambiguesSousUnJour(row, c);
+    if (ambigues.length && (vide(cel("date")) || dateCellule(cel("date")) === undefined))
+      throw new PlanningError(
+        `Ligne ${ligne} : ${ambigues
+          .map(({ k, minutes, affiche }) => {
+            const quoi = k === "debut" ? "de début" : "de fin";
+            return `« ${affiche} » (${at(k)}) peut être une durée (${heuresFr(minutes)}) ou une heure ${quoi} (${hhmm(minutes)})`;
+          })
+          .join(
+            " ; ",
+          )}, sans que la feuille dise laquelle. Une ligne de total n'est lue comme telle que si ses durées ` +
+          `sont prouvées : ${sommesJournees(lues, totaux, ent.ligne)} ; une journée s'écrit avec sa date ou sous ` +
+          `celle d'une journée, son nom et ses heures au format HH:MM.`,
+        ligne,
+      );
     const nom = texte(cel("nom"));
     if (!nom) throw new PlanningError(`Ligne ${ligne} : horaires sans nom de personne (${at("nom")}).`, ligne);
     // An empty date repeats the one above (plans group people under a day).
@@ -331,6 +350,39 @@ export function lirePlanDeTravail(
   };
 }
 
+/** Words of a total in the date, name or function cell of a row (« TOTAL », « Sous-total », « Totaux »). */
+const MOT_TOTAL = /\b(sous )?tota(l|ux)\b/;
+
+/**
+ * The Début / Fin cells of a row that hold an Excel time under 24 h which may be a duration: shown as one
+ * (« [h]:mm »), or on a row whose date, name or function says a total. Each with its minutes and as Excel shows it.
+ */
+function ambiguesSousUnJour(
+  row: CellData[],
+  c: Partial<Record<keyof typeof MOTIFS, number>>,
+): { k: "debut" | "fin"; minutes: number; affiche: string }[] {
+  const motTotal = (["date", "nom", "fonction"] as const).some(
+    (k) =>
+      c[k] !== undefined &&
+      typeof row[c[k]!]?.v === "string" &&
+      MOT_TOTAL.test(normaliser(String(row[c[k]!].v)).replace(/-/g, " ")),
+  );
+  return (["debut", "fin"] as const).flatMap((k) => {
+    const x = c[k] === undefined ? undefined : row[c[k]!];
+    if (!fractionDeJour(x) || (!estFormatDuree(x!.fmt) && !motTotal)) return [];
+    const minutes = Math.round((x!.v as number) * 1440) % 1440;
+    const affiche = estFormatDuree(x!.fmt)
+      ? `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`
+      : hhmm(minutes);
+    return [{ k, minutes, affiche }];
+  });
+}
+
+/** An Excel time under 24 h: a number from 0 to less than one day (a time of day, or a duration « 10:30 »). */
+function fractionDeJour(x: CellData | undefined): boolean {
+  return !!x && !x.erreur && typeof x.v === "number" && Number.isFinite(x.v) && x.v >= 0 && x.v < 1;
+}
+
 /** Two sums equal but for the binary rounding of fractions of a day (hours stored as 0.3541666…). */
 function egales(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -382,9 +434,14 @@ function ligneTotal(
   const cDate = c.date === undefined ? undefined : row[c.date];
   if (!vide(cDate) && (cDate!.erreur || typeof cDate!.v !== "string" || dateCellule(cDate) !== undefined))
     return undefined;
-  // A start or an end time makes it a person's day (a second row of the day repeats the first's hours).
-  for (const k of ["debut", "fin"] as const)
-    if (c[k] !== undefined && heureCellule(row[c[k]!]) !== undefined) return undefined;
+  // A start or an end time makes it a person's day (a second row of the day repeats the first's hours), unless it is an
+  // Excel time under 24 h (a fraction of a day) the row proves as a duration total (see sousUnJour below).
+  const sousUnJour = new Set<number>();
+  for (const k of ["debut", "fin"] as const) {
+    if (c[k] === undefined || heureCellule(row[c[k]!]) === undefined) continue;
+    if (!fractionDeJour(row[c[k]!])) return undefined;
+    sousUnJour.add(c[k]!);
+  }
   const lignesTotaux = new Set(totaux.map((t) => t.ligne - 1));
   const dernierTotal = totaux.length ? totaux[totaux.length - 1].ligne - 1 : entete;
   const blocs = [dernierTotal, entete];
@@ -401,7 +458,12 @@ function ligneTotal(
       premier ??= cellule;
       continue;
     }
-    const minutes = dureeCellule(x);
+    // « 10:30 » under 24 h in Début / Fin, shown as a time or as a duration: a time of day or a duration. Read as a
+    // duration only when proven a total: the sum to the minute of the days' effective durations or spans above, or a
+    // formula on its column or on the days' rows. Never by the sum of its own column: times of day added prove
+    // nothing (a second person's 09:00 under one day starting at 09:00 is that sum).
+    const sousUnJourLue = sousUnJour.has(k);
+    const minutes = dureeCellule(x) ?? (sousUnJourLue ? Math.round((x.v as number) * 1440) : undefined);
     const duree = minutes !== undefined ? { minutes } : {};
     // A formula that is nothing but a sum of this column's cells above (« SUM(G2:G4) », « G2+G3+G4 »).
     const f = x.f !== undefined ? referencesFormule(x.f) : undefined;
@@ -420,8 +482,9 @@ function ligneTotal(
       return t;
     };
     if (
-      blocs.some((d) => egales(x.v as number, somme(d))) ||
-      (minutes !== undefined && blocs.some((d) => Math.round(somme(d) * 1440) === minutes))
+      !sousUnJourLue &&
+      (blocs.some((d) => egales(x.v as number, somme(d))) ||
+        (minutes !== undefined && blocs.some((d) => Math.round(somme(d) * 1440) === minutes)))
     ) {
       montants.push({ cellule, valeur: x.v, preuve: "somme", ...duree });
       continue;

@@ -31,6 +31,26 @@ describe("artistes-interprètes limités : charges sociales afférentes à la pa
     expect(a?.detail).toContain("Budget!E4 : 1\u202f758,40\u00a0€ retirés × 50\u00a0% (taux du libellé");
   });
 
+  it("taux du libellé ambigu (« 50.500 % » : 50,5 % ou 50 500 %) : seule la lecture que le montant prouve est gardée", () => {
+    // 50,5 % × 10 000 = 5 050 €: the amount proves 50,5 %, never 50 500 %; 50,5 % × 1 758,40 = 887,99 € removed.
+    const r = calculerCreditImpot(
+      devis({ ch: "4", libelle: "Charges sur salaires (50.500 %)", montant: 5050 }),
+      CINEMA,
+    );
+    const a = r.ajustements.find(
+      (x) => x.nom === "charges sociales afférentes à la part retirée des artistes-interprètes",
+    );
+    expect(a?.montant).toBe(euros(887.99));
+    expect(a?.detail).toContain("× 50,5\u00a0% (taux du libellé");
+    // Neither reading proven (5 000 €) and no word of artists: the line is left whole, no rate guessed.
+    const b = calculerCreditImpot(
+      devis({ ch: "4", libelle: "Charges sur salaires (50.500 %)", montant: 5000 }),
+      CINEMA,
+    );
+    expect(b.lignes[2].motif).toBe("chapitre 4 : charges sociales obligatoires");
+    expect(b.lignes[2].base).toBe(euros(5000));
+  });
+
   it("ligne tirée de la colonne « Charges » de la ligne d'artiste : son taux (60 %), ou charges ÷ salaire", () => {
     const avecTaux = devis({ ch: "4", libelle: "Charges", montant: 6000, partFrance: "0.5" });
     avecTaux.lignes[2].chargesDe = { salaire: avecTaux.lignes[1].id, taux: "0.6" };

@@ -1,6 +1,9 @@
 import Decimal from "decimal.js";
 import {
   analyserPourcent,
+  analyserPourcentDansTexte,
+  lecturesPourcentDansTexte,
+  pourcentDansTexte,
   fractionCellule,
   partFranceCellule,
   pourcentCellule,
@@ -70,5 +73,50 @@ describe("pourcentages écrits en texte : le lecteur de nombres partagé", () =>
     expect(() => tauxCharges("cadre", "2025-03-01", surcharges("62.500 %"))).toThrow(
       /« 62\.500 % » peut se lire 62,5\s%\sou 62\s500\s% ; ce taux de charges n'est pas lu/,
     );
+  });
+});
+
+describe("pourcentage écrit dans un libellé : le même lecteur que les cellules", () => {
+  const lu = (t: string, c?: "fr" | "en") => {
+    const a = analyserPourcentDansTexte(t, c);
+    return a?.type === "pourcent"
+      ? `${a.valeur.toFixed()} ${a.texte}`
+      : a?.type === "ambigu"
+        ? `${a.decimale.toFixed()}|${a.milliers.toFixed()} ${a.texte}`
+        : a && `${a.type} ${a.texte}`;
+  };
+
+  it("lit « 7 % », « (7,5%) », « 1 500 % » groupé, « 0,5 % », « −5 % » comme une cellule", () => {
+    expect(lu("Imprévus 7 %")).toBe("0.07 7 %");
+    expect(lu("Frais généraux (7,5%)")).toBe("0.075 7,5%");
+    for (const esp of [" ", "\u00a0", "\u202f"]) expect(lu(`Imprévus 1${esp}500 %`)).toBe(`15 1${esp}500 %`);
+    expect(lu("Imprévus 0,5 %")).toBe("0.005 0,5 %");
+    expect(lu("Imprévus 0.500 %")).toBe("0.005 0.500 %");
+    expect(lu("Imprévus \u22125 %")).toBe("-0.05 \u22125 %");
+    expect(lu("Imprévus (-5 %)")).toBe("-0.05 -5 %");
+    // A dash, not a minus: spaced, or between two figures.
+    expect(lu("Imprévus - 5 %")).toBe("0.05 5 %");
+    expect(lu("Imprévus 5-10 %")).toBe("0.1 10 %");
+    // A year before the figure never joins it; « 1 2 % » may be a mistyped group: unreadable.
+    expect(lu("Imprévus 2025 10 %")).toBe("0.1 10 %");
+    expect(lu("Lot 1 2 %")).toBe("illisible 1 2 %");
+    expect(lu("Imprévus 1.2.3 %")).toBe("illisible 1.2.3 %");
+    expect(lu("Imprévus")).toBeUndefined();
+    // Same figures as the cell path.
+    for (const t of ["7 %", "1 500 %", "0,5 %", "\u22125 %"])
+      expect(s(pourcentDansTexte(`Imprévus ${t}`))).toBe(s(pourcentCellule({ v: t })));
+  });
+
+  it("« 1.500 % » et « 1,500 % » : ambigus sans convention (jamais 1,5 % deviné), lus selon la convention prouvée", () => {
+    expect(lu("Imprévus 1.500 %")).toBe("0.015|15 1.500 %");
+    expect(lu("Frais généraux 1,500 %")).toBe("0.015|15 1,500 %");
+    expect(lu("Imprévus -1.500 %")).toBe("-0.015|-15 -1.500 %");
+    expect(pourcentDansTexte("Imprévus 1.500 %")).toBeUndefined();
+    expect(lu("Imprévus 1.500 %", "en")).toBe("0.015 1.500 %");
+    expect(lu("Imprévus 1.500 %", "fr")).toBe("15 1.500 %");
+    expect(lu("Imprévus 1,500 %", "fr")).toBe("0.015 1,500 %");
+    expect(lecturesPourcentDansTexte("Charges (62.500 %)").map((d) => d.toFixed())).toEqual(["0.625", "625"]);
+    expect(lecturesPourcentDansTexte("Charges (62 %)").map((d) => d.toFixed())).toEqual(["0.62"]);
+    expect(lecturesPourcentDansTexte("Charges")).toEqual([]);
   });
 });

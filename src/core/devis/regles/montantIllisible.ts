@@ -9,6 +9,7 @@ const NOM_COLONNE = {
   nombre: "le nombre",
   taux: "le taux",
   tauxCharges: "le taux de charges",
+  libelle: "le pourcentage du libellé",
   montantFrance: "le dont France",
   montantEtranger: "le dont étranger",
   montantCharges: "la cellule des charges",
