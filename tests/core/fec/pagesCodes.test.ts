@@ -212,3 +212,39 @@ describe("FEC en CP850 (DOS), imposé", () => {
     });
   });
 });
+
+describe("enregistrements de longueur fixe (article A47 A-1 : « fixe ou variable, avec ou sans séparateur de zone »)", () => {
+  /** The real FEC with every zone padded with spaces to its column's width (amounts right-aligned), joined by `sep`. */
+  function enLongueurFixe(texte: string, sep: string): string {
+    const lignes = texte.split("\n").filter((l) => l !== "");
+    const zones = lignes.map((l) => l.split("\t"));
+    const n = zones[0].length;
+    const largeurs = Array.from({ length: n }, (_, i) => Math.max(...zones.map((z) => (z[i] ?? "").length)));
+    const montant = new Set(["Debit", "Credit"].map((c) => zones[0].indexOf(c)));
+    const pad = (z: string[], entete: boolean) =>
+      Array.from({ length: n }, (_, i) =>
+        montant.has(i) && !entete ? (z[i] ?? "").padStart(largeurs[i]) : (z[i] ?? "").padEnd(largeurs[i]),
+      ).join(sep);
+    return lignes.map((l, k) => pad(zones[k], k === 0)).join("\n") + "\n";
+  }
+
+  test("avec séparateur (zones complétées par des espaces) : lu, mêmes lignes, textes et totaux", () => {
+    const texte = texteReel(FIXTURES[0]);
+    const attendu = essentiel(lireFec(new TextEncoder().encode(texte), { conserver: true }));
+    const fixe = enLongueurFixe(texte, "\t");
+    expect(fixe.split("\n")[1].length).toBe(fixe.split("\n")[2].length);
+    expect(essentiel(lireFec(new TextEncoder().encode(fixe), { conserver: true }))).toEqual(attendu);
+  });
+
+  test("sans séparateur : refusé en le nommant (la largeur des zones n'est que dans la description jointe)", () => {
+    const fixe = enLongueurFixe(texteReel(FIXTURES[0]), " ");
+    expect(() => lireFec(new TextEncoder().encode(fixe))).toThrow(
+      new FecFormatError(
+        "Ligne 1 : FEC à enregistrements de longueur fixe sans séparateur de zone (« JournalCode JournalLib " +
+          "EcritureNum… » séparés par des espaces). L'article A47 A-1 du LPF le permet, mais la largeur de chaque zone " +
+          "n'est donnée que par la description jointe au fichier : Prodbook ne le lit pas. Demandez le FEC avec des " +
+          "zones séparées par des tabulations ou des « | ».",
+      ),
+    );
+  });
+});
