@@ -92,14 +92,25 @@ export function choixArg<T extends string>(
   return valeur as T;
 }
 
-const ENCODAGES_ARG = ["utf-8", "windows-1252", "iso-8859-15"] as const;
+const ENCODAGES_ARG = ["utf-8", "windows-1252", "iso-8859-15", "ebcdic", "cp850"] as const;
+
+/** The code pages' IBM names, as an export's description may write them. */
+const ALIAS_ENCODAGES: Record<string, (typeof ENCODAGES_ARG)[number]> = {
+  "ibm-1147": "ebcdic",
+  ibm1147: "ebcdic",
+  cp1147: "ebcdic",
+  "ibm-850": "cp850",
+  ibm850: "cp850",
+};
 
 /**
- * `--encodage`: the value as the usage writes it (« windows-1252 ») or as the messages name the encoding (« Windows-1252 »,
- * « UTF-8 »); anything else refused as choixArg refuses it.
+ * `--encodage`: the value as the usage writes it (« windows-1252 », « ebcdic ») or as the messages name the encoding
+ * (« Windows-1252 », « UTF-8 », « EBCDIC »), or an IBM name (« ibm-1147 », « ibm850 »); anything else refused as
+ * choixArg refuses it.
  */
 export function encodageArg(valeur: string | undefined): (typeof ENCODAGES_ARG)[number] | undefined {
-  const e = valeur === undefined ? undefined : ENCODAGES_ARG.find((x) => x === valeur.toLowerCase());
+  const v = valeur?.toLowerCase();
+  const e = v === undefined ? undefined : (ENCODAGES_ARG.find((x) => x === v) ?? ALIAS_ENCODAGES[v]);
   return e ?? choixArg(valeur, "--encodage", ENCODAGES_ARG);
 }
 

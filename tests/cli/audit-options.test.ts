@@ -56,13 +56,13 @@ describe("prodbook ecarts --encodage : l'aide donne les valeurs acceptées", () 
   it("l'usage d'ecarts nomme iso-8859-15 comme celui de fec, et le refus d'une autre valeur aussi", async () => {
     const aide = await lancerCli(main, ["ecarts", "--help"]);
     expect(aide.code).toBe(0);
-    expect(aide.out).toContain("[--encodage utf-8|windows-1252|iso-8859-15]");
+    expect(aide.out).toContain("[--encodage utf-8|windows-1252|iso-8859-15|ebcdic|cp850]");
     const sortie = path.join(dossier(), "ecarts.xlsx");
     const fec = path.resolve(__dirname, "../../assets/exemple/fec-exemple.txt");
     const r = await lancerCli(main, ["ecarts", DEVIS, "--fec", fec, "--encodage", "latin1", "-o", sortie]);
     refus(
       r,
-      "L'option --encodage attend l'une des valeurs utf-8, windows-1252, iso-8859-15\u202f; reçu «\u00a0latin1\u00a0».",
+      "L'option --encodage attend l'une des valeurs utf-8, windows-1252, iso-8859-15, ebcdic, cp850\u202f; reçu «\u00a0latin1\u00a0».",
       sortie,
     );
   });

@@ -174,7 +174,7 @@ describe("options : la valeur voulue dite, jamais prise à sa place ; rien d'éc
     [
       "--encodage UTF8",
       ["ecarts", DEVIS, "--fec", FEC, "--encodage", "UTF8"],
-      "L'option --encodage attend l'une des valeurs utf-8, windows-1252, iso-8859-15 ; reçu « UTF8 » : vouliez-vous dire « utf-8 » ?",
+      "L'option --encodage attend l'une des valeurs utf-8, windows-1252, iso-8859-15, ebcdic, cp850 ; reçu « UTF8 » : vouliez-vous dire « utf-8 » ?",
     ],
     [
       "--zone corse (rien de proche)",

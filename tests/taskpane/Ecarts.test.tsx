@@ -30,6 +30,7 @@ import { Ecarts } from "../../src/taskpane/pages/Ecarts";
 import { CLE_CONTEXTE_PRODUCTION, lireContexte } from "../../src/core/production/contexte";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { tablesRegles } from "../../src/core/regles/audit";
+import { TABLES_8_BITS } from "../../src/core/comptabilite/fec";
 
 // jsdom's Blob has no arrayBuffer() (browsers do): the FEC reader reads the file through it.
 if (!("arrayBuffer" in Blob.prototype)) {
@@ -202,4 +203,35 @@ test("page Écarts : un encodage choisi que les octets contredisent est dit à c
   });
   await waitFor(() => expect(screen.getByTestId(TEST_IDS.ecarts.format).textContent).toContain("encodage UTF-8"));
   expect(screen.queryByTestId(TEST_IDS.ecarts.avertissementEncodage)).toBeNull();
+});
+
+test("page Écarts : la liste Encodage propose l'EBCDIC et le CP850 ; un FEC EBCDIC est reconnu et lu, 23 lignes sur 23", async () => {
+  afficherPage(<Ecarts />);
+  await screen.findByTestId(TEST_IDS.ecarts.correspondance(0));
+  const liste = screen.getByTestId(TEST_IDS.ecarts.encodage) as HTMLSelectElement;
+  expect([...liste.options].map((o) => [o.value, o.textContent])).toEqual([
+    ["", "Détection automatique"],
+    ["utf-8", "UTF-8"],
+    ["windows-1252", "Windows-1252"],
+    ["iso-8859-15", "ISO-8859-15"],
+    ["ebcdic", "EBCDIC (IBM-1147, français)"],
+    ["cp850", "CP850 (DOS)"],
+  ]);
+  // The same FEC written in IBM-1147 (inverse of the reader's table), records ending NL 0x15 as z/OS writes them.
+  const texte = fs.readFileSync(path.resolve(__dirname, "../fixtures/fec/production-2024.txt"), "utf8");
+  const inverse = new Map<string, number>();
+  for (let o = 255; o >= 0; o--) if (o !== 0x25) inverse.set(TABLES_8_BITS.ebcdic[o], o);
+  const octets = Uint8Array.from(Array.from(texte.replace(/\r\n/g, "\n"), (c) => inverse.get(c)!));
+  await act(async () => {
+    fireEvent.change(screen.getByTestId(TEST_IDS.ecarts.fichier), {
+      target: { files: [new File([octets], "production-2024-ebcdic.txt")] },
+    });
+  });
+  await waitFor(() =>
+    expect(screen.getByTestId(TEST_IDS.ecarts.format).textContent).toContain("23 lignes importées sur 23"),
+  );
+  expect(screen.getByTestId(TEST_IDS.ecarts.format).textContent?.replace(/\s/g, " ")).toContain(
+    "montants en débit et crédit, encodage EBCDIC (IBM-1147, français).",
+  );
+  await waitFor(() => expect(contexteEnregistre().fec).toMatchObject({ encodage: "ebcdic", lignes: 23 }));
 });

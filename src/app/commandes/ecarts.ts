@@ -115,7 +115,7 @@ export interface VueGrandLivre {
   type: "fec" | "csv";
   format: {
     separateur: ResultatFec["format"]["separateur"];
-    /** "utf-8", "windows-1252", "iso-8859-15" (or "utf-16le"/"utf-16be"), as `prodbook fec --json`. */
+    /** "utf-8", "windows-1252", "iso-8859-15", "ebcdic", "cp850" (or "utf-16le"/"utf-16be"), as `prodbook fec --json`. */
     encodage: string;
     /** The encoding as the user reads it: « UTF-8 », « Windows-1252 », « ISO-8859-15 ». */
     nomEncodage: string;

@@ -29,7 +29,7 @@ import { milliers, pluriel } from "../../core/util/texte";
 import { invalide } from "../arguments";
 
 /** The encodings a FEC may be forced to (default: detected from the bytes). */
-export const ENCODAGES_FEC: readonly EncodageFec[] = ["utf-8", "windows-1252", "iso-8859-15"];
+export const ENCODAGES_FEC: readonly EncodageFec[] = ["utf-8", "windows-1252", "iso-8859-15", "ebcdic", "cp850"];
 
 /** Bytes the first-bytes analysis looks at (FEC or CSV, UTF-16, binary). */
 export const OCTETS_DEBUT = 4096;

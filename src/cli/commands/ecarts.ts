@@ -21,8 +21,9 @@ import { avertissementEncodageCli, lireFichierFec, lireMapping } from "./fec";
 import { ligneConstat, texteRegles } from "../constats";
 
 const USAGE =
-  "prodbook ecarts <devis.xlsx> --fec <fichier> [--correspondances <fichier.csv>] [--encodage utf-8|windows-1252|iso-8859-15] " +
-  "[--colonnes correspondance.json] [--json] [--explique] [-o sortie.xlsx] [--strict]";
+  "prodbook ecarts <devis.xlsx> --fec <fichier> [--correspondances <fichier.csv>] " +
+  "[--encodage utf-8|windows-1252|iso-8859-15|ebcdic|cp850] [--colonnes correspondance.json] [--json] [--explique] " +
+  "[-o sortie.xlsx] [--strict]";
 
 /**
  * The public JSON contract of `prodbook ecarts --json` (issue 3 §5): écart = réalisé − budget per chapter; then

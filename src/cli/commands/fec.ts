@@ -30,7 +30,7 @@ import { CliError, erreurFichier, fichierIntrouvable, lireFichierTexte, raisonLe
 import { definirCommande } from "../runner";
 
 const USAGE =
-  "prodbook fec <fichier> [--encodage utf-8|windows-1252|iso-8859-15] [--colonnes correspondance.json] [--json] [--strict]";
+  "prodbook fec <fichier> [--encodage utf-8|windows-1252|iso-8859-15|ebcdic|cp850] [--colonnes correspondance.json] [--json] [--strict]";
 
 /** Large files are split at line ends and read by several threads (the built CLI only: workers need .js). */
 const SEUIL_PARALLELE = 24 << 20;
@@ -110,9 +110,14 @@ function sourceFichier(chemin: string, taille: number): SourceFec {
     debut: () => premiersOctets(chemin),
     tout: () => fs.readFileSync(chemin),
     parties: async (opts: OptionsFec, debut: DebutFichier | undefined) => {
-      // UTF-16 cannot be cut at LF bytes: one reader converts it as it goes.
+      // UTF-16 and EBCDIC cannot be cut at LF bytes: one reader converts them as it goes.
       const parties =
-        taille >= SEUIL_PARALLELE && !opts.conserver && !debut?.utf16 && __filename.endsWith(".js")
+        taille >= SEUIL_PARALLELE &&
+        !opts.conserver &&
+        !debut?.utf16 &&
+        !debut?.ebcdic &&
+        opts.encodage !== "ebcdic" &&
+        __filename.endsWith(".js")
           ? await lireEnParallele(chemin, taille, opts)
           : undefined;
       return parties ?? [await lirePlage(chemin, 0, taille, opts)];

@@ -55,9 +55,9 @@ import { compte, dateFr, guillemets, nombre, taille } from "../francais";
 import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
 
-const ENCODAGES: { valeur: EncodageFec; libelle: string }[] = (["utf-8", "windows-1252", "iso-8859-15"] as const).map(
-  (valeur) => ({ valeur, libelle: nomEncodage(valeur) }),
-);
+const ENCODAGES: { valeur: EncodageFec; libelle: string }[] = (
+  ["utf-8", "windows-1252", "iso-8859-15", "ebcdic", "cp850"] as const
+).map((valeur) => ({ valeur, libelle: nomEncodage(valeur) }));
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

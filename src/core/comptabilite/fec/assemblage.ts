@@ -2,6 +2,7 @@ import { cents, type Cents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
 import { ALERTE_SIGNE_MONETAIRE, type EncodageFec } from "./decodage";
 import type { ContradictionEncodage, EncodageUtf16 } from "./detection";
+import type { PageCode8Bits } from "./pagesCodes";
 import { nomEncodage } from "./nomEncodage";
 import { compterClesSuivies, type ClesOctets } from "./cle";
 import { texteDoublon, trouverDoublons, type RunsFec } from "./doublons";
@@ -49,6 +50,8 @@ export interface PartielFec {
   encodage?: EncodageFec;
   /** The file was UTF-16 (converted to UTF-8 while read). */
   utf16?: EncodageUtf16;
+  /** The file was EBCDIC or CP850 (converted to UTF-8 by table while read; `encodage` is then the UTF-8 read). */
+  page8Bits?: PageCode8Bits;
   encodageForce: boolean;
   /** The encoding forced contradicted by the file's first bytes (the first part only). */
   contradictionEncodage?: ContradictionEncodage;
@@ -191,7 +194,8 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
         "Octets invalides en UTF-8 : des caractères ont été remplacés par « � ». Essayez l'encodage Windows-1252.",
     });
   }
-  const encodage = p0.utf16 ?? parties.find((p) => p.encodage && p.encodage !== "utf-8")?.encodage ?? "utf-8";
+  const encodage =
+    p0.utf16 ?? p0.page8Bits ?? parties.find((p) => p.encodage && p.encodage !== "utf-8")?.encodage ?? "utf-8";
   if (signeMonetaire) alertes.push({ ligne: 0, message: ALERTE_SIGNE_MONETAIRE });
   if (p0.bom && p0.encodageForce && encodage !== "utf-8") {
     // The UTF-8 mark opens the file, yet another encoding was asked for: every accented letter reads « Ã© ».

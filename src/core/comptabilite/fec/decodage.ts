@@ -4,7 +4,13 @@
  * Detection without a guess: as long as the bytes are pure ASCII every candidate decodes them the same way,
  * so the choice is made at the first byte ≥ 0x80 (valid UTF-8 sequence → UTF-8, else Windows-1252).
  */
-export type EncodageFec = "utf-8" | "windows-1252" | "iso-8859-15";
+import { decoderPage, type PageCode8Bits } from "./pagesCodes";
+
+/**
+ * The encodings a FEC is read in: those TextDecoder reads, and the code pages converted by table (pagesCodes.ts:
+ * EBCDIC IBM-1147, CP850), chosen by the user or (EBCDIC only) detected beyond doubt.
+ */
+export type EncodageFec = "utf-8" | "windows-1252" | "iso-8859-15" | PageCode8Bits;
 
 /**
  * Windows-1252 bytes 0x80–0x9F as the WHATWG index defines them (the five undefined ones stay C1 controls, as
@@ -27,6 +33,7 @@ function decodeur(enc: string): TextDecoder {
  * invalid UTF-8 becomes U+FFFD).
  */
 export function decoderOctets(b: Uint8Array, enc: EncodageFec | "utf-16le" | "utf-16be"): string {
+  if (enc === "ebcdic" || enc === "cp850") return decoderPage(b, enc);
   const s = decodeur(enc).decode(b);
   return enc === "windows-1252" ? s.replace(C1, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80]) : s;
 }
@@ -56,6 +63,8 @@ export class DecodeurTexte {
   constructor(readonly encodage: EncodageFec) {}
 
   texte(b: Uint8Array, debut: number, fin: number): string {
+    // EBCDIC bytes below 0x80 are no ASCII (the reader converts such a file to UTF-8 first: this is for other callers).
+    if (this.encodage === "ebcdic") return decoderPage(b.subarray(debut, fin), "ebcdic").trim();
     while (debut < fin && b[debut] === 32) debut++;
     while (fin > debut && b[fin - 1] === 32) fin--;
     if (debut >= fin) return "";

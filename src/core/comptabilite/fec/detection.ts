@@ -7,10 +7,14 @@ import { ALERTE_SIGNE_MONETAIRE, decoderOctets, utf8Strict, type EncodageFec } f
 import { devinerMapping, formatDateProuve, lireGrandLivreCsv, type MappingGrandLivre } from "./grandLivreCsv";
 import type { ResultatFec } from "./types";
 import { detecterUtf16, natureBinaire, type EncodageUtf16 } from "./natureOctets";
+import { estEbcdic } from "./pagesCodes";
 
 export { detecterUtf16, estZip, natureBinaire, PAS_TEXTE, type EncodageUtf16 } from "./natureOctets";
 
-/** The encoding a file was read in: one the FEC allows, or UTF-16 (converted while reading). */
+/**
+ * The encoding a file was read in: one the FEC allows (EBCDIC and CP850 converted while reading), or UTF-16 (converted
+ * while reading).
+ */
 export type EncodageLu = EncodageFec | EncodageUtf16;
 
 export interface DebutFichier {
@@ -18,6 +22,8 @@ export interface DebutFichier {
   csv: boolean;
   /** The CSV's separator (`;` wins over `,`). */
   separateurCsv: ";" | ",";
+  /** EBCDIC beyond doubt (estEbcdic): the first line is a FEC header in IBM-1147 with no ASCII letter. */
+  ebcdic: boolean;
   /** UTF-16, by its byte-order mark or by a NUL byte every other byte at the start. */
   utf16?: EncodageUtf16;
   /** The file starts with a byte-order mark (UTF-8 or UTF-16). */
@@ -35,15 +41,20 @@ function bomUtf8(u: Uint8Array): boolean {
 /** Reads the start of a file (a few KiB are enough: the first line decides). */
 export function analyserDebut(debut: Uint8Array): DebutFichier {
   const utf16 = detecterUtf16(debut);
+  const ebcdic = utf16 === undefined && estEbcdic(debut);
   const bom = bomUtf8(debut) || (utf16 !== undefined && (debut[0] === 0xff || debut[0] === 0xfe));
-  // An 8-bit reading of the first line is enough to find separators (all ASCII in every encoding allowed).
-  const texte = decoderOctets(bomUtf8(debut) ? debut.subarray(3) : debut, utf16 ?? "windows-1252");
+  // An 8-bit reading of the first line is enough to find separators (ASCII in every encoding allowed but EBCDIC).
+  const texte = decoderOctets(
+    bomUtf8(debut) ? debut.subarray(3) : debut,
+    utf16 ?? (ebcdic ? "ebcdic" : "windows-1252"),
+  );
   const premiereLigne = texte.split(/\r|\n/)[0] ?? "";
   const csv = !premiereLigne.includes("\t") && !premiereLigne.includes("|") && /[;,]/.test(premiereLigne);
   const binaire = natureBinaire(debut);
   return {
     csv,
     separateurCsv: premiereLigne.includes(";") ? ";" : ",",
+    ebcdic,
     utf16,
     bom,
     premiereLigne,
@@ -146,7 +157,8 @@ function finCaractereUtf8(b: Uint8Array, k: number): number {
  * encoding forced, are UTF-16 (converted whatever was forced), or hold no byte ≥ 0x80 (every encoding reads them alike).
  */
 export function contradictionEncodage(debut: Uint8Array, force: EncodageFec): ContradictionEncodage | undefined {
-  if (detecterUtf16(debut)) return undefined;
+  // UTF-16 is converted whatever was forced; EBCDIC forced is checked on the header by the reader (verifierEbcdic).
+  if (detecterUtf16(debut) || force === "ebcdic") return undefined;
   let k = bomUtf8(debut) ? 3 : 0;
   while (k < debut.length && debut[k] < 0x80) k++;
   if (k >= debut.length) return undefined;

@@ -71,6 +71,16 @@ const PAR_NOM = new Map<string, ChampFec>(CHAMPS_FEC.map((c) => [c.toLowerCase()
 export function lireEntete(ligne: string): EnteteFec {
   const tabs = ligne.split("\t").length - 1;
   const pipes = ligne.split("|").length - 1;
+  if (tabs === 0 && pipes === 0 && /journalcode\s+journallib\s+ecriturenum/i.test(ligne)) {
+    // Article A47 A-1 of the LPF allows records « de longueur fixe ou variable, avec ou sans séparateur de zone »:
+    // without a separator, each zone's width is only in the description given with the file.
+    throw new FecFormatError(
+      "Ligne 1 : FEC à enregistrements de longueur fixe sans séparateur de zone (« JournalCode JournalLib " +
+        "EcritureNum… » séparés par des espaces). L'article A47 A-1 du LPF le permet, mais la largeur de chaque zone " +
+        "n'est donnée que par la description jointe au fichier : Prodbook ne le lit pas. Demandez le FEC avec des " +
+        "zones séparées par des tabulations ou des « | ».",
+    );
+  }
   if (tabs === 0 && pipes === 0) {
     throw new FecFormatError(
       // Said the same by both doors: a ledger CSV is recognised by its header, in the pane's picker as by the CLI.

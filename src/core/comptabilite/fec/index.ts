@@ -7,3 +7,4 @@ export * from "./detection";
 export * from "./nomEncodage";
 export * from "./alerte";
 export { dateFrAaaammjj, dateIso } from "./champs";
+export { decoderPage, estEbcdic, TABLES_8_BITS, Transcodeur8Bits, type PageCode8Bits } from "./pagesCodes";

@@ -16,6 +16,8 @@ import { CumulsFec } from "./cumulsFec";
 import { MemoTextes } from "./memoTextes";
 import type { Cents } from "../../money/cents";
 import { alerteConvention, preuveConvention, RESOLUS_CITES } from "./conventionMontants";
+import { estEbcdic, Transcodeur8Bits } from "./pagesCodes";
+import { nomEncodage } from "./nomEncodage";
 
 const RIEN = new Uint8Array(0);
 
@@ -91,6 +93,10 @@ export class LecteurFec implements CibleLignes {
   private tete?: Uint8Array = RIEN;
   /** A UTF-16 file is converted to UTF-8 as it comes, then read like any other. */
   private utf16?: { encodage: EncodageUtf16; decodeur: TextDecoder; encodeur: TextEncoder };
+  /** An EBCDIC or CP850 file is converted to UTF-8 by table as it comes, then read like any other. */
+  private page8?: Transcodeur8Bits;
+  /** The encoding the user forced (undefined when detected). */
+  private readonly encodageDemande?: EncodageFec;
   /**
    * With an encoding forced, at the start of a file: copies of its first bytes (ECHANTILLON_ENCODAGE in all), checked
    * against it once gathered (contradictionEncodage); undefined otherwise or once checked. No second reading of the file.
@@ -100,7 +106,11 @@ export class LecteurFec implements CibleLignes {
 
   constructor(opts: OptionsFec = {}) {
     this.ambigus = opts.montantsAmbigus;
-    if (opts.encodage) this.choisir(opts.encodage);
+    this.encodageDemande = opts.encodage;
+    if (opts.encodage === "ebcdic" || opts.encodage === "cp850") {
+      this.page8 = new Transcodeur8Bits(opts.encodage);
+      this.choisir("utf-8");
+    } else if (opts.encodage) this.choisir(opts.encodage);
     this.forcee = opts.encodage !== undefined;
     if (opts.conserver) {
       this.lignes = [];
@@ -114,7 +124,9 @@ export class LecteurFec implements CibleLignes {
         libelle: new MemoTextes(false),
       };
     }
-    if (opts.encodage && !opts.suite) this.echantillon = { force: opts.encodage, morceaux: [], n: 0 };
+    // EBCDIC forced is checked on the first line instead (verifierEbcdic): its bytes are no 8-bit ASCII superset.
+    if (opts.encodage && opts.encodage !== "ebcdic" && !opts.suite)
+      this.echantillon = { force: opts.encodage, morceaux: [], n: 0 };
     if (opts.suite) {
       this.debutFichier = false;
       this.tete = undefined;
@@ -144,7 +156,8 @@ export class LecteurFec implements CibleLignes {
     if (this.echantillon) this.echantillonner(chunk, fin);
     if (this.tete) {
       const t = this.tete.length ? concat(this.tete, chunk) : chunk;
-      if (t.length < 4 && !fin) {
+      // Held until the first line end (ASCII or EBCDIC), 64 KiB or the end: UTF-16 and EBCDIC are told on it.
+      if (!fin && (t.length < 4 || (t.length < TETE_MAX && !finLigneAsciiOuEbcdic(t)))) {
         this.tete = t.slice();
         return;
       }
@@ -155,13 +168,38 @@ export class LecteurFec implements CibleLignes {
         this.utf16 = { encodage: e, decodeur: new TextDecoder(e), encodeur: new TextEncoder() };
         this.bom = t[0] === 0xff || t[0] === 0xfe;
         this.choisir("utf-8");
-      }
+      } else this.verifierEbcdic(t);
       chunk = t;
     }
-    if (this.utf16) chunk = this.utf16.encodeur.encode(this.utf16.decodeur.decode(chunk, { stream: !fin }));
+    if (this.page8) chunk = this.page8.enUtf8(chunk);
+    else if (this.utf16) chunk = this.utf16.encodeur.encode(this.utf16.decodeur.decode(chunk, { stream: !fin }));
     this.lireOctets(chunk, fin);
     if (!this.signeMonetaire && this.encodage === "windows-1252" && chunk.indexOf(0xa4) >= 0)
       this.signeMonetaire = true;
+  }
+
+  /**
+   * EBCDIC from the first line (estEbcdic: a FEC header in IBM-1147 and no ASCII letter), detected when no encoding is
+   * forced; a file EBCDIC beyond doubt with another encoding forced, or a file whose first line is an ASCII FEC header
+   * with EBCDIC forced, is refused naming what it is (either reading would only give unreadable column names).
+   */
+  private verifierEbcdic(t: Uint8Array): void {
+    const ebcdic = estEbcdic(t);
+    const demande = this.encodageDemande;
+    if (ebcdic && !demande) {
+      this.page8 = new Transcodeur8Bits("ebcdic");
+      this.choisir("utf-8");
+    } else if (ebcdic && demande !== "ebcdic")
+      throw new FecFormatError(
+        `Le fichier est encodé en ${nomEncodage("ebcdic")} : sa ligne d'en-tête se lit dans ce jeu de caractères et ` +
+          `n'a aucune lettre ASCII ; l'encodage ${nomEncodage(demande!)} demandé ne peut pas le lire. Choisissez ` +
+          `l'encodage ${nomEncodage("ebcdic")} ou la détection automatique.`,
+      );
+    else if (!ebcdic && demande === "ebcdic" && enteteAscii(t))
+      throw new FecFormatError(
+        `Le fichier n'est pas encodé en ${nomEncodage("ebcdic")} : sa ligne d'en-tête se lit en ASCII ` +
+          `(« JournalCode… »). Choisissez la détection automatique ou l'encodage de l'export (UTF-8, Windows-1252…).`,
+      );
   }
 
   /** Gathers the first bytes while an encoding forced is to be checked, and checks it once they are all there. */
@@ -412,6 +450,7 @@ export class LecteurFec implements CibleLignes {
       entete: this.entete,
       encodage: this.encodage,
       utf16: this.utf16?.encodage,
+      ...(this.page8 ? { page8Bits: this.page8.page } : {}),
       encodageForce: this.forcee && !this.utf16,
       ...(this.contradiction && !this.utf16 ? { contradictionEncodage: this.contradiction } : {}),
       bom: this.bom,
@@ -558,3 +597,24 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
 }
 
 export { FecFormatError, type PartielFec };
+
+/** How many first bytes the reader holds, at most, to tell UTF-16 and EBCDIC from the first line. */
+const TETE_MAX = 1 << 16;
+
+/** A line end among the bytes, ASCII (LF, CR) or EBCDIC (NL 0x15, LF 0x25). */
+function finLigneAsciiOuEbcdic(t: Uint8Array): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const o = t[i];
+    if (o === 0x0a || o === 0x0d || o === 0x15 || o === 0x25) return true;
+  }
+  return false;
+}
+
+/** The first line (up to LF or CR), read as ASCII, names JournalCode: an ASCII-compatible FEC header. */
+function enteteAscii(t: Uint8Array): boolean {
+  let fin = 0;
+  while (fin < t.length && t[fin] !== 0x0a && t[fin] !== 0x0d && fin < TETE_MAX) fin++;
+  let s = "";
+  for (let i = 0; i < fin; i++) s += String.fromCharCode(t[i]);
+  return s.toLowerCase().includes("journalcode");
+}

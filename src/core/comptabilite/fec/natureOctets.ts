@@ -3,6 +3,8 @@
  * binary bytes, or UTF-16. Apart from detection.ts (which re-exports it) so that the CLI's file checks (src/cli/io.ts,
  * loaded by every command) do not load the ledger readers and papaparse.
  */
+import { estEbcdic } from "./pagesCodes";
+
 export type EncodageUtf16 = "utf-16le" | "utf-16be";
 
 /** What a zip given for a text file is. */
@@ -37,7 +39,8 @@ export function natureBinaire(debut: Uint8Array): string | undefined {
   if (commence(0x1f, 0x8b)) return "c'est un fichier compressé (gzip), pas un fichier texte : décompressez-le";
   if (commence(0x25, 0x50, 0x44, 0x46, 0x2d))
     return "c'est un document PDF, pas un fichier texte : demandez le fichier en texte (.txt ou .csv)";
-  if (detecterUtf16(debut) !== undefined) return undefined;
+  // UTF-16 (a NUL beside each letter) and EBCDIC (tab 0x05, NL 0x15) are text.
+  if (detecterUtf16(debut) !== undefined || estEbcdic(debut)) return undefined;
   for (const o of debut) {
     if (o === 10 || o === 13) break;
     if ((o < 0x20 && o !== 9) || o === 0x7f)
