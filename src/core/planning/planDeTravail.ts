@@ -354,8 +354,10 @@ export function lirePlanDeTravail(
 const MOT_TOTAL = /\b(sous )?tota(l|ux)\b/;
 
 /**
- * The Début / Fin cells of a row that hold an Excel time under 24 h which may be a duration: shown as one
- * (« [h]:mm »), or on a row whose date, name or function says a total. Each with its minutes and as Excel shows it.
+ * The Début / Fin cells of a row that hold an Excel time under 24 h which may be a duration: on a row whose date, name
+ * or function says a total, or shown as one (« [h]:mm ») on a row without a person's name. A person's row keeps its
+ * hours as times whatever their format (templates format time columns « [h]:mm » too). Each with its minutes and as
+ * Excel shows it.
  */
 function ambiguesSousUnJour(
   row: CellData[],
@@ -367,9 +369,10 @@ function ambiguesSousUnJour(
       typeof row[c[k]!]?.v === "string" &&
       MOT_TOTAL.test(normaliser(String(row[c[k]!].v)).replace(/-/g, " ")),
   );
+  const sansNom = c.nom === undefined || !texte(row[c.nom]);
   return (["debut", "fin"] as const).flatMap((k) => {
     const x = c[k] === undefined ? undefined : row[c[k]!];
-    if (!fractionDeJour(x) || (!estFormatDuree(x!.fmt) && !motTotal)) return [];
+    if (!fractionDeJour(x) || (!(estFormatDuree(x!.fmt) && sansNom) && !motTotal)) return [];
     const minutes = Math.round((x!.v as number) * 1440) % 1440;
     const affiche = estFormatDuree(x!.fmt)
       ? `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`

@@ -42,8 +42,8 @@ describe("ligne « TOTAL » aux durées de moins de 24 h", () => {
   it.each([
     ["hh:mm", "TOTAL"],
     ["[h]:mm", "Sous-total"],
-    ["[h]:mm", "Bob Leroy"],
-  ])("non prouvée (%s, « %s ») : refusée avec ses deux lectures, jamais une journée", (fmt, nom) => {
+    ["[h]:mm", null],
+  ])("non prouvée (%s, nom « %s ») : refusée avec ses deux lectures, jamais une journée", (fmt, nom) => {
     const lire = () => lirePlanDeTravail(plan([null, nom, null, h(11, 30, fmt), h(10, 0, fmt), 60]));
     expect(lire).toThrow(PlanningError);
     expect(lire).toThrow(
@@ -51,12 +51,15 @@ describe("ligne « TOTAL » aux durées de moins de 24 h", () => {
     );
   });
 
-  // Neither a duration format nor words of a total: a person's day under the date above, its times as before.
-  it("une personne sous une date, heures au format hh:mm (18:00 → 05:30) : une journée, pas une question", () => {
-    const p = lirePlanDeTravail(
-      plan([null, "Bob Leroy", null, { v: 18 / 24, fmt: "hh:mm" }, { v: 29.5 / 24 - 1, fmt: "hh:mm" }, 60]),
-    );
-    expect(p.totaux).toBeUndefined();
-    expect(p.vacations.map((v) => v.nom)).toEqual(["Alice Martin", "Alice Martin", "Bob Leroy"]);
-  });
+  // No words of a total and a person's name: a person's day under the date above, its times as before, whatever the
+  // format (templates format their time columns « [h]:mm » too).
+  it.each(["hh:mm", "[h]:mm"])(
+    "une personne sous une date, heures au format %s (18:00 → 05:30) : une journée, pas une question",
+    (fmt) => {
+      const p = lirePlanDeTravail(plan([null, "Bob Leroy", null, { v: 18 / 24, fmt }, { v: 29.5 / 24 - 1, fmt }, 60]));
+      expect(p.totaux).toBeUndefined();
+      expect(p.vacations.map((v) => v.nom)).toEqual(["Alice Martin", "Alice Martin", "Bob Leroy"]);
+      expect(p.vacations[2].debut).toBe(18 * 60);
+    },
+  );
 });
