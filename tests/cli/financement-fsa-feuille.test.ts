@@ -86,6 +86,21 @@ test("financement -o : le bloc FSA donne les chiffres du contrôle, recalculés 
   expect(valeur(p1, "Minimum de numéraire des diffuseurs")).toBeCloseTo(5200, 2);
   expect(valeur(p1, "Numéraire des diffuseurs français")).toBe(200000);
   expect(valeur(p1, "Numéraire par heure")).toBeCloseTo(461538.46, 2);
+  // Every formula cell of the block says where its figure comes from.
+  const note = (libelle: string) => {
+    const n = p1.getCell(ligne(p1, libelle), 2).note as string | { texts?: { text: string }[] } | undefined;
+    return espacesSimples(typeof n === "string" ? n : (n?.texts ?? []).map((t) => t.text).join(""));
+  };
+  expect(note("Apport exigé des diffuseurs français")).toMatch(
+    /^Apport exigé des diffuseurs français : 225 000,00 €\n= arrondi\(B\d+ × B\d+, 2\), 0 quand B\d+ ≤ 0/,
+  );
+  expect(note("Préventes exigées pour la part réduite")).toContain("25 000,00 €");
+  expect(note("Numéraire par heure")).toContain("461 538,46 €");
+  for (let r = titre; r <= ligne(p1, "Numéraire par heure"); r++)
+    for (const c of [1, 2]) {
+      const cellule = p1.getCell(r, c);
+      if (cellule.formula) expect([cellule.address, cellule.note === undefined]).toEqual([cellule.address, false]);
+    }
   // French formats: amounts in euros, shares in per cent.
   expect(p1.getCell(ligne(p1, "Apport exigé des diffuseurs français"), 2).numFmt).toContain("€");
   expect(p1.getCell(ligne(p1, "Part des diffuseurs français dans la base"), 2).numFmt).toBe("0.00%");

@@ -11,7 +11,7 @@ import {
   type NoteSpec,
   type SheetSpec,
 } from "../port/workbook";
-import { noteDeTrace } from "../traces/note";
+import { noteDeTrace, noteVide } from "../traces/note";
 import type { TracesFinancement } from "../traces/financement";
 import { euros as eurosTrace, feuille, type Trace } from "../traces/trace";
 import { sourcePrincipale } from "../regles/primaires";
@@ -290,8 +290,9 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   const fsa =
     ctx.typeOeuvre === "audiovisuel"
       ? blocFsa(a, rows.length + 2, { col, tot, bleu: BLEU })
-      : { rows: [], formats: [], conditionalFormats: [] };
+      : { rows: [], formats: [], conditionalFormats: [], notes: [] };
   if (fsa.rows.length) rows.push([], ...fsa.rows);
+  notes.push(...fsa.notes);
   rows.push([]);
   const lc = rows.length + 1; // header of the by-category block
   rows.push(["Catégorie", "Montant", "% du total", "Aide publique"]);
@@ -418,7 +419,7 @@ function blocFsa(
   a: AnalyseFinancement,
   l0: number,
   { col, tot, bleu }: { col: (l: string) => string; tot: string; bleu: string },
-): { rows: CellSpec[][]; formats: FormatSpec[]; conditionalFormats: ConditionalFormatSpec[] } {
+): { rows: CellSpec[][]; formats: FormatSpec[]; conditionalFormats: ConditionalFormatSpec[]; notes: NoteSpec[] } {
   const { synthese: s, contexte: ctx } = a;
   const seuils = seuilsFsa(ctx.date);
   const base = baseFsa(ctx);
@@ -448,7 +449,7 @@ function blocFsa(
     [
       "Coût de l'œuvre (à défaut, total du financement)",
       f(`IF(ISNUMBER(${abs(P.cout)}),${abs(P.cout)},${tot})`, eur(coutOuTotal)),
-      s.cout === undefined ? "Coût inconnu : total des financements" : `${P.cout}`,
+      s.cout === undefined ? `Coût inconnu (${P.cout}) : total des financements` : `Coût de production, ${P.cout}`,
     ],
     [
       "Parts des coproducteurs étrangers",
@@ -508,7 +509,8 @@ function blocFsa(
       [
         "Préventes exigées pour la part réduite",
         f(`ROUND(MAX(0,${B(5)}-${B(6)})*${reduit.multiplePreventes},2)`, eur(requis)),
-        `${fois}(apport exigé − apport des diffuseurs français), si la part atteint la part réduite`,
+        `${fois}l'écart à l'apport exigé (apport exigé − apport des diffuseurs français), quand la part atteint la ` +
+          `part réduite`,
       ],
     );
     pourcents.push(k);
@@ -563,6 +565,82 @@ function blocFsa(
     ],
   );
   montants.push(g + 2, g + 3, g + 4, g + 5);
+  // « D'où vient ce chiffre ? » on each formula cell: its value at the analysis and how the sheet computes it.
+  const notes: NoteSpec[] = [];
+  const regle = "règle diffuseurs-fsa";
+  const noter = (k: number, libelle: string, valeur: Cents | Decimal | undefined, comment: string, col = "B") =>
+    notes.push({
+      cell: `${col}${l0 + k}`,
+      text:
+        valeur === undefined
+          ? noteVide(libelle, comment, [regle])
+          : noteDeTrace(
+              feuille(
+                libelle,
+                valeur instanceof Decimal ? valeur.toString() : eurosTrace(valeur),
+                valeur instanceof Decimal ? "taux" : "euros",
+              ),
+              comment,
+              [regle],
+            ),
+    });
+  const ref = (k: number) => `B${l0 + k}`;
+  noter(
+    1,
+    "Coût de l'œuvre",
+    coutOuTotal,
+    `${P.cout} quand il est un nombre, sinon le total ${tot.replace(/\$/g, "")}`,
+  );
+  noter(
+    2,
+    "Parts des coproducteurs étrangers",
+    coproducteurs,
+    `Σ colonne F des sources de la catégorie « ${libCopro} »`,
+  );
+  noter(3, "Base des parts exigées", base.montant, `${ref(1)} − ${ref(2)} : ${base.nom}`);
+  notes.push({
+    cell: `A${l0 + 3}`,
+    text:
+      `Nom de la base : participation française quand ${ref(2)} > 0 (coproduction internationale), sinon coût ` +
+      `de l'œuvre\n(Prodbook, « D'où vient ce chiffre ? »)`,
+  });
+  noter(5, "Apport exigé des diffuseurs français", exige, `arrondi(${ref(3)} × ${ref(4)}, 2), 0 quand ${ref(3)} ≤ 0`);
+  noter(
+    6,
+    "Apport des diffuseurs français",
+    s.diffuseursFrancais,
+    `Σ colonne F des sources dont Diffuseur (J) vaut ${OUI} et Origine (E) ${ORIGINES[0]}`,
+  );
+  noter(
+    7,
+    "Part des diffuseurs français dans la base",
+    base.montant <= 0 ? new Decimal(0) : new Decimal(s.diffuseursFrancais).dividedBy(base.montant),
+    `${ref(6)} ÷ ${ref(3)}, 0 quand ${ref(3)} ≤ 0`,
+  );
+  noter(8, "Écart à l'apport exigé", subCents(s.diffuseursFrancais, exige), `${ref(6)} − ${ref(5)}`);
+  if (reduit && ctx.genre) {
+    const k = g - 3;
+    const r = tauxReduitFsa(ctx, base.montant, reduit, seuils.partMinimale);
+    noter(
+      k + 1,
+      "Préventes internationales",
+      r.preventes,
+      `Σ colonne F des sources dont Diffuseur (J) vaut ${OUI} et Origine (E) ${ORIGINES[1]}`,
+    );
+    noter(
+      k + 2,
+      "Préventes exigées pour la part réduite",
+      r.requis,
+      `arrondi(max(0 ; ${ref(5)} − ${ref(6)}) × ${reduit.multiplePreventes}, 2)`,
+    );
+  }
+  noter(g + 3, "Minimum de numéraire des diffuseurs", minimum, `arrondi(${ref(g + 2)} × ${ref(g + 1)} ÷ 60, 2)`);
+  noter(
+    g + 5,
+    "Numéraire par heure",
+    duree ? multiplyCents(s.numeraireDiffuseursFrancais, new Decimal(60).dividedBy(duree)) : undefined,
+    `${ref(g + 4)} ÷ (${ref(g + 1)} ÷ 60), vide sans durée`,
+  );
   rouges.push({
     range: `B${l0 + g + 4}`,
     formula: `AND(ISNUMBER(${B(g + 3)}),${B(g + 4)}<${B(g + 3)})`,
@@ -578,6 +656,7 @@ function blocFsa(
       { range: `B${l0 + g + 1}`, fill: bleu },
     ],
     conditionalFormats: rouges,
+    notes,
   };
 }
 
