@@ -134,7 +134,10 @@ describe("prodbook financement --json", () => {
       // 90 000 = 25 % des 360 000 financés, mais 22,5 % du coût de 400 000 (« Coût total », B2).
       expect(await fsa([g.animation, "--genre", "animation", "--duree", "26"])).toEqual([
         "alerte Diffuseurs français : 90 000,00 € = 22,50 % du coût de l'œuvre (400 000,00 €), en dessous des 25,00 % " +
-          "(chiffre à vérifier) exigés pour le soutien automatique FSA ; sinon, passage en commission sélective.",
+          "(chiffre à vérifier) exigés pour le soutien automatique FSA ; les 15,00 % du taux réduit en animation (RGA " +
+          "art. 311-10) demandent des préventes internationales d'au moins l'écart à 25,00 % : 10 000,00 € = " +
+          "(100 000,00 € exigés − 90 000,00 €), préventes internationales du plan (sources de diffuseurs d'origine " +
+          "étrangère) 0,00 € ; sinon, passage en commission sélective.",
       ]);
     });
 

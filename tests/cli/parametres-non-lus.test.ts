@@ -128,3 +128,33 @@ describe("la feuille « Contrôles » écrite par prodbook devis -o", () => {
     expect(textes).toEqual(expect.arrayContaining([message(6, "devis.salaire-minimum.directeur-photo"), message(7)]));
   });
 });
+
+describe("la feuille « Plan de financement » écrite par prodbook financement -o", () => {
+  it("liste la clé de Paramètres qu'aucun calcul ne lit dans ses contrôles, comme le JSON", async () => {
+    const f = await classeurFinancement();
+    const sortie = path.join(dossier(), "financement-controles.xlsx");
+    const r = prodbook("financement", f, "--cout", "2000000", "--date", "2026-01-15", "-o", sortie);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sortie);
+    // The producer's sheet is « Plan de financement »: Prodbook's is « Plan de financement (Prodbook) ».
+    const ws = wb.getWorksheet("Plan de financement (Prodbook)")!;
+    const lignes: [string, string, string, string][] = [];
+    ws.eachRow((row) =>
+      lignes.push([
+        row.getCell(1).text,
+        row.getCell(2).text,
+        espacesSimples(row.getCell(3).text),
+        row.getCell(12).text,
+      ]),
+    );
+    const debut = lignes.findIndex((l) => l[0].startsWith("Contrôles au "));
+    expect(debut).toBeGreaterThan(0);
+    expect(lignes.slice(debut + 1)).toEqual(
+      expect.arrayContaining([
+        ["parametre-non-lu", "alerte", message(4, "intensite-aides.cinema.plafond-general"), "'Paramètres'!B4"],
+        ["parametre-non-lu", "alerte", message(7), "'Paramètres'!B7"],
+      ]),
+    );
+  });
+});

@@ -194,13 +194,13 @@ export async function financement(
   // written on the « Plan de financement » sheet).
   // The « Paramètres » keys no calculation reads that the aid intensity could have meant: with the plan's findings.
   const parametres = await constatsParametresNonLus(wb, DOMAINES_PARAMETRES.financement);
-  const lu = await analyserFinancement(wb, options(a, ecrire));
+  // With the plan's findings: returned, and on the written « Plan de financement » sheet's « Contrôles » block.
+  const lu = await analyserFinancement(wb, {
+    ...options(a, ecrire),
+    ...(parametres.length ? { constatsAjoutes: parametres } : {}),
+  });
   // The CNC nomenclature the devis was structured with, last, when the cost came from a devis (as `devis` names it).
-  const r = {
-    ...lu,
-    ...(parametres.length ? { constats: [...lu.constats, ...parametres] } : {}),
-    tables: avecNomenclature(lu.tables, lu.devis),
-  };
+  const r = { ...lu, tables: avecNomenclature(lu.tables, lu.devis) };
   const origine = origineDuree(a);
   const ambigues = a.dureesAmbigues ? { dureesAmbigues: a.dureesAmbigues } : {};
   const avecOrigine = { ...r, ...(origine ? { origineDuree: origine } : {}), ...ambigues };

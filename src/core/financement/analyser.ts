@@ -72,6 +72,11 @@ export interface OptionsAnalyse extends Omit<OptionsEvaluation, "cout" | "credit
   periodesDepenses?: PeriodeDepense[];
   /** Write « Plan de financement », « Échéancier » and the hidden lists sheet. */
   ecrire?: boolean;
+  /**
+   * The caller's findings on the same workbook (the « Paramètres » keys no calculation reads): with the plan's, in the
+   * findings returned and on the written « Plan de financement » sheet's « Contrôles » block.
+   */
+  constatsAjoutes?: readonly Constat[];
 }
 
 export interface ResultatAnalyseFinancement extends AnalyseFinancement {
@@ -317,6 +322,7 @@ export async function analyserFinancement(
     ...(opts.calculerCreditImpot && !evaluee.creditImpotAjoute ? [creditNonAjoute(plan.sources, devis)] : []),
     ...(!devis && typeOeuvre === "cinema" ? genreDureeSansEffet(opts.genre, opts.dureeMinutes) : []),
     ...coutPlanDiffereDuDevis(ecartDevis),
+    ...(opts.constatsAjoutes ?? []),
   ];
   const analyse = ajouts.length ? { ...evaluee, constats: trierConstats([...evaluee.constats, ...ajouts]) } : evaluee;
 

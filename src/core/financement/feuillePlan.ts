@@ -1,7 +1,17 @@
 import Decimal from "decimal.js";
-import { Cents, centsToEuros, FORMAT_EXCEL, formatMontantFr, ZERO } from "../money";
-import { type CellSpec, cellulesVides, type NoteSpec, type SheetSpec } from "../port/workbook";
-import { noteDeTrace } from "../traces/note";
+import { Cents, centsToEuros, FORMAT_EXCEL, formatMontantFr, multiplyCents, subCents, sumCents, ZERO } from "../money";
+import type { Genre } from "../devis/model";
+import { seuilsFsa } from "./plafonds";
+import { baseFsa, preventesInternationales, tauxReduitFsa } from "./regles/diffuseursFsa";
+import {
+  type CellSpec,
+  cellulesVides,
+  type ConditionalFormat as ConditionalFormatSpec,
+  type RangeFormat as FormatSpec,
+  type NoteSpec,
+  type SheetSpec,
+} from "../port/workbook";
+import { noteDeTrace, noteVide } from "../traces/note";
 import type { TracesFinancement } from "../traces/financement";
 import { euros as eurosTrace, feuille, type Trace } from "../traces/trace";
 import { sourcePrincipale } from "../regles/primaires";
@@ -28,6 +38,8 @@ const P = CELLULES_PLAN;
 /** "B2" → "$B$2", for a formula. */
 const abs = (cellule: string) => cellule.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 const LIGNE_ENTETE = 10;
+/** The fill of the cells the producer may edit. */
+const BLEU = "#DDEBF7";
 
 const ratio = (d: Decimal | undefined) => (d ? d.toNumber() : 0);
 const f = (formula: string, result?: number | string): CellSpec => ({ formula, result });
@@ -273,6 +285,14 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
         `coût de production recopié de ${P.cout}`,
       ),
     });
+  // The FSA check as `diffuseurs-fsa` computes it (audiovisual works): base, required and actual French broadcasters'
+  // contributions, the reduced share of the genre, the cash floor per hour.
+  const fsa =
+    ctx.typeOeuvre === "audiovisuel"
+      ? blocFsa(a, rows.length + 2, { col, tot, bleu: BLEU })
+      : { rows: [], formats: [], conditionalFormats: [], notes: [] };
+  if (fsa.rows.length) rows.push([], ...fsa.rows);
+  notes.push(...fsa.notes);
   rows.push([]);
   const lc = rows.length + 1; // header of the by-category block
   rows.push(["Catégorie", "Montant", "% du total", "Aide publique"]);
@@ -296,7 +316,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   for (const k of a.constats) rows.push([k.regle, k.gravite, k.message, ...cellulesVides(8), k.cellule ?? null]);
   const fin = rows.length;
 
-  const bleu = "#DDEBF7";
+  const bleu = BLEU;
   return {
     name: nom,
     rows,
@@ -332,6 +352,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
       { range: `A${lk}:L${lk}`, bold: true, borderTop: true },
       { range: `B${lc + 1}:B${lc + cats}`, numFmt: FORMAT_EXCEL.montant },
       { range: `C${lc + 1}:C${lc + cats}`, numFmt: FORMAT_EXCEL.pourcent },
+      ...fsa.formats,
     ],
     tables: [{ name: "tblFinancement", range: `A${LIGNE_ENTETE}:L${e}`, style: "TableStyleMedium2" }],
     validations: [
@@ -352,6 +373,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
       { range: `B${L(11)}`, formula: `$B$${L(11)}>${abs(P.plafondCnc)}`, fill: "#FF9999", bold: true },
       { range: `A${d}:L${e}`, formula: `$D${d}="${LIBELLES_STATUT.envisage}"`, fontColor: "#7F7F7F" },
       { range: `C${d}:C${e}`, formula: `$C${d}="Autre"`, fill: "#FFF2CC" },
+      ...fsa.conditionalFormats,
       ...(fin > lk
         ? [
             { range: `B${lk + 1}:B${fin}`, formula: `$B${lk + 1}="erreur"`, fill: "#FF9999" },
@@ -375,6 +397,265 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     freeze: { rows: LIGNE_ENTETE },
     print: { landscape: true, repeatRows: LIGNE_ENTETE, fitToWidth: true },
     tabColor: "#2E75B6",
+    notes,
+  };
+}
+
+/** The genre as the FSA block names it. */
+const GENRE_FSA: Record<Genre, string> = {
+  fiction: "Fiction",
+  animation: "Animation",
+  documentaire: "Documentaire de création",
+  spectacle: "Adaptation de spectacle vivant",
+};
+
+/**
+ * The « Soutien automatique FSA » block (audiovisual works), from row `l0`: the figures of `diffuseurs-fsa` (RGA art.
+ * 311-9 and 311-10, read in an unofficial copy: confidence M, « à vérifier »), live where their inputs are on the sheet
+ * (cost, sources' category, origin and amount; the duration, editable), the cash part of the broadcasters as Prodbook
+ * read it (each source's cash/in-kind nature is not on the sheet).
+ */
+function blocFsa(
+  a: AnalyseFinancement,
+  l0: number,
+  { col, tot, bleu }: { col: (l: string) => string; tot: string; bleu: string },
+): { rows: CellSpec[][]; formats: FormatSpec[]; conditionalFormats: ConditionalFormatSpec[]; notes: NoteSpec[] } {
+  const { synthese: s, contexte: ctx } = a;
+  const seuils = seuilsFsa(ctx.date);
+  const base = baseFsa(ctx);
+  const aVerifier = seuils.version.confiance === "H" ? "" : ", à vérifier";
+  const confiance =
+    `table financement-fsa en vigueur depuis le ${dateEnLettres(seuils.version.effetDu)}, ` +
+    `confiance ${seuils.version.confiance}${aVerifier}`;
+  const B = (k: number) => `$B$${l0 + k}`;
+  const libCopro = categorie("coproducteur-etranger", ctx.date).libelle;
+  const coproducteurs = sumCents(
+    ctx.sources.filter((x) => x.categorie === "coproducteur-etranger").map((x) => x.montant),
+  );
+  const coutOuTotal = s.cout ?? s.total;
+  const exige = base.montant <= 0 ? ZERO : multiplyCents(base.montant, seuils.partMinimale);
+  const reduit = ctx.genre ? seuils.tauxReduits[ctx.genre] : undefined;
+  const parHeure = ctx.genre ? seuils.numeraireParHeure[ctx.genre] : undefined;
+  const duree = ctx.dureeMinutes;
+  const minimum =
+    parHeure !== undefined && duree ? multiplyCents(parHeure, new Decimal(duree).dividedBy(60)) : undefined;
+  const eur = (c: Cents) => centsToEuros(c);
+  const rows: CellSpec[][] = [
+    [
+      `Soutien automatique FSA (RGA art. 311-9${reduit ? " et 311-10" : ""})`,
+      null,
+      `Copie non officielle du règlement général des aides du CNC : ${confiance}.`,
+    ],
+    [
+      "Coût de l'œuvre (à défaut, total du financement)",
+      f(`IF(ISNUMBER(${abs(P.cout)}),${abs(P.cout)},${tot})`, eur(coutOuTotal)),
+      s.cout === undefined ? `Coût inconnu (${P.cout}) : total des financements` : `Coût de production, ${P.cout}`,
+    ],
+    [
+      "Parts des coproducteurs étrangers",
+      f(`SUMIFS(${col("F")},${col("C")},"${libCopro}")`, eur(coproducteurs)),
+      `Sources de la catégorie « ${libCopro} » : leur présence fait une coproduction internationale`,
+    ],
+    [
+      f(
+        `IF(${B(2)}>0,"Base : participation française (coût − coproducteurs étrangers)","Base : coût de l'œuvre")`,
+        coproducteurs > 0
+          ? "Base : participation française (coût − coproducteurs étrangers)"
+          : "Base : coût de l'œuvre",
+      ),
+      f(`${B(1)}-${B(2)}`, eur(base.montant)),
+      "Base des parts exigées des diffuseurs français",
+    ],
+    ["Part minimale des diffuseurs français", ratio(seuils.partMinimale), `Chiffre à vérifier (${confiance})`],
+    [
+      "Apport exigé des diffuseurs français",
+      f(`IF(${B(3)}<=0,0,ROUND(${B(3)}*${B(4)},2))`, eur(exige)),
+      "Base × part minimale, arrondi au centime",
+    ],
+    [
+      "Apport des diffuseurs français",
+      f(`SUMIFS(${col("F")},${col("J")},"${OUI}",${col("E")},"${ORIGINES[0]}")`, eur(s.diffuseursFrancais)),
+      `Sources dont Diffuseur (colonne J) vaut ${OUI} et Origine (colonne E) ${ORIGINES[0]}`,
+    ],
+    [
+      "Part des diffuseurs français dans la base",
+      f(`IF(${B(3)}<=0,0,${B(6)}/${B(3)})`, base.montant <= 0 ? 0 : s.diffuseursFrancais / base.montant),
+    ],
+    ["Écart à l'apport exigé (négatif : manque)", f(`${B(6)}-${B(5)}`, eur(subCents(s.diffuseursFrancais, exige)))],
+  ];
+  const montants = [1, 2, 3, 5, 6, 8];
+  const pourcents = [4, 7];
+  const rouges: ConditionalFormatSpec[] = [{ range: `B${l0 + 8}`, formula: `${B(8)}<0`, fill: "#FF9999", bold: true }];
+  if (reduit && ctx.genre) {
+    const k = rows.length;
+    const { preventes } = preventesInternationales(ctx);
+    const requis = tauxReduitFsa(ctx, base.montant, reduit, seuils.partMinimale).requis;
+    const fois = reduit.multiplePreventes === 1 ? "" : `${reduit.multiplePreventes} × `;
+    rows.push(
+      [
+        `Part réduite en ${GENRE_FSA[ctx.genre].toLowerCase()} (art. 311-10)`,
+        ratio(reduit.partMinimale),
+        ctx.genre === "animation"
+          ? "À vérifier aussi : 30 points « Création » et 36 « Fabrication » au barème de l'art. 311-44, préventes " +
+            "conclues avant la fin de la fabrication de l'animation"
+          : "À vérifier aussi : préventes conclues avant la fin des prises de vues (avant le montage pour des images " +
+            "préexistantes)",
+      ],
+      [
+        "Préventes internationales (diffuseurs d'origine étrangère)",
+        f(`SUMIFS(${col("F")},${col("J")},"${OUI}",${col("E")},"${ORIGINES[1]}")`, eur(preventes)),
+        "Un minimum garanti de vendeur international n'est pas une prévente",
+      ],
+      [
+        "Préventes exigées pour la part réduite",
+        f(`ROUND(MAX(0,${B(5)}-${B(6)})*${reduit.multiplePreventes},2)`, eur(requis)),
+        `${fois}l'écart à l'apport exigé (apport exigé − apport des diffuseurs français), quand la part atteint la ` +
+          `part réduite`,
+      ],
+    );
+    pourcents.push(k);
+    montants.push(k + 1, k + 2);
+    rouges.push({
+      range: `B${l0 + k + 1}`,
+      formula: `AND(${B(8)}<0,${B(7)}>=${B(k)},${B(k + 1)}<${B(k + 2)})`,
+      fill: "#FF9999",
+      bold: true,
+    });
+  }
+  const g = rows.length;
+  rows.push(
+    ["Genre de l'œuvre", ctx.genre ? GENRE_FSA[ctx.genre] : "non précisé", "Plancher de numéraire selon le genre"],
+    ["Durée de l'œuvre (minutes)", duree ?? null, duree ? null : "Durée inconnue : saisissez-la pour le minimum"],
+    [
+      "Plancher de numéraire par heure",
+      parHeure === undefined ? null : eur(parHeure),
+      parHeure === undefined
+        ? ctx.genre
+          ? `Aucun plancher pour ce genre`
+          : "Genre non précisé : plancher non vérifié"
+        : `Chiffre à vérifier (${confiance})`,
+    ],
+    [
+      "Minimum de numéraire des diffuseurs",
+      f(
+        `IF(AND(ISNUMBER(${B(g + 1)}),ISNUMBER(${B(g + 2)})),ROUND(${B(g + 2)}*${B(g + 1)}/60,2),"")`,
+        minimum === undefined ? "" : eur(minimum),
+      ),
+      "Plancher par heure × durée ÷ 60",
+    ],
+    [
+      "Numéraire des diffuseurs français",
+      eur(s.numeraireDiffuseursFrancais),
+      "Lu par Prodbook à l'analyse : sources françaises des diffuseurs hors apports en industrie (valeur, ne suit " +
+        "pas les modifications)",
+    ],
+    [
+      "Numéraire par heure",
+      f(
+        `IF(AND(ISNUMBER(${B(g + 1)}),${B(g + 1)}>0),ROUND(${B(g + 4)}/(${B(g + 1)}/60),2),"")`,
+        duree
+          ? new Decimal(s.numeraireDiffuseursFrancais)
+              .dividedBy(duree)
+              .times(60)
+              .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+              .toNumber() / 100
+          : "",
+      ),
+      "Numéraire ÷ (durée ÷ 60)",
+    ],
+  );
+  montants.push(g + 2, g + 3, g + 4, g + 5);
+  // « D'où vient ce chiffre ? » on each formula cell: its value at the analysis and how the sheet computes it.
+  const notes: NoteSpec[] = [];
+  const regle = "règle diffuseurs-fsa";
+  const noter = (k: number, libelle: string, valeur: Cents | Decimal | undefined, comment: string, col = "B") =>
+    notes.push({
+      cell: `${col}${l0 + k}`,
+      text:
+        valeur === undefined
+          ? noteVide(libelle, comment, [regle])
+          : noteDeTrace(
+              feuille(
+                libelle,
+                valeur instanceof Decimal ? valeur.toString() : eurosTrace(valeur),
+                valeur instanceof Decimal ? "taux" : "euros",
+              ),
+              comment,
+              [regle],
+            ),
+    });
+  const ref = (k: number) => `B${l0 + k}`;
+  noter(
+    1,
+    "Coût de l'œuvre",
+    coutOuTotal,
+    `${P.cout} quand il est un nombre, sinon le total ${tot.replace(/\$/g, "")}`,
+  );
+  noter(
+    2,
+    "Parts des coproducteurs étrangers",
+    coproducteurs,
+    `Σ colonne F des sources de la catégorie « ${libCopro} »`,
+  );
+  noter(3, "Base des parts exigées", base.montant, `${ref(1)} − ${ref(2)} : ${base.nom}`);
+  notes.push({
+    cell: `A${l0 + 3}`,
+    text:
+      `Nom de la base : participation française quand ${ref(2)} > 0 (coproduction internationale), sinon coût ` +
+      `de l'œuvre\n(Prodbook, « D'où vient ce chiffre ? »)`,
+  });
+  noter(5, "Apport exigé des diffuseurs français", exige, `arrondi(${ref(3)} × ${ref(4)}, 2), 0 quand ${ref(3)} ≤ 0`);
+  noter(
+    6,
+    "Apport des diffuseurs français",
+    s.diffuseursFrancais,
+    `Σ colonne F des sources dont Diffuseur (J) vaut ${OUI} et Origine (E) ${ORIGINES[0]}`,
+  );
+  noter(
+    7,
+    "Part des diffuseurs français dans la base",
+    base.montant <= 0 ? new Decimal(0) : new Decimal(s.diffuseursFrancais).dividedBy(base.montant),
+    `${ref(6)} ÷ ${ref(3)}, 0 quand ${ref(3)} ≤ 0`,
+  );
+  noter(8, "Écart à l'apport exigé", subCents(s.diffuseursFrancais, exige), `${ref(6)} − ${ref(5)}`);
+  if (reduit && ctx.genre) {
+    const k = g - 3;
+    const r = tauxReduitFsa(ctx, base.montant, reduit, seuils.partMinimale);
+    noter(
+      k + 1,
+      "Préventes internationales",
+      r.preventes,
+      `Σ colonne F des sources dont Diffuseur (J) vaut ${OUI} et Origine (E) ${ORIGINES[1]}`,
+    );
+    noter(
+      k + 2,
+      "Préventes exigées pour la part réduite",
+      r.requis,
+      `arrondi(max(0 ; ${ref(5)} − ${ref(6)}) × ${reduit.multiplePreventes}, 2)`,
+    );
+  }
+  noter(g + 3, "Minimum de numéraire des diffuseurs", minimum, `arrondi(${ref(g + 2)} × ${ref(g + 1)} ÷ 60, 2)`);
+  noter(
+    g + 5,
+    "Numéraire par heure",
+    duree ? multiplyCents(s.numeraireDiffuseursFrancais, new Decimal(60).dividedBy(duree)) : undefined,
+    `${ref(g + 4)} ÷ (${ref(g + 1)} ÷ 60), vide sans durée`,
+  );
+  rouges.push({
+    range: `B${l0 + g + 4}`,
+    formula: `AND(ISNUMBER(${B(g + 3)}),${B(g + 4)}<${B(g + 3)})`,
+    fill: "#FF9999",
+    bold: true,
+  });
+  return {
+    rows,
+    formats: [
+      { range: `A${l0}`, bold: true },
+      ...montants.map((k) => ({ range: `B${l0 + k}`, numFmt: FORMAT_EXCEL.montant })),
+      ...pourcents.map((k) => ({ range: `B${l0 + k}`, numFmt: FORMAT_EXCEL.pourcent })),
+      { range: `B${l0 + g + 1}`, fill: bleu },
+    ],
+    conditionalFormats: rouges,
     notes,
   };
 }

@@ -39,6 +39,14 @@ export interface ValeursFsa {
   partMinimaleDiffuseurs: string;
   /** Cents per hour, per genre (RGA art. 311-9); a genre left out has no cash floor. */
   numeraireParHeure: Partial<Record<Genre, Cents>>;
+  /** RGA art. 311-10: the lowered share of a genre, and how many times the gap to the common share presales must reach. */
+  tauxReduits?: Partial<Record<"animation" | "documentaire", { partMinimale: string; multiplePreventes: number }>>;
+}
+
+/** A genre's lowered share (RGA art. 311-10) and the multiple of the gap to the common share presales must reach. */
+export interface TauxReduitFsa {
+  partMinimale: Decimal;
+  multiplePreventes: number;
 }
 
 /** Shape, rates in [0, 1] and amounts in cents are checked by the schema (src/core/regles/schemas/financement.ts). */
@@ -191,12 +199,20 @@ export function seuilsFsa(date: string): {
   partMinimale: Decimal;
   /** Cents per hour for each genre that has a cash floor. */
   numeraireParHeure: Partial<Record<Genre, Cents>>;
+  /** The genres whose minimal share RGA art. 311-10 lowers, on conditions. */
+  tauxReduits: Partial<Record<Genre, TauxReduitFsa>>;
   version: VersionRegle<ValeursFsa>;
 } {
   const version = enVigueur(TABLE_FSA, date, "financement-fsa.json");
   return {
     partMinimale: new Decimal(version.valeurs.partMinimaleDiffuseurs),
     numeraireParHeure: version.valeurs.numeraireParHeure,
+    tauxReduits: Object.fromEntries(
+      Object.entries(version.valeurs.tauxReduits ?? {}).map(([g, t]) => [
+        g,
+        { partMinimale: new Decimal(t.partMinimale), multiplePreventes: t.multiplePreventes },
+      ]),
+    ),
     version,
   };
 }

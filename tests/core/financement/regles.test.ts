@@ -414,6 +414,84 @@ describe("diffuseurs-fsa (audiovisuel)", () => {
   test("ne s'applique pas au cinéma", () => {
     expect(de(evaluer(fiction(10000), { cout: cout(1000000), typeOeuvre: "cinema" }), "diffuseurs-fsa")).toEqual([]);
   });
+
+  describe("taux réduits (RGA art. 311-10) : 15 % en animation, 20 % en documentaire de création", () => {
+    // Coût 1 000 000 : 25 % = 250 000 exigés des diffuseurs français.
+    const avecPreventes = (francais: number, preventes: number, autres: SourceFinancement[] = []) =>
+      plan([
+        src("diffuseur-preachat", francais, { financeur: "France Télévisions" }),
+        src("diffuseur-preachat", preventes, { etranger: true, financeur: "RTBF" }),
+        ...autres,
+        src("apport-numeraire", 1000000 - francais - preventes - autres.reduce((t, x) => t + x.montant / 100, 0)),
+      ]);
+    const o = (genre: "animation" | "documentaire" | "fiction") => ({
+      cout: cout(1000000),
+      ...av,
+      genre,
+      dureeMinutes: 52,
+    });
+    test("animation à 20 % avec des préventes égales à l'écart : taux réduit atteint, conditions du barème à vérifier", () => {
+      const a = evaluer(avecPreventes(200000, 50000), o("animation"));
+      expect(de(a, "diffuseurs-fsa")).toEqual(["alerte"]);
+      expect(messages(a)).toEqual([
+        "Diffuseurs français : 200\u202f000,00\u00a0€ = 20,00\u00a0% du coût de l'œuvre (1\u202f000\u202f000,00\u00a0€), " +
+          "en dessous des 25,00\u00a0% (chiffre à vérifier) exigés pour le soutien automatique FSA, mais au moins des " +
+          "15,00\u00a0% du taux réduit en animation (RGA art. 311-10) : préventes internationales du plan (sources de " +
+          "diffuseurs d'origine étrangère) 50\u202f000,00\u00a0€, au moins l'écart à 25,00\u00a0% : 50\u202f000,00\u00a0€ = " +
+          "(250\u202f000,00\u00a0€ exigés − 200\u202f000,00\u00a0€) ; à vérifier, le plan ne le dit pas : contrats de " +
+          "prévente conclus avec des éditeurs de services établis à l'étranger avant la fin de la fabrication de " +
+          "l'animation, et au moins 30 points au groupe « Création » et 36 au groupe « Fabrication » du barème de " +
+          "l'art. 311-44 (III, A ou B) ; sinon, passage en commission sélective.",
+      ]);
+    });
+    test("animation à 20 % avec des préventes sous l'écart d'un centime : le taux réduit n'est pas atteint", () => {
+      const a = evaluer(avecPreventes(200000, 49999.99), o("animation"));
+      expect(messages(a)).toEqual([
+        expect.stringContaining(
+          "exigés pour le soutien automatique FSA ; les 15,00\u00a0% du taux réduit en animation (RGA art. 311-10) " +
+            "demandent des préventes internationales d'au moins l'écart à 25,00\u00a0% : 50\u202f000,00\u00a0€ = " +
+            "(250\u202f000,00\u00a0€ exigés − 200\u202f000,00\u00a0€), préventes internationales du plan (sources de " +
+            "diffuseurs d'origine étrangère) 49\u202f999,99\u00a0€ ; sinon, passage en commission sélective.",
+        ),
+      ]);
+    });
+    test("animation sous 15 % : ni la part de droit commun ni le taux réduit", () => {
+      const a = evaluer(avecPreventes(149999.99, 500000), o("animation"));
+      expect(messages(a)).toEqual([
+        expect.stringContaining(
+          "= 14,99\u00a0% du coût de l'œuvre (1\u202f000\u202f000,00\u00a0€), en dessous des 25,00\u00a0% (chiffre à " +
+            "vérifier) exigés pour le soutien automatique FSA, et des 15,00\u00a0% du taux réduit en animation (RGA " +
+            "art. 311-10) ; sinon",
+        ),
+      ]);
+    });
+    test("documentaire à 22 % : préventes au double de l'écart, le minimum garanti du vendeur n'est pas compté", () => {
+      const vendeur = src("vendeur-international", 100000, { etranger: true });
+      const juste = evaluer(avecPreventes(220000, 60000, [vendeur]), o("documentaire"));
+      expect(messages(juste)).toEqual([
+        expect.stringContaining(
+          "mais au moins des 20,00\u00a0% du taux réduit en documentaire de création (RGA art. 311-10) : préventes " +
+            "internationales du plan (sources de diffuseurs d'origine étrangère) 60\u202f000,00\u00a0€, au moins le " +
+            "double de l'écart à 25,00\u00a0% : 60\u202f000,00\u00a0€ = 2 × (250\u202f000,00\u00a0€ exigés − " +
+            "220\u202f000,00\u00a0€) ; le vendeur international (100\u202f000,00\u00a0€) n'est pas compté : un minimum " +
+            "garanti n'est pas un contrat de prévente ; à vérifier, le plan ne le dit pas : contrats de prévente conclus " +
+            "avec des éditeurs de services établis à l'étranger avant la fin des prises de vues (avant le début du " +
+            "montage pour une œuvre d'images préexistantes) ; sinon",
+        ),
+      ]);
+      // Le minimum garanti du vendeur aurait couvert le double de l'écart : il ne compte pas.
+      const court = evaluer(avecPreventes(220000, 59999.99, [vendeur]), o("documentaire"));
+      expect(messages(court)).toEqual([expect.stringContaining("demandent des préventes internationales d'au moins")]);
+    });
+    test("la fiction n'a pas de taux réduit : les préventes ne changent rien au message", () => {
+      const a = evaluer(avecPreventes(200000, 500000), o("fiction"));
+      expect(messages(a)).toEqual([
+        "Diffuseurs français : 200\u202f000,00\u00a0€ = 20,00\u00a0% du coût de l'œuvre (1\u202f000\u202f000,00\u00a0€), " +
+          "en dessous des 25,00\u00a0% (chiffre à vérifier) exigés pour le soutien automatique FSA ; sinon, passage en " +
+          "commission sélective.",
+      ]);
+    });
+  });
 });
 
 describe("statut-envisage", () => {

@@ -16,6 +16,11 @@ const plafonds = v.strictObject({
   confiance,
 });
 
+const tauxReduit = v.strictObject({
+  partMinimale: taux,
+  multiplePreventes: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+
 /** Financing rule tables: aid-intensity ceilings (D331-17, RGA), FSA thresholds, source categories. */
 export const SCHEMAS_FINANCEMENT = {
   "intensite-aides": v.strictObject({
@@ -33,6 +38,16 @@ export const SCHEMAS_FINANCEMENT = {
       documentaire: v.optional(centimes),
       spectacle: v.optional(centimes),
     }),
+    /**
+     * RGA art. 311-10: the minimal share lowered for a genre when the international presales reach `multiplePreventes`
+     * times the gap between the share at `partMinimaleDiffuseurs` and the contribution made.
+     */
+    tauxReduits: v.optional(
+      v.strictObject({
+        animation: v.optional(tauxReduit),
+        documentaire: v.optional(tauxReduit),
+      }),
+    ),
   }),
   "financement-categories": v.strictObject({
     categories: v.pipe(
