@@ -145,6 +145,19 @@ describe("prodbook devis : pourcentage écrit dans le libellé d'une ligne de fr
     ]);
   });
 
+  it("« Imprévus 5-10 % » : une fourchette nommée, jamais 10 % pris", async () => {
+    // Before: read as 10 % (its upper figure), 1 500,00 € of imprévus on 15 000,00 €.
+    const f = await devisLibelles("libelle-fourchette.xlsx", [...SALAIRES, ["", "Imprévus 5-10 %", null, null, null]]);
+    const { devis: d } = devisJsonBinaire(f);
+    expect(d.total).toBe("15000.00");
+    expect(d.conservation.ecart).toBe("0.00");
+    expect(constats(f)).toEqual([
+      "montant-illisible Budget!B5 Budget!B5 « Imprévus 5-10 % » : le pourcentage du libellé « 5-10 % » est une " +
+        "fourchette, pas un taux ; le montant n'est pas calculé sans cette valeur ; la ligne n'est pas comptée. " +
+        "Saisissez le taux retenu, puis relancez.",
+    ]);
+  });
+
   it("« 1,500 % » dans une feuille qui écrit « 1 234,56 » : lu 1,5 %, comme un montant l'est", async () => {
     const f = await devisLibelles("libelle-convention-fr.xlsx", [
       ["21", "Réalisateur", 1, 10000, "10 000,00"],

@@ -2272,7 +2272,9 @@ function importerAvecEntete(
         pourcent:
           pctLibelleLu.type === "ambigu"
             ? { decimale: chaineDecimale(pctLibelleLu.decimale), milliers: chaineDecimale(pctLibelleLu.milliers) }
-            : {},
+            : pctLibelleLu.fourchette
+              ? { fourchette: true }
+              : {},
       });
       if (montantLu === undefined) {
         nommer(lm, r, nomLigne, false);

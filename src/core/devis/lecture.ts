@@ -133,11 +133,15 @@ export function pourcentNonLu(
  * with the sheet's `convention`; « 1 500 % » grouped with a space (or a no-break, a narrow no-break space) is 1 500 %,
  * « 1.500 % » or « 1,500 % » the convention does not decide is `ambigu` with both readings (never picked), a figure
  * that reads as no number (« 1.2.3 % ») `illisible`. `texte`: the figure with its « % » as typed. A sign counts only
- * glued to the figure and not after a figure (« − 5 % » and « 5-10 % » are a dash, not a minus). A number before the
+ * glued to the figure and not after a figure (« − 5 % » is a dash, not a minus); « 5-10 % » or « 5 à 10 % » is a range,
+ * `illisible` with `fourchette` (its upper figure never picked). A number before the
  * figure that cannot head a grouped figure never joins it: « Budget 2025 10 % » is 10 %, but « 1 2 % » is unreadable.
  * Undefined when the label writes no percentage.
  */
-export type PourcentLibelle = AnalysePourcent & { texte: string };
+export type PourcentLibelle = AnalysePourcent & { texte: string; fourchette?: true };
+
+/** A range before the figure (« 5-10 % », « 5 à 10 % »): a lower figure, a dash or « à », up to the figure's start. */
+const BAS_DE_FOURCHETTE = /(\d[\d.,]*)[\s\u00a0\u202f]*(?:à|[-\u2013\u2014\u2212])[\s\u00a0\u202f]*$/;
 
 const FIN_FIGURE = /([-+\u2212]?)([\d.,'\u00a0\u202f ]*\d)$/;
 
@@ -152,6 +156,14 @@ export function analyserPourcentDansTexte(s: string, convention?: Convention): P
   const precedent = s.charAt(f.index - 1);
   const signe = f[1] && (f.index === 0 || /[\s\u00a0\u202f(]/.test(precedent)) && lue === f[2] ? f[1] : "";
   const texte = (signe + s.slice(debut + (f[2].length - lue.length), m.index + m[0].length)).trim();
+  // « 5-10 % », « 5 à 10 % »: a range, not a rate: never its upper figure picked, named. Only when the lower figure is
+  // below the upper one (« Budget 2025 - 5 % » is a dash after a year).
+  const bas = signe ? null : BAS_DE_FOURCHETTE.exec(s.slice(0, debut));
+  if (bas) {
+    const [a, b] = [analyserNombre(bas[1], convention), analyserNombre(lue, convention)];
+    if (a.type === "nombre" && b.type === "nombre" && a.valeur.lessThan(b.valeur))
+      return { type: "illisible", texte: s.slice(bas.index, m.index + m[0].length).trim(), fourchette: true };
+  }
   // The figure, then (when it reads as no number) the words after each blank: « 2025 10 » → « 10 ».
   const parties = lue.split(/[\s\u00a0\u202f]+/);
   for (let i = 0; i < parties.length; i++) {

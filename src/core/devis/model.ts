@@ -465,7 +465,7 @@ export interface MontantIllisible {
    * A percentage text not read (« 1.500 % » the sheet does not decide, « 1 2 % »): with both readings as fractions
    * (« 0.015 », « 15 ») when ambiguous. Never read as one of them nor dropped.
    */
-  pourcent?: { decimale?: string; milliers?: string };
+  pourcent?: { decimale?: string; milliers?: string; fourchette?: true };
 }
 
 /** A text amount whose lone « . » or « , » before three digits may be decimal or grouping, and nothing proves which. */

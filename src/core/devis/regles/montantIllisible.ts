@@ -107,7 +107,10 @@ function message(m: MontantIllisible): string {
       ? `${ou} : ${quoi} « ${m.texte} » peut se lire ${pourcentFr(m.pourcent.decimale)} ou ` +
           `${pourcentFr(m.pourcent.milliers)}, sans que la feuille dise lequel ; ${suite} Saisissez « ` +
           `${pourcentFr(m.pourcent.decimale)} » ou « ${pourcentFr(m.pourcent.milliers)} », puis relancez.`
-      : `${ou} : ${quoi} « ${m.texte} » n'est pas un pourcentage lisible ; ${suite}`;
+      : m.pourcent.fourchette
+        ? `${ou} : ${quoi} « ${m.texte} » est une fourchette, pas un taux ; ${suite} Saisissez le taux retenu, puis ` +
+          `relancez.`
+        : `${ou} : ${quoi} « ${m.texte} » n'est pas un pourcentage lisible ; ${suite}`;
   // A quantity or a number in words (« NaN »): the factor named, then why.
   if (m.colonne && !annexe) return `${ou} : ${quoi} « ${m.texte} » n'est pas un nombre ; ${suite}`;
   return `${ou} : « ${m.texte} » n'est pas un montant ; ${suite}`;
