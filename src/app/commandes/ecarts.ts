@@ -117,7 +117,10 @@ export interface VueGrandLivre {
     separateur: ResultatFec["format"]["separateur"];
     /** "utf-8", "windows-1252", "iso-8859-15", "ebcdic", "cp850" (or "utf-16le"/"utf-16be"), as `prodbook fec --json`. */
     encodage: string;
-    /** The encoding as the user reads it: « UTF-8 », « Windows-1252 », « ISO-8859-15 », « EBCDIC (IBM-1147, français) », « CP850 (DOS) ». */
+    /**
+     * The encoding as the user reads it: « UTF-8 », « Windows-1252 », « ISO-8859-15 », « EBCDIC (IBM-1147, français) »,
+     * « CP850 (DOS) ».
+     */
     nomEncodage: string;
     /** Forced by the user (--encodage, the pane's Encodage list) rather than detected. */
     encodageImpose: boolean;
