@@ -2281,6 +2281,14 @@ function importerAvecEntete(
         continue;
       }
     }
+    if (pctMontant)
+      pourcentages.push({
+        cellule: ref(r, "montant") as string,
+        libelle: nomLigne,
+        ligne: `${sheet.name}!${r + 1}`,
+        pourcentage: chaineDecimale(pctMontant),
+        ...(pctLibelle && !pctLibelle.equals(pctMontant) ? { pourcentageLibelle: chaineDecimale(pctLibelle) } : {}),
+      });
     let montant: Cents | undefined = montantLu;
     let montantCalcule = false;
     // A factor showing a date or an Excel error: the amount is never computed without it.
