@@ -437,12 +437,14 @@ function ligneTotal(
   const cDate = c.date === undefined ? undefined : row[c.date];
   if (!vide(cDate) && (cDate!.erreur || typeof cDate!.v !== "string" || dateCellule(cDate) !== undefined))
     return undefined;
-  // A start or an end time makes it a person's day (a second row of the day repeats the first's hours), unless it is an
-  // Excel time under 24 h (a fraction of a day) the row proves as a duration total (see sousUnJour below).
+  // A start or an end time makes it a person's day (a second row of the day repeats the first's hours, by value or by
+  // formula « =D2 »), unless it is an Excel time under 24 h that may be a duration (ambiguesSousUnJour: a row whose words
+  // say a total, or shown « [h]:mm » without a person's name) and that the row proves as a total (see sousUnJour below).
+  const candidates = new Set(ambiguesSousUnJour(row, c).map(({ k }) => k));
   const sousUnJour = new Set<number>();
   for (const k of ["debut", "fin"] as const) {
     if (c[k] === undefined || heureCellule(row[c[k]!]) === undefined) continue;
-    if (!fractionDeJour(row[c[k]!])) return undefined;
+    if (!candidates.has(k)) return undefined;
     sousUnJour.add(c[k]!);
   }
   const lignesTotaux = new Set(totaux.map((t) => t.ligne - 1));

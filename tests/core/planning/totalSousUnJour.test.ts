@@ -62,4 +62,24 @@ describe("ligne « TOTAL » aux durées de moins de 24 h", () => {
       expect(p.vacations[2].debut).toBe(18 * 60);
     },
   );
+
+  // A second person repeating the first's hours by formula (« =D2 », « =E2 ») and the same pause: the formulas cover the
+  // day above, yet a named person's row is a day, never a total (before this rule: Bob's day dropped as a « TOTAL »).
+  it.each(["hh:mm", "[h]:mm"])("une personne aux heures recopiées par formule (%s) reste une journée", (fmt) => {
+    const rows: Valeur[][] = [
+      ["Date", "Nom", "Fonction", "Début", "Fin", "Pause (min)"],
+      ["15/04/2026", "Alice Martin", "Électro", { v: 9 / 24, fmt }, { v: 18 / 24, fmt }, 60],
+      [null, "Bob Leroy", "Électro", { v: 9 / 24, fmt, f: "D2" }, { v: 18 / 24, fmt, f: "E2" }, 60],
+    ];
+    const p = lirePlanDeTravail({
+      name: "PDT",
+      merges: [],
+      rows: rows.map((r) => r.map((v): CellData => (v !== null && typeof v === "object" ? v : { v }))),
+    });
+    expect(p.totaux).toBeUndefined();
+    expect(p.vacations.map((v) => `${v.nom} ${v.debut}-${v.fin}`)).toEqual([
+      "Alice Martin 540-1080",
+      "Bob Leroy 540-1080",
+    ]);
+  });
 });
