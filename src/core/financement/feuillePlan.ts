@@ -427,6 +427,9 @@ function blocFsa(
   const confiance =
     `table financement-fsa en vigueur depuis le ${dateEnLettres(seuils.version.effetDu)}, ` +
     `confiance ${seuils.version.confiance}${aVerifier}`;
+  // « à vérifier » and the unofficial copy follow the table's confidence: a version confirmed on the primary text (H)
+  // drops both.
+  const chiffre = `${aVerifier ? "Chiffre à vérifier" : "Chiffre"} (${confiance})`;
   const B = (k: number) => `$B$${l0 + k}`;
   const libCopro = categorie("coproducteur-etranger", ctx.date).libelle;
   const coproducteurs = sumCents(
@@ -444,7 +447,7 @@ function blocFsa(
     [
       `Soutien automatique FSA (RGA art. 311-9${reduit ? " et 311-10" : ""})`,
       null,
-      `Copie non officielle du règlement général des aides du CNC : ${confiance}.`,
+      `${aVerifier ? "Copie non officielle du r" : "R"}èglement général des aides du CNC : ${confiance}.`,
     ],
     [
       "Coût de l'œuvre (à défaut, total du financement)",
@@ -466,7 +469,7 @@ function blocFsa(
       f(`${B(1)}-${B(2)}`, eur(base.montant)),
       "Base des parts exigées des diffuseurs français",
     ],
-    ["Part minimale des diffuseurs français", ratio(seuils.partMinimale), `Chiffre à vérifier (${confiance})`],
+    ["Part minimale des diffuseurs français", ratio(seuils.partMinimale), chiffre],
     [
       "Apport exigé des diffuseurs français",
       f(`IF(${B(3)}<=0,0,ROUND(${B(3)}*${B(4)},2))`, eur(exige)),
@@ -533,7 +536,7 @@ function blocFsa(
         ? ctx.genre
           ? `Aucun plancher pour ce genre`
           : "Genre non précisé : plancher non vérifié"
-        : `Chiffre à vérifier (${confiance})`,
+        : chiffre,
     ],
     [
       "Minimum de numéraire des diffuseurs",

@@ -141,25 +141,12 @@ describe("table des facteurs d'émission (carbone-facteurs.json)", () => {
     expect(t.versions[0].recherche).toMatch(/Neuvième passe .*find_string « NAF-N77 » : aucun résultat/);
   });
 
-  test("dixième passe (7 décembre 2026) : chaque facteur manquant garde sa recherche datée, aucun facteur ajouté", () => {
-    const t = validerTableCarbone(brut);
-    const v = t.versions[0].valeurs;
-    // The five categories without a sourced factor are still listed as missing, none of them became a factor.
+  test("les cinq catégories sans facteur sourcé restent « facteur manquant », aucune n'est estimée", () => {
+    const v = validerTableCarbone(brut).versions[0].valeurs;
     expect(Object.keys(v.manquants).sort()).toEqual(
       ["camion-porteur", "ferry", "location-materiel", "postproduction", "regie"].sort(),
     );
     for (const code of Object.keys(v.manquants)) expect(Object.keys(v.facteurs)).not.toContain(code);
-    // Each reason records the dated search, ending the reason (the latest pass is the last sentence).
-    for (const m of Object.values(v.manquants)) expect(m.raison).toMatch(/Dixième passe \(.*7 décembre 2026.*\.$/);
-    expect(v.manquants.ferry.raison).toMatch(
-      /Dixième passe \(recherche du 7 décembre 2026 ;.*V23\.9 et V23\.11 n'en contiennent que des scripts d'import.*reste « facteur manquant »\.$/,
-    );
-    expect(v.manquants["location-materiel"].raison).toMatch(
-      /Dixième passe \(recherche du 7 décembre 2026 ;.*aucun ratio N77 avec identifiant : reste « facteur manquant »\.$/,
-    );
-    expect(t.versions[0].recherche).toMatch(
-      /Dixième passe \(recherche du 7 décembre 2026 ;.*aucun facteur n'est ajouté\.$/,
-    );
   });
 
   test("ferry (septième passe, 6 décembre 2026) : les valeurs de niveau 1 de 2012 sont citées, recalculées, non appliquées", () => {
