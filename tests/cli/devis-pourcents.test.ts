@@ -158,6 +158,28 @@ describe("prodbook devis : pourcentage écrit dans le libellé d'une ligne de fr
     ]);
   });
 
+  it("« Imprévus 5 -10 % », « 10 à 5 % », « Remise 5-10 % » : des fourchettes nommées, jamais −10 % compté", async () => {
+    // Before: « 5 -10 % » read as −10 % (−1 500,00 € of imprévus), « Remise 5-10 % » named with no word of a range.
+    const f = await devisLibelles("libelle-fourchettes.xlsx", [
+      ...SALAIRES,
+      ["", "Imprévus 5 -10 %", null, null, null],
+      ["", "Frais généraux 10 à 5 %", null, null, null],
+      ["", "Remise 5-10 %", null, null, null],
+    ]);
+    const { devis: d } = devisJsonBinaire(f);
+    expect(d.total).toBe("15000.00");
+    expect(d.conservation.ecart).toBe("0.00");
+    expect(d.remisesSansMontant).toBeUndefined();
+    const fourchette = (c: string, l: string, p: string) =>
+      `montant-illisible ${c} ${c} « ${l} » : le pourcentage du libellé « ${p} » est une fourchette, pas un taux ; le ` +
+      "montant n'est pas calculé sans cette valeur ; la ligne n'est pas comptée. Saisissez le taux retenu, puis relancez.";
+    expect(constats(f)).toEqual([
+      fourchette("Budget!B5", "Imprévus 5 -10 %", "5 -10 %"),
+      fourchette("Budget!B6", "Frais généraux 10 à 5 %", "10 à 5 %"),
+      fourchette("Budget!B7", "Remise 5-10 %", "5-10 %"),
+    ]);
+  });
+
   it("« 1,500 % » dans une feuille qui écrit « 1 234,56 » : lu 1,5 %, comme un montant l'est", async () => {
     const f = await devisLibelles("libelle-convention-fr.xlsx", [
       ["21", "Réalisateur", 1, 10000, "10 000,00"],

@@ -515,6 +515,57 @@ describe("un pourcentage dans la colonne des montants : jamais lu comme 0,10 €
     ]);
   });
 
+  it("« Imprévus 1.500 % » ou « 5-10 % » avec 10 % dans le montant (avant : rien dit) : alerte, le libellé nommé", async () => {
+    const { d, controles } = await devis(
+      "imprevus-libelle-non-lu.xlsx",
+      [
+        H,
+        ["21", "Réalisateur", 5000],
+        [null, "Imprévus 1.500 %", 0.1],
+        [null, "Frais généraux 5-10 %", 0.1],
+        [null, "Frais financiers 10.000 %", 0.1],
+      ],
+      { C3: "0.00%", C4: "0.00%", C5: "0.00%" },
+    );
+    expect(d.pourcentagesMontant).toEqual([
+      {
+        cellule: "Devis!C3",
+        libelle: "Imprévus 1.500 %",
+        pourcentage: "0.1",
+        pourcentageLibelleNonLu: { texte: "1.500 %", lectures: { decimale: "0.015", milliers: "15" } },
+        montant: "500.00",
+      },
+      {
+        cellule: "Devis!C4",
+        libelle: "Frais généraux 5-10 %",
+        pourcentage: "0.1",
+        pourcentageLibelleNonLu: { texte: "5-10 %", fourchette: true },
+        montant: "500.00",
+      },
+      // « 10.000 % » may read 10 %, the cell's rate: nothing to correct.
+      { cellule: "Devis!C5", libelle: "Frais financiers 10.000 %", pourcentage: "0.1", montant: "500.00" },
+    ]);
+    const debut = (c: string, l: string) =>
+      `${c} « ${l} » : « 10 % » dans la colonne des montants est lu comme le taux de la ligne, pas comme un montant : ` +
+      "10 % du coût hors frais (5 000,00 €), soit 500,00 €.";
+    const fin = " : c'est le taux de la cellule qui est lu ; corrigez celui des deux qui est faux.";
+    expect(constats(controles, "montant-pourcentage", "montant-illisible")).toEqual([
+      [
+        "montant-pourcentage",
+        "alerte",
+        "Devis!C3",
+        debut("Devis!C3", "Imprévus 1.500 %") + " Le libellé dit « 1.500 % », qui peut se lire 1,5 % ou 1 500 %" + fin,
+      ],
+      [
+        "montant-pourcentage",
+        "alerte",
+        "Devis!C4",
+        debut("Devis!C4", "Frais généraux 5-10 %") + " Le libellé dit « 5-10 % », une fourchette" + fin,
+      ],
+      ["montant-pourcentage", "info", "Devis!C5", debut("Devis!C5", "Frais financiers 10.000 %")],
+    ]);
+  });
+
   it("« Frais généraux » « 7 % » écrit en texte : 7 % du coût hors frais", async () => {
     const { d, controles } = await devis("fg-texte.xlsx", [
       H,

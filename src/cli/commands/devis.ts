@@ -166,6 +166,7 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
               libelle: p.libelle,
               pourcentage: p.pourcentage,
               ...(p.pourcentageLibelle ? { pourcentageLibelle: p.pourcentageLibelle } : {}),
+              ...(p.pourcentageLibelleNonLu ? { pourcentageLibelleNonLu: p.pourcentageLibelleNonLu } : {}),
               montant: m(devis.lignes.find((l) => l.id === p.ligne)?.montant ?? ZERO),
             })),
           }

@@ -2281,14 +2281,38 @@ function importerAvecEntete(
         continue;
       }
     }
-    if (pctMontant)
+    if (pctMontant) {
+      // The label's percentage not read (« Imprévus 1.500 % », « Imprévus 5-10 % », « 1.2.3 % ») against the cell's
+      // rate: said unless one of its readings is the cell's (a range never is).
+      const nonLu =
+        pctLibelleLu &&
+        pctLibelleLu.type !== "pourcent" &&
+        !(
+          pctLibelleLu.type === "ambigu" &&
+          (pctLibelleLu.decimale.equals(pctMontant) || pctLibelleLu.milliers.equals(pctMontant))
+        )
+          ? pctLibelleLu
+          : undefined;
       pourcentages.push({
         cellule: ref(r, "montant") as string,
         libelle: nomLigne,
         ligne: `${sheet.name}!${r + 1}`,
         pourcentage: chaineDecimale(pctMontant),
         ...(pctLibelle && !pctLibelle.equals(pctMontant) ? { pourcentageLibelle: chaineDecimale(pctLibelle) } : {}),
+        ...(nonLu
+          ? {
+              pourcentageLibelleNonLu: {
+                texte: nonLu.texte,
+                ...(nonLu.type === "ambigu"
+                  ? { lectures: { decimale: chaineDecimale(nonLu.decimale), milliers: chaineDecimale(nonLu.milliers) } }
+                  : nonLu.fourchette
+                    ? { fourchette: true as const }
+                    : {}),
+              },
+            }
+          : {}),
       });
+    }
     let montant: Cents | undefined = montantLu;
     let montantCalcule = false;
     // A factor showing a date or an Excel error: the amount is never computed without it.
@@ -2559,7 +2583,9 @@ function importerAvecEntete(
           pourcent:
             remiseLue.type === "ambigu"
               ? { decimale: chaineDecimale(remiseLue.decimale), milliers: chaineDecimale(remiseLue.milliers) }
-              : {},
+              : remiseLue.fourchette
+                ? { fourchette: true }
+                : {},
         });
       if (pctRemise && !pctRemise.isZero())
         remises.push({

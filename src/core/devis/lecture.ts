@@ -132,38 +132,79 @@ export function pourcentNonLu(
  * is read (analyserPourcent): its figure, the one just before the label's first « % », read by the shared number reader
  * with the sheet's `convention`; « 1 500 % » grouped with a space (or a no-break, a narrow no-break space) is 1 500 %,
  * « 1.500 % » or « 1,500 % » the convention does not decide is `ambigu` with both readings (never picked), a figure
- * that reads as no number (« 1.2.3 % ») `illisible`. `texte`: the figure with its « % » as typed. A sign counts only
- * glued to the figure and not after a figure (« − 5 % » is a dash, not a minus); « 5-10 % » or « 5 à 10 % » is a range,
- * `illisible` with `fourchette` (its upper figure never picked). A number before the
- * figure that cannot head a grouped figure never joins it: « Budget 2025 10 % » is 10 %, but « 1 2 % » is unreadable.
- * Undefined when the label writes no percentage.
+ * that reads as no number (« 1.2.3 % ») `illisible`. `texte`: the figure with its « % » as typed.
+ *
+ * A sign is a minus only glued to the figure, after the label's start, a blank or a bracket, and with no figure right
+ * before it (blanks apart): « − 5 % » is a dash, « 5 -10 % » a range. A range is no rate, whatever its order: « 5-10 % »,
+ * « 5 -10 % », « 5 à 10 % », « 5 ou 10 % », « 10 à 5 % », « 5 % à 10 % » are `illisible` with `fourchette` (no bound
+ * ever picked). One exception: a year (four digits, 1900 to 2100) before a dash spaced on both sides is no bound
+ * (« Budget 2025 - 5 % » is 5 %; « Budget 2025-5 % » stays a range). A number before the figure that cannot head a
+ * grouped figure never joins it: « Budget 2025 10 % » is 10 %, but « 1 2 % » is unreadable.
+ *
+ * Only the FENETRE_POURCENT characters before the « % » (and as many after it) are looked at: a figure running beyond
+ * them is no rate (`illisible`), and a long label costs no more than a short one. Undefined when the label writes no
+ * percentage.
  */
 export type PourcentLibelle = AnalysePourcent & { texte: string; fourchette?: true };
 
-/** A range before the figure (« 5-10 % », « 5 à 10 % »): a lower figure, a dash or « à », up to the figure's start. */
-const BAS_DE_FOURCHETTE = /(\d[\d.,]*)[\s\u00a0\u202f]*(?:à|[-\u2013\u2014\u2212])[\s\u00a0\u202f]*$/;
+/** How many characters before a label's « % » (and after it) its figure and a range's other bound are looked for in. */
+export const FENETRE_POURCENT = 64;
 
+const BLANC = String.raw`[\s\u00a0\u202f]`;
+/** Between a range's bounds: « à », « ou », a hyphen, an en or em dash, a minus sign. */
+const ENTRE_BORNES = String.raw`(à|ou\b|[-\u2013\u2014\u2212])`;
+/** A range's other bound before the figure (« 5-10 % », « 5 à 10 % »): a figure, a separator, up to the figure. */
+const BAS_DE_FOURCHETTE = new RegExp(String.raw`(\d[\d.,]*)(${BLANC}*)${ENTRE_BORNES}(${BLANC}*)$`);
+/** A range's other bound after the « % » (« 5 % à 10 % »): a separator, a figure and its « % ». */
+const HAUT_DE_FOURCHETTE = new RegExp(
+  String.raw`^${BLANC}*${ENTRE_BORNES}${BLANC}*[-+\u2212]?\d[\d.,'\u00a0\u202f ]*%`,
+);
 const FIN_FIGURE = /([-+\u2212]?)([\d.,'\u00a0\u202f ]*\d)$/;
+/** A character a figure (or its sign) may go on with, before a slice's start. */
+const SUITE_DE_FIGURE = /[\d.,'\s\u00a0\u202f+\-\u2212]/;
 
 export function analyserPourcentDansTexte(s: string, convention?: Convention): PourcentLibelle | undefined {
   const m = /\d[\s\u00a0\u202f]*%/.exec(s);
   if (!m) return undefined;
-  const avant = s.slice(0, m.index + 1);
-  const f = FIN_FIGURE.exec(avant) as RegExpExecArray;
-  const debut = f.index + f[1].length;
+  const fin = m.index + m[0].length;
+  // The slice before the « % » looked at, up to the figure's last digit.
+  const base = Math.max(0, m.index + 1 - FENETRE_POURCENT);
+  const w = s.slice(base, m.index + 1);
+  const f = FIN_FIGURE.exec(w) as RegExpExecArray;
   const lue = f[2].replace(/^[\s\u00a0\u202f]+/, "");
-  // A sign glued to the figure, at the label's start or after a blank or a bracket: a minus; else a dash.
-  const precedent = s.charAt(f.index - 1);
-  const signe = f[1] && (f.index === 0 || /[\s\u00a0\u202f(]/.test(precedent)) && lue === f[2] ? f[1] : "";
-  const texte = (signe + s.slice(debut + (f[2].length - lue.length), m.index + m[0].length)).trim();
-  // « 5-10 % », « 5 à 10 % »: a range, not a rate: never its upper figure picked, named. Only when the lower figure is
-  // below the upper one (« Budget 2025 - 5 % » is a dash after a year).
-  const bas = signe ? null : BAS_DE_FOURCHETTE.exec(s.slice(0, debut));
+  const debutLue = base + f.index + f[1].length + f[2].length - lue.length;
+  const debutFigure = f[1] && lue === f[2] ? base + f.index : debutLue;
+  // A figure reaching the slice's start may go on before it: too long for a rate, never cut and read.
+  if (debutFigure === base && base > 0 && SUITE_DE_FIGURE.test(s.charAt(base - 1)))
+    return { type: "illisible", texte: s.slice(base, fin).trim() };
+  // A sign glued to the figure, at the label's start or after a blank or a bracket, with no figure right before it: a
+  // minus; else a dash (« 5 -10 % » is a range).
+  const avantSigne = w.slice(0, f.index);
+  const signe =
+    f[1] &&
+    lue === f[2] &&
+    (base + f.index === 0 || /[\s\u00a0\u202f(]/.test(s.charAt(base + f.index - 1))) &&
+    !/\d[\s\u00a0\u202f]*$/.test(avantSigne)
+      ? f[1]
+      : "";
+  const texte = (signe + s.slice(debutLue, fin)).trim();
+  // « 5 % à 10 % », « 5 % - 10 % »: a range, named whatever its order, never one bound picked.
+  const haut = HAUT_DE_FOURCHETTE.exec(s.slice(fin, fin + FENETRE_POURCENT));
+  const finFourchette = haut ? fin + haut[0].length : fin;
+  // « 5-10 % », « 5 -10 % », « 5 à 10 % », « 10 à 5 % »: likewise, but for a year before a dash spaced on both sides.
+  const bas = signe ? null : BAS_DE_FOURCHETTE.exec(w.slice(0, debutLue - base));
   if (bas) {
-    const [a, b] = [analyserNombre(bas[1], convention), analyserNombre(lue, convention)];
-    if (a.type === "nombre" && b.type === "nombre" && a.valeur.lessThan(b.valeur))
-      return { type: "illisible", texte: s.slice(bas.index, m.index + m[0].length).trim(), fourchette: true };
+    const annee =
+      (base === 0 || bas.index > 0) &&
+      /^\d{4}$/.test(bas[1]) &&
+      Number(bas[1]) >= 1900 &&
+      Number(bas[1]) <= 2100 &&
+      /^[-\u2013\u2014\u2212]$/.test(bas[3]) &&
+      bas[2] !== "" &&
+      bas[4] !== "";
+    if (!annee) return { type: "illisible", texte: s.slice(base + bas.index, finFourchette).trim(), fourchette: true };
   }
+  if (haut) return { type: "illisible", texte: (signe + s.slice(debutLue, finFourchette)).trim(), fourchette: true };
   // The figure, then (when it reads as no number) the words after each blank: « 2025 10 » → « 10 ».
   const parties = lue.split(/[\s\u00a0\u202f]+/);
   for (let i = 0; i < parties.length; i++) {
@@ -177,15 +218,6 @@ export function analyserPourcentDansTexte(s: string, convention?: Convention): P
     if (/^\d{1,3}$/.test(parties[i])) break;
   }
   return { type: "illisible", texte };
-}
-
-/**
- * "Imprévus 7 %", "Frais généraux (15%)" → 0.15 (see analyserPourcentDansTexte). Undefined for a label with no
- * percentage, or whose percentage is ambiguous or unreadable (the devis names it with its cell).
- */
-export function pourcentDansTexte(s: string, convention?: Convention): Decimal | undefined {
-  const a = analyserPourcentDansTexte(s, convention);
-  return a?.type === "pourcent" ? a.valeur : undefined;
 }
 
 /**

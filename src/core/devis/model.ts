@@ -810,6 +810,16 @@ export interface PourcentageMontant {
   pourcentage: string;
   /** The label's own percentage when it says another one (« Imprévus 7 % »): the cell's is read, the label's named. */
   pourcentageLibelle?: string;
+  /**
+   * The label's percentage when it is not read and none of its readings is the cell's rate: « 1.500 % » the sheet does
+   * not decide (`lectures`, decimal strings), a range « 5-10 % » (`fourchette`), or a figure that is no number. The
+   * cell's rate is read, the label's named (finding montant-pourcentage, alerte).
+   */
+  pourcentageLibelleNonLu?: {
+    texte: string;
+    fourchette?: true;
+    lectures?: { decimale: string; milliers: string };
+  };
 }
 
 /** A column right of the table holding amounts (never read as the devis): its cells and their sum, in cents. */

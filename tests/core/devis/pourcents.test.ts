@@ -3,7 +3,7 @@ import {
   analyserPourcent,
   analyserPourcentDansTexte,
   lecturesPourcentDansTexte,
-  pourcentDansTexte,
+  FENETRE_POURCENT,
   fractionCellule,
   partFranceCellule,
   pourcentCellule,
@@ -108,19 +108,70 @@ describe("pourcentage écrit dans un libellé : le même lecteur que les cellule
     expect(lu("Imprévus")).toBeUndefined();
     // Same figures as the cell path.
     for (const t of ["7 %", "1 500 %", "0,5 %", "\u22125 %"])
-      expect(s(pourcentDansTexte(`Imprévus ${t}`))).toBe(s(pourcentCellule({ v: t })));
+      expect(s(lecturesPourcentDansTexte(`Imprévus ${t}`)[0])).toBe(s(pourcentCellule({ v: t })));
   });
 
   it("« 1.500 % » et « 1,500 % » : ambigus sans convention (jamais 1,5 % deviné), lus selon la convention prouvée", () => {
     expect(lu("Imprévus 1.500 %")).toBe("0.015|15 1.500 %");
     expect(lu("Frais généraux 1,500 %")).toBe("0.015|15 1,500 %");
     expect(lu("Imprévus -1.500 %")).toBe("-0.015|-15 -1.500 %");
-    expect(pourcentDansTexte("Imprévus 1.500 %")).toBeUndefined();
+    expect(analyserPourcentDansTexte("Imprévus 1.500 %")?.type).toBe("ambigu");
     expect(lu("Imprévus 1.500 %", "en")).toBe("0.015 1.500 %");
     expect(lu("Imprévus 1.500 %", "fr")).toBe("15 1.500 %");
     expect(lu("Imprévus 1,500 %", "fr")).toBe("0.015 1,500 %");
     expect(lecturesPourcentDansTexte("Charges (62.500 %)").map((d) => d.toFixed())).toEqual(["0.625", "625"]);
     expect(lecturesPourcentDansTexte("Charges (62 %)").map((d) => d.toFixed())).toEqual(["0.62"]);
     expect(lecturesPourcentDansTexte("Charges")).toEqual([]);
+  });
+
+  it("une fourchette n'est jamais un taux : signe collé après un chiffre, « à », « ou », ordre décroissant", () => {
+    const fourchette = (t: string) => {
+      const a = analyserPourcentDansTexte(t);
+      return a?.type === "illisible" && a.fourchette ? a.texte : `pas une fourchette : ${a?.type} ${a?.texte}`;
+    };
+    // « 5 -10 % » is no −10 %: a figure right before the sign makes it a dash.
+    expect(fourchette("Imprévus 5 -10 %")).toBe("5 -10 %");
+    expect(fourchette("Imprévus (5 -10 %)")).toBe("5 -10 %");
+    expect(fourchette("Imprévus 5 \u221210 %")).toBe("5 \u221210 %");
+    expect(fourchette("Imprévus 5\u00a0-10 %")).toBe("5\u00a0-10 %");
+    expect(fourchette("Imprévus 5 - 10 %")).toBe("5 - 10 %");
+    expect(fourchette("Imprévus 5 % à 10 %")).toBe("5 % à 10 %");
+    expect(fourchette("Imprévus 5 % - 10 %")).toBe("5 % - 10 %");
+    expect(fourchette("Imprévus 5 ou 10 %")).toBe("5 ou 10 %");
+    expect(fourchette("Imprévus 5 % ou 10 %")).toBe("5 % ou 10 %");
+    expect(fourchette("Imprévus 10 à 5 %")).toBe("10 à 5 %");
+    expect(fourchette("Imprévus 10-5 %")).toBe("10-5 %");
+    // A year before a dash spaced on both sides is no bound; glued, it is a range (named, never guessed).
+    expect(lu("Budget 2025 - 5 %")).toBe("0.05 5 %");
+    expect(lu("Budget 2025 \u2013 7,5 %")).toBe("0.075 7,5 %");
+    expect(fourchette("Budget 2025-5 %")).toBe("2025-5 %");
+    expect(fourchette("Budget 2025 -5 %")).toBe("2025 -5 %");
+    expect(fourchette("Lot 2500 - 5 %")).toBe("2500 - 5 %");
+    // Still a minus: at the start, after a blank or a bracket with no figure before it.
+    expect(lu("Imprévus -10 %")).toBe("-0.1 -10 %");
+    expect(lu("-10 % Imprévus")).toBe("-0.1 -10 %");
+    expect(lu("Remise (\u221210 %)")).toBe("-0.1 \u221210 %");
+    // « ou » only as a word; a word after the « % » is no range.
+    expect(lu("Imprévus 5 % ouverts")).toBe("0.05 5 %");
+    expect(lu("Imprévus 5 % - 2 000 €")).toBe("0.05 5 %");
+  });
+
+  it("un libellé de 100 000 caractères : seule une tranche bornée avant le « % » est lue", () => {
+    // Long runs of digits and blanks before the « % »: the figure running beyond the slice is unreadable, named by the
+    // slice only (never the whole run), and the answer depends only on that slice.
+    const chiffres = "1 ".repeat(50_000) + "7 %";
+    const a = analyserPourcentDansTexte(chiffres);
+    expect(a?.type).toBe("illisible");
+    expect(a?.texte.length).toBeLessThanOrEqual(FENETRE_POURCENT + 2);
+    expect(analyserPourcentDansTexte("Imprévus " + "9".repeat(100_000) + " %")).toEqual({
+      type: "illisible",
+      texte: "9".repeat(FENETRE_POURCENT) + " %",
+    });
+    // Blanks and words before the figure: the rate is read all the same.
+    expect(lu("Imprévus" + " ".repeat(100_000) + "7 %")).toBe("0.07 7 %");
+    expect(lu("x".repeat(100_000) + " Imprévus 7 %")).toBe("0.07 7 %");
+    expect(lu("5 ".repeat(50_000) + "x Imprévus 7 %")).toBe("0.07 7 %");
+    // Digits and blanks with no « % »: none.
+    expect(analyserPourcentDansTexte("1 ".repeat(50_000))).toBeUndefined();
   });
 });

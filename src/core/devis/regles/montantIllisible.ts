@@ -34,8 +34,8 @@ export function suiteIllisible(m: MontantIllisible): string {
           : "la ligne n'est pas comptée.";
 }
 
-/** « 1,5 % » for the fraction "0.015". */
-function pourcentFr(fraction: string): string {
+/** « 1,5 % », « 1 500 % » for the fraction "0.015", "15". */
+export function pourcentFr(fraction: string): string {
   return `${decimalFr(new Decimal(fraction).times(100).toFixed())} %`;
 }
 

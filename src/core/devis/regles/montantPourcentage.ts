@@ -2,10 +2,12 @@ import type { Regle } from "../../controles/constat";
 import { formatMontantFr } from "../../money/format";
 import { pourcentageAffiche } from "../../port/devises";
 import type { ContexteDevis } from "./contexte";
+import { pourcentFr } from "./montantIllisible";
 
 /**
  * A line below the total (frais généraux, imprévus…) whose amount cell holds a percentage (0,1 shown « 10 % »): read
- * as the line's rate on the coût hors frais, never as 0,10 €, and said; an alert when the label says another rate.
+ * as the line's rate on the coût hors frais, never as 0,10 €, and said; an alert when the label says another rate, or one
+ * not read (« 1.500 % » none of whose readings is the cell's, a range « 5-10 % »).
  */
 export const montantPourcentage: Regle<ContexteDevis> = {
   id: "montant-pourcentage",
@@ -34,13 +36,23 @@ function pourcentagesLus(devis: ContexteDevis["devis"]) {
     const calcul = ligne
       ? ` : ${pct} du coût hors frais (${formatMontantFr(devis.totalHorsFrais)}), soit ${formatMontantFr(ligne.montant)}`
       : "";
-    const libelle = p.pourcentageLibelle
-      ? ` Le libellé dit ${pourcentageAffiche(Number(p.pourcentageLibelle))} : c'est le taux de la cellule qui est ` +
-        `lu ; corrigez celui des deux qui est faux.`
+    const nonLu = p.pourcentageLibelleNonLu;
+    const dit = p.pourcentageLibelle
+      ? pourcentageAffiche(Number(p.pourcentageLibelle))
+      : nonLu
+        ? `« ${nonLu.texte} »` +
+          (nonLu.lectures
+            ? `, qui peut se lire ${pourcentFr(nonLu.lectures.decimale)} ou ` + pourcentFr(nonLu.lectures.milliers)
+            : nonLu.fourchette
+              ? ", une fourchette"
+              : ", qui n'est pas un pourcentage lisible")
+        : undefined;
+    const libelle = dit
+      ? ` Le libellé dit ${dit} : c'est le taux de la cellule qui est lu ; corrigez celui des deux qui est faux.`
       : "";
     return {
       regle: "montant-pourcentage",
-      gravite: p.pourcentageLibelle ? ("alerte" as const) : ("info" as const),
+      gravite: dit ? ("alerte" as const) : ("info" as const),
       message:
         `${p.cellule} « ${p.libelle} » : « ${pct} » dans la colonne des montants est lu comme le taux de la ligne, ` +
         `pas comme un montant${calcul}.${libelle}`,
