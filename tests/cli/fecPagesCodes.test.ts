@@ -83,6 +83,20 @@ describe("prodbook fec : EBCDIC et CP850", () => {
     expect(json(["fec", cp850, "--json"]).format.encodage).toBe("windows-1252");
   });
 
+  test("un FEC UTF-16 avec --encodage cp850 ou ebcdic : converti comme avec windows-1252, encodage UTF-16 nommé", () => {
+    const utf16 = path.join(dossier(), "FEC-UTF16.txt");
+    fs.writeFileSync(utf16, iconv.encode("\ufeff" + texte, "utf16le"));
+    const temoin = json(["fec", utf16, "--json", "--encodage", "windows-1252"]);
+    expect(temoin.format).toEqual({ ...attendu.format, encodage: "utf-16le" });
+    for (const page of ["cp850", "ebcdic"]) {
+      const r = json(["fec", utf16, "--json", "--encodage", page]);
+      expect(r).toEqual(temoin);
+      const t = binaire(["fec", utf16, "--encodage", page]);
+      expect([t.code, t.err]).toEqual([0, ""]);
+      expect(t.out).toBe(binaire(["fec", utf16, "--encodage", "windows-1252"]).out);
+    }
+  });
+
   test("prodbook ecarts lit le FEC EBCDIC et nomme son encodage", () => {
     const r = binaire(["ecarts", DEVIS, "--fec", ebcdic, "--json"]);
     expect(r.code).toBe(0);

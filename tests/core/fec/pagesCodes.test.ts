@@ -213,6 +213,35 @@ describe("FEC en CP850 (DOS), imposé", () => {
   });
 });
 
+describe("FEC en UTF-16 avec une page de code imposée", () => {
+  test("converti quoi qu'on impose : CP850 ou EBCDIC comme Windows-1252, mêmes lignes, même format, rien à dire", () => {
+    const texte = texteReel(FIXTURES[1]);
+    const attendu = essentiel(lireFec(new TextEncoder().encode(texte), { conserver: true }));
+    for (const [enc, octets] of [
+      ["utf-16le", iconv.encode("\ufeff" + texte, "utf16le")],
+      ["utf-16be", iconv.encode("\ufeff" + texte, "utf16be")],
+      ["utf-16le", iconv.encode(texte, "utf16le")],
+    ] as const) {
+      const temoin = lireFec(octets, { conserver: true, encodage: "windows-1252" });
+      expect(temoin.format).toMatchObject({ encodage: enc, encodageForce: false });
+      expect(essentiel(temoin)).toEqual(attendu);
+      for (const page of ["cp850", "ebcdic"] as const) {
+        const r = lireFec(octets, { conserver: true, encodage: page });
+        expect(r.format).toEqual(temoin.format);
+        expect(r.alertes).toEqual(temoin.alertes);
+        expect(essentiel(r)).toEqual(attendu);
+        // The start pushed in small chunks (7 bytes): the same decision once the first line is there.
+        const l = new LecteurFec({ encodage: page });
+        for (let i = 0; i < 4096; i += 7) l.pousser(octets.subarray(i, Math.min(i + 7, 4096)));
+        l.pousser(octets.subarray(4096));
+        const m = l.terminer();
+        expect(m.format).toEqual(temoin.format);
+        expect([m.ecritures, m.debit, m.credit]).toEqual([attendu.importees, attendu.debit, attendu.credit]);
+      }
+    }
+  });
+});
+
 describe("enregistrements de longueur fixe (article A47 A-1 : « fixe ou variable, avec ou sans séparateur de zone »)", () => {
   /** The real FEC with every zone padded with spaces to its column's width (amounts right-aligned), joined by `sep`. */
   function enLongueurFixe(texte: string, sep: string): string {

@@ -165,7 +165,9 @@ export class LecteurFec implements CibleLignes {
       const e = detecterUtf16(t);
       if (e) {
         // TextDecoder drops the byte-order mark; the UTF-8 it gives is what the reader reads.
+        // UTF-16 is converted whatever was forced, as Windows-1252 forced is: a code page forced is dropped too.
         this.utf16 = { encodage: e, decodeur: new TextDecoder(e), encodeur: new TextEncoder() };
+        this.page8 = undefined;
         this.bom = t[0] === 0xff || t[0] === 0xfe;
         this.choisir("utf-8");
       } else this.verifierEbcdic(t);
