@@ -62,8 +62,8 @@ describe("prodbook fec : EBCDIC et CP850", () => {
     refus(
       binaire(["fec", ebcdic, "--encodage", "windows-1252"]),
       new RegExp(
-        "^FEC-EBCDIC\\.txt\\s: Le fichier est encodé en EBCDIC \\(IBM-1147, français\\)\\s: sa ligne d'en-tête se lit " +
-          "dans ce jeu de caractères et n'a aucune lettre ASCII\\s; l'encodage Windows-1252 demandé ne peut pas le lire\\.",
+        "^FEC-EBCDIC\\.txt\\s: Ligne 1\\s: le fichier est encodé en EBCDIC \\(IBM-1147, français\\)\\s: sa ligne " +
+          "d'en-tête se lit dans ce jeu de caractères et n'a aucune lettre ASCII\\s; l'encodage Windows-1252 demandé ne peut pas le lire\\.",
       ),
     );
   });
@@ -71,7 +71,7 @@ describe("prodbook fec : EBCDIC et CP850", () => {
   test("--encodage ebcdic sur un FEC ASCII : refus en français, code 2", () => {
     refus(
       binaire(["fec", REEL, "--encodage", "ebcdic"]),
-      /^0000000001FEC20220831\.txt\s: Le fichier n'est pas encodé en EBCDIC \(IBM-1147, français\)\s: sa ligne d'en-tête se lit en ASCII/,
+      /^0000000001FEC20220831\.txt\s: Ligne 1\s: le fichier n'est pas encodé en EBCDIC \(IBM-1147, français\)\s: sa ligne d'en-tête se lit en ASCII/,
     );
   });
 

@@ -172,13 +172,13 @@ describe("FEC en EBCDIC (IBM-1147)", () => {
     const b = enEbcdic(texteReel(FIXTURES[0]), [0x15]);
     expect(() => lireFec(b, { encodage: "windows-1252" })).toThrow(
       new FecFormatError(
-        "Le fichier est encodé en EBCDIC (IBM-1147, français) : sa ligne d'en-tête se lit dans ce jeu de caractères et " +
-          "n'a aucune lettre ASCII ; l'encodage Windows-1252 demandé ne peut pas le lire. Choisissez l'encodage EBCDIC " +
-          "(IBM-1147, français) ou la détection automatique.",
+        "Ligne 1 : le fichier est encodé en EBCDIC (IBM-1147, français) : sa ligne d'en-tête se lit dans ce jeu de " +
+          "caractères et n'a aucune lettre ASCII ; l'encodage Windows-1252 demandé ne peut pas le lire. Choisissez " +
+          "l'encodage EBCDIC (IBM-1147, français) ou la détection automatique.",
       ),
     );
     expect(() => lireFec(fs.readFileSync(path.join(REEL, FIXTURES[0])), { encodage: "ebcdic" })).toThrow(
-      "Le fichier n'est pas encodé en EBCDIC (IBM-1147, français) : sa ligne d'en-tête se lit en ASCII",
+      "Ligne 1 : le fichier n'est pas encodé en EBCDIC (IBM-1147, français) : sa ligne d'en-tête se lit en ASCII",
     );
   });
 });

@@ -193,13 +193,13 @@ export class LecteurFec implements CibleLignes {
       this.choisir("utf-8");
     } else if (ebcdic && demande !== "ebcdic")
       throw new FecFormatError(
-        `Le fichier est encodé en ${nomEncodage("ebcdic")} : sa ligne d'en-tête se lit dans ce jeu de caractères et ` +
-          `n'a aucune lettre ASCII ; l'encodage ${nomEncodage(demande!)} demandé ne peut pas le lire. Choisissez ` +
-          `l'encodage ${nomEncodage("ebcdic")} ou la détection automatique.`,
+        `Ligne 1 : le fichier est encodé en ${nomEncodage("ebcdic")} : sa ligne d'en-tête se lit dans ce jeu de ` +
+          `caractères et n'a aucune lettre ASCII ; l'encodage ${nomEncodage(demande!)} demandé ne peut pas le lire. ` +
+          `Choisissez l'encodage ${nomEncodage("ebcdic")} ou la détection automatique.`,
       );
     else if (!ebcdic && demande === "ebcdic" && enteteAscii(t))
       throw new FecFormatError(
-        `Le fichier n'est pas encodé en ${nomEncodage("ebcdic")} : sa ligne d'en-tête se lit en ASCII ` +
+        `Ligne 1 : le fichier n'est pas encodé en ${nomEncodage("ebcdic")} : sa ligne d'en-tête se lit en ASCII ` +
           `(« JournalCode… »). Choisissez la détection automatique ou l'encodage de l'export (UTF-8, Windows-1252…).`,
       );
   }
