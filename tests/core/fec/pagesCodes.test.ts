@@ -149,6 +149,27 @@ describe("FEC en EBCDIC (IBM-1147)", () => {
     expect([r.debit, r.credit]).toEqual([120000, 120000]);
   });
 
+  test("espaces insécables (U+00A0) en bord de champ gardés, écriture en double nommée : comme en UTF-8 et CP850", () => {
+    const entete =
+      "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|" +
+      "EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise";
+    const ecriture =
+      "AC|Achats|1|20240105|606400|\u00a0Régie\u00a0|||P1|20240105| Cachet\u00a0|12,00|0,00|||20240105||\n" +
+      "AC|Achats|1|20240105|401000|Fournisseurs|||P1|20240105| Cachet\u00a0|0,00|12,00|||20240105||\n";
+    const autre = ecriture.replace(/\|1\|/g, "|2|");
+    const texte = `${entete}\n${ecriture}${autre}${ecriture}`;
+    const utf8 = lireFec(new TextEncoder().encode(texte), { conserver: true });
+    expect(utf8.lignes![0]).toMatchObject({ compteLib: "\u00a0Régie\u00a0", libelle: "Cachet\u00a0" });
+    expect(utf8.alertes.map((a) => a.message)).toContainEqual(expect.stringMatching(/^Écriture en double/));
+    for (const r of [
+      lireFec(enEbcdic(texte, [0x15]), { conserver: true }),
+      lireFec(iconv.encode(texte, "cp850"), { conserver: true, encodage: "cp850" }),
+    ]) {
+      expect(essentiel(r)).toEqual(essentiel(utf8));
+      expect(r.alertes).toEqual(utf8.alertes);
+    }
+  });
+
   test("les octets décident seuls : un fichier ASCII, UTF-8 ou Windows-1252 n'est jamais pris pour de l'EBCDIC", () => {
     for (const f of fs.readdirSync(REEL).filter((x) => /fec/i.test(x))) {
       const b = fs.readFileSync(path.join(REEL, f));
