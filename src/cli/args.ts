@@ -1,9 +1,11 @@
 import { detailDuree, DUREE_MAX_MINUTES } from "../app/arguments";
+import { ENCODAGES_FEC } from "../app/commandes/fec";
 import { texteDureesAmbigues as dureesNonPrises, type DureeEcrite } from "../app/commandes/production";
 import { CliError, procheDe } from "./io";
 import { decimalFr } from "../core/util/texte";
 import { analyserMontant, analyserNombre, messageMontantRefuse, messageNombreRefuse, type Cents } from "../core/money";
 import { minutesEcrites } from "../core/money/saisie";
+import type { EncodageFec } from "../core/comptabilite/fec";
 
 /** A number argument (accepts "52", "52,5"); French error naming the option otherwise (« 1,500 » is ambiguous). */
 export function nombreArg(valeur: string | undefined, option: string, { min = 0 } = {}): number | undefined {
@@ -92,10 +94,11 @@ export function choixArg<T extends string>(
   return valeur as T;
 }
 
-const ENCODAGES_ARG = ["utf-8", "windows-1252", "iso-8859-15", "ebcdic", "cp850"] as const;
+/** `--encodage` in the usages: the encodings a FEC may be forced to (ENCODAGES_FEC, the pane's list too). */
+export const OPTION_ENCODAGE = `[--encodage ${ENCODAGES_FEC.join("|")}]`;
 
 /** The code pages' IBM names, as an export's description may write them. */
-const ALIAS_ENCODAGES: Record<string, (typeof ENCODAGES_ARG)[number]> = {
+const ALIAS_ENCODAGES: Record<string, EncodageFec> = {
   "ibm-1147": "ebcdic",
   ibm1147: "ebcdic",
   cp1147: "ebcdic",
@@ -108,10 +111,10 @@ const ALIAS_ENCODAGES: Record<string, (typeof ENCODAGES_ARG)[number]> = {
  * (« Windows-1252 », « UTF-8 », « EBCDIC »), or an IBM name (« ibm-1147 », « ibm850 »); anything else refused as
  * choixArg refuses it.
  */
-export function encodageArg(valeur: string | undefined): (typeof ENCODAGES_ARG)[number] | undefined {
+export function encodageArg(valeur: string | undefined): EncodageFec | undefined {
   const v = valeur?.toLowerCase();
-  const e = v === undefined ? undefined : (ENCODAGES_ARG.find((x) => x === v) ?? ALIAS_ENCODAGES[v]);
-  return e ?? choixArg(valeur, "--encodage", ENCODAGES_ARG);
+  const e = v === undefined ? undefined : (ENCODAGES_FEC.find((x) => x === v) ?? ALIAS_ENCODAGES[v]);
+  return e ?? choixArg(valeur, "--encodage", ENCODAGES_FEC);
 }
 
 /**

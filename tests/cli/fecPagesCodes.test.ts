@@ -62,8 +62,8 @@ describe("prodbook fec : EBCDIC et CP850", () => {
     refus(
       binaire(["fec", ebcdic, "--encodage", "windows-1252"]),
       new RegExp(
-        "^FEC-EBCDIC\\.txt\\s: Le fichier est encodé en EBCDIC \\(IBM-1147, français\\)\\s: sa ligne d'en-tête se lit " +
-          "dans ce jeu de caractères et n'a aucune lettre ASCII\\s; l'encodage Windows-1252 demandé ne peut pas le lire\\.",
+        "^FEC-EBCDIC\\.txt\\s: Ligne 1\\s: le fichier est encodé en EBCDIC \\(IBM-1147, français\\)\\s: sa ligne " +
+          "d'en-tête se lit dans ce jeu de caractères et n'a aucune lettre ASCII\\s; l'encodage Windows-1252 demandé ne peut pas le lire\\.",
       ),
     );
   });
@@ -71,7 +71,7 @@ describe("prodbook fec : EBCDIC et CP850", () => {
   test("--encodage ebcdic sur un FEC ASCII : refus en français, code 2", () => {
     refus(
       binaire(["fec", REEL, "--encodage", "ebcdic"]),
-      /^0000000001FEC20220831\.txt\s: Le fichier n'est pas encodé en EBCDIC \(IBM-1147, français\)\s: sa ligne d'en-tête se lit en ASCII/,
+      /^0000000001FEC20220831\.txt\s: Ligne 1\s: le fichier n'est pas encodé en EBCDIC \(IBM-1147, français\)\s: sa ligne d'en-tête se lit en ASCII/,
     );
   });
 
@@ -81,6 +81,20 @@ describe("prodbook fec : EBCDIC et CP850", () => {
     expect([r.ecritures, r.debit, r.credit]).toEqual([attendu.ecritures, attendu.debit, attendu.credit]);
     expect(json(["fec", cp850, "--json", "--encodage", "CP850"]).format.encodage).toBe("cp850");
     expect(json(["fec", cp850, "--json"]).format.encodage).toBe("windows-1252");
+  });
+
+  test("un FEC UTF-16 avec --encodage cp850 ou ebcdic : converti comme avec windows-1252, encodage UTF-16 nommé", () => {
+    const utf16 = path.join(dossier(), "FEC-UTF16.txt");
+    fs.writeFileSync(utf16, iconv.encode("\ufeff" + texte, "utf16le"));
+    const temoin = json(["fec", utf16, "--json", "--encodage", "windows-1252"]);
+    expect(temoin.format).toEqual({ ...attendu.format, encodage: "utf-16le" });
+    for (const page of ["cp850", "ebcdic"]) {
+      const r = json(["fec", utf16, "--json", "--encodage", page]);
+      expect(r).toEqual(temoin);
+      const t = binaire(["fec", utf16, "--encodage", page]);
+      expect([t.code, t.err]).toEqual([0, ""]);
+      expect(t.out).toBe(binaire(["fec", utf16, "--encodage", "windows-1252"]).out);
+    }
   });
 
   test("prodbook ecarts lit le FEC EBCDIC et nomme son encodage", () => {

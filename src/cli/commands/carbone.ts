@@ -8,7 +8,7 @@ import { CliError, type Io } from "../io";
 import { definirCommande, lusPar, memeFichier, verifierEmplacement, verifierSortie } from "../runner";
 import { ligneConstat, texteRegles } from "../constats";
 import * as path from "path";
-import { encodageArg } from "../args";
+import { encodageArg, OPTION_ENCODAGE } from "../args";
 import { avertissementEncodageCli, lireFichierFec, lireMapping } from "./fec";
 import { lireCorrespondances } from "./ecarts";
 import { OPTION_EXPLIQUE, resume, texteTraces } from "../explique";
@@ -16,7 +16,7 @@ import { OPTION_EXPLIQUE, resume, texteTraces } from "../explique";
 const USAGE =
   "prodbook carbone <classeur.xlsx> [--planning FEUILLE] [--feuille DEVIS] [--date AAAA-MM-JJ] [--json] " +
   "[--explique] [-o sortie.xlsx] [--csv export.csv] [--fec <fichier> [--correspondances <fichier.csv>] " +
-  "[--encodage utf-8|windows-1252|iso-8859-15|ebcdic|cp850] [--colonnes correspondance.json]]";
+  `${OPTION_ENCODAGE} [--colonnes correspondance.json]]`;
 
 /** « 0,52 t », « non chiffré », and with a réalisé « → définitif 0,55 t » (« définitif inconnu » without one). */
 function chiffreCategorie(c: ResultatCarbone["bilan"]["categories"][number], definitif: boolean): string {

@@ -13,7 +13,7 @@ import { FEUILLE_GRAND_LIVRE } from "../../core/comptabilite/grandLivre";
 import { GrandLivreTropGrandError } from "../../core/ecarts/rapprocher";
 import { TITRE_NON_PLACES_ECARTS } from "../../core/ecarts/calcul";
 import { lignesEnBref } from "../../core/comptabilite/realise";
-import { encodageArg } from "../args";
+import { encodageArg, OPTION_ENCODAGE } from "../args";
 import { CliError, erreurFichier, lireFichierTexte, type Io } from "../io";
 import { definirCommande, lusPar, verifierSortie } from "../runner";
 import { OPTION_EXPLIQUE, resume, texteTraces } from "../explique";
@@ -22,7 +22,7 @@ import { ligneConstat, texteRegles } from "../constats";
 
 const USAGE =
   "prodbook ecarts <devis.xlsx> --fec <fichier> [--correspondances <fichier.csv>] " +
-  "[--encodage utf-8|windows-1252|iso-8859-15|ebcdic|cp850] [--colonnes correspondance.json] [--json] [--explique] " +
+  `${OPTION_ENCODAGE} [--colonnes correspondance.json] [--json] [--explique] ` +
   "[-o sortie.xlsx] [--strict]";
 
 /**

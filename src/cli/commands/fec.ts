@@ -24,13 +24,12 @@ import {
   type PartielFec,
   type ResultatFec,
 } from "../../core/comptabilite/fec";
-import { encodageArg } from "../args";
+import { encodageArg, OPTION_ENCODAGE } from "../args";
 import { lirePlage } from "./fecPlage";
 import { CliError, erreurFichier, fichierIntrouvable, lireFichierTexte, raisonLecture, type Io } from "../io";
 import { definirCommande } from "../runner";
 
-const USAGE =
-  "prodbook fec <fichier> [--encodage utf-8|windows-1252|iso-8859-15|ebcdic|cp850] [--colonnes correspondance.json] [--json] [--strict]";
+const USAGE = `prodbook fec <fichier> ${OPTION_ENCODAGE} [--colonnes correspondance.json] [--json] [--strict]`;
 
 /** Large files are split at line ends and read by several threads (the built CLI only: workers need .js). */
 const SEUIL_PARALLELE = 24 << 20;

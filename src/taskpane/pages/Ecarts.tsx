@@ -22,6 +22,7 @@ import type {
   PosteVue,
   ResultatRapprochementVue,
 } from "../../app/commandes/ecarts";
+import { ENCODAGES_FEC } from "../../app/commandes/fec";
 import {
   avertissementEncodage,
   nomEncodage,
@@ -55,9 +56,10 @@ import { compte, dateFr, guillemets, nombre, taille } from "../francais";
 import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
 
-const ENCODAGES: { valeur: EncodageFec; libelle: string }[] = (
-  ["utf-8", "windows-1252", "iso-8859-15", "ebcdic", "cp850"] as const
-).map((valeur) => ({ valeur, libelle: nomEncodage(valeur) }));
+const ENCODAGES: { valeur: EncodageFec; libelle: string }[] = ENCODAGES_FEC.map((valeur) => ({
+  valeur,
+  libelle: nomEncodage(valeur),
+}));
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

@@ -149,6 +149,27 @@ describe("FEC en EBCDIC (IBM-1147)", () => {
     expect([r.debit, r.credit]).toEqual([120000, 120000]);
   });
 
+  test("espaces insécables (U+00A0) en bord de champ gardés, écriture en double nommée : comme en UTF-8 et CP850", () => {
+    const entete =
+      "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|" +
+      "EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise";
+    const ecriture =
+      "AC|Achats|1|20240105|606400|\u00a0Régie\u00a0|||P1|20240105| Cachet\u00a0|12,00|0,00|||20240105||\n" +
+      "AC|Achats|1|20240105|401000|Fournisseurs|||P1|20240105| Cachet\u00a0|0,00|12,00|||20240105||\n";
+    const autre = ecriture.replace(/\|1\|/g, "|2|");
+    const texte = `${entete}\n${ecriture}${autre}${ecriture}`;
+    const utf8 = lireFec(new TextEncoder().encode(texte), { conserver: true });
+    expect(utf8.lignes![0]).toMatchObject({ compteLib: "\u00a0Régie\u00a0", libelle: "Cachet\u00a0" });
+    expect(utf8.alertes.map((a) => a.message)).toContainEqual(expect.stringMatching(/^Écriture en double/));
+    for (const r of [
+      lireFec(enEbcdic(texte, [0x15]), { conserver: true }),
+      lireFec(iconv.encode(texte, "cp850"), { conserver: true, encodage: "cp850" }),
+    ]) {
+      expect(essentiel(r)).toEqual(essentiel(utf8));
+      expect(r.alertes).toEqual(utf8.alertes);
+    }
+  });
+
   test("les octets décident seuls : un fichier ASCII, UTF-8 ou Windows-1252 n'est jamais pris pour de l'EBCDIC", () => {
     for (const f of fs.readdirSync(REEL).filter((x) => /fec/i.test(x))) {
       const b = fs.readFileSync(path.join(REEL, f));
@@ -172,13 +193,13 @@ describe("FEC en EBCDIC (IBM-1147)", () => {
     const b = enEbcdic(texteReel(FIXTURES[0]), [0x15]);
     expect(() => lireFec(b, { encodage: "windows-1252" })).toThrow(
       new FecFormatError(
-        "Le fichier est encodé en EBCDIC (IBM-1147, français) : sa ligne d'en-tête se lit dans ce jeu de caractères et " +
-          "n'a aucune lettre ASCII ; l'encodage Windows-1252 demandé ne peut pas le lire. Choisissez l'encodage EBCDIC " +
-          "(IBM-1147, français) ou la détection automatique.",
+        "Ligne 1 : le fichier est encodé en EBCDIC (IBM-1147, français) : sa ligne d'en-tête se lit dans ce jeu de " +
+          "caractères et n'a aucune lettre ASCII ; l'encodage Windows-1252 demandé ne peut pas le lire. Choisissez " +
+          "l'encodage EBCDIC (IBM-1147, français) ou la détection automatique.",
       ),
     );
     expect(() => lireFec(fs.readFileSync(path.join(REEL, FIXTURES[0])), { encodage: "ebcdic" })).toThrow(
-      "Le fichier n'est pas encodé en EBCDIC (IBM-1147, français) : sa ligne d'en-tête se lit en ASCII",
+      "Ligne 1 : le fichier n'est pas encodé en EBCDIC (IBM-1147, français) : sa ligne d'en-tête se lit en ASCII",
     );
   });
 });
@@ -210,6 +231,35 @@ describe("FEC en CP850 (DOS), imposé", () => {
       attendu: "é",
       lu: "├®",
     });
+  });
+});
+
+describe("FEC en UTF-16 avec une page de code imposée", () => {
+  test("converti quoi qu'on impose : CP850 ou EBCDIC comme Windows-1252, mêmes lignes, même format, rien à dire", () => {
+    const texte = texteReel(FIXTURES[1]);
+    const attendu = essentiel(lireFec(new TextEncoder().encode(texte), { conserver: true }));
+    for (const [enc, octets] of [
+      ["utf-16le", iconv.encode("\ufeff" + texte, "utf16le")],
+      ["utf-16be", iconv.encode("\ufeff" + texte, "utf16be")],
+      ["utf-16le", iconv.encode(texte, "utf16le")],
+    ] as const) {
+      const temoin = lireFec(octets, { conserver: true, encodage: "windows-1252" });
+      expect(temoin.format).toMatchObject({ encodage: enc, encodageForce: false });
+      expect(essentiel(temoin)).toEqual(attendu);
+      for (const page of ["cp850", "ebcdic"] as const) {
+        const r = lireFec(octets, { conserver: true, encodage: page });
+        expect(r.format).toEqual(temoin.format);
+        expect(r.alertes).toEqual(temoin.alertes);
+        expect(essentiel(r)).toEqual(attendu);
+        // The start pushed in small chunks (7 bytes): the same decision once the first line is there.
+        const l = new LecteurFec({ encodage: page });
+        for (let i = 0; i < 4096; i += 7) l.pousser(octets.subarray(i, Math.min(i + 7, 4096)));
+        l.pousser(octets.subarray(4096));
+        const m = l.terminer();
+        expect(m.format).toEqual(temoin.format);
+        expect([m.ecritures, m.debit, m.credit]).toEqual([attendu.importees, attendu.debit, attendu.credit]);
+      }
+    }
   });
 });
 

@@ -62,9 +62,11 @@ export class DecodeurTexte {
 
   constructor(readonly encodage: EncodageFec) {}
 
+  /**
+   * The field's text, spaces (0x20, never U+00A0) trimmed. Bytes below 0x80 are read as ASCII: an EBCDIC or CP850 file
+   * never comes here as such, LecteurFec converts it to UTF-8 first (Transcodeur8Bits).
+   */
   texte(b: Uint8Array, debut: number, fin: number): string {
-    // EBCDIC bytes below 0x80 are no ASCII (the reader converts such a file to UTF-8 first: this is for other callers).
-    if (this.encodage === "ebcdic") return decoderPage(b.subarray(debut, fin), "ebcdic").trim();
     while (debut < fin && b[debut] === 32) debut++;
     while (fin > debut && b[fin - 1] === 32) fin--;
     if (debut >= fin) return "";

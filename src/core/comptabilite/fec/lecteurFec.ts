@@ -165,7 +165,9 @@ export class LecteurFec implements CibleLignes {
       const e = detecterUtf16(t);
       if (e) {
         // TextDecoder drops the byte-order mark; the UTF-8 it gives is what the reader reads.
+        // UTF-16 is converted whatever was forced, as Windows-1252 forced is: a code page forced is dropped too.
         this.utf16 = { encodage: e, decodeur: new TextDecoder(e), encodeur: new TextEncoder() };
+        this.page8 = undefined;
         this.bom = t[0] === 0xff || t[0] === 0xfe;
         this.choisir("utf-8");
       } else this.verifierEbcdic(t);
@@ -191,13 +193,13 @@ export class LecteurFec implements CibleLignes {
       this.choisir("utf-8");
     } else if (ebcdic && demande !== "ebcdic")
       throw new FecFormatError(
-        `Le fichier est encodé en ${nomEncodage("ebcdic")} : sa ligne d'en-tête se lit dans ce jeu de caractères et ` +
-          `n'a aucune lettre ASCII ; l'encodage ${nomEncodage(demande!)} demandé ne peut pas le lire. Choisissez ` +
-          `l'encodage ${nomEncodage("ebcdic")} ou la détection automatique.`,
+        `Ligne 1 : le fichier est encodé en ${nomEncodage("ebcdic")} : sa ligne d'en-tête se lit dans ce jeu de ` +
+          `caractères et n'a aucune lettre ASCII ; l'encodage ${nomEncodage(demande!)} demandé ne peut pas le lire. ` +
+          `Choisissez l'encodage ${nomEncodage("ebcdic")} ou la détection automatique.`,
       );
     else if (!ebcdic && demande === "ebcdic" && enteteAscii(t))
       throw new FecFormatError(
-        `Le fichier n'est pas encodé en ${nomEncodage("ebcdic")} : sa ligne d'en-tête se lit en ASCII ` +
+        `Ligne 1 : le fichier n'est pas encodé en ${nomEncodage("ebcdic")} : sa ligne d'en-tête se lit en ASCII ` +
           `(« JournalCode… »). Choisissez la détection automatique ou l'encodage de l'export (UTF-8, Windows-1252…).`,
       );
   }
