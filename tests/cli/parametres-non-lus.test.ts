@@ -29,6 +29,9 @@ const message = (ligne: number, proche?: string) =>
   `'Paramètres'!B${ligne} : paramètre « ${PARAMETRES[ligne - 2][0]} » lu par aucun calcul, ignoré (la valeur en ` +
   `vigueur reste celle des règles).${proche ? ` Vouliez-vous dire « ${proche} » ?` : ""}`;
 
+/** The `controles` list of a command's JSON. */
+const controlesDe = (j: unknown) => (j as { controles: Controle[] }).controles;
+
 /** A fiction devis with the « Paramètres » above, and a « PDT » of two days. */
 async function classeurDevis(): Promise<string> {
   const f = path.join(dossier(), "devis-parametres.xlsx");
@@ -62,23 +65,16 @@ const COMMANDES: [string, () => Promise<string>, string[], string, (j: unknown) 
     classeurDevis,
     ["--regime", "international", "--genre", "fiction", "--annee", "2025", "--jours-tournage-france", "2"],
     "controles",
-    (j) => (j as { controles: Controle[] }).controles,
+    controlesDe,
     [message(2, "credit-impot.cinema.taux"), message(7)],
   ],
-  [
-    "carbone",
-    classeurDevis,
-    [],
-    "controles",
-    (j) => (j as { controles: Controle[] }).controles,
-    [message(3, "carbone.train-tgv"), message(7)],
-  ],
+  ["carbone", classeurDevis, [], "controles", controlesDe, [message(3, "carbone.train-tgv"), message(7)]],
   [
     "financement",
     classeurFinancement,
     ["--cout", "2000000", "--date", "2026-01-15"],
     "controles",
-    (j) => (j as { controles: Controle[] }).controles,
+    controlesDe,
     [message(4, "intensite-aides.cinema.plafond-general"), message(7)],
   ],
   [
@@ -86,7 +82,7 @@ const COMMANDES: [string, () => Promise<string>, string[], string, (j: unknown) 
     classeurDevis,
     [],
     "controles",
-    (j) => (j as { controles: Controle[] }).controles,
+    controlesDe,
     [message(5, "temps-de-travail.2642.repos-quotidien"), message(7)],
   ],
   [
@@ -94,7 +90,7 @@ const COMMANDES: [string, () => Promise<string>, string[], string, (j: unknown) 
     classeurDevis,
     ["--date", "2026-01-15"],
     "controles",
-    (j) => (j as { controles: Controle[] }).controles,
+    controlesDe,
     [message(6, "devis.salaire-minimum.directeur-photo"), message(7)],
   ],
 ];

@@ -1,8 +1,7 @@
 import Decimal from "decimal.js";
-import { Cents, centsToEuros, FORMAT_EXCEL, formatMontantFr, multiplyCents, subCents, sumCents, ZERO } from "../money";
-import type { Genre } from "../devis/model";
+import { Cents, centsToEuros, FORMAT_EXCEL, formatMontantFr, multiplyCents, subCents, ZERO } from "../money";
 import { seuilsFsa } from "./plafonds";
-import { baseFsa, preventesInternationales, tauxReduitFsa } from "./regles/diffuseursFsa";
+import { baseFsa, GENRE_RGA, minimumNumeraire, tauxReduitFsa } from "./regles/diffuseursFsa";
 import {
   type CellSpec,
   cellulesVides,
@@ -402,13 +401,6 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
 }
 
 /** The genre as the FSA block names it. */
-const GENRE_FSA: Record<Genre, string> = {
-  fiction: "Fiction",
-  animation: "Animation",
-  documentaire: "Documentaire de création",
-  spectacle: "Adaptation de spectacle vivant",
-};
-
 /**
  * The « Soutien automatique FSA » block (audiovisual works), from row `l0`: the figures of `diffuseurs-fsa` (RGA art.
  * 311-9 and 311-10, read in an unofficial copy: confidence M, « à vérifier »), live where their inputs are on the sheet
@@ -432,16 +424,14 @@ function blocFsa(
   const chiffre = `${aVerifier ? "Chiffre à vérifier" : "Chiffre"} (${confiance})`;
   const B = (k: number) => `$B$${l0 + k}`;
   const libCopro = categorie("coproducteur-etranger", ctx.date).libelle;
-  const coproducteurs = sumCents(
-    ctx.sources.filter((x) => x.categorie === "coproducteur-etranger").map((x) => x.montant),
-  );
+  const coproducteurs = base.coproducteurs;
   const coutOuTotal = s.cout ?? s.total;
   const exige = base.montant <= 0 ? ZERO : multiplyCents(base.montant, seuils.partMinimale);
   const reduit = ctx.genre ? seuils.tauxReduits[ctx.genre] : undefined;
+  const r = reduit ? tauxReduitFsa(ctx, base.montant, reduit, seuils.partMinimale) : undefined;
   const parHeure = ctx.genre ? seuils.numeraireParHeure[ctx.genre] : undefined;
   const duree = ctx.dureeMinutes;
-  const minimum =
-    parHeure !== undefined && duree ? multiplyCents(parHeure, new Decimal(duree).dividedBy(60)) : undefined;
+  const minimum = parHeure !== undefined && duree ? minimumNumeraire(parHeure, duree) : undefined;
   const eur = (c: Cents) => centsToEuros(c);
   const rows: CellSpec[][] = [
     [
@@ -489,14 +479,13 @@ function blocFsa(
   const montants = [1, 2, 3, 5, 6, 8];
   const pourcents = [4, 7];
   const rouges: ConditionalFormatSpec[] = [{ range: `B${l0 + 8}`, formula: `${B(8)}<0`, fill: "#FF9999", bold: true }];
-  if (reduit && ctx.genre) {
+  if (reduit && r && ctx.genre) {
     const k = rows.length;
-    const { preventes } = preventesInternationales(ctx);
-    const requis = tauxReduitFsa(ctx, base.montant, reduit, seuils.partMinimale).requis;
+    const { preventes, requis } = r;
     const fois = reduit.multiplePreventes === 1 ? "" : `${reduit.multiplePreventes} × `;
     rows.push(
       [
-        `Part réduite en ${GENRE_FSA[ctx.genre].toLowerCase()} (art. 311-10)`,
+        `Part réduite en ${GENRE_RGA[ctx.genre]} (art. 311-10)`,
         ratio(reduit.partMinimale),
         ctx.genre === "animation"
           ? "À vérifier aussi : 30 points « Création » et 36 « Fabrication » au barème de l'art. 311-44, préventes " +
@@ -527,7 +516,11 @@ function blocFsa(
   }
   const g = rows.length;
   rows.push(
-    ["Genre de l'œuvre", ctx.genre ? GENRE_FSA[ctx.genre] : "non précisé", "Plancher de numéraire selon le genre"],
+    [
+      "Genre de l'œuvre",
+      ctx.genre ? GENRE_RGA[ctx.genre].charAt(0).toUpperCase() + GENRE_RGA[ctx.genre].slice(1) : "non précisé",
+      "Plancher de numéraire selon le genre",
+    ],
     ["Durée de l'œuvre (minutes)", duree ?? null, duree ? null : "Durée inconnue : saisissez-la pour le minimum"],
     [
       "Plancher de numéraire par heure",
@@ -621,9 +614,8 @@ function blocFsa(
     `${ref(6)} ÷ ${ref(3)}, 0 quand ${ref(3)} ≤ 0`,
   );
   noter(8, "Écart à l'apport exigé", subCents(s.diffuseursFrancais, exige), `${ref(6)} − ${ref(5)}`);
-  if (reduit && ctx.genre) {
+  if (reduit && r) {
     const k = g - 3;
-    const r = tauxReduitFsa(ctx, base.montant, reduit, seuils.partMinimale);
     noter(
       k + 1,
       "Préventes internationales",

@@ -14,8 +14,8 @@ const GENRE_FSA: Record<Genre, string> = {
   documentaire: "Documentaire",
   spectacle: "Adaptation de spectacle vivant",
 };
-/** The genre as the rule names it in the list of floors. */
-const GENRE_PLANCHER: Record<Genre, string> = {
+/** The genre as the RGA names it (the list of floors, the reduced shares, the « Plan de financement » sheet). */
+export const GENRE_RGA: Record<Genre, string> = {
   fiction: "fiction",
   animation: "animation",
   documentaire: "documentaire de création",
@@ -29,6 +29,8 @@ export interface BaseFsa {
   nom: string;
   /** The French preposition before `nom`: « du » or « de la ». */
   de: "du" | "de la";
+  /** The foreign coproducers' shares taken off the cost (0 outside an international coproduction). */
+  coproducteurs: Cents;
 }
 
 /**
@@ -45,7 +47,8 @@ export function baseFsa(ctx: ContexteFinancement): BaseFsa {
   );
   const cout = s.cout ?? s.total;
   const quoi = s.cout !== undefined ? "coût de l'œuvre" : "total du financement (coût de l'œuvre non indiqué)";
-  if (coproducteursEtrangers <= 0) return { montant: cout, nom: `${quoi} (${euros(cout)})`, de: "du" };
+  if (coproducteursEtrangers <= 0)
+    return { montant: cout, nom: `${quoi} (${euros(cout)})`, de: "du", coproducteurs: coproducteursEtrangers };
   const montant = subCents(cout, coproducteursEtrangers);
   return {
     montant,
@@ -53,7 +56,13 @@ export function baseFsa(ctx: ContexteFinancement): BaseFsa {
       `participation française en coproduction internationale (${euros(montant)} = ${quoi} ` +
       `${euros(cout)} − parts des coproducteurs étrangers ${euros(coproducteursEtrangers)})`,
     de: "de la",
+    coproducteurs: coproducteursEtrangers,
   };
+}
+
+/** The French broadcasters' minimum cash for the work (RGA art. 311-9): the genre's amount per hour × the duration. */
+export function minimumNumeraire(parHeure: Cents, dureeMinutes: number): Cents {
+  return multiplyCents(parHeure, new Decimal(dureeMinutes).dividedBy(60));
 }
 
 /** The genre as RGA art. 311-10 names it, after « en ». */
@@ -145,7 +154,7 @@ function sousLaPart(ctx: ContexteFinancement, base: BaseFsa, part: Decimal, f: R
 function planchers(parGenre: Partial<Record<Genre, Cents>>): string {
   const groupes = new Map<Cents, string[]>();
   for (const [g, m] of Object.entries(parGenre) as [Genre, Cents][])
-    groupes.set(m, [...(groupes.get(m) ?? []), GENRE_PLANCHER[g]]);
+    groupes.set(m, [...(groupes.get(m) ?? []), GENRE_RGA[g]]);
   const liste = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(", ")} et ${xs[xs.length - 1]}` : xs[0]);
   return [...groupes].map(([m, gs]) => `${euros(m)} en ${liste(gs)}`).join(" ; ");
 }
@@ -206,7 +215,7 @@ export const diffuseursFsa: Regle<ContexteFinancement> = {
       });
       return out;
     }
-    const minimum = multiplyCents(parHeure, new Decimal(ctx.dureeMinutes).dividedBy(60));
+    const minimum = minimumNumeraire(parHeure, ctx.dureeMinutes);
     if (s.numeraireDiffuseursFrancais < minimum) {
       out.push({
         regle: "diffuseurs-fsa",
