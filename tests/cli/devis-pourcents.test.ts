@@ -219,3 +219,146 @@ describe("prodbook devis : pourcentage écrit dans le libellé d'une ligne de fr
     ]);
   });
 });
+
+const pourcentages = (f: string) =>
+  devisJsonBinaire(f)
+    .controles.filter((c: { regle: string }) => /^(montant-pourcentage|montant-illisible)/.test(c.regle))
+    .map(
+      (c: { regle: string; gravite: string; cellule?: string; message: string }) =>
+        `${c.regle} ${c.gravite} ${c.cellule} ${nbsp(c.message)}`,
+    );
+const totauxChapitres = (d: { chapitres: { code: string; total: string }[] }) =>
+  d.chapitres.map((c) => `${c.code} ${c.total}`);
+
+describe("prodbook devis : une somme de taux dans un libellé (« Imprévus 5 + 10 % »)", () => {
+  it("sans montant : nommée avec ses termes, jamais un terme pris ni la ligne comptée", async () => {
+    // Before: « 5 + 10 % » and « 5+10% » read as 10 % (1 500,00 €), « 5 % + 10 % » as 5 % (750,00 €), in silence.
+    const f = await devisLibelles("libelle-sommes.xlsx", [
+      ...SALAIRES,
+      ["", "Imprévus 5 + 10 %", null, null, null],
+      ["", "Frais généraux 5 % + 10 %", null, null, null],
+      ["", "Frais financiers 5+10%", null, null, null],
+    ]);
+    const { devis: d } = devisJsonBinaire(f);
+    expect(d.total).toBe("15000.00");
+    expect(totauxChapitres(d)).toEqual(["2 10000.00", "3 5000.00"]);
+    expect(d.conservation.ecart).toBe("0.00");
+    const somme = (c: string, l: string, p: string) =>
+      `montant-illisible alerte ${c} ${c} « ${l} » : le pourcentage du libellé « ${p} » est une somme de taux ` +
+      "(5 % + 10 %), pas un taux unique ; le montant n'est pas calculé sans cette valeur ; la ligne n'est pas " +
+      "comptée. Saisissez le taux retenu, puis relancez.";
+    expect(pourcentages(f)).toEqual([
+      somme("Budget!B5", "Imprévus 5 + 10 %", "5 + 10 %"),
+      somme("Budget!B6", "Frais généraux 5 % + 10 %", "5 % + 10 %"),
+      somme("Budget!B7", "Frais financiers 5+10%", "5+10%"),
+    ]);
+  });
+
+  it("avec son montant : 15 % lu seulement si le montant le prouve (15 % × 15 000,00 € = 2 250,00 €)", async () => {
+    const f = await devisLibelles("libelle-sommes-montants.xlsx", [
+      ...SALAIRES,
+      ["", "Imprévus 5 + 10 %", null, null, 2250],
+      ["", "Frais généraux 2 % + 3 %", null, null, 100],
+    ]);
+    const { devis: d } = devisJsonBinaire(f);
+    // Both lines counted with their amounts read; only the one the amount proves is read as a rate.
+    expect(totauxChapitres(d)).toEqual(["2 10000.00", "3 5000.00", "FG 100.00", "IMP 2250.00"]);
+    expect(d.conservation.ecart).toBe("0.00");
+    expect(pourcentages(f)).toEqual([
+      "montant-illisible alerte Budget!B6 Budget!B6 « Frais généraux 2 % + 3 % » : le pourcentage du libellé " +
+        "« 2 % + 3 % » est une somme de taux (2 % + 3 %), pas un taux unique ; la ligne est comptée avec son montant " +
+        "lu, 100,00 €. Saisissez le taux retenu, puis relancez.",
+    ]);
+  });
+
+  it("« Budget 2025 - 5 % » reste 5 % ; la cellule du montant à 15 % prouve « 5 + 10 % », à 10 % non", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Budget");
+    ws.addRow(["Code", "Libellé", "Quantité", "Taux", "Montant"]);
+    for (const l of SALAIRES) ws.addRow(l);
+    ws.addRow(["", "Imprévus 5 + 10 %", null, null, 0.15]);
+    ws.addRow(["", "Frais généraux 5 + 10 %", null, null, 0.1]);
+    ws.addRow(["", "Frais financiers 2025 - 5 %", null, null, null]);
+    ws.getCell("E5").numFmt = "0%";
+    ws.getCell("E6").numFmt = "0%";
+    const f = path.join(dossier(), "libelle-sommes-cellule.xlsx");
+    await wb.xlsx.writeFile(f);
+    const { devis: d } = devisJsonBinaire(f);
+    expect(totauxChapitres(d)).toEqual(["2 10000.00", "3 5000.00", "FG 1500.00", "IMP 2250.00", "FF 750.00"]);
+    expect(pourcentages(f)).toEqual([
+      "montant-pourcentage alerte Budget!E6 Budget!E6 « Frais généraux 5 + 10 % » : « 10 % » dans la colonne des " +
+        "montants est lu comme le taux de la ligne, pas comme un montant : 10 % du coût hors frais (15 000,00 €), soit " +
+        "1 500,00 €. Le libellé dit « 5 + 10 % », une somme de taux (5 % + 10 %) et non un taux unique : c'est le taux " +
+        "de la cellule qui est lu ; corrigez celui des deux qui est faux.",
+      "montant-pourcentage info Budget!E5 Budget!E5 « Imprévus 5 + 10 % » : « 15 % » dans la colonne des montants " +
+        "est lu comme le taux de la ligne, pas comme un montant : 15 % du coût hors frais (15 000,00 €), soit " +
+        "2 250,00 €.",
+    ]);
+    expect(d.pourcentagesMontant).toEqual([
+      { cellule: "Budget!E5", libelle: "Imprévus 5 + 10 %", pourcentage: "0.15", montant: "2250.00" },
+      {
+        cellule: "Budget!E6",
+        libelle: "Frais généraux 5 + 10 %",
+        pourcentage: "0.1",
+        pourcentageLibelleNonLu: { texte: "5 + 10 %", somme: { termes: ["0.05", "0.1"] } },
+        montant: "1500.00",
+      },
+    ]);
+  });
+});
+
+describe("prodbook devis : le taux de la colonne Taux et celui du libellé", () => {
+  it("un libellé qui dit un autre taux, une fourchette, une somme ou « 1.500 % » : les deux cellules nommées", async () => {
+    // Before: the Taux column's rate read, the label's other rate (or range) said nowhere.
+    const f = await devisLibelles("taux-libelle.xlsx", [
+      ...SALAIRES,
+      ["", "Imprévus 5 %", null, "10 %", null],
+      ["", "Frais généraux 5-10 %", null, "7 %", null],
+      ["", "Frais financiers 1 + 2 %", null, "2 %", null],
+      ["", "Imprévus 1.500 %", null, "1,5 %", null],
+      ["", "Frais généraux 1 + 2 %", null, "3 %", null],
+      ["", "Imprévus 4 %", null, "4 %", null],
+    ]);
+    const { devis: d } = devisJsonBinaire(f);
+    expect(d.pourcentagesTaux).toEqual([
+      {
+        cellule: "Budget!D5",
+        celluleLibelle: "Budget!B5",
+        libelle: "Imprévus 5 %",
+        pourcentage: "0.1",
+        pourcentageLibelle: "0.05",
+        montant: "1500.00",
+      },
+      {
+        cellule: "Budget!D6",
+        celluleLibelle: "Budget!B6",
+        libelle: "Frais généraux 5-10 %",
+        pourcentage: "0.07",
+        pourcentageLibelleNonLu: { texte: "5-10 %", fourchette: true },
+        montant: "1050.00",
+      },
+      {
+        cellule: "Budget!D7",
+        celluleLibelle: "Budget!B7",
+        libelle: "Frais financiers 1 + 2 %",
+        pourcentage: "0.02",
+        pourcentageLibelleNonLu: { texte: "1 + 2 %", somme: { termes: ["0.01", "0.02"] } },
+        montant: "300.00",
+      },
+    ]);
+    const debut = (c: string, l: string, p: string, m: string) =>
+      `montant-pourcentage alerte ${c} ${c} « ${l} » : le taux « ${p} » de la colonne des taux est lu comme le taux ` +
+      `de la ligne : ${p} du coût hors frais (15 000,00 €), soit ${m}.`;
+    const fin = " : c'est le taux de la cellule qui est lu ; corrigez celui des deux qui est faux.";
+    // « 1.500 % » one of whose readings is 1,5 %, « 1 + 2 % » whose total is 3 %, « 4 % » agreeing: nothing to say.
+    expect(pourcentages(f)).toEqual([
+      debut("Budget!D5", "Imprévus 5 %", "10 %", "1 500,00 €") + " Le libellé (Budget!B5) dit 5 %" + fin,
+      debut("Budget!D6", "Frais généraux 5-10 %", "7 %", "1 050,00 €") +
+        " Le libellé (Budget!B6) dit « 5-10 % », une fourchette" +
+        fin,
+      debut("Budget!D7", "Frais financiers 1 + 2 %", "2 %", "300,00 €") +
+        " Le libellé (Budget!B7) dit « 1 + 2 % », une somme de taux (1 % + 2 %) et non un taux unique" +
+        fin,
+    ]);
+  });
+});

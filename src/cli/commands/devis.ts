@@ -171,6 +171,21 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
             })),
           }
         : {}),
+      // Only when a line below the total takes its rate from the Taux column while its label says another one or one
+      // not read (finding montant-pourcentage, alerte): both cells, both readings. Additive.
+      ...(devis.pourcentagesTaux
+        ? {
+            pourcentagesTaux: devis.pourcentagesTaux.map((p) => ({
+              cellule: p.cellule,
+              celluleLibelle: p.celluleLibelle,
+              libelle: p.libelle,
+              pourcentage: p.pourcentage,
+              ...(p.pourcentageLibelle ? { pourcentageLibelle: p.pourcentageLibelle } : {}),
+              ...(p.pourcentageLibelleNonLu ? { pourcentageLibelleNonLu: p.pourcentageLibelleNonLu } : {}),
+              montant: m(devis.lignes.find((l) => l.id === p.ligne)?.montant ?? ZERO),
+            })),
+          }
+        : {}),
       // Only when « Remise -N % » rows have no amount (finding montant-pourcentage): neither computed nor counted.
       ...(devis.remisesSansMontant
         ? {

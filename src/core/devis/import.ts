@@ -55,7 +55,9 @@ import {
   pourcentCellule,
   pourcentNonLu,
   analyserPourcentDansTexte,
+  type PourcentLibelle,
   quantiteCellule,
+  totalSomme,
   texteCellule,
 } from "./lecture";
 import { lireTaxes, tvaSansHT } from "./taxes";
@@ -77,6 +79,8 @@ import type {
   MontantNonPlace,
   MontantTaxeEcrite,
   NouvelEntete,
+  PourcentageMontant,
+  SommeDeTaux,
   Conservation,
   OrigineDuree,
   TotauxColonne,
@@ -1686,6 +1690,9 @@ function importerAvecEntete(
   const mentionsTotaux = new Map<string, Pick<MontantTaxeEcrite, "texte" | "ecrit" | "colonne">>();
   const devises: NonNullable<Devis["devises"]> = [];
   const pourcentages: NonNullable<Devis["pourcentagesMontant"]> = [];
+  const pourcentagesTaux: NonNullable<Devis["pourcentagesTaux"]> = [];
+  /** Lines with an amount whose label writes a sum of rates (« 5 + 10 % »): its total read only if the amount proves it. */
+  const sommesAProuver: { illisible: MontantIllisible; total: Decimal; ligne: string; cellule: string }[] = [];
   /** Lines whose empty amount was computed with a quantity or a number written as text (« 3 j »): named. */
   const facteursTexte: NonNullable<Devis["facteursTexte"]> = [];
   const remises: NonNullable<Devis["remisesSansMontant"]> = [];
@@ -2262,20 +2269,21 @@ function importerAvecEntete(
       !pctMontant &&
       (montantLu !== undefined || t === undefined)
     ) {
-      illisibles.push({
+      const illisible: MontantIllisible = {
         cellule: ref(r, "libelle") ?? celluleTitre(r),
         texte: pctLibelleLu.texte,
         libelle: nomLigne,
         erreurExcel: false,
         colonne: "libelle",
         compte: montantLu,
-        pourcent:
-          pctLibelleLu.type === "ambigu"
-            ? { decimale: chaineDecimale(pctLibelleLu.decimale), milliers: chaineDecimale(pctLibelleLu.milliers) }
-            : pctLibelleLu.fourchette
-              ? { fourchette: true }
-              : {},
-      });
+        pourcent: pourcentIllisibleDe(pctLibelleLu),
+      };
+      illisibles.push(illisible);
+      // « Imprévus 5 + 10 % » with its amount: the sum's total is the line's rate only if the amount proves it (checked
+      // once the coût hors frais is known), else the sum stays named.
+      const total = totalSomme(pctLibelleLu);
+      if (total && montantLu !== undefined)
+        sommesAProuver.push({ illisible, total, ligne: `${sheet.name}!${r + 1}`, cellule: illisible.cellule });
       if (montantLu === undefined) {
         nommer(lm, r, nomLigne, false);
         continue;
@@ -2285,12 +2293,7 @@ function importerAvecEntete(
       // The label's percentage not read (« Imprévus 1.500 % », « Imprévus 5-10 % », « 1.2.3 % ») against the cell's
       // rate: said unless one of its readings is the cell's (a range never is).
       const nonLu =
-        pctLibelleLu &&
-        pctLibelleLu.type !== "pourcent" &&
-        !(
-          pctLibelleLu.type === "ambigu" &&
-          (pctLibelleLu.decimale.equals(pctMontant) || pctLibelleLu.milliers.equals(pctMontant))
-        )
+        pctLibelleLu && pctLibelleLu.type !== "pourcent" && !libellePeutDire(pctLibelleLu, pctMontant)
           ? pctLibelleLu
           : undefined;
       pourcentages.push({
@@ -2299,19 +2302,25 @@ function importerAvecEntete(
         ligne: `${sheet.name}!${r + 1}`,
         pourcentage: chaineDecimale(pctMontant),
         ...(pctLibelle && !pctLibelle.equals(pctMontant) ? { pourcentageLibelle: chaineDecimale(pctLibelle) } : {}),
-        ...(nonLu
-          ? {
-              pourcentageLibelleNonLu: {
-                texte: nonLu.texte,
-                ...(nonLu.type === "ambigu"
-                  ? { lectures: { decimale: chaineDecimale(nonLu.decimale), milliers: chaineDecimale(nonLu.milliers) } }
-                  : nonLu.fourchette
-                    ? { fourchette: true as const }
-                    : {}),
-              },
-            }
-          : {}),
+        ...(nonLu ? { pourcentageLibelleNonLu: libelleNonLuDe(nonLu) } : {}),
       });
+    }
+    // « Imprévus 5 % » (or « 5-10 % », « 5 + 10 % », « 1.500 % ») with « 10 % » in the Taux column: the Taux cell's rate
+    // is the line's; the label saying another one, or one not read none of whose readings is the cell's, is named.
+    if (tauxPct && pctLibelleLu) {
+      const autre = pctLibelleLu.type === "pourcent" && !pctLibelleLu.valeur.equals(tauxPct);
+      const nonLu = pctLibelleLu.type !== "pourcent" && !libellePeutDire(pctLibelleLu, tauxPct);
+      if (autre || nonLu)
+        pourcentagesTaux.push({
+          cellule: ref(r, "taux") as string,
+          celluleLibelle: ref(r, "libelle") ?? celluleTitre(r),
+          libelle: nomLigne,
+          ligne: `${sheet.name}!${r + 1}`,
+          pourcentage: chaineDecimale(tauxPct),
+          ...(pctLibelleLu.type === "pourcent"
+            ? { pourcentageLibelle: chaineDecimale(pctLibelleLu.valeur) }
+            : { pourcentageLibelleNonLu: libelleNonLuDe(pctLibelleLu) }),
+        });
     }
     let montant: Cents | undefined = montantLu;
     let montantCalcule = false;
@@ -2580,12 +2589,7 @@ function importerAvecEntete(
           libelle: nomLigne,
           erreurExcel: false,
           colonne: "libelle",
-          pourcent:
-            remiseLue.type === "ambigu"
-              ? { decimale: chaineDecimale(remiseLue.decimale), milliers: chaineDecimale(remiseLue.milliers) }
-              : remiseLue.fourchette
-                ? { fourchette: true }
-                : {},
+          pourcent: pourcentIllisibleDe(remiseLue),
         });
       if (pctRemise && !pctRemise.isZero())
         remises.push({
@@ -2785,6 +2789,15 @@ function importerAvecEntete(
   );
   for (const l of lignes)
     if (l.montantCalcule && l.pourcentage && !l.taux) l.montant = multiplyCents(horsFrais, l.pourcentage);
+  // « Imprévus 5 + 10 % » typed 2 250,00 € on 15 000,00 € of coût hors frais: the amount proves the sum's total (15 %),
+  // the line's rate; any other amount leaves the sum named (montant-illisible), never a term nor the total picked.
+  for (const p of sommesAProuver) {
+    const l = lignes.find((x) => x.id === p.ligne);
+    if (!l || l.pourcentage || l.montantCalcule || multiplyCents(horsFrais, p.total) !== l.montant) continue;
+    l.pourcentage = chaineDecimale(p.total);
+    l.source.cellules.pourcentage = p.cellule;
+    illisibles.splice(illisibles.indexOf(p.illisible), 1);
+  }
   // A chapter repeated under the total: proven when it is the sum of its chapter's lines to the cent (a proven total
   // in the conservation), else listed.
   for (const [h, ch] of rappels) {
@@ -2860,6 +2873,7 @@ function importerAvecEntete(
     ...(taxesEcrites.length ? { taxesEcrites } : {}),
     devises,
     ...(pourcentages.length ? { pourcentagesMontant: pourcentages } : {}),
+    ...(pourcentagesTaux.length ? { pourcentagesTaux } : {}),
     ...(remises.length ? { remisesSansMontant: remises } : {}),
     ...(facteursTexte.length ? { facteursTexte } : {}),
     totauxProducteur: totaux,
@@ -3011,4 +3025,38 @@ function montantsTextes(lignes: readonly (LigneDevis | undefined)[]): {
     .filter((l): l is LigneDevis => !!l && !!l.montantTexte && l.montant !== 0 && !!l.source.cellules.montant)
     .map((l) => ({ cellule: l.source.cellules.montant as string, montant: l.montant }));
   return textes.length ? { textes } : {};
+}
+
+/** A label's percentage not read, as a MontantIllisible names it: both readings, a range, a sum of rates. */
+function pourcentIllisibleDe(a: PourcentLibelle): NonNullable<MontantIllisible["pourcent"]> {
+  if (a.type === "ambigu") return { decimale: chaineDecimale(a.decimale), milliers: chaineDecimale(a.milliers) };
+  if (a.fourchette) return { fourchette: true };
+  return a.somme ? { somme: sommeDeTaux(a) } : {};
+}
+
+/** A label's percentage not read, as PourcentageMontant and PourcentageTaux name it. */
+function libelleNonLuDe(a: PourcentLibelle): NonNullable<PourcentageMontant["pourcentageLibelleNonLu"]> {
+  return {
+    texte: a.texte,
+    ...(a.type === "ambigu"
+      ? { lectures: { decimale: chaineDecimale(a.decimale), milliers: chaineDecimale(a.milliers) } }
+      : a.fourchette
+        ? { fourchette: true as const }
+        : a.somme
+          ? { somme: sommeDeTaux(a) }
+          : {}),
+  };
+}
+
+function sommeDeTaux(a: PourcentLibelle): SommeDeTaux {
+  return a.somme?.termes ? { termes: a.somme.termes.map(chaineDecimale) } : {};
+}
+
+/**
+ * Whether a label's percentage not read may be the rate a cell gives: one of the readings of « 1.500 % », the total of
+ * « 5 + 10 % » (the cell proves it); a range never is.
+ */
+function libellePeutDire(a: PourcentLibelle, taux: Decimal): boolean {
+  if (a.type === "ambigu") return a.decimale.equals(taux) || a.milliers.equals(taux);
+  return !!totalSomme(a)?.equals(taux);
 }

@@ -141,11 +141,20 @@ export function pourcentNonLu(
  * (« Budget 2025 - 5 % » is 5 %; « Budget 2025-5 % » stays a range). A number before the figure that cannot head a
  * grouped figure never joins it: « Budget 2025 10 % » is 10 %, but « 1 2 % » is unreadable.
  *
+ * A sum of rates is no rate either: « 5 + 10 % », « 5 % + 10 % », « 5+10% » are `illisible` with `somme` (never one
+ * term picked, never added unsaid); `somme.termes` holds each term as a fraction when every one reads as a number (for
+ * a caller that reads their total only where an amount proves it by arithmetic). A plus sign with no figure before it
+ * (« Imprévus +10 % ») stays a sign.
+ *
  * Only the FENETRE_POURCENT characters before the « % » (and as many after it) are looked at: a figure running beyond
  * them is no rate (`illisible`), and a long label costs no more than a short one. Undefined when the label writes no
  * percentage.
  */
-export type PourcentLibelle = AnalysePourcent & { texte: string; fourchette?: true };
+export type PourcentLibelle = AnalysePourcent & {
+  texte: string;
+  fourchette?: true;
+  somme?: { termes?: Decimal[] };
+};
 
 /** How many characters before a label's « % » (and after it) its figure and a range's other bound are looked for in. */
 export const FENETRE_POURCENT = 64;
@@ -159,6 +168,10 @@ const BAS_DE_FOURCHETTE = new RegExp(String.raw`(\d[\d.,]*)(${BLANC}*)${ENTRE_BO
 const HAUT_DE_FOURCHETTE = new RegExp(
   String.raw`^${BLANC}*${ENTRE_BORNES}${BLANC}*[-+\u2212]?\d[\d.,'\u00a0\u202f ]*%`,
 );
+/** A term of a sum of rates before the figure (« 5 + 10 % », « 5 % + 10 % », « 5+10% »): a figure, its « % » maybe, a plus. */
+const TERME_AVANT = new RegExp(String.raw`(\d[\d.,]*)(?:${BLANC}*%)?${BLANC}*\+${BLANC}*$`);
+/** A term of a sum of rates after the « % » (« 5 % + 10 % »): a plus, a figure and its « % ». */
+const TERME_APRES = new RegExp(String.raw`^${BLANC}*\+${BLANC}*(\d[\d.,]*)${BLANC}*%`);
 const FIN_FIGURE = /([-+\u2212]?)([\d.,'\u00a0\u202f ]*\d)$/;
 /** A character a figure (or its sign) may go on with, before a slice's start. */
 const SUITE_DE_FIGURE = /[\d.,'\s\u00a0\u202f+\-\u2212]/;
@@ -205,6 +218,28 @@ export function analyserPourcentDansTexte(s: string, convention?: Convention): P
     if (!annee) return { type: "illisible", texte: s.slice(base + bas.index, finFourchette).trim(), fourchette: true };
   }
   if (haut) return { type: "illisible", texte: (signe + s.slice(debutLue, finFourchette)).trim(), fourchette: true };
+  // « 5 + 10 % », « 5 % + 10 % »: a sum of rates, named with its terms, never one of them picked nor their total.
+  const avant: string[] = [];
+  let debutSomme = debutLue;
+  if (!signe)
+    for (let t = TERME_AVANT.exec(s.slice(base, debutSomme)); t; t = TERME_AVANT.exec(s.slice(base, debutSomme))) {
+      avant.unshift(t[1]);
+      debutSomme = base + t.index;
+    }
+  const apres: string[] = [];
+  let finSomme = fin;
+  for (let t = TERME_APRES.exec(s.slice(fin, fin + FENETRE_POURCENT)); t;) {
+    apres.push(t[1]);
+    finSomme += t[0].length;
+    t = finSomme - fin < FENETRE_POURCENT ? TERME_APRES.exec(s.slice(finSomme, fin + FENETRE_POURCENT)) : null;
+  }
+  if (avant.length || apres.length) {
+    const lus = [...avant, signe + lue, ...apres].map((x) => analyserNombre(x, convention));
+    const termes = lus.every((a) => a.type === "nombre")
+      ? lus.map((a) => (a as { valeur: Decimal }).valeur.dividedBy(100))
+      : undefined;
+    return { type: "illisible", texte: s.slice(debutSomme, finSomme).trim(), somme: termes ? { termes } : {} };
+  }
   // The figure, then (when it reads as no number) the words after each blank: « 2025 10 » → « 10 ».
   const parties = lue.split(/[\s\u00a0\u202f]+/);
   for (let i = 0; i < parties.length; i++) {
@@ -222,12 +257,20 @@ export function analyserPourcentDansTexte(s: string, convention?: Convention): P
 
 /**
  * The readings of the percentage a label writes: its one reading, or both of « 1.500 % » the convention does not
- * decide; none when the label writes no percentage or an unreadable one. For a caller that keeps only the reading an
+ * decide, the total of a sum of rates (« 45 + 20 % ») whose terms all read; none when the label writes no percentage
+ * or an unreadable one. For a caller that keeps only the reading an
  * amount proves by arithmetic (the crédit d'impôt's charges rates).
  */
 export function lecturesPourcentDansTexte(s: string, convention?: Convention): Decimal[] {
   const a = analyserPourcentDansTexte(s, convention);
+  if (a?.type === "illisible") return totalSomme(a) ? [totalSomme(a) as Decimal] : [];
   return a?.type === "pourcent" ? [a.valeur] : a?.type === "ambigu" ? [a.decimale, a.milliers] : [];
+}
+
+/** The total of a label's sum of rates (« 5 + 10 % » → 0.15) when every term reads: only where an amount proves it. */
+export function totalSomme(a: PourcentLibelle | undefined): Decimal | undefined {
+  const termes = a?.somme?.termes;
+  return termes ? termes.reduce((x, y) => x.plus(y), new Decimal(0)) : undefined;
 }
 
 /**

@@ -465,7 +465,15 @@ export interface MontantIllisible {
    * A percentage text not read (« 1.500 % » the sheet does not decide, « 1 2 % »): with both readings as fractions
    * (« 0.015 », « 15 ») when ambiguous. Never read as one of them nor dropped.
    */
-  pourcent?: { decimale?: string; milliers?: string; fourchette?: true };
+  pourcent?: { decimale?: string; milliers?: string; fourchette?: true; somme?: SommeDeTaux };
+}
+
+/**
+ * A label's sum of rates (« 5 + 10 % », « 5 % + 10 % »): no single rate, never one term picked. `termes`: each term as a
+ * fraction (decimal strings, « 0.05 », « 0.1 ») when every one reads as a number.
+ */
+export interface SommeDeTaux {
+  termes?: string[];
 }
 
 /** A text amount whose lone « . » or « , » before three digits may be decimal or grouping, and nothing proves which. */
@@ -662,6 +670,11 @@ export interface Devis {
    */
   pourcentagesMontant?: PourcentageMontant[];
   /**
+   * Lines below the total whose Taux column holds their rate while their label writes another one or one not read:
+   * the Taux cell's rate is read, both named by the finding `montant-pourcentage` (alerte).
+   */
+  pourcentagesTaux?: PourcentageTaux[];
+  /**
    * « Remise -10 % » rows with no amount: a rebate whose base nothing says, neither computed nor counted; named
    * (finding montant-pourcentage) with its label's cell and rate (decimal string, « 0.1 »).
    */
@@ -812,14 +825,37 @@ export interface PourcentageMontant {
   pourcentageLibelle?: string;
   /**
    * The label's percentage when it is not read and none of its readings is the cell's rate: « 1.500 % » the sheet does
-   * not decide (`lectures`, decimal strings), a range « 5-10 % » (`fourchette`), or a figure that is no number. The
-   * cell's rate is read, the label's named (finding montant-pourcentage, alerte).
+   * not decide (`lectures`, decimal strings), a range « 5-10 % » (`fourchette`), a sum of rates « 5 + 10 % » whose
+   * total is not the cell's rate (`somme`), or a figure that is no number. The cell's rate is read, the label's named
+   * (finding montant-pourcentage, alerte).
    */
   pourcentageLibelleNonLu?: {
     texte: string;
     fourchette?: true;
+    somme?: SommeDeTaux;
     lectures?: { decimale: string; milliers: string };
   };
+}
+
+/**
+ * A line below the total (frais généraux, imprévus…) whose Taux column holds its rate (« 10 % ») while its label writes
+ * another one (« Imprévus 5 % ») or one not read (a range, a sum of rates, « 1.500 % » none of whose readings is the
+ * cell's): the Taux cell's rate is read, both cells and both readings named (finding montant-pourcentage, alerte).
+ */
+export interface PourcentageTaux {
+  /** The Taux cell, whose rate is the line's. */
+  cellule: string;
+  /** The label's cell. */
+  celluleLibelle: string;
+  libelle: string;
+  /** The id of the line it became (`LigneDevis.id`). */
+  ligne: string;
+  /** The rate read in the Taux cell, as a decimal string (« 0.1 »). */
+  pourcentage: string;
+  /** The label's own rate, read, when it is another one. */
+  pourcentageLibelle?: string;
+  /** The label's rate not read, as PourcentageMontant names it. */
+  pourcentageLibelleNonLu?: PourcentageMontant["pourcentageLibelleNonLu"];
 }
 
 /** A column right of the table holding amounts (never read as the devis): its cells and their sum, in cents. */

@@ -156,6 +156,35 @@ describe("pourcentage écrit dans un libellé : le même lecteur que les cellule
     expect(lu("Imprévus 5 % - 2 000 €")).toBe("0.05 5 %");
   });
 
+  it("une somme de taux n'est jamais un taux : « 5 + 10 % », « 5 % + 10 % », « 5+10% » nommés, aucun terme pris", () => {
+    const somme = (t: string, c?: "fr" | "en") => {
+      const a = analyserPourcentDansTexte(t, c);
+      return a?.type === "illisible" && a.somme
+        ? `${a.texte} = ${a.somme.termes?.map((x) => x.toFixed()).join(" + ") ?? "?"}`
+        : `pas une somme : ${a?.type} ${a?.texte}`;
+    };
+    // Before: « 5 + 10 % » and « 5+10% » read as 10 %, « 5 % + 10 % » as 5 %.
+    expect(somme("Imprévus 5 + 10 %")).toBe("5 + 10 % = 0.05 + 0.1");
+    expect(somme("Frais généraux 5 % + 10 %")).toBe("5 % + 10 % = 0.05 + 0.1");
+    expect(somme("Imprévus 5+10%")).toBe("5+10% = 0.05 + 0.1");
+    expect(somme("Imprévus 5 +10 %")).toBe("5 +10 % = 0.05 + 0.1");
+    expect(somme("Imprévus (2 + 3,5 + 1 %)")).toBe("2 + 3,5 + 1 % = 0.02 + 0.035 + 0.01");
+    expect(somme("Imprévus 2 % + 3 % + 1 %")).toBe("2 % + 3 % + 1 % = 0.02 + 0.03 + 0.01");
+    expect(somme("Imprévus 5\u00a0%\u202f+\u00a010\u00a0%")).toBe("5\u00a0%\u202f+\u00a010\u00a0% = 0.05 + 0.1");
+    // A term the convention does not decide: a sum all the same, its total unread.
+    expect(somme("Imprévus 1.500 + 2 %")).toBe("1.500 + 2 % = ?");
+    expect(somme("Imprévus 1.500 + 2 %", "fr")).toBe("1.500 + 2 % = 15 + 0.02");
+    // Its total is a reading only for a caller an amount proves it to.
+    expect(lecturesPourcentDansTexte("Charges (45 + 20 %)").map((d) => d.toFixed())).toEqual(["0.65"]);
+    expect(lecturesPourcentDansTexte("Charges (1.500 + 20 %)")).toEqual([]);
+    // A plus with no figure before it is a sign; a year rule and ranges unchanged; an amount after the « % » is no term.
+    expect(lu("Imprévus +10 %")).toBe("0.1 +10 %");
+    expect(lu("Imprévus (+10 %)")).toBe("0.1 +10 %");
+    expect(lu("Budget 2025 - 5 %")).toBe("0.05 5 %");
+    expect(lu("Imprévus 5-10 %")).toBe("illisible 5-10 %");
+    expect(lu("Imprévus 5 % + 2 000 €")).toBe("0.05 5 %");
+  });
+
   it("un libellé de 100 000 caractères : seule une tranche bornée avant le « % » est lue", () => {
     // Long runs of digits and blanks before the « % »: the figure running beyond the slice is unreadable, named by the
     // slice only (never the whole run), and the answer depends only on that slice.

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import type { Regle } from "../../controles/constat";
-import type { ColonneAnnexe, MontantIllisible } from "../model";
+import type { ColonneAnnexe, MontantIllisible, SommeDeTaux } from "../model";
 import { decimalFr } from "../../util/texte";
 import { cite, ContexteDevis, eur, suiteAnnexe } from "./contexte";
 
@@ -37,6 +37,11 @@ export function suiteIllisible(m: MontantIllisible): string {
 /** « 1,5 % », « 1 500 % » for the fraction "0.015", "15". */
 export function pourcentFr(fraction: string): string {
   return `${decimalFr(new Decimal(fraction).times(100).toFixed())} %`;
+}
+
+/** « une somme de taux (5 % + 10 %) », its terms as read (« une somme de taux » when one of them reads as none). */
+export function sommeDeTauxFr(somme: SommeDeTaux): string {
+  return `une somme de taux${somme.termes ? ` (${somme.termes.map(pourcentFr).join(" + ")})` : ""}`;
 }
 
 function message(m: MontantIllisible): string {
@@ -110,7 +115,10 @@ function message(m: MontantIllisible): string {
       : m.pourcent.fourchette
         ? `${ou} : ${quoi} « ${m.texte} » est une fourchette, pas un taux ; ${suite} Saisissez le taux retenu, puis ` +
           `relancez.`
-        : `${ou} : ${quoi} « ${m.texte} » n'est pas un pourcentage lisible ; ${suite}`;
+        : m.pourcent.somme
+          ? `${ou} : ${quoi} « ${m.texte} » est ${sommeDeTauxFr(m.pourcent.somme)}, pas un taux unique ; ${suite} ` +
+            `Saisissez le taux retenu, puis relancez.`
+          : `${ou} : ${quoi} « ${m.texte} » n'est pas un pourcentage lisible ; ${suite}`;
   // A quantity or a number in words (« NaN »): the factor named, then why.
   if (m.colonne && !annexe) return `${ou} : ${quoi} « ${m.texte} » n'est pas un nombre ; ${suite}`;
   return `${ou} : « ${m.texte} » n'est pas un montant ; ${suite}`;

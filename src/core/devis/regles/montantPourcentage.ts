@@ -2,12 +2,14 @@ import type { Regle } from "../../controles/constat";
 import { formatMontantFr } from "../../money/format";
 import { pourcentageAffiche } from "../../port/devises";
 import type { ContexteDevis } from "./contexte";
-import { pourcentFr } from "./montantIllisible";
+import type { PourcentageMontant } from "../model";
+import { pourcentFr, sommeDeTauxFr } from "./montantIllisible";
 
 /**
  * A line below the total (frais généraux, imprévus…) whose amount cell holds a percentage (0,1 shown « 10 % »): read
  * as the line's rate on the coût hors frais, never as 0,10 €, and said; an alert when the label says another rate, or one
- * not read (« 1.500 % » none of whose readings is the cell's, a range « 5-10 % »).
+ * not read (« 1.500 % » none of whose readings is the cell's, a range « 5-10 % », a sum « 5 + 10 % » whose total is not
+ * the cell's). Likewise a rate in the Taux column against the label's (alert naming both cells).
  */
 export const montantPourcentage: Regle<ContexteDevis> = {
   id: "montant-pourcentage",
@@ -25,9 +27,52 @@ export const montantPourcentage: Regle<ContexteDevis> = {
         `montant (négatif) dans la colonne des montants, puis relancez.`,
       cellule: r.cellule,
     }));
-    return [...remises, ...pourcentagesLus(devis)];
+    return [...remises, ...pourcentagesLus(devis), ...pourcentagesTaux(devis)];
   },
 };
+
+/** What a label says of its rate besides the cell's: another rate, or one not read (both readings, a range, a sum). */
+function libelleDit(
+  pourcentageLibelle: string | undefined,
+  nonLu: PourcentageMontant["pourcentageLibelleNonLu"],
+): string | undefined {
+  if (pourcentageLibelle) return pourcentageAffiche(Number(pourcentageLibelle));
+  if (!nonLu) return undefined;
+  return (
+    `« ${nonLu.texte} »` +
+    (nonLu.lectures
+      ? `, qui peut se lire ${pourcentFr(nonLu.lectures.decimale)} ou ` + pourcentFr(nonLu.lectures.milliers)
+      : nonLu.fourchette
+        ? ", une fourchette"
+        : nonLu.somme
+          ? `, ${sommeDeTauxFr(nonLu.somme)} et non un taux unique`
+          : ", qui n'est pas un pourcentage lisible")
+  );
+}
+
+/**
+ * A line whose Taux column holds its rate while its label says another one, or one not read: both cells and both
+ * readings named, the Taux cell's rate read (an alert: one of the two is wrong).
+ */
+function pourcentagesTaux(devis: ContexteDevis["devis"]) {
+  return (devis.pourcentagesTaux ?? []).map((p) => {
+    const ligne = devis.lignes.find((l) => l.id === p.ligne);
+    const pct = pourcentageAffiche(Number(p.pourcentage));
+    const calcul =
+      ligne?.montantCalcule && !ligne.taux
+        ? ` : ${pct} du coût hors frais (${formatMontantFr(devis.totalHorsFrais)}), soit ${formatMontantFr(ligne.montant)}`
+        : "";
+    return {
+      regle: "montant-pourcentage",
+      gravite: "alerte" as const,
+      message:
+        `${p.cellule} « ${p.libelle} » : le taux « ${pct} » de la colonne des taux est lu comme le taux de la ` +
+        `ligne${calcul}. Le libellé (${p.celluleLibelle}) dit ${libelleDit(p.pourcentageLibelle, p.pourcentageLibelleNonLu)} : ` +
+        `c'est le taux de la cellule qui est lu ; corrigez celui des deux qui est faux.`,
+      cellule: p.cellule,
+    };
+  });
+}
 
 function pourcentagesLus(devis: ContexteDevis["devis"]) {
   return (devis.pourcentagesMontant ?? []).map((p) => {
@@ -36,17 +81,7 @@ function pourcentagesLus(devis: ContexteDevis["devis"]) {
     const calcul = ligne
       ? ` : ${pct} du coût hors frais (${formatMontantFr(devis.totalHorsFrais)}), soit ${formatMontantFr(ligne.montant)}`
       : "";
-    const nonLu = p.pourcentageLibelleNonLu;
-    const dit = p.pourcentageLibelle
-      ? pourcentageAffiche(Number(p.pourcentageLibelle))
-      : nonLu
-        ? `« ${nonLu.texte} »` +
-          (nonLu.lectures
-            ? `, qui peut se lire ${pourcentFr(nonLu.lectures.decimale)} ou ` + pourcentFr(nonLu.lectures.milliers)
-            : nonLu.fourchette
-              ? ", une fourchette"
-              : ", qui n'est pas un pourcentage lisible")
-        : undefined;
+    const dit = libelleDit(p.pourcentageLibelle, p.pourcentageLibelleNonLu);
     const libelle = dit
       ? ` Le libellé dit ${dit} : c'est le taux de la cellule qui est lu ; corrigez celui des deux qui est faux.`
       : "";
