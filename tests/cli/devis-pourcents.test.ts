@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { binaire, devisJsonBinaire, dossierTemporaire, FICTION_52_2025, refus } from "../helpers/cli";
+import { binaire, devisBinaire, devisJsonBinaire, dossierTemporaire, FICTION_52_2025, refus } from "../helpers/cli";
 
 /**
  * Percentages typed as text in a devis (« Territoire », « Taux », « Charges » columns), through the built binary on real
@@ -360,5 +360,35 @@ describe("prodbook devis : le taux de la colonne Taux et celui du libellé", () 
         " Le libellé (Budget!B7) dit « 1 + 2 % », une somme de taux (1 % + 2 %) et non un taux unique" +
         fin,
     ]);
+  });
+});
+
+describe("prodbook devis : un taux au format pourcentage écrit en français", () => {
+  it("15 au format « 0 % » se dit « 1 500 % » (groupé), −0,125 « −12,5 % » (signe moins, virgule)", async () => {
+    // Before: « 1500 % » and « -12,5 % ».
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Budget");
+    ws.addRow(["Code", "Libellé", "Quantité", "Taux", "Montant"]);
+    for (const l of SALAIRES) ws.addRow(l);
+    ws.addRow(["", "Imprévus", null, null, 15]);
+    ws.addRow(["", "Frais généraux", null, null, -0.125]);
+    ws.getCell("E5").numFmt = "0%";
+    ws.getCell("E6").numFmt = "0.0%";
+    const f = path.join(dossier(), "pourcentages-affiches.xlsx");
+    await wb.xlsx.writeFile(f);
+    const { devis: d, controles } = devisJsonBinaire(f);
+    expect(totauxChapitres(d)).toEqual(["2 10000.00", "3 5000.00", "FG -1875.00", "IMP 225000.00"]);
+    const messages = controles
+      .filter((c: { regle: string }) => c.regle === "montant-pourcentage")
+      .map((c: { message: string }) => c.message);
+    // The JSON keeps the narrow no-break spaces of French typography (devisJsonBinaire reads them as plain spaces).
+    expect(messages).toEqual([
+      "Budget!E5 « Imprévus » : « 1 500 % » dans la colonne des montants est lu comme le taux de la ligne, pas comme " +
+        "un montant : 1 500 % du coût hors frais (15 000,00 €), soit 225 000,00 €.",
+      "Budget!E6 « Frais généraux » : « \u221212,5 % » dans la colonne des montants est lu comme le taux de la ligne, " +
+        "pas comme un montant : \u221212,5 % du coût hors frais (15 000,00 €), soit \u22121 875,00 €.",
+    ]);
+    const brut = JSON.parse(devisBinaire(f, "--json").out).controles.map((c: { message: string }) => c.message);
+    expect(brut.join("\n")).toContain("« 1\u202f500 % »");
   });
 });

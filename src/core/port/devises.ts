@@ -1,4 +1,6 @@
+import Decimal from "decimal.js";
 import { CODES_DEVISES } from "../money/devises";
+import { decimalFr } from "../util/texte";
 
 /**
  * The currency a number format shows (« [$$-409]#,##0.00 », « #,##0.00 [$USD] », « [$£-809]#,##0 », « $#,##0 »,
@@ -108,7 +110,11 @@ export function estFormatPourcentage(fmt: string | undefined | null): boolean {
   return !!fmt && fmt.includes("%");
 }
 
-/** A number shown with a percentage format, as the cell shows it: 0.5 → « 50 % », 0.125 → « 12,5 % ». */
+/**
+ * A number shown with a percentage format, as the cell shows it in French: 0.5 → « 50 % », 0.125 → « 12,5 % », 15 →
+ * « 1 500 % » (grouped by a narrow no-break space, as formatMontantFr groups amounts), −0.05 → « −5 % » (the minus sign
+ * U+2212); never an exponent (1e-7 → « 0,00001 % »). Twelve significant digits: 0.07 is « 7 % », not 7,000000000000001.
+ */
 export function pourcentageAffiche(v: number): string {
-  return `${String(Number((v * 100).toPrecision(12))).replace(".", ",")} %`;
+  return `${decimalFr(new Decimal((v * 100).toPrecision(12)).toFixed())} %`;
 }

@@ -1,4 +1,4 @@
-import { deviseDuFormat } from "../../../src/core/port/devises";
+import { deviseDuFormat, pourcentageAffiche } from "../../../src/core/port/devises";
 
 describe("deviseDuFormat : la devise qu'un format de nombre affiche", () => {
   it.each([
@@ -42,5 +42,20 @@ describe("deviseDuFormat : la devise qu'un format de nombre affiche", () => {
     undefined,
   ])("%p : euros ou sans devise", (fmt) => {
     expect(deviseDuFormat(fmt)).toBeUndefined();
+  });
+});
+
+describe("pourcentageAffiche : un nombre au format pourcentage, écrit en français", () => {
+  it("groupe les milliers d'une fine insécable (comme les montants), virgule décimale, signe moins U+2212", () => {
+    expect(pourcentageAffiche(0.5)).toBe("50 %");
+    expect(pourcentageAffiche(0.125)).toBe("12,5 %");
+    expect(pourcentageAffiche(0.07)).toBe("7 %");
+    // Before: « 1500 % », « 123456,7 % », « -5 % », « 1e-7 % ».
+    expect(pourcentageAffiche(15)).toBe("1\u202f500 %");
+    expect(pourcentageAffiche(1234.567)).toBe("123\u202f456,7 %");
+    expect(pourcentageAffiche(-0.05)).toBe("\u22125 %");
+    expect(pourcentageAffiche(-12.5)).toBe("\u22121\u202f250 %");
+    expect(pourcentageAffiche(1e-9)).toBe("0,0000001 %");
+    expect(pourcentageAffiche(0)).toBe("0 %");
   });
 });
