@@ -392,3 +392,39 @@ describe("prodbook devis : un taux au format pourcentage écrit en français", (
     expect(brut.join("\n")).toContain("« 1\u202f500 % »");
   });
 });
+
+describe("prodbook credit-impot : les taux des libellés non lus, dits comme devis les dit", () => {
+  it("taux lu dans la cellule contre un libellé qui en dit un autre, une fourchette ou une somme : mêmes alertes", async () => {
+    // Before: credit-impot computed on these lines as read without a word of their labels.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Budget");
+    ws.addRow(["Code", "Libellé", "Quantité", "Taux", "Montant"]);
+    for (const l of SALAIRES) ws.addRow(l);
+    ws.addRow(["", "Imprévus 5 %", null, "10 %", null]);
+    ws.addRow(["", "Frais généraux 5 + 10 %", null, null, 0.1]);
+    ws.addRow(["", "Frais financiers 5-10 %", null, null, null]);
+    ws.getCell("E6").numFmt = "0%";
+    const f = path.join(dossier(), "credit-taux-libelles.xlsx");
+    await wb.xlsx.writeFile(f);
+    const devisAlertes = devisJsonBinaire(f)
+      .controles.filter((c: { regle: string }) => c.regle === "montant-pourcentage")
+      .map((c: { cellule: string; message: string }) => [c.cellule, c.message]);
+    expect(devisAlertes.map((c: string[]) => c[0]).sort()).toEqual(["Budget!D5", "Budget!E6"]);
+    const r = credit(f);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const j = JSON.parse(r.out);
+    const alertes = j.controles
+      .filter((c: { regle: string }) => c.regle === "montant-pourcentage")
+      .map((c: { gravite: string; cellule: string; message: string }) => [c.cellule, nbsp(c.message), c.gravite]);
+    expect(alertes.sort()).toEqual(devisAlertes.map((c: string[]) => [...c, "alerte"]).sort());
+    // The range with no amount: the line is not counted, its label cell named among the amounts not read.
+    expect(j.alertes.map(nbsp)).toContain(
+      "Une cellule du devis « Budget » sans montant lu (Budget!B7) : le crédit d'impôt est calculé sans elle. Le " +
+        "contrôle du devis dit pourquoi ; corrigez-la, puis relancez.",
+    );
+    // The text output prints them too.
+    const texte = nbsp(binaire(["credit-impot", f, ...FICTION_52_2025]).out);
+    expect(texte).toContain("Budget!D5 « Imprévus 5 % » : le taux « 10 % » de la colonne des taux est lu");
+    expect(texte).toContain("Le libellé dit « 5 + 10 % », une somme de taux (5 % + 10 %) et non un taux unique");
+  });
+});

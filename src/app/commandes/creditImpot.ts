@@ -25,6 +25,7 @@ import { avecDureeDuClasseur, texteDureesAmbigues, type DureeEcrite } from "./pr
 import { memoriserLectures } from "../lecturesMemorisees";
 import { constatsParametresNonLus, DOMAINES_PARAMETRES } from "../parametresNonLus";
 import { constatsPlanDeTravailLu } from "../planDeTravailLu";
+import { constatsTauxLibelles } from "../../core/devis/regles/montantPourcentage";
 import type { Constat } from "../../core/controles/constat";
 import { avecNomenclature } from "../../core/devis/nomenclature";
 
@@ -88,8 +89,11 @@ function apercu(
       })),
     source: r.source,
     feuillesEcrites: r.feuillesEcrites,
-    // The « Paramètres » keys no calculation reads that this one could have meant, then the plan de travail read.
-    controles: [...parametres, ...constatsPlanDeTravailLu(r.planDeTravail)],
+    // The « Paramètres » keys no calculation reads that this one could have meant, then the plan de travail read, then
+    // the devis lines whose rate was read in a cell while their label says another one or one not read (a range, a sum
+    // of rates, « 1.500 % »): the same alerts as `devis` and `valider` (montant-pourcentage), the credit being computed
+    // on those lines as read.
+    controles: [...parametres, ...constatsPlanDeTravailLu(r.planDeTravail), ...constatsTauxLibelles(r.devis)],
     ...(explique ? { traces: { credit: traceCreditImpot(r.resultat) } } : {}),
     ...(origine && r.resultat.dureeMinutes !== undefined ? { origineDuree: origine } : {}),
   };

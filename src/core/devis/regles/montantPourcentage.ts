@@ -1,8 +1,8 @@
-import type { Regle } from "../../controles/constat";
+import type { Constat, Regle } from "../../controles/constat";
 import { formatMontantFr } from "../../money/format";
 import { pourcentageAffiche } from "../../port/devises";
 import type { ContexteDevis } from "./contexte";
-import type { PourcentageMontant } from "../model";
+import type { Devis, PourcentageMontant } from "../model";
 import { pourcentFr, sommeDeTauxFr } from "./montantIllisible";
 
 /**
@@ -16,20 +16,38 @@ export const montantPourcentage: Regle<ContexteDevis> = {
   description:
     "Un pourcentage dans la colonne des montants d'une ligne de frais généraux ou d'imprévus est lu comme son taux " +
     "sur le coût hors frais, jamais comme un montant en euros, et c'est dit ; une remise en pourcentage sans " +
-    "montant (« Remise -10 % ») est nommée, jamais calculée.",
+    "montant (« Remise -10 % ») est nommée, jamais calculée ; un libellé qui dit un autre taux que la cellule (montant " +
+    "ou colonne des taux), ou un taux non lu (fourchette, somme de taux), est signalé.",
   verifier({ devis }) {
-    const remises = (devis.remisesSansMontant ?? []).map((r) => ({
-      regle: "montant-pourcentage",
-      gravite: "alerte" as const,
-      message:
-        `${r.cellule} « ${r.libelle} » : une remise de ${pourcentageAffiche(Number(r.pourcentage))} sans montant n'est ` +
-        `ni calculée ni comptée (rien ne dit sur quoi elle porte) ; le total du devis ne la déduit pas. Saisissez son ` +
-        `montant (négatif) dans la colonne des montants, puis relancez.`,
-      cellule: r.cellule,
-    }));
-    return [...remises, ...pourcentagesLus(devis), ...pourcentagesTaux(devis)];
+    return constatsPourcentages(devis);
   },
 };
+
+/**
+ * The rule's findings on a devis as read: what `devis` and `valider` say, and what `credit-impot` repeats (its alerts
+ * only, constatsTauxLibelles).
+ */
+function constatsPourcentages(devis: Devis): Constat[] {
+  const remises = (devis.remisesSansMontant ?? []).map((r) => ({
+    regle: "montant-pourcentage",
+    gravite: "alerte" as const,
+    message:
+      `${r.cellule} « ${r.libelle} » : une remise de ${pourcentageAffiche(Number(r.pourcentage))} sans montant n'est ` +
+      `ni calculée ni comptée (rien ne dit sur quoi elle porte) ; le total du devis ne la déduit pas. Saisissez son ` +
+      `montant (négatif) dans la colonne des montants, puis relancez.`,
+    cellule: r.cellule,
+  }));
+  return [...remises, ...pourcentagesLus(devis), ...pourcentagesTaux(devis)];
+}
+
+/**
+ * For a command that computes on the devis without listing its findings (credit-impot): the rule's alerts, each with
+ * its cell and the same words as `devis` says them — a rate read in the amount or Taux cell while the label says another
+ * one or one not read (a range, a sum of rates, « 1.500 % »), a rebate in percent without its amount.
+ */
+export function constatsTauxLibelles(devis: Devis): Constat[] {
+  return constatsPourcentages(devis).filter((c) => c.gravite === "alerte");
+}
 
 /** What a label says of its rate besides the cell's: another rate, or one not read (both readings, a range, a sum). */
 function libelleDit(
@@ -54,7 +72,7 @@ function libelleDit(
  * A line whose Taux column holds its rate while its label says another one, or one not read: both cells and both
  * readings named, the Taux cell's rate read (an alert: one of the two is wrong).
  */
-function pourcentagesTaux(devis: ContexteDevis["devis"]) {
+function pourcentagesTaux(devis: Devis) {
   return (devis.pourcentagesTaux ?? []).map((p) => {
     const ligne = devis.lignes.find((l) => l.id === p.ligne);
     const pct = pourcentageAffiche(Number(p.pourcentage));
@@ -74,7 +92,7 @@ function pourcentagesTaux(devis: ContexteDevis["devis"]) {
   });
 }
 
-function pourcentagesLus(devis: ContexteDevis["devis"]) {
+function pourcentagesLus(devis: Devis) {
   return (devis.pourcentagesMontant ?? []).map((p) => {
     const ligne = devis.lignes.find((l) => l.id === p.ligne);
     const pct = pourcentageAffiche(Number(p.pourcentage));
