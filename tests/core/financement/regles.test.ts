@@ -257,10 +257,12 @@ describe("audiovisuel : œuvre difficile et petit budget selon l'art. D331-17", 
   });
 });
 
-describe("coproduction internationale : intensité sur la part française", () => {
-  test("l'apport étranger sort de la base et des aides", () => {
-    // Coût 2 000 000 ; coproducteur belge 500 000 → part française 1 500 000 ; aides françaises 700 000 = 46,67 %.
-    // Sur le coût total on aurait 35 % ; un fonds régional belge (étranger) ne compte pas.
+describe("coproduction internationale : intensité sur la participation française (RGA art. 311-9 et 211-16)", () => {
+  const intensite = (a: ReturnType<typeof evaluer>) => a.constats.find((c) => c.regle === "intensite-aides-publiques")!;
+  test("seules les parts des coproducteurs étrangers sortent de la base ; les aides étrangères ne comptent pas", () => {
+    // Coût 2 000 000 ; coproducteur belge 400 000 → participation française 1 600 000 ; un fonds régional belge
+    // (100 000, étranger, pas une part de coproducteur) reste dans la base et hors des aides françaises ;
+    // aides françaises 700 000 = 43,75 %. (Avant décembre 2026, tout l'étranger sortait : 1 500 000, 46,67 %.)
     const q = plan([
       src("coproducteur-etranger", 400000, { etranger: true }),
       src("region", 100000, { etranger: true, financeur: "Wallimage" }),
@@ -269,9 +271,44 @@ describe("coproduction internationale : intensité sur la part française", () =
       src("apport-numeraire", 800000),
     ]);
     const a = evaluer(q, { cout: cout(2000000) });
-    expect(a.synthese.baseIntensite).toBe(eurosToCents(1500000));
+    expect(a.synthese.partsCoproducteursEtrangers).toBe(eurosToCents(400000));
+    expect(a.synthese.baseIntensite).toBe(eurosToCents(1600000));
     expect(a.synthese.aidesPubliques).toBe(eurosToCents(700000));
-    expect(a.synthese.intensite!.toFixed(4)).toBe("0.4667");
+    expect(a.synthese.intensite!.toFixed(4)).toBe("0.4375");
+    const c = intensite(a);
+    expect(c.message).toContain(
+      "de la participation française (1\u202f600\u202f000,00\u00a0€ = coût 2\u202f000\u202f000,00\u00a0€ − parts des " +
+        "coproducteurs étrangers 400\u202f000,00\u00a0€)",
+    );
+    expect(c.message).toContain(
+      "Financements étrangers hors coproducteurs (100\u202f000,00\u00a0€, préventes comprises)",
+    );
+  });
+  // Boundary: a presale to a foreign broadcaster stays in the French participation. Coût 1 000 000, prévente RTBF
+  // 200 000 (étrangère), aides françaises 500 000 : 500 000 / 1 000 000 = 50,00 % exactement, au plafond, pas au-delà
+  // (l'ancienne base, 800 000, donnait 62,5 % : une erreur à tort).
+  const prevente = (aides: number) =>
+    plan([
+      src("diffuseur-preachat", 200000, { etranger: true, financeur: "RTBF" }),
+      src("region", aides),
+      src("apport-numeraire", 800000 - aides),
+    ]);
+  test("une prévente à l'étranger reste dans la base : 50,00 % pile n'est pas au-delà du plafond", () => {
+    const a = evaluer(prevente(500000), { cout: cout(1000000), typeOeuvre: "audiovisuel" });
+    expect(a.synthese.partsCoproducteursEtrangers).toBe(0);
+    expect(a.synthese.baseIntensite).toBe(eurosToCents(1000000));
+    expect(a.synthese.intensite!.toFixed(4)).toBe("0.5000");
+    const c = intensite(a);
+    expect(c.gravite).toBe("info");
+    expect(c.message).toContain("du coût (1\u202f000\u202f000,00\u00a0€)");
+    expect(c.message).toContain(
+      "Financements étrangers hors coproducteurs (200\u202f000,00\u00a0€, préventes comprises) comptés dans la base",
+    );
+  });
+  test("un centime de plus au-delà de 50 % : au-delà du seuil d'alerte", () => {
+    const a = evaluer(prevente(500000.01), { cout: cout(1000000), typeOeuvre: "audiovisuel" });
+    expect(a.synthese.baseIntensite).toBe(eurosToCents(1000000));
+    expect(intensite(a).gravite).not.toBe("info");
   });
 });
 
