@@ -573,7 +573,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
       /^Plafond applicable : 50,00\u00a0%\n= plafond dérogatoire si « premier ou deuxième film » ou si le coût ≤ seuil « petit budget », sinon plafond général ; ici : plafond général ; B6 si B4 vaut Oui ou si B2 ≤ B7, sinon B5\n/,
     );
     expect(n.B33).toContain(
-      "← Plafond dérogatoire : 60,00\u00a0%\nCellules lues : 'Plan de financement'!C2\nRègle : intensite-aides, en vigueur au 1er\u00a0janvier\u00a02016",
+      "← Plafond dérogatoire : 60,00\u00a0%\nCellules lues : 'Plan de financement'!C2\nRègle : intensite-aides, en vigueur au 1er\u00a0février\u00a02023",
     );
     expect(n.G22).toBe(
       "Total des parts : 100,00\u00a0%\n= Σ parts des sources dans le total ; Σ colonne G, lignes 11 à 21\n" +
@@ -598,7 +598,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     const part = Object.values(n).find((t) => t.startsWith("Intensité des aides publiques"))!;
     expect(part).toContain("Intensité des aides publiques : 35,00\u00a0%\n= aides publiques ÷ coût ; plafond 50 %");
     expect(part).toContain(" ; B30 ÷ B29, 0 quand B29 ≤ 0\n");
-    expect(part).toContain("Règle : intensite-aides, en vigueur au 1er\u00a0janvier\u00a02016, confiance H");
+    expect(part).toContain("Règle : intensite-aides, en vigueur au 1er\u00a0février\u00a02023, confiance H");
   });
 
   it("financement: each plan note is the trace --explique prints (and --json gives), then where the sheet computes it", async () => {

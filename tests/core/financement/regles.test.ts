@@ -327,6 +327,37 @@ describe("aides-cnc", () => {
     ]);
     expect(de(evaluer(juste, { cout: cout(2000000) }), "aides-cnc")).toEqual([]);
   });
+  // RGA art. 311-18 (from 1 February 2023): an audiovisual work's CNC aids ≤ 40 % of the cost (of the French
+  // participation in an international coproduction). Boundary: 400 000 of 1 000 000 passes, one cent more does not.
+  const fsa = (euros: number) =>
+    plan([src("cnc-fsa", euros), src("diffuseur-preachat", 300000), src("apport-numeraire", 700000 - euros)]);
+  const audiovisuel = (p: PlanFinancement, date = DATE) =>
+    evaluerFinancement(p, { date, cout: cout(1000000), typeOeuvre: "audiovisuel" });
+  test("audiovisuel depuis février 2023 : 40 % pile passe, un centime de plus est une erreur au plafond de 40 %", () => {
+    expect(de(audiovisuel(fsa(400000)), "aides-cnc")).toEqual([]);
+    const trop = audiovisuel(fsa(400000.01));
+    expect(de(trop, "aides-cnc")).toEqual(["erreur"]);
+    expect(trop.constats.find((c) => c.regle === "aides-cnc")!.message).toMatch(
+      /^Aides du CNC 400\u202f000,01\u00a0€ = 40,01\u00a0% du coût : au-delà du plafond de 40,00\u00a0% \(chiffre à vérifier\)\.$/,
+    );
+    expect(trop.plafond.plafondCnc.toString()).toBe("0.4");
+  });
+  test("audiovisuel avant février 2023 : la version précédente (50 %) s'applique encore", () => {
+    expect(de(audiovisuel(fsa(450000), "2023-01-31"), "aides-cnc")).toEqual([]);
+    expect(de(audiovisuel(fsa(450000), "2023-02-01"), "aides-cnc")).toEqual(["erreur"]);
+  });
+  test("coproduction internationale : le plafond se mesure sur la participation française, nommée", () => {
+    // Coût 1 000 000, coproducteur étranger 100 000 → participation française 900 000 ; 40 % = 360 000.
+    const p = (euros: number) =>
+      plan([
+        src("coproducteur-etranger", 100000, { etranger: true }),
+        src("cnc-fsa", euros),
+        src("apport-numeraire", 900000 - euros),
+      ]);
+    expect(de(audiovisuel(p(360000)), "aides-cnc")).toEqual([]);
+    const trop = audiovisuel(p(360000.01));
+    expect(trop.constats.find((c) => c.regle === "aides-cnc")!.message).toContain("du coût (participation française)");
+  });
 });
 
 describe("diffuseurs-fsa (audiovisuel)", () => {
