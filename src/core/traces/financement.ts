@@ -208,7 +208,7 @@ export function tracesFinancement(
         [aidesPubliques, base],
         {
           formule:
-            `aides publiques ÷ ${s.financementEtranger > 0 ? "part française du coût" : "coût"} ; plafond ${plafond} % ` +
+            `aides publiques ÷ ${s.partsCoproducteursEtrangers > 0 ? "participation française" : "coût"} ; plafond ${plafond} % ` +
             `(${p.motif})${dureeSeuil}`,
           regle: regleDeVersion("intensite-aides", p.version, p.confiance),
         },
