@@ -297,7 +297,7 @@ function erreurFinancement(e: unknown): CustomFunctions.Error {
  * @customfunction INTENSITE.AIDES
  * @param montants Plage des montants des sources de financement
  * @param categories Plage des catégories ou natures, de même taille que les montants
- * @param cout_total Coût total de production (devis), part française pour une coproduction internationale
+ * @param cout_total Coût total de production (devis), participation française en coproduction internationale
  * @returns La part des aides publiques dans le coût (à afficher en pourcentage).
  */
 export function intensiteAidesPubliques(

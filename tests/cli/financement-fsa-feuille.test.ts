@@ -75,7 +75,7 @@ test("financement -o : le bloc FSA donne les chiffres du contrôle, recalculés 
   expect(valeur(p1, "Part minimale des diffuseurs français")).toBe(0.25);
   expect(valeur(p1, "Apport exigé des diffuseurs français")).toBeCloseTo(225000, 2);
   expect(valeur(p1, "Apport des diffuseurs français")).toBeCloseTo(200000, 2);
-  expect(valeur(p1, "Part des diffuseurs français dans la base")).toBeCloseTo(200000 / 900000, 10);
+  expect(valeur(p1, "Part des diffuseurs français dans la base FSA")).toBeCloseTo(200000 / 900000, 10);
   expect(valeur(p1, "Écart à l'apport exigé (négatif : manque)")).toBeCloseTo(-25000, 2);
   expect(valeur(p1, "Part réduite en animation (art. 311-10)")).toBe(0.15);
   expect(valeur(p1, "Préventes internationales (diffuseurs d'origine étrangère)")).toBeCloseTo(50000, 2);
@@ -103,7 +103,7 @@ test("financement -o : le bloc FSA donne les chiffres du contrôle, recalculés 
     }
   // French formats: amounts in euros, shares in per cent.
   expect(p1.getCell(ligne(p1, "Apport exigé des diffuseurs français"), 2).numFmt).toContain("€");
-  expect(p1.getCell(ligne(p1, "Part des diffuseurs français dans la base"), 2).numFmt).toBe("0.00%");
+  expect(p1.getCell(ligne(p1, "Part des diffuseurs français dans la base FSA"), 2).numFmt).toBe("0.00%");
 
   // 2. The producer edits the written workbook: the RTBF presale down to 20 000 €, the duration to 52 min, the cost
   // to 1 100 000 € (participation française 1 000 000 €, 25 % = 250 000 €).

@@ -291,13 +291,13 @@ describe("financement --explique : des mots, pas des identifiants", () => {
     expect(r.out).not.toMatch(/en-negociation|\(envisage\)/);
   });
 
-  it("un coût plus petit que les financements étrangers : l'alerte dit pourquoi (avant : « faute de coût »)", async () => {
+  it("un coût plus petit que les parts des coproducteurs étrangers : l'alerte dit pourquoi (avant : « faute de coût »)", async () => {
     const r = await lancerCli(main, ["financement", FICTION, "--cout", "1", "--explique"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      "Aides publiques de 450\u202f000,00\u00a0€\u00a0: intensité non calculée\u00a0: la part française du coût est nulle ou " +
-        "négative (coût 1,00\u00a0€ − financements étrangers 100\u202f000,00\u00a0€ = −99\u202f999,00\u00a0€)\u202f; vérifiez le " +
-        "coût de production.",
+      "Aides publiques de 450\u202f000,00\u00a0€\u00a0: intensité non calculée\u00a0: la participation française est nulle " +
+        "ou négative (coût 1,00\u00a0€ − parts des coproducteurs étrangers 100\u202f000,00\u00a0€ = −99\u202f999,00\u00a0€)" +
+        "\u202f; vérifiez le coût de production.",
     );
   });
 });

@@ -557,12 +557,15 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
         "Cellules lues : 'Plan de financement'!C15\n" +
         "(Prodbook, « D'où vient ce chiffre ? »)",
     );
-    expect(await formule(a, feuille, "B29")).toBe("$B$2-$B$28");
+    expect(await formule(a, feuille, "B29")).toBe('$B$2-SUMIFS($F$11:$F$21,$C$11:$C$21,"Coproducteur étranger")');
     expect(n.B29).toBe(
-      "Base de l'intensité (part française du coût) : 3\u202f000\u202f000,00\u00a0€\n" +
-        "= coût − financement étranger ; B2 − B28\n" +
+      "Base de l'intensité (coût − parts des coproducteurs étrangers) : 3\u202f000\u202f000,00\u00a0€\n" +
+        "= coût − parts des coproducteurs étrangers (participation française, RGA art. 311-9) ; B2 − Σ colonne F, " +
+        "lignes 11 à 21, des sources dont « Catégorie » (colonne C) vaut « Coproducteur étranger » (les autres " +
+        "financements étrangers, préventes comprises, restent dans la participation française)\n" +
         "← Coût de l'œuvre : 3\u202f000\u202f000,00\u00a0€ (lu : coût indiqué dans le plan) ['Plan de financement'!C2]\n" +
-        "← Financement étranger : 0,00\u00a0€ (Σ sources étrangères : aucune source)\n" +
+        "← Parts des coproducteurs étrangers : 0,00\u00a0€ (Σ sources de la catégorie « Coproducteur étranger » : " +
+        "aucune source)\n" +
         "Cellules lues : 'Plan de financement'!C2\n" +
         "(Prodbook, « D'où vient ce chiffre ? »)",
     );
@@ -570,7 +573,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
       /^Plafond applicable : 50,00\u00a0%\n= plafond dérogatoire si « premier ou deuxième film » ou si le coût ≤ seuil « petit budget », sinon plafond général ; ici : plafond général ; B6 si B4 vaut Oui ou si B2 ≤ B7, sinon B5\n/,
     );
     expect(n.B33).toContain(
-      "← Plafond dérogatoire : 60,00\u00a0%\nCellules lues : 'Plan de financement'!C2\nRègle : intensite-aides, en vigueur au 1er\u00a0janvier\u00a02016",
+      "← Plafond dérogatoire : 60,00\u00a0%\nCellules lues : 'Plan de financement'!C2\nRègle : intensite-aides, en vigueur au 1er\u00a0février\u00a02023",
     );
     expect(n.G22).toBe(
       "Total des parts : 100,00\u00a0%\n= Σ parts des sources dans le total ; Σ colonne G, lignes 11 à 21\n" +
@@ -595,7 +598,7 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
     const part = Object.values(n).find((t) => t.startsWith("Intensité des aides publiques"))!;
     expect(part).toContain("Intensité des aides publiques : 35,00\u00a0%\n= aides publiques ÷ coût ; plafond 50 %");
     expect(part).toContain(" ; B30 ÷ B29, 0 quand B29 ≤ 0\n");
-    expect(part).toContain("Règle : intensite-aides, en vigueur au 1er\u00a0janvier\u00a02016, confiance H");
+    expect(part).toContain("Règle : intensite-aides, en vigueur au 1er\u00a0février\u00a02023, confiance H");
   });
 
   it("financement: each plan note is the trace --explique prints (and --json gives), then where the sheet computes it", async () => {

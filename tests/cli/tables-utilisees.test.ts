@@ -143,7 +143,7 @@ describe("--json : chaque commande nomme les tables de règles utilisées, avec 
   it("financement : catégories et intensité des aides", async () => {
     expect(await tables(["financement", `${F}/financement/documentaire.xlsx`])).toEqual([
       "financement-categories@2000-01-01",
-      "intensite-aides@2016-01-01",
+      "intensite-aides@2023-02-01",
     ]);
   });
 

@@ -11,6 +11,7 @@ import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 import { nombre, recalculerSansCache, resultat } from "../helpers/libreoffice";
 import { eurosToCents } from "../../src/core/money";
 import { ecrireClasseurs } from "../core/financement/plans";
+import { LIBELLE_DIFFUSEURS_FINANCEMENT_FRANCAIS } from "../../src/core/financement/model";
 
 /** The recalculated number beside a label: column B of the row whose A holds it, or I of the row whose H does. */
 function valeur(ws: ExcelJS.Worksheet, libelle: string, col = 2): number {
@@ -100,11 +101,11 @@ test("coproduction (fiction TV) : part française, intensité et échéancier re
   await x.xlsx.readFile(await recalculerSansCache(sortie));
   const plan = x.getWorksheet("Plan de financement")!;
   expect(valeur(plan, "Financement étranger")).toBeCloseTo(100000, 2);
-  expect(valeur(plan, "Base de l'intensité (coût, part française)")).toBeCloseTo(900000, 2);
+  expect(valeur(plan, "Base de l'intensité (coût − coproducteurs étrangers)")).toBeCloseTo(900000, 2);
   expect(valeur(plan, "Aides publiques (France)")).toBeCloseTo(450000, 2);
   expect(valeur(plan, "Intensité des aides publiques")).toBeCloseTo(0.5, 10);
   expect(valeur(plan, "Plafond applicable")).toBeCloseTo(0.5, 10);
-  expect(valeur(plan, "Diffuseurs français / financement français")).toBeCloseTo(300000 / 900000, 10);
+  expect(valeur(plan, LIBELLE_DIFFUSEURS_FINANCEMENT_FRANCAIS)).toBeCloseTo(300000 / 900000, 10);
   const ech = x.getWorksheet("Échéancier")!;
   expect(a.echeancier.mois).toHaveLength(12);
   a.echeancier.mois.forEach((m, i) => {
@@ -113,4 +114,27 @@ test("coproduction (fiction TV) : part française, intensité et échéancier re
   });
   expect(valeur(ech, "Besoin de trésorerie maximal")).toBeCloseTo(116666.67, 2);
   expect(valeur(ech, "Versements sans date")).toBeCloseTo(0, 2);
+
+  // The producer recategorises the Belgian coproducer as a presale to a foreign broadcaster: still foreign money,
+  // but no longer a foreign coproducer's share, so it stays in the French participation (RGA art. 311-9): the
+  // intensity's base goes back to the whole cost. The broadcasters' share over the French financing does not move.
+  const x2 = new ExcelJS.Workbook();
+  await x2.xlsx.readFile(sortie);
+  const p2 = x2.getWorksheet("Plan de financement")!;
+  let panache = 0;
+  p2.eachRow((row, r) => {
+    if (row.getCell(1).value === "Panache Productions") panache = r;
+  });
+  expect(panache).toBeGreaterThan(10);
+  expect(p2.getCell(panache, 3).value).toBe("Coproducteur étranger");
+  p2.getCell(panache, 3).value = "Diffuseur — préachat";
+  const modifie = path.join(c.dossier, "fiction-modifie.xlsx");
+  await x2.xlsx.writeFile(modifie);
+  const x3 = new ExcelJS.Workbook();
+  await x3.xlsx.readFile(await recalculerSansCache(modifie));
+  const p3 = x3.getWorksheet("Plan de financement")!;
+  expect(valeur(p3, "Financement étranger")).toBeCloseTo(100000, 2);
+  expect(valeur(p3, "Base de l'intensité (coût − coproducteurs étrangers)")).toBeCloseTo(1000000, 2);
+  expect(valeur(p3, "Intensité des aides publiques")).toBeCloseTo(450000 / 1000000, 10);
+  expect(valeur(p3, LIBELLE_DIFFUSEURS_FINANCEMENT_FRANCAIS)).toBeCloseTo(300000 / 900000, 10);
 });

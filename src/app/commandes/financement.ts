@@ -25,7 +25,7 @@ import { avecDureeDuClasseur, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
 import { constatsParametresNonLus, DOMAINES_PARAMETRES } from "../parametresNonLus";
 import { avecNomenclature } from "../../core/devis/nomenclature";
-import { dateEnLettres, periodeEnLettres } from "../../core/util/texte";
+import { dateEnLettres, periodesEnLettres } from "../../core/util/texte";
 
 export interface OptionsFinancementPane {
   feuille?: string;
@@ -114,9 +114,8 @@ function options(a: OptionsFinancementPane & { dureesAmbigues?: DureeEcrite[] },
     if (a.date && !versionEnVigueur(t, a.date))
       throw invalide(
         "date",
-        `attend une date couverte par les règles du financement (périodes couvertes : ${t.versions
-          .map((x) => periodeEnLettres(x.effetDu, x.effetAu))
-          .join(", ")}), reçu « ${dateEnLettres(a.date)} »`,
+        `attend une date couverte par les règles du financement (périodes couvertes : ` +
+          `${periodesEnLettres(t.versions)}), reçu « ${dateEnLettres(a.date)} »`,
       );
   // A table in force « à ce jour » covers any later day: past the bound devis, carbone and regles put on --date
   // (« 2999-12-31 » read every payment date as a typo « à plus de 20 ans de la date d'analyse »), refused alike.

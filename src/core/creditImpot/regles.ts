@@ -23,7 +23,7 @@ import spectacleJson from "../regles/data/credit-impot-spectacle-vivant.json";
 import phonoJson from "../regles/data/credit-impot-phonographique.json";
 import eligibiliteJson from "../regles/data/credit-impot-eligibilite.json";
 import { type GENRES_CREDIT, type ValeursCredit } from "../regles/schemas/creditImpot";
-import { periodeEnLettres } from "../util/texte";
+import { periodesEnLettres } from "../util/texte";
 
 /** Values of each table: typed by its schema (src/core/regles/schemas/creditImpot.ts); amounts in cents. */
 export type GenreCredit = (typeof GENRES_CREDIT)[number];
@@ -118,5 +118,5 @@ export function regleAnnee<V>(table: TableRegles<V>, annee: number): RegleDatee<
 
 /** Periods a table covers, in words (« du 1er janvier 2016 à ce jour »), for the message when no version is in force. */
 export function periodes(table: TableRegles<unknown>): string {
-  return table.versions.map((v) => periodeEnLettres(v.effetDu, v.effetAu)).join(", ");
+  return periodesEnLettres(table.versions);
 }

@@ -19,7 +19,7 @@ import { dateEnLettres, minutesFr } from "../util/texte";
 import { categorie, categoriesEnVigueur } from "./categories";
 import type { AnalyseFinancement } from "./evaluer";
 import { NON, OUI, ORIGINES, PlagesListes } from "./feuilleListes";
-import { LIBELLES_STATUT } from "./model";
+import { LIBELLE_DIFFUSEURS_FINANCEMENT_FRANCAIS, LIBELLE_PART_DIFFUSEURS_FSA, LIBELLES_STATUT } from "./model";
 
 export const NOM_FEUILLE_PLAN = "Plan de financement";
 
@@ -160,6 +160,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
 
   const euro = (c: Cents | undefined) => (c === undefined ? 0 : centsToEuros(c));
   const ls = ligneTotal + 2; // synthesis block
+  const libCoproducteur = categorie("coproducteur-etranger", ctx.date).libelle;
   const L = (k: number) => ls + k;
   const base = `$B$${L(5)}`;
   rows.push([
@@ -175,7 +176,10 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     ["Total des financements", f(tot, euro(s.total))],
     ["Reste à financer (négatif : excédent)", f(`${abs(P.cout)}-${tot}`, euro(s.resteAFinancer))],
     ["Financement étranger", f(`SUMIFS(${col("F")},${col("E")},"${ORIGINES[1]}")`, euro(s.financementEtranger))],
-    ["Base de l'intensité (coût, part française)", f(`${abs(P.cout)}-$B$${L(4)}`, euro(s.baseIntensite))],
+    [
+      "Base de l'intensité (coût − coproducteurs étrangers)",
+      f(`${abs(P.cout)}-SUMIFS(${col("F")},${col("C")},"${libCoproducteur}")`, euro(s.baseIntensite)),
+    ],
     [
       "Aides publiques (France)",
       f(`SUMIFS(${col("F")},${col("H")},"${OUI}",${col("E")},"${ORIGINES[0]}")`, euro(s.aidesPubliques)),
@@ -208,7 +212,7 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
       ),
     ],
     [
-      "Diffuseurs français / financement français",
+      LIBELLE_DIFFUSEURS_FINANCEMENT_FRANCAIS,
       f(
         `IF(${tot}-$B$${L(4)}<=0,0,SUMIFS(${col("F")},${col("J")},"${OUI}",${col("E")},"${ORIGINES[0]}")/(${tot}-$B$${L(4)}))`,
         s.financementFrancais <= 0 ? 0 : s.diffuseursFrancais / s.financementFrancais,
@@ -235,7 +239,12 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     t.financementEtranger,
     `Σ ${lignesF}, des sources dont « Origine » (colonne E) vaut ${ORIGINES[1]}`,
   );
-  noter(`B${L(5)}`, t.baseIntensite, `${P.cout} − B${L(4)}`);
+  noter(
+    `B${L(5)}`,
+    t.baseIntensite,
+    `${P.cout} − Σ ${lignesF}, des sources dont « Catégorie » (colonne C) vaut « ${libCoproducteur} » (les autres ` +
+      `financements étrangers, préventes comprises, restent dans la participation française)`,
+  );
   noter(
     `B${L(6)}`,
     t.aidesPubliques,
@@ -471,7 +480,7 @@ function blocFsa(
       `Sources dont Diffuseur (colonne J) vaut ${OUI} et Origine (colonne E) ${ORIGINES[0]}`,
     ],
     [
-      "Part des diffuseurs français dans la base",
+      LIBELLE_PART_DIFFUSEURS_FSA,
       f(`IF(${B(3)}<=0,0,${B(6)}/${B(3)})`, base.montant <= 0 ? 0 : s.diffuseursFrancais / base.montant),
     ],
     ["Écart à l'apport exigé (négatif : manque)", f(`${B(6)}-${B(5)}`, eur(subCents(s.diffuseursFrancais, exige)))],
@@ -609,7 +618,7 @@ function blocFsa(
   );
   noter(
     7,
-    "Part des diffuseurs français dans la base",
+    LIBELLE_PART_DIFFUSEURS_FSA,
     base.montant <= 0 ? new Decimal(0) : new Decimal(s.diffuseursFrancais).dividedBy(base.montant),
     `${ref(6)} ÷ ${ref(3)}, 0 quand ${ref(3)} ≤ 0`,
   );

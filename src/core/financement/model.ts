@@ -88,3 +88,13 @@ export interface MontantMasquePlan {
   /** source: counted in the plan; total, cout, reste: the producer's total, cost or « reste à financer » row. */
   nature: "source" | "total" | "cout" | "reste";
 }
+
+/**
+ * The plan sheet's row, the CLI and the trace of `diffuseursFrancais` (JSON field kept): French broadcasters over the
+ * French financing (total − foreign money). Not the FSA test's base (the cost, or the French participation), which
+ * the « Soutien automatique FSA » block shows under LIBELLE_PART_DIFFUSEURS_FSA: each name says its base.
+ */
+export const LIBELLE_DIFFUSEURS_FINANCEMENT_FRANCAIS =
+  "Diffuseurs français / financement français (total − financement étranger)";
+/** The FSA block's share of the French broadcasters: over the FSA base (RGA art. 311-9). */
+export const LIBELLE_PART_DIFFUSEURS_FSA = "Part des diffuseurs français dans la base FSA";

@@ -27,7 +27,17 @@ export interface SyntheseFinancement {
   financementEtranger: Cents;
   /** French share of the financing (total − foreign). */
   financementFrancais: Cents;
-  /** What the intensity is measured on: the cost, or its French share when there is foreign money. */
+  /**
+   * The foreign coproducers' shares (category « coproducteur-etranger »): what an international coproduction takes
+   * off the cost to give the French participation (RGA art. 311-9, last paragraph; art. 211-16 for cinema).
+   */
+  partsCoproducteursEtrangers: Cents;
+  /**
+   * What the intensity is measured on: the cost, or the French participation (cost − foreign coproducers' shares) in
+   * an international coproduction. The French participation « comprend l'ensemble des financements français et
+   * étrangers apportés par l'entreprise de production déléguée ou les autres entreprises de production établies en
+   * France » (RGA art. 311-9): a foreign presale stays in it, only the foreign coproducers' shares leave.
+   */
   baseIntensite?: Cents;
   intensite?: Decimal;
   intensiteCnc?: Decimal;
@@ -55,8 +65,10 @@ export function synthetiser(sources: SourceFinancement[], cout: Cents | undefine
   const aidesCnc = somme((s) => cat(s).cnc && !s.etranger);
   const financementEtranger = somme((s) => s.etranger);
   const financementFrancais = subCents(total, financementEtranger);
+  const partsCoproducteursEtrangers = somme((s) => s.categorie === "coproducteur-etranger");
   let baseIntensite: Cents | undefined;
-  if (cout !== undefined) baseIntensite = financementEtranger > 0 ? subCents(cout, financementEtranger) : cout;
+  if (cout !== undefined)
+    baseIntensite = partsCoproducteursEtrangers > 0 ? subCents(cout, partsCoproducteursEtrangers) : cout;
   const frac = (x: Cents) =>
     baseIntensite !== undefined && baseIntensite > 0 ? new Decimal(x).dividedBy(baseIntensite) : undefined;
   const diffuseur = (s: SourceFinancement) => !!cat(s).diffuseur && !s.etranger;
@@ -75,6 +87,7 @@ export function synthetiser(sources: SourceFinancement[], cout: Cents | undefine
     financementPrive: somme((s) => !cat(s).public),
     financementEtranger,
     financementFrancais,
+    partsCoproducteursEtrangers,
     baseIntensite,
     intensite: frac(aidesPubliques),
     intensiteCnc: frac(aidesCnc),

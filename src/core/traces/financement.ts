@@ -4,7 +4,12 @@ import { deMois, tracesEcheancier } from "./echeancier";
 import type { AnalyseFinancement } from "../financement/evaluer";
 import type { Echeancier } from "../financement/echeancier";
 import { categorie, categoriesEnVigueur } from "../financement/categories";
-import { LIBELLES_STATUT, type SourceFinancement, type StatutSource } from "../financement/model";
+import {
+  LIBELLE_DIFFUSEURS_FINANCEMENT_FRANCAIS,
+  LIBELLES_STATUT,
+  type SourceFinancement,
+  type StatutSource,
+} from "../financement/model";
 import { moisDe } from "../financement/dates";
 import type { OrigineDuree } from "../devis/model";
 import { type Cents, ZERO } from "../money";
@@ -157,28 +162,31 @@ export function tracesFinancement(
         formule: "coût − total des financements",
       });
     if (s.intensite !== undefined && s.baseIntensite !== undefined) {
-      const etrangers = a.sources.filter((x) => x.etranger);
+      const coproducteurs = a.sources.filter((x) => x.categorie === "coproducteur-etranger");
       const base =
-        s.financementEtranger > 0
+        s.partsCoproducteursEtrangers > 0
           ? noeud(
-              "Part française du coût",
+              "Participation française (coproduction internationale)",
               euros(s.baseIntensite),
               "euros",
               "difference",
               [
                 cout,
                 noeud(
-                  "Financements étrangers",
-                  euros(s.financementEtranger),
+                  "Parts des coproducteurs étrangers",
+                  euros(s.partsCoproducteursEtrangers),
                   "euros",
                   "somme",
-                  etrangers.map(traceSource),
-                  {
-                    formule: "Σ sources étrangères",
-                  },
+                  coproducteurs.map(traceSource),
+                  { formule: "Σ sources de la catégorie « Coproducteur étranger »" },
                 ),
               ],
-              { formule: "coût − financements étrangers" },
+              {
+                formule:
+                  "coût − parts des coproducteurs étrangers (RGA art. 311-9 : la participation française comprend " +
+                  "les financements français et étrangers apportés par les producteurs établis en France, préventes " +
+                  "à l'étranger comprises)",
+              },
             )
           : cout;
       const p = a.plafond;
@@ -200,7 +208,7 @@ export function tracesFinancement(
         [aidesPubliques, base],
         {
           formule:
-            `aides publiques ÷ ${s.financementEtranger > 0 ? "part française du coût" : "coût"} ; plafond ${plafond} % ` +
+            `aides publiques ÷ ${s.partsCoproducteursEtrangers > 0 ? "participation française" : "coût"} ; plafond ${plafond} % ` +
             `(${p.motif})${dureeSeuil}`,
           regle: regleDeVersion("intensite-aides", p.version, p.confiance),
         },
@@ -319,12 +327,20 @@ function tracesDuPlan(
   };
   if (cout && s.baseIntensite !== undefined) {
     out.baseIntensite = noeud(
-      "Base de l'intensité (part française du coût)",
+      "Base de l'intensité (coût − parts des coproducteurs étrangers)",
       euros(s.baseIntensite),
       "euros",
       "difference",
-      [cout, financementEtranger],
-      { formule: "coût − financement étranger" },
+      [
+        cout,
+        somme(
+          "Parts des coproducteurs étrangers",
+          s.partsCoproducteursEtrangers,
+          (x) => x.categorie === "coproducteur-etranger",
+          "Σ sources de la catégorie « Coproducteur étranger »",
+        ),
+      ],
+      { formule: "coût − parts des coproducteurs étrangers (participation française, RGA art. 311-9)" },
     );
     if (s.baseIntensite > 0)
       out.intensiteCnc = quotient(
@@ -381,7 +397,7 @@ function tracesDuPlan(
   out.partEnNegociation = statut("en-negociation", "Part en négociation");
   if (s.financementFrancais > 0)
     out.diffuseursFrancais = quotient(
-      "Diffuseurs français / financement français",
+      LIBELLE_DIFFUSEURS_FINANCEMENT_FRANCAIS,
       somme(
         "Diffuseurs français",
         s.diffuseursFrancais,
@@ -391,7 +407,7 @@ function tracesDuPlan(
       noeud("Financement français", euros(s.financementFrancais), "euros", "difference", [total, financementEtranger], {
         formule: "total des financements − financement étranger",
       }),
-      "diffuseurs français ÷ financement français",
+      "diffuseurs français ÷ financement français (total − financement étranger ; la base FSA est une autre)",
     );
   out.categories = {};
   out.partsCategories = {};

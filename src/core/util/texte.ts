@@ -90,6 +90,29 @@ export function periodeEnLettres(du: string, au?: string): string {
   return `du ${dateEnLettres(du)} ${au ? `au ${dateEnLettres(au)}` : "à ce jour"}`;
 }
 
+/** The day after an ISO date (« 2023-01-31 » → « 2023-02-01 »), UTC. */
+function lendemain(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The periods a table's versions cover, in words, successive versions merged: a version that starts the day after the
+ * previous one ends adds no gap (« du 1er janvier 2016 au 31 janvier 2023, du 1er février 2023 à ce jour » is one
+ * period, « du 1er janvier 2016 à ce jour »); a gap between versions stays visible.
+ */
+export function periodesEnLettres(versions: readonly { effetDu: string; effetAu?: string | null }[]): string {
+  const tries = [...versions].sort((a, b) => a.effetDu.localeCompare(b.effetDu));
+  const fusion: { du: string; au?: string }[] = [];
+  for (const v of tries) {
+    const der = fusion[fusion.length - 1];
+    if (der && der.au !== undefined && lendemain(der.au) === v.effetDu) der.au = v.effetAu ?? undefined;
+    else fusion.push({ du: v.effetDu, au: v.effetAu ?? undefined });
+  }
+  return fusion.map((x) => periodeEnLettres(x.du, x.au)).join(", ");
+}
+
 /**
  * The no-break spaces of French typography, one function for the pane (veillerTypographie: every text it shows) and
  * the CLI (its text output and messages, src/cli/io.ts): the space after « and before » and « : » becomes a no-break

@@ -257,10 +257,12 @@ describe("audiovisuel : œuvre difficile et petit budget selon l'art. D331-17", 
   });
 });
 
-describe("coproduction internationale : intensité sur la part française", () => {
-  test("l'apport étranger sort de la base et des aides", () => {
-    // Coût 2 000 000 ; coproducteur belge 500 000 → part française 1 500 000 ; aides françaises 700 000 = 46,67 %.
-    // Sur le coût total on aurait 35 % ; un fonds régional belge (étranger) ne compte pas.
+describe("coproduction internationale : intensité sur la participation française (RGA art. 311-9 et 211-16)", () => {
+  const intensite = (a: ReturnType<typeof evaluer>) => a.constats.find((c) => c.regle === "intensite-aides-publiques")!;
+  test("seules les parts des coproducteurs étrangers sortent de la base ; les aides étrangères ne comptent pas", () => {
+    // Coût 2 000 000 ; coproducteur belge 400 000 → participation française 1 600 000 ; un fonds régional belge
+    // (100 000, étranger, pas une part de coproducteur) reste dans la base et hors des aides françaises ;
+    // aides françaises 700 000 = 43,75 %. (Avant décembre 2026, tout l'étranger sortait : 1 500 000, 46,67 %.)
     const q = plan([
       src("coproducteur-etranger", 400000, { etranger: true }),
       src("region", 100000, { etranger: true, financeur: "Wallimage" }),
@@ -269,9 +271,44 @@ describe("coproduction internationale : intensité sur la part française", () =
       src("apport-numeraire", 800000),
     ]);
     const a = evaluer(q, { cout: cout(2000000) });
-    expect(a.synthese.baseIntensite).toBe(eurosToCents(1500000));
+    expect(a.synthese.partsCoproducteursEtrangers).toBe(eurosToCents(400000));
+    expect(a.synthese.baseIntensite).toBe(eurosToCents(1600000));
     expect(a.synthese.aidesPubliques).toBe(eurosToCents(700000));
-    expect(a.synthese.intensite!.toFixed(4)).toBe("0.4667");
+    expect(a.synthese.intensite!.toFixed(4)).toBe("0.4375");
+    const c = intensite(a);
+    expect(c.message).toContain(
+      "de la participation française (1\u202f600\u202f000,00\u00a0€ = coût 2\u202f000\u202f000,00\u00a0€ − parts des " +
+        "coproducteurs étrangers 400\u202f000,00\u00a0€)",
+    );
+    expect(c.message).toContain(
+      "Financements étrangers hors coproducteurs (100\u202f000,00\u00a0€, préventes comprises)",
+    );
+  });
+  // Boundary: a presale to a foreign broadcaster stays in the French participation. Coût 1 000 000, prévente RTBF
+  // 200 000 (étrangère), aides françaises 500 000 : 500 000 / 1 000 000 = 50,00 % exactement, au plafond, pas au-delà
+  // (l'ancienne base, 800 000, donnait 62,5 % : une erreur à tort).
+  const prevente = (aides: number) =>
+    plan([
+      src("diffuseur-preachat", 200000, { etranger: true, financeur: "RTBF" }),
+      src("region", aides),
+      src("apport-numeraire", 800000 - aides),
+    ]);
+  test("une prévente à l'étranger reste dans la base : 50,00 % pile n'est pas au-delà du plafond", () => {
+    const a = evaluer(prevente(500000), { cout: cout(1000000), typeOeuvre: "audiovisuel" });
+    expect(a.synthese.partsCoproducteursEtrangers).toBe(0);
+    expect(a.synthese.baseIntensite).toBe(eurosToCents(1000000));
+    expect(a.synthese.intensite!.toFixed(4)).toBe("0.5000");
+    const c = intensite(a);
+    expect(c.gravite).toBe("info");
+    expect(c.message).toContain("du coût (1\u202f000\u202f000,00\u00a0€)");
+    expect(c.message).toContain(
+      "Financements étrangers hors coproducteurs (200\u202f000,00\u00a0€, préventes comprises) comptés dans la base",
+    );
+  });
+  test("un centime de plus au-delà de 50 % : au-delà du seuil d'alerte", () => {
+    const a = evaluer(prevente(500000.01), { cout: cout(1000000), typeOeuvre: "audiovisuel" });
+    expect(a.synthese.baseIntensite).toBe(eurosToCents(1000000));
+    expect(intensite(a).gravite).not.toBe("info");
   });
 });
 
@@ -289,6 +326,37 @@ describe("aides-cnc", () => {
       src("sofica", 1000000),
     ]);
     expect(de(evaluer(juste, { cout: cout(2000000) }), "aides-cnc")).toEqual([]);
+  });
+  // RGA art. 311-18 (from 1 February 2023): an audiovisual work's CNC aids ≤ 40 % of the cost (of the French
+  // participation in an international coproduction). Boundary: 400 000 of 1 000 000 passes, one cent more does not.
+  const fsa = (euros: number) =>
+    plan([src("cnc-fsa", euros), src("diffuseur-preachat", 300000), src("apport-numeraire", 700000 - euros)]);
+  const audiovisuel = (p: PlanFinancement, date = DATE) =>
+    evaluerFinancement(p, { date, cout: cout(1000000), typeOeuvre: "audiovisuel" });
+  test("audiovisuel depuis février 2023 : 40 % pile passe, un centime de plus est une erreur au plafond de 40 %", () => {
+    expect(de(audiovisuel(fsa(400000)), "aides-cnc")).toEqual([]);
+    const trop = audiovisuel(fsa(400000.01));
+    expect(de(trop, "aides-cnc")).toEqual(["erreur"]);
+    expect(trop.constats.find((c) => c.regle === "aides-cnc")!.message).toMatch(
+      /^Aides du CNC 400\u202f000,01\u00a0€ = 40,01\u00a0% du coût : au-delà du plafond de 40,00\u00a0% \(chiffre à vérifier\)\.$/,
+    );
+    expect(trop.plafond.plafondCnc.toString()).toBe("0.4");
+  });
+  test("audiovisuel avant février 2023 : la version précédente (50 %) s'applique encore", () => {
+    expect(de(audiovisuel(fsa(450000), "2023-01-31"), "aides-cnc")).toEqual([]);
+    expect(de(audiovisuel(fsa(450000), "2023-02-01"), "aides-cnc")).toEqual(["erreur"]);
+  });
+  test("coproduction internationale : le plafond se mesure sur la participation française, nommée", () => {
+    // Coût 1 000 000, coproducteur étranger 100 000 → participation française 900 000 ; 40 % = 360 000.
+    const p = (euros: number) =>
+      plan([
+        src("coproducteur-etranger", 100000, { etranger: true }),
+        src("cnc-fsa", euros),
+        src("apport-numeraire", 900000 - euros),
+      ]);
+    expect(de(audiovisuel(p(360000)), "aides-cnc")).toEqual([]);
+    const trop = audiovisuel(p(360000.01));
+    expect(trop.constats.find((c) => c.regle === "aides-cnc")!.message).toContain("du coût (participation française)");
   });
 });
 

@@ -42,9 +42,8 @@ export interface BaseFsa {
  */
 export function baseFsa(ctx: ContexteFinancement): BaseFsa {
   const s = ctx.synthese;
-  const coproducteursEtrangers = sumCents(
-    ctx.sources.filter((x) => x.categorie === "coproducteur-etranger").map((x) => x.montant),
-  );
+  // One definition of the foreign coproducers' shares, the intensity's (synthetiser).
+  const coproducteursEtrangers = s.partsCoproducteursEtrangers;
   const cout = s.cout ?? s.total;
   const quoi = s.cout !== undefined ? "coût de l'œuvre" : "total du financement (coût de l'œuvre non indiqué)";
   if (coproducteursEtrangers <= 0)

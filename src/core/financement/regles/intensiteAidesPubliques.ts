@@ -1,5 +1,5 @@
 import type { Constat, Regle } from "../../controles/constat";
-import { multiplyCents, subCents } from "../../money/cents";
+import { multiplyCents, subCents, ZERO } from "../../money/cents";
 import { ContexteFinancement, euros, mentionConfiance, pct, pctVers } from "../contexte";
 
 const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
@@ -18,8 +18,9 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
       // A cost was given, but the foreign financing covers all of it: no French share to divide by.
       const pourquoi =
         s.baseIntensite !== undefined && s.cout !== undefined
-          ? `: la part française du coût est nulle ou négative (coût ${euros(s.cout)} − financements étrangers ` +
-            `${euros(s.financementEtranger)} = ${euros(s.baseIntensite)}) ; vérifiez le coût de production`
+          ? `: la participation française est nulle ou négative (coût ${euros(s.cout)} − parts des coproducteurs ` +
+            `étrangers ${euros(s.partsCoproducteursEtrangers)} = ${euros(s.baseIntensite)}) ; vérifiez le coût de ` +
+            `production`
           : "faute de coût de production";
       return [
         {
@@ -30,9 +31,21 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
       ];
     }
     const base =
-      s.financementEtranger > 0
-        ? `de la part française du coût (${euros(s.baseIntensite)})`
+      s.partsCoproducteursEtrangers > 0
+        ? `de la participation française (${euros(s.baseIntensite)} = coût ${euros(s.cout ?? ZERO)} − parts des ` +
+          `coproducteurs étrangers ${euros(s.partsCoproducteursEtrangers)})`
         : `du coût (${euros(s.baseIntensite)})`;
+    // Foreign money that is not a foreign coproducer's share (a presale to a foreign broadcaster, a foreign fund) stays
+    // in the French participation: the RGA counts the French and foreign financing brought by the French producers.
+    // Said, never decided silently: a source the foreign coproducer brought belongs in « Coproducteur étranger ».
+    const autresEtrangers = subCents(s.financementEtranger, s.partsCoproducteursEtrangers);
+    const dansLaBase =
+      autresEtrangers > 0
+        ? ` Financements étrangers hors coproducteurs (${euros(autresEtrangers)}, préventes comprises) comptés dans ` +
+          `la base : la participation française comprend les financements français et étrangers apportés par les ` +
+          `producteurs établis en France (RGA art. 311-9) ; classez en « Coproducteur étranger » ce qu'apporte un ` +
+          `coproducteur étranger.`
+        : "";
     const quoi = `Aides publiques ${euros(s.aidesPubliques)} = ${pctVers(s.intensite, p.seuilAlerte, p.plafond)} ${base}`;
     // The ceiling in a sentence of its own: its motif has its own parentheses (« œuvre difficile (premier ou
     // deuxième film…) »), never put inside others; the « chiffre à vérifier » note follows the figure, as everywhere.
@@ -57,6 +70,6 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
     } else {
       c = { regle: "intensite-aides-publiques", gravite: "info", message: `${quoi}. ${plafond}` };
     }
-    return [c];
+    return [dansLaBase ? { ...c, message: c.message + dansLaBase } : c];
   },
 };
