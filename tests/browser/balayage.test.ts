@@ -48,6 +48,7 @@ const ATTEINTS_A_350 = [
   "financement « D'où vient ce chiffre ? » ouvert",
   "financement « D'où vient ce chiffre ? », nœud survolé",
   "planning date illisible",
+  "planning date hors des années du calcul",
   "planning calendrier ouvert",
   "planning calendrier, jour survolé",
   "planning calendrier, choix du mois",
