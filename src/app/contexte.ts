@@ -118,9 +118,11 @@ export function optionsFinancementDe(
     feuilleDevis: cout === undefined ? c.feuilleDevis || undefined : undefined,
     cout,
     typeOeuvre: oeuvre,
-    // The production's genre and duration, where they count: the audiovisual small-budget threshold is per hour,
-    // and the tax credit added to the plan is the genre's (a documentary is not computed as a fiction).
-    genre: creditImpot ? c.genre : undefined,
+    // The production's genre and duration, where they count: the audiovisual small-budget threshold is per hour, the
+    // FSA checks of an audiovisual work (broadcasters' cash floor per hour, reduced share) are the genre's, and the tax
+    // credit added to the plan is the genre's (a documentary is not computed as a fiction). In cinema without the
+    // credit the genre has no effect (the use case would say so): not passed.
+    genre: oeuvre === "audiovisuel" || creditImpot ? c.genre : undefined,
     dureeMinutes: duree,
     ...(origine ? { origineDuree: origine } : {}),
     premierOuDeuxiemeFilm: oeuvre === "cinema" && c.premierFilm === true,

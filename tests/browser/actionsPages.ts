@@ -218,6 +218,12 @@ export function erreursPages(
       // A date that cannot be read is said under its field (the steps stay): that state must fit too.
       await champDateIllisible(page, "planning", "planning-livraison");
       await verif("date illisible");
+      // A date the field reads but the calculation refuses (past 2199): the refusal under the button gives the date
+      // as typed, in words (« 31 décembre 2999 »), not in ISO.
+      await saisirDate(page.getByTestId("planning-livraison"), "31/12/2999");
+      await page.getByTestId("planning-recalculer").click();
+      await dansPage(page, "planning", TEST_IDS.erreur).filter({ hasText: "2999" }).waitFor();
+      await verif("date hors des années du calcul");
       await saisirDate(page.getByTestId("planning-livraison"), "15/12/2026");
     },
     ecarts: async (page, verif) => {

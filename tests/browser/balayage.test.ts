@@ -8,7 +8,16 @@ import { SANS_DEVIS_ACTIONS, actionsPages, dansPage, erreursPages, pages } from 
 import { temoinsCouleur } from "./couleurs";
 import { problemes } from "./problemesVolet";
 import { POPUPS, temoinsPopups } from "./popups";
-import { classeurProduction, debordementsSurface, etatExcel, surveillerDebordements, voletDuBloc } from "./volet";
+import {
+  FICHIERS_PRODUCTION,
+  classeurProduction,
+  debordementsSurface,
+  etatExcel,
+  feuillesDe,
+  surveillerDebordements,
+  versFixture,
+  voletDuBloc,
+} from "./volet";
 
 /**
  * A scan of every page of the built pane at 320 px, on a production workbook made long where the pane is narrow:
@@ -48,6 +57,7 @@ const ATTEINTS_A_350 = [
   "financement « D'où vient ce chiffre ? » ouvert",
   "financement « D'où vient ce chiffre ? », nœud survolé",
   "planning date illisible",
+  "planning date hors des années du calcul",
   "planning calendrier ouvert",
   "planning calendrier, jour survolé",
   "planning calendrier, choix du mois",
@@ -382,6 +392,63 @@ describe("balayage du volet à 320 px, classeur sans devis : chaque refus tient 
     await erreur.waitFor();
     expect(await erreur.innerText()).toContain(`«\u00a0${NOTES}\u00a0»`);
     trouves.push(...(await problemes(page, "ecarts rapprochement refusé")));
+    expect(trouves).toEqual([]);
+    expect(v.erreursPage).toEqual([]);
+  });
+});
+
+/** The main button of each page a new user presses first, nothing typed (Écarts waits for a file, Versions for a name). */
+const BOUTONS_PRINCIPAUX: Record<string, string> = {
+  "tableau-de-bord": "tdb-actualiser",
+  structurer: TEST_IDS.structurer.analyser,
+  controles: TEST_IDS.controles.lancer,
+  "credit-impot": "ci-calculer",
+  financement: "fin-verifier",
+  planning: "planning-recalculer",
+  carbone: "carbone-estimer",
+  sources: "sources-actualiser",
+};
+
+/**
+ * The workbook a new user tries first: the example devis and post-production steps (assets/exemple/devis-producteur.xlsx,
+ * as `npm run demo` reads it), with the plan de travail of the planning fixture (« PDT ») and a financing plan
+ * (« Plan fin. »), as scripts/captures.js builds it for the README.
+ */
+async function classeurExemple(): Promise<FixtureExcel> {
+  const exemple = await feuillesDe(["assets/exemple/devis-producteur.xlsx"]);
+  const autres = (await feuillesDe(FICHIERS_PRODUCTION)).filter((f) => f.name === "PDT" || f.name === "Plan fin.");
+  const feuilles = [...exemple, ...autres];
+  return { sheets: Object.fromEntries(feuilles.map((f) => [f.name, versFixture(f)])), active: exemple[0].name };
+}
+
+describe("balayage du volet à 320 px, classeur d'exemple : chaque page ouverte puis son bouton principal pressé sans rien saisir", () => {
+  const v = voletDuBloc({ classeur: classeurExemple, largeur: 320 });
+  const { page } = v;
+
+  it("chaque page, ouverte puis après son action avec les valeurs proposées, tient dans la largeur et se lit en français", async () => {
+    const trouves: string[] = [];
+    const presses: string[] = [];
+    for (const id of await pages(page)) {
+      await page.getByTestId(TEST_IDS.onglet(id)).click();
+      await page.getByTestId(TEST_IDS.page(id)).waitFor();
+      trouves.push(...(await problemes(page, `${id} ouverture`)));
+      const bouton = BOUTONS_PRINCIPAUX[id] ? page.getByTestId(BOUTONS_PRINCIPAUX[id]) : undefined;
+      if (!bouton || !(await bouton.isVisible()) || !(await bouton.isEnabled())) continue;
+      presses.push(id);
+      await bouton.click();
+      // The action over: no spinner nor progress bar left on the page, its button usable again.
+      await page.waitForFunction(
+        ([p, b]) => {
+          const e = document.querySelector(`[data-testid="${p}"]`);
+          const x = document.querySelector(`[data-testid="${b}"]`) as HTMLButtonElement | null;
+          return !!e && !e.querySelector(".fui-Spinner, .fui-ProgressBar") && !!x && !x.disabled;
+        },
+        [TEST_IDS.page(id), BOUTONS_PRINCIPAUX[id]] as const,
+        { timeout: 60000 },
+      );
+      trouves.push(...(await problemes(page, `${id} après son action`)));
+    }
+    expect(presses).toEqual(Object.keys(BOUTONS_PRINCIPAUX));
     expect(trouves).toEqual([]);
     expect(v.erreursPage).toEqual([]);
   });

@@ -127,6 +127,11 @@ describe("Financement → tableau de bord : le coût saisi, le crédit d'impôt 
     expect(surPage.reste).toContain(montant(saisi.financement.resteAFinancer!));
     expect(surPage.intensite).toContain(sansEspacesInsecables(formatPourcentFr(saisi.financement.intensite!)));
     expect(await debordements(page)).toEqual([]);
+    // The production's genre (documentaire, in the production line) is the one of the FSA checks: the broadcasters'
+    // share is weighed against the documentary's reduced share, the genre never said « non précisé ».
+    const constats = sansEspacesInsecables(await page.getByTestId(TEST_IDS.page("financement")).innerText());
+    expect(constats).not.toContain("genre de l'œuvre non précisé");
+    expect(constats).toMatch(/taux réduit en documentaire de création/);
 
     // The dashboard, then the page again: the cost is still there.
     await verifierTableau(page, saisi);

@@ -59,8 +59,9 @@ const COMPTES = [
 
 /**
  * What a French reader stumbles on beyond typography (fautes): an ISO date « 2026-03-12 » or month « 2026-03 » (the
- * pane writes « 12 mars 2026 », « mars 2026 »), a plural that disagrees with its count (« 1 lignes », « 3 ligne »), and English words a library left in
- * (« Close », « Loading », « Previous month »…).
+ * pane writes « 12 mars 2026 », « mars 2026 »), a plural that disagrees with its count (« 1 lignes », « 3 ligne »), a
+ * program's error shown as is (« Erreur interne », « Cannot read properties of undefined », « Invalid time value »), and
+ * English words a library left in (« Close », « Loading », « Previous month »…).
  */
 export function fautesDeLecture(texte: string): string[] {
   const mots = COMPTES.join("|");
@@ -73,6 +74,8 @@ export function fautesDeLecture(texte: string): string[] {
       `(?<![\\p{L}\\d,.])(?:[2-9]|[1-9](?:[\\d\\u202f\\u00a0]*\\d))[\\u00a0\\u202f ](${mots})(?![\\p{L}])`,
       "gu",
     ),
+    // A program's error shown as is: « Erreur interne », a JavaScript or library message in English.
+    /Erreur interne|\b(Cannot read|Cannot set|Failed to|is not a function|is not defined|Unexpected (token|end)|Invalid (Date|time value|argument))\b/g,
     /\b(Close|Dismiss|Loading|Go to today|Previous|Next|Select a date|Clear|Remove|Open|Error|Warning|Success|Search|Choose|Calendar|Show more|Show less|Expand|Collapse|selected|Today|No results|Sunday|Monday|January)\b/g,
   ];
   return motifs.flatMap((m) =>

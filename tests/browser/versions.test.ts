@@ -108,7 +108,19 @@ describe("page Versions dans Chromium (Excel simulé)", () => {
       ([id, f]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(f),
       [TEST_IDS.production.resume, feuille],
     );
+    // Pressed before any name is typed: the button is there for the keyboard too, and the name is asked for under its
+    // field, the focus put there; nothing is written.
+    await page.getByTestId(IDS.enregistrer).click();
+    const demande = page.getByTestId(TEST_IDS.page("versions")).locator(".fui-Field__validationMessage");
+    await demande.waitFor();
+    expect(sansEspacesInsecables(await demande.textContent())).toBe(
+      "Nommez la version : par exemple « Dépôt agrément provisoire ».",
+    );
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(IDS.nom);
+    expect((await etatExcel(page)).feuilles.map((f) => f.name)).not.toContain("Versions");
     await page.getByTestId(IDS.nom).fill("Devis initial");
+    // The name typed: the request is gone.
+    await demande.waitFor({ state: "detached" });
     await page.getByTestId(IDS.auteur).fill("Léa");
     await page.getByTestId(IDS.enregistrer).click();
     const message = page.getByTestId(IDS.enregistree);

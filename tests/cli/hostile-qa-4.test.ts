@@ -124,9 +124,12 @@ describe("planning : une date d'option impossible nomme l'option, pas le classeu
     // Before: « Date impossible pour l'étape « Montage image » ('Étapes post-prod'!A2) : le calcul tombe le 07/12/9999 ».
     [
       ["--livraison", "9999-12-31"],
-      "L'option --livraison attend une date de 1901 à 2199, reçu «\u00a09999-12-31\u00a0».",
+      "L'option --livraison attend une date de 1901 à 2199, reçu «\u00a031\u00a0décembre\u00a09999\u00a0».",
     ],
-    [["--debut", "1900-01-01"], "L'option --debut attend une date de 1901 à 2199, reçu «\u00a01900-01-01\u00a0»."],
+    [
+      ["--debut", "1900-01-01"],
+      "L'option --debut attend une date de 1901 à 2199, reçu «\u00a01er\u00a0janvier\u00a01900\u00a0».",
+    ],
   ])("%j", async (options, message) => {
     refus(await lancerCli(main, ["planning", PLAN, ...options, "-o", jamais()]), message, jamais());
   });

@@ -26,6 +26,7 @@ import { avecDureeDuClasseur, type DureeEcrite } from "./production";
 import { memoriserLectures } from "../lecturesMemorisees";
 import { constatsParametresNonLus, DOMAINES_PARAMETRES } from "../parametresNonLus";
 import { avecNomenclature } from "../../core/devis/nomenclature";
+import { dateEnLettres } from "../../core/util/texte";
 
 export interface OptionsPlanningPane {
   feuille?: string;
@@ -159,8 +160,12 @@ export async function planifier(
   for (const champ of ["livraison", "debut"] as const) {
     // The range the holiday tables and Excel handle: beyond it, a step would be blamed for the date given.
     const annee = Number(args[champ]?.slice(0, 4));
+    // The date in words, as the other date refusals (dateRegles): the pane's user typed « 31/12/2999 », not ISO.
     if (annee < ANNEE_MIN || annee > ANNEE_MAX)
-      throw invalide(champ, `attend une date de ${ANNEE_MIN} à ${ANNEE_MAX}, reçu « ${args[champ]} »`);
+      throw invalide(
+        champ,
+        `attend une date de ${ANNEE_MIN} à ${ANNEE_MAX}, reçu « ${dateEnLettres(args[champ] as string)} »`,
+      );
   }
   const { origineDuree: origineDonnee, dureeDuClasseur, modele, ...options } = args;
   // The duration only sizes the default steps: read in the workbook (its devis title) for them alone.

@@ -32,7 +32,7 @@ import { ChampListe, ChampSaisie } from "../components/Champ";
 import { ConstatsCliquables, constatsAffiches, GROUPES_CHANGEMENT } from "../components/ConstatsCliquables";
 import { ChiffreExplicable, type Explication, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Retour } from "../components/Retour";
-import { lireTexte, useChampLocal } from "../components/useChamp";
+import { type Champ, lireTexte, useChampLocal } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
 import { compte, dateFr, typographie } from "../francais";
 import { useProduction } from "../production";
@@ -78,6 +78,9 @@ const signe = (c: Cents) => (c > 0 ? "+" : "") + m(c);
  * A change of amount: red and ↑ named « hausse » when it rises, green and ↓ « baisse » when it falls (never colour
  * alone); an écart réalisé − à names « dépassement » and « économie » instead.
  */
+/** Said under « Nom de la version » when « Enregistrer la version » is pressed without one. */
+const NOM_MANQUANT = typographie("Nommez la version : par exemple « Dépôt agrément provisoire ».");
+
 function Ecart({ delta, mots = ["hausse", "baisse"] }: { delta: Cents; mots?: [string, string] }) {
   const styles = useStyles();
   if (delta === 0) return <span>{signe(delta)}</span>;
@@ -213,6 +216,13 @@ export function Versions() {
   const champNom = useChampLocal(lireTexte);
   const champAuteur = useChampLocal(lireTexte);
   const nom = champNom.input.value;
+  // « Enregistrer la version » pressed without a name: said under the field, the focus put there. The button stays
+  // enabled (a disabled button says nothing of why, and the keyboard cannot reach it).
+  const [nomDemande, setNomDemande] = React.useState(false);
+  const champNomAffiche: Champ<string> =
+    nomDemande && !nom.trim()
+      ? { ...champNom, field: { validationState: "error", validationMessage: NOM_MANQUANT } }
+      : champNom;
   const auteur = champAuteur.input.value;
   const [masquer, setMasquer] = React.useState(false);
   const [confirmer, setConfirmer] = React.useState<string>();
@@ -427,7 +437,7 @@ export function Versions() {
         <ChampSaisie
           id={IDS.nom}
           label="Nom de la version"
-          champ={champNom}
+          champ={champNomAffiche}
           list="prodbook-noms-versions"
           placeholder="Dépôt agrément provisoire"
         />
@@ -445,8 +455,12 @@ export function Versions() {
         />
         <Button
           data-testid={IDS.enregistrer}
-          onClick={() => enregistrer(false)}
-          disabled={occupe || !nom.trim()}
+          onClick={() => {
+            if (nom.trim()) return enregistrer(false);
+            setNomDemande(true);
+            champNom.input.ref.current?.focus();
+          }}
+          disabled={occupe}
           {...retourFocus}
         >
           Enregistrer la version
