@@ -200,6 +200,32 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
       fec: { lignes: ls.slice(0, LIGNES_PAR_COMPTE), nombreLignes: ls.length, comptes: [] },
     });
   }
+  if (fec.desequilibres?.length) {
+    // Entries whose debit is not their credit: the réalisé is read as the file writes it, from a ledger that does not
+    // balance (a line lost in the export?). Said here as the fec command says it, never left to its alertes alone.
+    const ds = fec.desequilibres;
+    const ecart = ds.reduce((s, d) => s + d.ecart, 0);
+    const cites = ds.slice(0, 3);
+    constats.push({
+      regle: "fec-ecritures-desequilibrees",
+      gravite: "alerte",
+      message:
+        `${pluriel(ds.length, "écriture")} ${document} ${ds.length > 1 ? "déséquilibrées" : "déséquilibrée"} ` +
+        `(débit ≠ crédit, écart total ${formatMontantFr(cents(ecart))}) : ` +
+        `${cites
+          .map(
+            (d) =>
+              `écriture ${d.journal} ${d.ecritureNum} (ligne ${d.ligne}) débit − crédit = ${formatMontantFr(d.ecart)}`,
+          )
+          .join(" ; ")}${ds.length > cites.length ? " …" : ""}. Le réalisé est lu tel que le fichier l'écrit : ` +
+        `vérifiez l'export comptable (une ligne manquante ?) puis relancez le rapprochement.`,
+      fec: {
+        lignes: ds.map((d) => d.ligne).slice(0, LIGNES_PAR_COMPTE),
+        nombreLignes: ds.length,
+        comptes: [],
+      },
+    });
+  }
   // What the reader says of the whole file (line 0): bytes the encoding could not read (a Windows-1252 file read as
   // UTF-8, whose labels are written into the sheets with « � »), quotes left open. A finding, never left aside.
   for (const a of fec.alertes.filter((x) => x.ligne === 0)) {

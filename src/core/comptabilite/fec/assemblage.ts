@@ -11,6 +11,7 @@ import type { EnteteFec } from "./entete";
 import {
   LIGNES_PAR_COMPTE,
   type AlerteFec,
+  type EcritureDesequilibree,
   type EcritureFec,
   type LigneRejetee,
   type ResultatFec,
@@ -178,8 +179,15 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
     }
     decalage = total + p.lignesPhysiques;
   }
-  for (const so of deseq.values()) {
+  const desequilibres: EcritureDesequilibree[] = [];
+  for (const [k, so] of deseq) {
     if (so.d !== 0) {
+      desequilibres.push({
+        journal: k.slice(0, k.indexOf("\u0000")),
+        ecritureNum: so.n,
+        ligne: so.l,
+        ecart: cents(so.d),
+      });
       alertes.push({
         ligne: so.l,
         ecritureNum: so.n,
@@ -260,6 +268,7 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
     periode: importees ? { du: dateMin, au: dateMax } : undefined,
     lignes,
     ...(entetesRepetes.length ? { entetesRepetes } : {}),
+    ...(desequilibres.length ? { desequilibres: desequilibres.sort((a, b) => a.ligne - b.ligne) } : {}),
     ...(doublons?.nombre
       ? {
           doublons: {
