@@ -113,6 +113,28 @@ describe("FEC réel avec deux écritures déséquilibrées", () => {
     expect(textes.some((t) => t.includes("2 écritures du FEC déséquilibrées (débit ≠ crédit"))).toBe(true);
   });
 
+  test("une ligne sans EcritureNum : son écriture est nommée par son journal, jamais « Écriture  déséquilibrée »", () => {
+    const l = fs.readFileSync(REEL, "utf8").split("\n");
+    l[79] = l[79].replace(/^ACH\t([^\t]*)\t1\t/, "ACH\t$1\t\t"); // line 80 (606300, 153,36 € debit) loses its number
+    const f = path.join(dossier(), "fec-sans-numero.txt");
+    fs.writeFileSync(f, l.join("\n"));
+    const j = JSON.parse(binaire(["fec", f, "--json"]).out);
+    expect(JSON.parse(espacesSimples(JSON.stringify(j.alertes)))).toEqual([
+      { ligne: 79, ecritureNum: "1", message: "Écriture 1 déséquilibrée : débit − crédit = −153,36 €." },
+      {
+        ligne: 80,
+        ecritureNum: "",
+        message: "Écriture du journal ACH sans EcritureNum déséquilibrée : débit − crédit = 153,36 €.",
+      },
+    ]);
+    const e = JSON.parse(binaire(["ecarts", devis, "--fec", f, "--json"]).out);
+    const c = (e.controles as Controle[]).find((x) => x.regle === "fec-ecritures-desequilibrees")!;
+    expect(espacesSimples(c.message)).toContain(
+      ": écriture ACH 1 (ligne 79) débit − crédit = −153,36 € ; écriture du journal ACH sans EcritureNum (ligne 80) " +
+        "débit − crédit = 153,36 €.",
+    );
+  });
+
   test("lu en parties (comme les fils de la CLI), les écritures déséquilibrées sont les mêmes", () => {
     const octets = new Uint8Array(fs.readFileSync(fec));
     const seul = new LecteurFec();

@@ -215,7 +215,7 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
         `${cites
           .map(
             (d) =>
-              `écriture ${d.journal} ${d.ecritureNum} (ligne ${d.ligne}) débit − crédit = ${formatMontantFr(d.ecart)}`,
+              `${nomEcriture(d.journal, d.ecritureNum)} (ligne ${d.ligne}) débit − crédit = ${formatMontantFr(d.ecart)}`,
           )
           .join(" ; ")}${ds.length > cites.length ? " …" : ""}. Le réalisé est lu tel que le fichier l'écrit : ` +
         `vérifiez l'export comptable (une ligne manquante ?) puis relancez le rapprochement.`,
@@ -297,6 +297,11 @@ function bilanLignes(fec: ResultatFec, affectees: number, sansPoste: number): Bi
     fec.ecritures + rejetees === fec.lignesDonnees &&
     lues === affectees + sansPoste + ignorees;
   return { lues, affectees, sansPoste, ignorees, horsClasse6, rejetees, vides, conserve };
+}
+
+/** « écriture ACH 12 »; without number « écriture du journal ACH sans EcritureNum » (outside the norm, read). */
+function nomEcriture(journal: string, num: string): string {
+  return num ? `écriture ${journal} ${num}` : `écriture du journal ${journal || "sans code"} sans EcritureNum`;
 }
 
 /**

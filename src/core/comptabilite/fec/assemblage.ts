@@ -191,7 +191,10 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
       alertes.push({
         ligne: so.l,
         ecritureNum: so.n,
-        message: `Écriture ${so.n} déséquilibrée : débit − crédit = ${formatMontantFr(cents(so.d))}.`,
+        // An empty EcritureNum (outside the norm, read all the same) is said so, never « Écriture  déséquilibrée ».
+        message:
+          `Écriture ${so.n || `du journal ${k.slice(0, k.indexOf("\u0000")) || "sans code"} sans EcritureNum`} ` +
+          `déséquilibrée : débit − crédit = ${formatMontantFr(cents(so.d))}.`,
       });
     }
   }
