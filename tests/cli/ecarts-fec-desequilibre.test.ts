@@ -3,7 +3,9 @@
  * mistyped an amount: two entries whose debit is not their credit. `prodbook fec` names each as an alerte; `prodbook
  * ecarts` (through the built binary) names them as a finding too (`fec-ecritures-desequilibrees`, with the line each
  * entry starts at), in the JSON `controles`, the text and the Écarts sheet, instead of reading the réalisé from a
- * ledger that does not balance without a word. The réalisé keeps the file's arithmetic, to the cent.
+ * ledger that does not balance without a word. The réalisé keeps the file's arithmetic, to the cent. The reader's
+ * other alertes at a line (norm columns missing from the header, a line repaired) reach `ecarts` too
+ * (`grand-livre-fichier`, with their lines).
  */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
@@ -133,6 +135,56 @@ describe("FEC réel avec deux écritures déséquilibrées", () => {
       ": écriture ACH 1 (ligne 79) débit − crédit = −153,36 € ; écriture du journal ACH sans EcritureNum (ligne 80) " +
         "débit − crédit = 153,36 €.",
     );
+  });
+
+  test("les autres alertes à une ligne (colonnes de la norme absentes, ligne réparée) sont un constat d'ecarts", () => {
+    // The real file without its EcritureLet and DateLet columns (14th and 15th), and a tab inside line 80's label.
+    const l = fs
+      .readFileSync(REEL, "utf8")
+      .split("\n")
+      .map((x) =>
+        x
+          ? x
+              .split("\t")
+              .filter((_c, i) => i !== 13 && i !== 14)
+              .join("\t")
+          : x,
+      );
+    const champs = l[79].split("\t");
+    champs[10] += "\tsuite du libellé";
+    l[79] = champs.join("\t");
+    const f = path.join(dossier(), "fec-sans-lettrage.txt");
+    fs.writeFileSync(f, l.join("\n"));
+    const j = JSON.parse(binaire(["fec", f, "--json"]).out);
+    expect(j.erreurs).toEqual([]);
+    expect(j.debit).toBe(JSON.parse(binaire(["fec", REEL, "--json"]).out).debit);
+    expect(JSON.parse(espacesSimples(JSON.stringify(j.alertes)))).toEqual([
+      {
+        ligne: 1,
+        message:
+          "Colonnes prévues par la norme FEC (18 colonnes) absentes de l'en-tête : EcritureLet, DateLet. Les montants " +
+          "sont lus. Demandez un FEC complet au cabinet comptable.",
+      },
+      {
+        ligne: 80,
+        ecritureNum: "1",
+        message: "Séparateur « tabulation » dans EcritureLib : ligne récupérée en réunissant 2 champs.",
+      },
+    ]);
+    const e = JSON.parse(binaire(["ecarts", devis, "--fec", f, "--json"]).out);
+    const c = (e.controles as Controle[]).filter((x) => x.regle === "grand-livre-fichier");
+    expect(JSON.parse(espacesSimples(JSON.stringify(c)))).toEqual([
+      {
+        regle: "grand-livre-fichier",
+        gravite: "alerte",
+        cellule: null,
+        message:
+          "Ligne 1 : colonnes prévues par la norme FEC (18 colonnes) absentes de l'en-tête : EcritureLet, DateLet. " +
+          "Les montants sont lus. Demandez un FEC complet au cabinet comptable. Ligne 80 : séparateur « tabulation » " +
+          "dans EcritureLib : ligne récupérée en réunissant 2 champs.",
+        fec: { lignes: [1, 80], nombreLignes: 2, comptes: [] },
+      },
+    ]);
   });
 
   test("lu en parties (comme les fils de la CLI), les écritures déséquilibrées sont les mêmes", () => {

@@ -11,6 +11,7 @@ import {
   type TableCorrespondances,
 } from "./correspondances";
 import { texteDoublon } from "./fec/doublons";
+import { texteAlerteFec } from "./fec/alerte";
 
 export interface CompteNonAffecte {
   compte: string;
@@ -222,6 +223,42 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
       fec: {
         lignes: ds.map((d) => d.ligne).slice(0, LIGNES_PAR_COMPTE),
         nombreLignes: ds.length,
+        comptes: [],
+      },
+    });
+  }
+  // The reader's other alertes at a line (a norm column missing from the header, line 1; a line repaired by joining
+  // a separator back into a label): told by their line, neither a repeated header, nor an entry listed twice, nor an
+  // unbalanced one (each said above). One finding citing the first three, never dropped because ecarts has no other.
+  // Each said above is taken out once, by its line and entry number (a repaired line may start an unbalanced entry).
+  const dites = new Map<string, number>();
+  const dit = (ligne: number, num?: string) => {
+    const k = `${ligne}\u0000${num ?? "\u0001"}`;
+    dites.set(k, (dites.get(k) ?? 0) + 1);
+  };
+  for (const l of fec.entetesRepetes ?? []) dit(l);
+  for (const d of fec.doublons?.ecritures ?? []) dit(d.lignes.du, d.ecritureNum);
+  for (const d of fec.desequilibres ?? []) dit(d.ligne, d.ecritureNum);
+  const autres = fec.alertes.filter((a) => {
+    if (a.ligne <= 0) return false;
+    const k = `${a.ligne}\u0000${a.ecritureNum ?? "\u0001"}`;
+    const n = dites.get(k) ?? 0;
+    if (n) dites.set(k, n - 1);
+    return n === 0;
+  });
+  if (autres.length) {
+    const cites = autres.slice(0, 3);
+    constats.push({
+      regle: "grand-livre-fichier",
+      gravite: "alerte",
+      message:
+        `${cites.map((a) => texteAlerteFec(a)).join(" ")}` +
+        (autres.length > cites.length
+          ? ` … et ${pluriel(autres.length - cites.length, "autre alerte", "autres alertes")} ${document} (prodbook fec les liste toutes).`
+          : ""),
+      fec: {
+        lignes: autres.map((a) => a.ligne).slice(0, LIGNES_PAR_COMPTE),
+        nombreLignes: autres.length,
         comptes: [],
       },
     });
