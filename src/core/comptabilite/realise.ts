@@ -11,6 +11,7 @@ import {
   type TableCorrespondances,
 } from "./correspondances";
 import { texteDoublon } from "./fec/doublons";
+import { texteAlerteFec } from "./fec/alerte";
 
 export interface CompteNonAffecte {
   compte: string;
@@ -200,6 +201,68 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
       fec: { lignes: ls.slice(0, LIGNES_PAR_COMPTE), nombreLignes: ls.length, comptes: [] },
     });
   }
+  if (fec.desequilibres?.length) {
+    // Entries whose debit is not their credit: the réalisé is read as the file writes it, from a ledger that does not
+    // balance (a line lost in the export?). Said here as the fec command says it, never left to its alertes alone.
+    const ds = fec.desequilibres;
+    const ecart = ds.reduce((s, d) => s + d.ecart, 0);
+    const cites = ds.slice(0, 3);
+    constats.push({
+      regle: "fec-ecritures-desequilibrees",
+      gravite: "alerte",
+      message:
+        `${pluriel(ds.length, "écriture")} ${document} ${ds.length > 1 ? "déséquilibrées" : "déséquilibrée"} ` +
+        `(débit ≠ crédit, écart total ${formatMontantFr(cents(ecart))}) : ` +
+        `${cites
+          .map(
+            (d) =>
+              `${nomEcriture(d.journal, d.ecritureNum)} (ligne ${d.ligne}) débit − crédit = ${formatMontantFr(d.ecart)}`,
+          )
+          .join(" ; ")}${ds.length > cites.length ? " …" : ""}. Le réalisé est lu tel que le fichier l'écrit : ` +
+        `vérifiez l'export comptable (une ligne manquante ?) puis relancez le rapprochement.`,
+      fec: {
+        lignes: ds.map((d) => d.ligne).slice(0, LIGNES_PAR_COMPTE),
+        nombreLignes: ds.length,
+        comptes: [],
+      },
+    });
+  }
+  // The reader's other alertes at a line (a norm column missing from the header, line 1; a line repaired by joining
+  // a separator back into a label): told by their line, neither a repeated header, nor an entry listed twice, nor an
+  // unbalanced one (each said above). One finding citing the first three, never dropped because ecarts has no other.
+  // Each said above is taken out once, by its line and entry number (a repaired line may start an unbalanced entry).
+  const dites = new Map<string, number>();
+  const dit = (ligne: number, num?: string) => {
+    const k = `${ligne}\u0000${num ?? "\u0001"}`;
+    dites.set(k, (dites.get(k) ?? 0) + 1);
+  };
+  for (const l of fec.entetesRepetes ?? []) dit(l);
+  for (const d of fec.doublons?.ecritures ?? []) dit(d.lignes.du, d.ecritureNum);
+  for (const d of fec.desequilibres ?? []) dit(d.ligne, d.ecritureNum);
+  const autres = fec.alertes.filter((a) => {
+    if (a.ligne <= 0) return false;
+    const k = `${a.ligne}\u0000${a.ecritureNum ?? "\u0001"}`;
+    const n = dites.get(k) ?? 0;
+    if (n) dites.set(k, n - 1);
+    return n === 0;
+  });
+  if (autres.length) {
+    const cites = autres.slice(0, 3);
+    constats.push({
+      regle: "grand-livre-fichier",
+      gravite: "alerte",
+      message:
+        `${cites.map((a) => texteAlerteFec(a)).join(" ")}` +
+        (autres.length > cites.length
+          ? ` … et ${pluriel(autres.length - cites.length, "autre alerte", "autres alertes")} ${document} (prodbook fec les liste toutes).`
+          : ""),
+      fec: {
+        lignes: autres.map((a) => a.ligne).slice(0, LIGNES_PAR_COMPTE),
+        nombreLignes: autres.length,
+        comptes: [],
+      },
+    });
+  }
   // What the reader says of the whole file (line 0): bytes the encoding could not read (a Windows-1252 file read as
   // UTF-8, whose labels are written into the sheets with « � »), quotes left open. A finding, never left aside.
   for (const a of fec.alertes.filter((x) => x.ligne === 0)) {
@@ -271,6 +334,11 @@ function bilanLignes(fec: ResultatFec, affectees: number, sansPoste: number): Bi
     fec.ecritures + rejetees === fec.lignesDonnees &&
     lues === affectees + sansPoste + ignorees;
   return { lues, affectees, sansPoste, ignorees, horsClasse6, rejetees, vides, conserve };
+}
+
+/** « écriture ACH 12 »; without number « écriture du journal ACH sans EcritureNum » (outside the norm, read). */
+function nomEcriture(journal: string, num: string): string {
+  return num ? `écriture ${journal} ${num}` : `écriture du journal ${journal || "sans code"} sans EcritureNum`;
 }
 
 /**

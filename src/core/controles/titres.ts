@@ -91,6 +91,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "lignes-fec-rejetees": "Lignes du FEC rejetées",
   "fec-ecritures-en-double": "Écritures du FEC en double",
   "fec-entete-repete": "En-tête du FEC répété",
+  "fec-ecritures-desequilibrees": "Écritures du FEC déséquilibrées",
   "comptes-non-affectes": "Comptes sans poste",
   "postes-hors-devis": "Poste absent du devis",
   "grand-livre-sans-charges": "Grand livre sans charges",

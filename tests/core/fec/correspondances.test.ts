@@ -232,6 +232,16 @@ describe("réalisé par poste et conservation de la classe 6", () => {
         // Where it comes from: the file's line (header = 1), no account (the line was refused before).
         fec: { lignes: [3], nombreLignes: 1, comptes: [] },
       },
+      {
+        // The file's only imported line is a debit with no credit: its entry does not balance, said too.
+        regle: "fec-ecritures-desequilibrees",
+        gravite: "alerte",
+        message:
+          "1\u00a0écriture du FEC déséquilibrée (débit ≠ crédit, écart total 10,00\u00a0€) : écriture AC 1 (ligne 2) " +
+          "débit − crédit = 10,00\u00a0€. Le réalisé est lu tel que le fichier l'écrit : vérifiez l'export comptable " +
+          "(une ligne manquante ?) puis relancez le rapprochement.",
+        fec: { lignes: [2], nombreLignes: 1, comptes: [] },
+      },
     ]);
   });
 

@@ -11,6 +11,7 @@ import type { EnteteFec } from "./entete";
 import {
   LIGNES_PAR_COMPTE,
   type AlerteFec,
+  type EcritureDesequilibree,
   type EcritureFec,
   type LigneRejetee,
   type ResultatFec,
@@ -178,12 +179,22 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
     }
     decalage = total + p.lignesPhysiques;
   }
-  for (const so of deseq.values()) {
+  const desequilibres: EcritureDesequilibree[] = [];
+  for (const [k, so] of deseq) {
     if (so.d !== 0) {
+      desequilibres.push({
+        journal: k.slice(0, k.indexOf("\u0000")),
+        ecritureNum: so.n,
+        ligne: so.l,
+        ecart: cents(so.d),
+      });
       alertes.push({
         ligne: so.l,
         ecritureNum: so.n,
-        message: `Écriture ${so.n} déséquilibrée : débit − crédit = ${formatMontantFr(cents(so.d))}.`,
+        // An empty EcritureNum (outside the norm, read all the same) is said so, never « Écriture  déséquilibrée ».
+        message:
+          `Écriture ${so.n || `du journal ${k.slice(0, k.indexOf("\u0000")) || "sans code"} sans EcritureNum`} ` +
+          `déséquilibrée : débit − crédit = ${formatMontantFr(cents(so.d))}.`,
       });
     }
   }
@@ -260,6 +271,7 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
     periode: importees ? { du: dateMin, au: dateMax } : undefined,
     lignes,
     ...(entetesRepetes.length ? { entetesRepetes } : {}),
+    ...(desequilibres.length ? { desequilibres: desequilibres.sort((a, b) => a.ligne - b.ligne) } : {}),
     ...(doublons?.nombre
       ? {
           doublons: {

@@ -297,9 +297,9 @@ export class LecteurFec implements CibleLignes {
             message:
               `${absentes.length > 1 ? "Colonnes prévues" : "Colonne prévue"} par la norme FEC ` +
               `(18 colonnes) ${absentes.length > 1 ? "absentes" : "absente"} de l'en-tête : ` +
-              `${absentes.join(", ")}. Les montants sont lus ; ` +
-              (absentes.includes("CompteLib") ? "les comptes n'auront pas de libellé. " : "") +
-              "Demandez un FEC complet au cabinet comptable.",
+              `${absentes.join(", ")}. Les montants sont lus` +
+              (absentes.includes("CompteLib") ? " ; les comptes n'auront pas de libellé" : "") +
+              ". Demandez un FEC complet au cabinet comptable.",
           });
       }
       p = Math.min(q, u.length);

@@ -118,4 +118,17 @@ export interface ResultatFec {
   entetesRepetes?: number[];
   /** Entries listed twice, when any: kept in the totals as the file gives them, named as an error. */
   doublons?: DoublonsFec;
+  /**
+   * Entries (JournalCode + EcritureNum) whose debit is not their credit, when any: each is also an alerte; `ecarts`
+   * names them as a finding (the réalisé is read from a ledger that does not balance).
+   */
+  desequilibres?: EcritureDesequilibree[];
+}
+
+/** An entry whose lines do not balance: its EcritureNum, the line where it starts, debit − credit. */
+export interface EcritureDesequilibree {
+  journal: string;
+  ecritureNum: string;
+  ligne: number;
+  ecart: Cents;
 }
