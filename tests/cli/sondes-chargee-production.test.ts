@@ -68,3 +68,16 @@ describe("-o sur un fichier en lecture seule", () => {
     expect((await fs.readFile(rw)).subarray(0, 2).toString()).toBe("PK");
   });
 });
+
+describe("planning --livraison et --debut ensemble", () => {
+  it("une erreur d'option, nommée par ses options et non par le classeur ; rien d'écrit", async () => {
+    const f = await devis("planning-deux-dates.xlsx");
+    const sortie = path.join(dossier(), "planning-deux-dates-sortie.xlsx");
+    const r = await lancer(["planning", f, "--livraison", "2026-10-30", "--debut", "2026-04-01", "-o", sortie]);
+    refus(
+      r,
+      "Les options --livraison et --debut s'excluent : le planning part soit de la livraison (à rebours), soit du début.",
+      sortie,
+    );
+  });
+});
