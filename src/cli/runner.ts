@@ -359,11 +359,32 @@ export function verifierEmplacement(sortie: string): void {
     throw new CliError(`Écriture impossible de « ${sortie} » : ${raison}.`);
   }
   if (type(sortie) === "dossier") throw new CliError(`Écriture impossible de « ${sortie} » : c'est un dossier.`);
+  let existant: fs.Stats;
   try {
-    fs.statSync(sortie);
+    existant = fs.statSync(sortie);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== "ENOENT") throw new CliError(`Écriture impossible de « ${sortie} » : ${raisonEcriture(e, sortie)}.`);
+    return;
+  }
+  // The file is replaced through a temporary file and a rename, which the folder's rights allow even on a file the
+  // user made read-only (or one they may not write): its protection is kept, never written past (root included).
+  if (enLectureSeule(sortie, existant))
+    throw new CliError(
+      `Écriture impossible de « ${sortie} » : le fichier est en lecture seule, Prodbook ne le remplace pas ` +
+        `(indiquez un autre nom, ou autorisez son écriture).`,
+    );
+}
+
+/** A file nobody may write (no write bit), or that this user may not write. */
+function enLectureSeule(chemin: string, s: fs.Stats): boolean {
+  if (!s.isFile()) return false;
+  if ((s.mode & 0o222) === 0) return true;
+  try {
+    fs.accessSync(chemin, fs.constants.W_OK);
+    return false;
+  } catch {
+    return true;
   }
 }
 

@@ -315,7 +315,8 @@ describe("options", () => {
   test("--livraison et --debut ensemble, ou aucune date : refusé", async () => {
     const io = enregistreur();
     expect(await main(["planning", classeur, "--livraison", "2026-05-15", "--debut", "2026-04-01"], io)).toBe(2);
-    expect(io.erreurs.join("")).toContain("soit une date de livraison, soit une date de début");
+    expect(io.erreurs.join("")).toContain("Les options --livraison et --debut s'excluent");
+    expect(io.erreurs.join("")).not.toContain(path.basename(classeur));
     const io2 = enregistreur();
     expect(await main(["planning", classeur], io2)).toBe(2);
     expect(io2.erreurs.join("")).toContain("Indiquez la date de livraison (PAD)");

@@ -354,7 +354,7 @@ async function calculer(
   }
   const source = trouverFeuilleDevis(feuilles);
   if (!source) throw devisIntrouvable(feuilles);
-  const devis = importerDevisTrouve(source);
+  const devis = importerDevisTrouve(source, undefined, feuilles);
   const nomEcarts = choisirNomFeuille(FEUILLE_ECARTS, noms, prodbook);
   const precedente = anous(nomEcarts) ? await wb.readSheet(nomEcarts) : undefined;
   const { saisies, seuils } = precedente ? lireSaisies(precedente) : { saisies: {}, seuils: undefined };

@@ -143,6 +143,12 @@ export const commande = definirCommande({
   verifier(v, { sortie }): OptionsPlanningPane {
     if (v.service !== undefined && sortie === undefined)
       throw new CliError("L'option --service écrit la feuille de service : indiquez aussi -o sortie.xlsx.");
+    // An option error, named by its options (as financement's --devis and --cout), not the workbook's.
+    if (v.livraison !== undefined && v.debut !== undefined)
+      throw new CliError(
+        "Les options --livraison et --debut s'excluent : le planning part soit de la livraison (à rebours), soit du " +
+          "début.",
+      );
     const genre = choixArg(v.genre, "--genre", GENRES);
     const dureeMinutes = dureeArg(v.duree);
     const joursTournage = nombreArg(v.tournage, "--tournage", { min: 1 });

@@ -305,7 +305,7 @@ export async function bilanCarbone(wb: WorkbookPort, opts: OptionsBilanCarbone =
   const devisSheet = opts.feuille ? chercher(opts.feuille, "de devis") : trouverFeuilleDevis(candidates);
   if (!devisSheet) throw devisIntrouvable(candidates);
   // Found by Prodbook (no --feuille): a hidden sheet is flagged, said by src/app (feuille-lue).
-  const devis = opts.feuille ? importerDevis(devisSheet) : importerDevisTrouve(devisSheet);
+  const devis = opts.feuille ? importerDevis(devisSheet) : importerDevisTrouve(devisSheet, undefined, candidates);
   const planLu = planSheet && lirePlanDeTravail(planSheet);
   // A plan de travail of its header alone (a template not filled yet) has nothing to count: refused when named, left
   // aside when found, never « 0 repas » set against the devis's meals.

@@ -99,6 +99,8 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
   };
   const nomParam = existantes.find((e) => normaliser(e) === normaliser(NOM_FEUILLE_PARAMETRES));
   let source: SheetData | undefined;
+  // The sheets the devis was found among (no --feuille): the others that look like a devis are named (feuille-lue).
+  let parmi: SheetData[] | undefined;
   if (o.feuille) {
     const nom = existantes.find((e) => egal(e, o.feuille as string));
     // Missing, or one of Prodbook's own sheets (its « Devis », « Versions » of every version), never read as the
@@ -115,6 +117,7 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
     }
     source = trouverFeuilleDevis(candidates);
     if (!source) throw devisIntrouvable(candidates);
+    parmi = candidates;
   }
   if (!source) throw new FeuilleIntrouvableError(o.feuille ?? "", existantes, prodbook);
   const surcharges = lireParametres(nomParam ? await lire(nomParam) : undefined);
@@ -126,7 +129,7 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
     typeOeuvre,
   } as const;
   // Found, not named: a hidden sheet is flagged (feuille-lue).
-  const devis = o.feuille ? importerDevis(source, importOpts) : importerDevisTrouve(source, importOpts);
+  const devis = o.feuille ? importerDevis(source, importOpts) : importerDevisTrouve(source, importOpts, parmi);
   const planLu =
     o.regime === "international" && o.joursTournageFrance !== undefined
       ? await joursDuPlan(lire, existantes, prodbook, source.name)

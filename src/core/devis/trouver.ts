@@ -30,12 +30,21 @@ export function trouverFeuilleDevis(sheets: SheetData[]): SheetData | undefined 
 }
 
 /**
- * Imports the sheet found as the devis (no sheet named by the user): a hidden sheet is flagged, so that every
- * command reading the devis says it (finding « feuille-lue »).
+ * Imports the sheet found as the devis (no sheet named by the user): a hidden sheet is flagged, and so are the other
+ * sheets of `parmi` (the sheets it was found among) that look like a devis too and hold amounts (autresFeuillesDevis,
+ * a sheet named as a recap aside), so that every command reading the devis says it (finding « feuille-lue »): never
+ * one devis picked in silence.
  */
-export function importerDevisTrouve(sheet: SheetData, opts?: OptionsImport): Devis {
+export function importerDevisTrouve(sheet: SheetData, opts?: OptionsImport, parmi?: readonly SheetData[]): Devis {
   const devis = importerDevis(sheet, opts);
   if (sheet.masquee) devis.feuilleMasquee = true;
+  const autres = parmi
+    ? autresFeuillesDevis(
+        sheet,
+        parmi.filter((s) => !estRecapitulatif(s.name)),
+      )
+    : [];
+  if (autres.length) devis.autresFeuilles = autres;
   return devis;
 }
 

@@ -192,7 +192,7 @@ async function devisDuClasseur(wb: WorkbookPort, noms: string[]): Promise<Devis>
   }
   const source = trouverFeuilleDevis(feuilles);
   if (!source) throw devisIntrouvable(feuilles);
-  return importerDevisTrouve(source);
+  return importerDevisTrouve(source, undefined, feuilles);
 }
 
 /** The columns of the Écarts sheet whose typed values are kept (0-based), as its header names them. */

@@ -270,12 +270,13 @@ export async function analyserFinancement(
     devis = importerDevis(s, importOpts);
     feuilleDevisLue = s;
   } else if (opts.cout === undefined) {
-    const s = trouverFeuilleDevis((await utilisateur()).filter((x) => x.name !== feuillePlanSource?.name));
+    const parmi = (await utilisateur()).filter((x) => x.name !== feuillePlanSource?.name);
+    const s = trouverFeuilleDevis(parmi);
     let trouve: Devis | undefined;
     if (s) {
       try {
         // Found, not named: a hidden sheet is flagged (feuille-lue, below).
-        trouve = importerDevisTrouve(s, importOpts);
+        trouve = importerDevisTrouve(s, importOpts, parmi);
       } catch (e) {
         if (!(e instanceof DevisIntrouvableError)) throw e;
       }
@@ -310,11 +311,11 @@ export async function analyserFinancement(
     surcharges,
   });
 
-  // The devis found for the cost, hidden in the workbook: said like `devis` says it (feuille-lue), in the findings
-  // returned and in those the written « Plan de financement » lists.
+  // The devis found for the cost, hidden in the workbook or beside other sheets that look like a devis: said like
+  // `devis` says it (feuille-lue), in the findings returned and in those the written « Plan de financement » lists.
   const ecartDevis = ecartCoutDevis(plan, devisCompare);
   const ajouts = [
-    ...(devis?.feuilleMasquee ? constatsFeuilleLue(devis) : []),
+    ...(devis ? constatsFeuilleLue(devis) : []),
     // Amounts of the devis not read: the cost the plan must balance is counted without them, and says so.
     ...(devis && opts.cout === undefined ? constatsMontantsNonLus(devis, "le coût de production est compté") : []),
     // Lines of the devis read on hidden rows are in that cost: said, as `devis` says it.

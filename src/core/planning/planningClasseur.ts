@@ -202,12 +202,14 @@ export async function planifierClasseur(
   const autresPlans = planSheet ? autres.filter((x) => x !== planSheet && trouverFeuillePlan([x])) : [];
   const plan = planSheet && lirePlanDeTravail(planSheet, conventionDeLOeuvre(opts.typeOeuvre));
   const analyse = plan && analyser(plan, sheets, opts.zone);
-  const devisSheet = trouverFeuilleDevis(autres.filter((s) => s !== planSheet));
-  // The devis is read only to propose quantities from a plan de travail; a hidden sheet is flagged (feuille-lue).
+  const devisParmi = autres.filter((s) => s !== planSheet);
+  const devisSheet = trouverFeuilleDevis(devisParmi);
+  // The devis is read only to propose quantities from a plan de travail; a hidden sheet, or another that looks like a
+  // devis, is flagged (feuille-lue).
   // Read for the production's kind of work, as `devis` and « Appliquer » read it (the devis's typeOeuvre).
   const devis =
     plan && devisSheet
-      ? importerDevisTrouve(devisSheet, opts.typeOeuvre ? { typeOeuvre: opts.typeOeuvre } : undefined)
+      ? importerDevisTrouve(devisSheet, opts.typeOeuvre ? { typeOeuvre: opts.typeOeuvre } : undefined, devisParmi)
       : undefined;
   const propositions = plan && devis ? proposerQuantites(plan, devis) : [];
   // A call sheet asked for is drawn from the plan de travail, or said impossible: never dropped without a word, and
