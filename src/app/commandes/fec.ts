@@ -160,6 +160,9 @@ export function vueFec(r: ResultatFec) {
     // « ecritures » counts imported lines (kept for the contract); lignesImportees says so by its name.
     ecritures: r.ecritures,
     lignesImportees: r.ecritures,
+    // Added (December 2026): no line imported (header only, or every line rejected): the totals prove nothing, the
+    // ledger is not said balanced.
+    aucuneLigneLue: r.ecritures === 0,
     // Distinct entries JournalCode + EcritureNum (null: a ledger CSV mapped without journal number or piece).
     ecrituresDistinctes: r.ecrituresDistinctes ?? null,
     debit: m(r.debit),
@@ -205,6 +208,20 @@ export { NOMS_SEPARATEURS };
 export const LISTES_MAX = 20;
 
 /**
+ * The ledger's balance in words: « aucune ligne lue » (and how many were rejected) when no line was imported — a
+ * header-only or fully rejected file is not « équilibré » —, else « équilibré » or « DÉSÉQUILIBRÉ ».
+ */
+export function etatEquilibre(r: Pick<ResultatFec, "ecritures" | "erreurs" | "debit" | "credit">): string {
+  if (r.ecritures === 0) return aucuneLigneLue(r.erreurs.length);
+  return r.debit === r.credit ? "équilibré" : "DÉSÉQUILIBRÉ";
+}
+
+/** « aucune ligne lue », « aucune ligne lue, 3 lignes rejetées » (the pane's badge and the fec summary). */
+export function aucuneLigneLue(rejetees: number): string {
+  return `aucune ligne lue${rejetees ? `, ${pluriel(rejetees, "ligne")} ${rejetees >= 2 ? "rejetées" : "rejetée"}` : ""}`;
+}
+
+/**
  * The summary of a reading in French, one line per entry (the text of `prodbook fec`): format, lines imported,
  * totals and balance, accounts, classes, then the first rejected lines and alertes. `voirTout` follows the count of
  * rejected lines not listed (the CLI names its --json there).
@@ -220,8 +237,7 @@ export function resumeFec(nom: string, r: ResultatFec, voirTout = ""): string[] 
       (r.ecrituresDistinctes !== undefined
         ? `, ${pluriel(r.ecrituresDistinctes, "écriture")} (JournalCode + EcritureNum)`
         : ""),
-    `  Débit : ${formatMontantFr(r.debit)}   Crédit : ${formatMontantFr(r.credit)}` +
-      `${r.debit === r.credit ? "   (équilibré)" : "   (DÉSÉQUILIBRÉ)"}`,
+    `  Débit : ${formatMontantFr(r.debit)}   Crédit : ${formatMontantFr(r.credit)}   (${etatEquilibre(r)})`,
     `  Comptes : ${milliers(r.comptes.size)}`,
   ];
   if (r.doublons)

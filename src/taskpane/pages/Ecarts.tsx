@@ -22,7 +22,7 @@ import type {
   PosteVue,
   ResultatRapprochementVue,
 } from "../../app/commandes/ecarts";
-import { ENCODAGES_FEC } from "../../app/commandes/fec";
+import { aucuneLigneLue, ENCODAGES_FEC } from "../../app/commandes/fec";
 import {
   avertissementEncodage,
   nomEncodage,
@@ -551,7 +551,12 @@ export function Ecarts() {
             <Text block>
               {nombre(fec.ecritures)} {fec.ecritures >= 2 ? "lignes importées" : "ligne importée"} sur{" "}
               {nombre(fec.lignesDonnees)} · débit {formatMontantFr(fec.debit)} · crédit {formatMontantFr(fec.credit)}{" "}
-              {fec.debit === fec.credit ? (
+              {fec.ecritures === 0 ? (
+                // No line imported: the zero totals prove nothing, never « équilibré » in the success colour.
+                <Badge color="warning" data-testid={TEST_IDS.ecarts.aucuneLigne}>
+                  {aucuneLigneLue(fec.erreurs.length)}
+                </Badge>
+              ) : fec.debit === fec.credit ? (
                 <Badge color="success">équilibré</Badge>
               ) : (
                 <Badge color="danger">déséquilibré</Badge>

@@ -188,13 +188,21 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
         ligne: so.l,
         ecart: cents(so.d),
       });
+      const journal = k.slice(0, k.indexOf("\u0000")).trim();
       alertes.push({
         ligne: so.l,
         ecritureNum: so.n,
-        // An empty EcritureNum (outside the norm, read all the same) is said so, never « Écriture  déséquilibrée ».
+        // Named by journal and number (one EcritureNum may be used in several journals: « Écriture OD 0 »), as ecarts's
+        // finding names it. An empty EcritureNum (outside the norm, read all the same) is said so, never
+        // « Écriture  déséquilibrée »; an empty JournalCode too.
         message:
-          `Écriture ${so.n || `du journal ${k.slice(0, k.indexOf("\u0000")) || "sans code"} sans EcritureNum`} ` +
-          `déséquilibrée : débit − crédit = ${formatMontantFr(cents(so.d))}.`,
+          `Écriture ${
+            so.n
+              ? journal
+                ? `${journal} ${so.n}`
+                : `${so.n} (journal sans code)`
+              : `du journal ${journal || "sans code"} sans EcritureNum`
+          } ` + `déséquilibrée : débit − crédit = ${formatMontantFr(cents(so.d))}.`,
       });
     }
   }
