@@ -590,6 +590,26 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     expect(v.erreursPage).toEqual([]);
   });
 
+  it("un montant écrit négatif au débit est lu tel qu'écrit et nommé par sa ligne (information, pas alerte)", async () => {
+    const brut = fs.readFileSync(PETIT, "latin1").split(/\r\n|\n/);
+    const iDebit = brut[0].split("|").indexOf("Debit");
+    const n = brut.findIndex((l, i) => i > 0 && /[1-9]/.test(l.split("|")[iDebit] ?? ""));
+    const c = brut[n].split("|");
+    c[iDebit] = `-${c[iDebit].trim()}`;
+    brut[n] = c.join("|");
+    const f = path.join(tmp, "negatif.txt");
+    fs.writeFileSync(f, brut.join("\r\n"), "latin1");
+    await page.getByTestId(IDS.fichier).setInputFiles(f);
+    const info = page.getByTestId(IDS.montantsNegatifs);
+    await info.waitFor();
+    // The pane's typography writes the example's minus as « − ».
+    expect(sansEspacesInsecables(await info.textContent()).replace("−", "-")).toContain(
+      `ℹ 1 ligne du FEC porte un montant négatif au débit ou au crédit (« -12,00 », « (12,00) ») : ligne ${n + 1}. ` +
+        "Elle est lue telle qu'écrite",
+    );
+    expect(v.erreursPage).toEqual([]);
+  });
+
   it("liste les lignes rejetées d'une copie corrompue ; un libellé importé commençant par = ou - reste du texte", async () => {
     const brut = fs.readFileSync(PETIT, "latin1").split(/\r\n|\n/);
     const champs = (i: number) => brut[i].split("|");

@@ -26,6 +26,7 @@ describe("prodbook fec", () => {
       "erreurs",
       "format",
       "lignesImportees",
+      "montantsNegatifs",
       "parClasse",
     ]);
     expect(j.format).toEqual({ separateur: "tab", encodage: "utf-8", montants: "debit-credit", colonnes: 18 });

@@ -16,6 +16,7 @@ import {
   PAS_TEXTE,
   raisonMappingInvalide,
   texteAlerteFec,
+  texteMontantsNegatifs,
   type DebutFichier,
   type EncodageFec,
   type MappingGrandLivre,
@@ -196,6 +197,11 @@ export function vueFec(r: ResultatFec) {
           })),
         }
       : null,
+    // Added (December 2026): lines whose Debit or Credit (or Montant) is written negative, read as written (a negative
+    // debit or credit); null when none. `lignes`: the first 10.
+    montantsNegatifs: r.montantsNegatifs
+      ? { nombre: r.montantsNegatifs.nombre, lignes: r.montantsNegatifs.lignes }
+      : null,
   };
 }
 
@@ -255,5 +261,11 @@ export function resumeFec(nom: string, r: ResultatFec, voirTout = ""): string[] 
   // One wording with the pane: « Ligne 6 : écriture… »; line 0 is the whole file (its encoding), said as it is.
   for (const a of r.alertes.slice(0, LISTES_MAX)) lignes.push(`    ${texteAlerteFec(a)}`);
   if (r.alertes.length > LISTES_MAX) lignes.push(`    … et ${pluriel(r.alertes.length - LISTES_MAX, "autre")}`);
+  // Information, not an alerte: the amounts are read as written; the accountant sees where.
+  if (r.montantsNegatifs)
+    lignes.push(
+      `  Montants négatifs :`,
+      `    ${texteMontantsNegatifs(r.montantsNegatifs, f.type === "fec" ? "du FEC" : "du grand livre")}`,
+    );
   return lignes;
 }

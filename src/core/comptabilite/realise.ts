@@ -11,7 +11,7 @@ import {
   type TableCorrespondances,
 } from "./correspondances";
 import { texteDoublon } from "./fec/doublons";
-import { texteAlerteFec } from "./fec/alerte";
+import { texteAlerteFec, texteMontantsNegatifs } from "./fec/alerte";
 
 export interface CompteNonAffecte {
   compte: string;
@@ -267,6 +267,17 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
   // UTF-8, whose labels are written into the sheets with « � »), quotes left open. A finding, never left aside.
   for (const a of fec.alertes.filter((x) => x.ligne === 0)) {
     constats.push({ regle: "grand-livre-fichier", gravite: "alerte", message: a.message });
+  }
+  if (fec.montantsNegatifs) {
+    // Negative debits or credits (« -12,00 », « (12,00) »): read as written, the réalisé takes them so. Information
+    // for the accountant (a reversal written as a negative?), with the lines; the amounts are never changed.
+    const m = fec.montantsNegatifs;
+    constats.push({
+      regle: "fec-montants-negatifs",
+      gravite: "info",
+      message: texteMontantsNegatifs(m, document),
+      fec: { lignes: m.lignes, nombreLignes: m.nombre, comptes: [] },
+    });
   }
   if (![...fec.comptes.keys()].some((c) => c.startsWith("6"))) {
     // A header-only export, or the wrong period or journal: every réalisé would read 0 without a word.

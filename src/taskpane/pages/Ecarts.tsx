@@ -27,6 +27,7 @@ import {
   avertissementEncodage,
   nomEncodage,
   texteAlerteFec,
+  texteMontantsNegatifs,
   type EncodageFec,
   type ResultatFec,
 } from "../../core/comptabilite/fec";
@@ -584,6 +585,12 @@ export function Ecarts() {
             ))}
             {fec.alertes.length > 100 && (
               <Caption1 block>⚠ … et {compte(fec.alertes.length - 100, "autre alerte")}.</Caption1>
+            )}
+            {fec.montantsNegatifs && (
+              // Information, not an alerte: the amounts are read as written; the lines are named.
+              <Caption1 block data-testid={TEST_IDS.ecarts.montantsNegatifs}>
+                ℹ {texteMontantsNegatifs(fec.montantsNegatifs, fec.format.type === "fec" ? "du FEC" : "du grand livre")}
+              </Caption1>
             )}
           </div>
         )}
