@@ -546,6 +546,70 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     expect(v.erreursPage).toEqual([]);
   });
 
+  it("un FEC réduit à son en-tête, ou dont toutes les lignes sont rejetées : « aucune ligne lue », jamais « équilibré » ni la couleur du succès", async () => {
+    const brut = fs.readFileSync(PETIT, "latin1").split(/\r\n|\n/);
+    const iDate = brut[0].split("|").indexOf("EcritureDate");
+    const cas = [
+      { nom: "entete-seul.txt", lignes: [brut[0]], texte: "aucune ligne lue" },
+      {
+        nom: "tout-rejete.txt",
+        lignes: [
+          brut[0],
+          ...brut.slice(1, 3).map((l) => {
+            const c = l.split("|");
+            c[iDate] = "20221345";
+            return c.join("|");
+          }),
+        ],
+        texte: "aucune ligne lue, 2\u00a0lignes rejetées",
+      },
+    ];
+    // The success colour, from a balanced real FEC's badge.
+    const fond = (l: ReturnType<Page["locator"]>) => l.evaluate((e) => getComputedStyle(e).backgroundColor);
+    await page.getByTestId(IDS.fichier).setInputFiles(PETIT);
+    await page
+      .getByTestId(IDS.nomFec)
+      .filter({ hasText: path.basename(PETIT) })
+      .waitFor();
+    const equilibre = page.getByTestId(IDS.format).locator(".fui-Badge");
+    expect(await equilibre.textContent()).toBe("équilibré");
+    const succes = await fond(equilibre);
+    for (const c of cas) {
+      const f = path.join(tmp, c.nom);
+      fs.writeFileSync(f, `${c.lignes.join("\r\n")}\r\n`, "latin1");
+      await page.getByTestId(IDS.fichier).setInputFiles(f);
+      await page.getByTestId(IDS.nomFec).filter({ hasText: c.nom }).waitFor();
+      const badge = page.getByTestId(IDS.aucuneLigne);
+      expect(sansEspacesInsecables((await badge.textContent()) ?? "")).toBe(sansEspacesInsecables(c.texte));
+      // Said in words, and not in the success colour.
+      expect(await fond(badge)).not.toBe(succes);
+      const format = (await page.getByTestId(IDS.format).textContent()) ?? "";
+      expect(format).toContain(`0 ligne importée sur ${c.lignes.length - 1}`);
+      expect(format).not.toMatch(/équilibré/);
+    }
+    expect(v.erreursPage).toEqual([]);
+  });
+
+  it("un montant écrit négatif au débit est lu tel qu'écrit et nommé par sa ligne (information, pas alerte)", async () => {
+    const brut = fs.readFileSync(PETIT, "latin1").split(/\r\n|\n/);
+    const iDebit = brut[0].split("|").indexOf("Debit");
+    const n = brut.findIndex((l, i) => i > 0 && /[1-9]/.test(l.split("|")[iDebit] ?? ""));
+    const c = brut[n].split("|");
+    c[iDebit] = `-${c[iDebit].trim()}`;
+    brut[n] = c.join("|");
+    const f = path.join(tmp, "negatif.txt");
+    fs.writeFileSync(f, brut.join("\r\n"), "latin1");
+    await page.getByTestId(IDS.fichier).setInputFiles(f);
+    const info = page.getByTestId(IDS.montantsNegatifs);
+    await info.waitFor();
+    // The pane's typography writes the example's minus as « − ».
+    expect(sansEspacesInsecables(await info.textContent()).replace("−", "-")).toContain(
+      `ℹ 1 ligne du FEC porte un montant négatif au débit ou au crédit (« -12,00 », « (12,00) ») : ligne ${n + 1}. ` +
+        "Elle est lue telle qu'écrite",
+    );
+    expect(v.erreursPage).toEqual([]);
+  });
+
   it("liste les lignes rejetées d'une copie corrompue ; un libellé importé commençant par = ou - reste du texte", async () => {
     const brut = fs.readFileSync(PETIT, "latin1").split(/\r\n|\n/);
     const champs = (i: number) => brut[i].split("|");
@@ -579,7 +643,7 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     expect(format).toContain("séparées par des barres «\u00a0|\u00a0»");
     expect(format).toContain(`${nombre(donnees - 2)} lignes importées sur ${nombre(donnees)}`);
     // The entries the rejected lines leave unbalanced: « Ligne N » at the start of the sentence, lower case after.
-    expect(format).toMatch(/⚠ Ligne \d+\u00a0: écriture \d+ déséquilibrée\u00a0: débit − crédit = /);
+    expect(format).toMatch(/⚠ Ligne \d+\u00a0: écriture VE \d+ déséquilibrée\u00a0: débit − crédit = /);
     expect(format).not.toMatch(/⚠ ligne|: Écriture/);
     await ecran(page.getByTestId(IDS.format), "ecarts-rejets.png");
 

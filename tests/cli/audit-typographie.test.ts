@@ -147,7 +147,7 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
     const r = prodbook("fec", f);
     expect([r.code, r.err]).toEqual([0, ""]);
     expect(r.out).toContain(
-      "    Ligne 2\u00a0: écriture A1 déséquilibrée\u00a0: débit − crédit = \u22126\u202f000,00\u00a0€.\n",
+      "    Ligne 2\u00a0: écriture VT A1 déséquilibrée\u00a0: débit − crédit = \u22126\u202f000,00\u00a0€.\n",
     );
     expect(r.out.split(f).join("")).not.toMatch(/(^|[\s(=])-\d/m);
     const j = prodbook("fec", f, "--json");
@@ -155,7 +155,7 @@ describe("prodbook : montants, semaines, dates et messages de fichier écrits en
     // The message is the same sentence; the figures of the contract stay decimal strings.
     expect([json.debit, json.alertes[0].message]).toEqual([
       "4000.00",
-      "Écriture A1 déséquilibrée : débit − crédit = \u22126\u202f000,00\u00a0€.",
+      "Écriture VT A1 déséquilibrée : débit − crédit = \u22126\u202f000,00\u00a0€.",
     ]);
   });
 

@@ -72,8 +72,8 @@ describe("FEC réel avec deux écritures déséquilibrées", () => {
     expect(t.debit - t.credit).toBe(10 - 7579);
     expect([j.debit, j.credit]).toEqual([(t.debit / 100).toFixed(2), (t.credit / 100).toFixed(2)]);
     expect(JSON.parse(espacesSimples(JSON.stringify(j.alertes)))).toEqual([
-      { ligne: 79, ecritureNum: "1", message: "Écriture 1 déséquilibrée : débit − crédit = 0,10 €." },
-      { ligne: 82, ecritureNum: "2", message: "Écriture 2 déséquilibrée : débit − crédit = −75,79 €." },
+      { ligne: 79, ecritureNum: "1", message: "Écriture ACH 1 déséquilibrée : débit − crédit = 0,10 €." },
+      { ligne: 82, ecritureNum: "2", message: "Écriture ACH 2 déséquilibrée : débit − crédit = −75,79 €." },
     ]);
     expect(binaire(["fec", fec, "--strict"]).code).toBe(0);
   });
@@ -122,7 +122,7 @@ describe("FEC réel avec deux écritures déséquilibrées", () => {
     fs.writeFileSync(f, l.join("\n"));
     const j = JSON.parse(binaire(["fec", f, "--json"]).out);
     expect(JSON.parse(espacesSimples(JSON.stringify(j.alertes)))).toEqual([
-      { ligne: 79, ecritureNum: "1", message: "Écriture 1 déséquilibrée : débit − crédit = −153,36 €." },
+      { ligne: 79, ecritureNum: "1", message: "Écriture ACH 1 déséquilibrée : débit − crédit = −153,36 €." },
       {
         ligne: 80,
         ecritureNum: "",

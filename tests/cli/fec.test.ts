@@ -15,6 +15,7 @@ describe("prodbook fec", () => {
     const j = JSON.parse(r.out);
     expect(Object.keys(j).sort()).toEqual([
       "alertes",
+      "aucuneLigneLue",
       "comptes",
       "credit",
       "debit",
@@ -25,6 +26,7 @@ describe("prodbook fec", () => {
       "erreurs",
       "format",
       "lignesImportees",
+      "montantsNegatifs",
       "parClasse",
     ]);
     expect(j.format).toEqual({ separateur: "tab", encodage: "utf-8", montants: "debit-credit", colonnes: 18 });
@@ -64,7 +66,7 @@ describe("prodbook fec", () => {
     ]);
     // The text says the alerte as the pane does: « Ligne 2 : écriture … », capital first, lower case after.
     const texte = (await lancer(["fec", f, "--encodage", "windows-1252"])).out;
-    expect(texte).toMatch(/\n {4}Ligne 2\s:\sécriture VT-0042 déséquilibrée/u);
+    expect(texte).toMatch(/\n {4}Ligne 2\s:\sécriture AC VT-0042 déséquilibrée/u);
     expect(texte).not.toMatch(/\n {4}ligne 2\s:/u);
   });
 

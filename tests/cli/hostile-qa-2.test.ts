@@ -446,8 +446,8 @@ describe("ecarts : le fichier de correspondances tel qu'Excel ou un tableur l'en
     const r = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", f, "--correspondances", c]);
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      "[alerte] Grand livre sans charges — Le grand livre ne contient aucune ligne de charges (comptes de classe 6)\u00a0: " +
-        "le réalisé est nul partout. Vérifiez le fichier exporté et sa période.",
+      "[alerte] Grand livre sans charges — Aucune ligne du FEC n'est lue (en-tête seul)\u00a0: le réalisé n'est lu " +
+        "d'aucune ligne, il vaut 0,00\u00a0€ partout sans rien prouver. Vérifiez le fichier exporté et sa période.",
     );
   });
 

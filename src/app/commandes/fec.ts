@@ -16,6 +16,7 @@ import {
   PAS_TEXTE,
   raisonMappingInvalide,
   texteAlerteFec,
+  texteMontantsNegatifs,
   type DebutFichier,
   type EncodageFec,
   type MappingGrandLivre,
@@ -160,6 +161,9 @@ export function vueFec(r: ResultatFec) {
     // « ecritures » counts imported lines (kept for the contract); lignesImportees says so by its name.
     ecritures: r.ecritures,
     lignesImportees: r.ecritures,
+    // Added (December 2026): no line imported (header only, or every line rejected): the totals prove nothing, the
+    // ledger is not said balanced.
+    aucuneLigneLue: r.ecritures === 0,
     // Distinct entries JournalCode + EcritureNum (null: a ledger CSV mapped without journal number or piece).
     ecrituresDistinctes: r.ecrituresDistinctes ?? null,
     debit: m(r.debit),
@@ -193,6 +197,11 @@ export function vueFec(r: ResultatFec) {
           })),
         }
       : null,
+    // Added (December 2026): lines whose Debit or Credit (or Montant) is written negative, read as written (a negative
+    // debit or credit); null when none. `lignes`: the first 10.
+    montantsNegatifs: r.montantsNegatifs
+      ? { nombre: r.montantsNegatifs.nombre, lignes: r.montantsNegatifs.lignes }
+      : null,
   };
 }
 
@@ -203,6 +212,20 @@ export { NOMS_SEPARATEURS };
 
 /** Rejected lines and alertes listed in the summary; the rest is counted (« … et 3 autres »). */
 export const LISTES_MAX = 20;
+
+/**
+ * The ledger's balance in words: « aucune ligne lue » (and how many were rejected) when no line was imported — a
+ * header-only or fully rejected file is not « équilibré » —, else « équilibré » or « DÉSÉQUILIBRÉ ».
+ */
+export function etatEquilibre(r: Pick<ResultatFec, "ecritures" | "erreurs" | "debit" | "credit">): string {
+  if (r.ecritures === 0) return aucuneLigneLue(r.erreurs.length);
+  return r.debit === r.credit ? "équilibré" : "DÉSÉQUILIBRÉ";
+}
+
+/** « aucune ligne lue », « aucune ligne lue, 3 lignes rejetées » (the pane's badge and the fec summary). */
+export function aucuneLigneLue(rejetees: number): string {
+  return `aucune ligne lue${rejetees ? `, ${pluriel(rejetees, "ligne")} ${rejetees >= 2 ? "rejetées" : "rejetée"}` : ""}`;
+}
 
 /**
  * The summary of a reading in French, one line per entry (the text of `prodbook fec`): format, lines imported,
@@ -220,8 +243,7 @@ export function resumeFec(nom: string, r: ResultatFec, voirTout = ""): string[] 
       (r.ecrituresDistinctes !== undefined
         ? `, ${pluriel(r.ecrituresDistinctes, "écriture")} (JournalCode + EcritureNum)`
         : ""),
-    `  Débit : ${formatMontantFr(r.debit)}   Crédit : ${formatMontantFr(r.credit)}` +
-      `${r.debit === r.credit ? "   (équilibré)" : "   (DÉSÉQUILIBRÉ)"}`,
+    `  Débit : ${formatMontantFr(r.debit)}   Crédit : ${formatMontantFr(r.credit)}   (${etatEquilibre(r)})`,
     `  Comptes : ${milliers(r.comptes.size)}`,
   ];
   if (r.doublons)
@@ -239,5 +261,11 @@ export function resumeFec(nom: string, r: ResultatFec, voirTout = ""): string[] 
   // One wording with the pane: « Ligne 6 : écriture… »; line 0 is the whole file (its encoding), said as it is.
   for (const a of r.alertes.slice(0, LISTES_MAX)) lignes.push(`    ${texteAlerteFec(a)}`);
   if (r.alertes.length > LISTES_MAX) lignes.push(`    … et ${pluriel(r.alertes.length - LISTES_MAX, "autre")}`);
+  // Information, not an alerte: the amounts are read as written; the accountant sees where.
+  if (r.montantsNegatifs)
+    lignes.push(
+      `  Montants négatifs :`,
+      `    ${texteMontantsNegatifs(r.montantsNegatifs, f.type === "fec" ? "du FEC" : "du grand livre")}`,
+    );
   return lignes;
 }

@@ -11,7 +11,7 @@ import {
   type TableCorrespondances,
 } from "./correspondances";
 import { texteDoublon } from "./fec/doublons";
-import { texteAlerteFec } from "./fec/alerte";
+import { texteAlerteFec, texteMontantsNegatifs } from "./fec/alerte";
 
 export interface CompteNonAffecte {
   compte: string;
@@ -158,7 +158,7 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
       gravite: "erreur",
       message:
         `${pluriel(n, "ligne")} du grand livre rejetée${pl} à la lecture, absente${pl} du réalisé : ` +
-        `${citerLignes(origine, document)}. ${fec.erreurs
+        `${citerLignes(origine, document, false)}. ${fec.erreurs
           .slice(0, 3)
           .map((e) => e.message)
           .join(" ")}${n > 3 ? " …" : ""} Corrigez l'export comptable puis relancez le rapprochement.`,
@@ -268,14 +268,32 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
   for (const a of fec.alertes.filter((x) => x.ligne === 0)) {
     constats.push({ regle: "grand-livre-fichier", gravite: "alerte", message: a.message });
   }
+  if (fec.montantsNegatifs) {
+    // Negative debits or credits (« -12,00 », « (12,00) »): read as written, the réalisé takes them so. Information
+    // for the accountant (a reversal written as a negative?), with the lines; the amounts are never changed.
+    const m = fec.montantsNegatifs;
+    constats.push({
+      regle: "fec-montants-negatifs",
+      gravite: "info",
+      message: texteMontantsNegatifs(m, document),
+      fec: { lignes: m.lignes, nombreLignes: m.nombre, comptes: [] },
+    });
+  }
   if (![...fec.comptes.keys()].some((c) => c.startsWith("6"))) {
     // A header-only export, or the wrong period or journal: every réalisé would read 0 without a word.
+    // No line imported at all (header only, or every line rejected): the réalisé is read from no line, said so.
+    const n = fec.erreurs.length;
     constats.push({
       regle: "grand-livre-sans-charges",
       gravite: "alerte",
       message:
-        "Le grand livre ne contient aucune ligne de charges (comptes de classe 6) : le réalisé est nul partout. " +
-        "Vérifiez le fichier exporté et sa période.",
+        fec.ecritures === 0
+          ? `Aucune ligne ${document} n'est lue (${
+              n ? `${pluriel(n, "ligne")} ${n >= 2 ? "rejetées" : "rejetée"}, aucune importée` : "en-tête seul"
+            }) : le réalisé n'est lu d'aucune ligne, il vaut ${formatMontantFr(cents(0))} partout sans rien prouver. ` +
+            "Vérifiez le fichier exporté et sa période."
+          : "Le grand livre ne contient aucune ligne de charges (comptes de classe 6) : le réalisé est nul partout. " +
+            "Vérifiez le fichier exporté et sa période.",
     });
   }
   if (nonAffectes.length) {
@@ -338,7 +356,8 @@ function bilanLignes(fec: ResultatFec, affectees: number, sansPoste: number): Bi
 
 /** « écriture ACH 12 »; without number « écriture du journal ACH sans EcritureNum » (outside the norm, read). */
 function nomEcriture(journal: string, num: string): string {
-  return num ? `écriture ${journal} ${num}` : `écriture du journal ${journal || "sans code"} sans EcritureNum`;
+  if (!num) return `écriture du journal ${journal || "sans code"} sans EcritureNum`;
+  return journal ? `écriture ${journal} ${num}` : `écriture ${num} (journal sans code)`;
 }
 
 /**
@@ -352,11 +371,17 @@ export function lignesEnBref(lignes: readonly number[], nombre: number, max = 3)
   return `lignes ${lignes.slice(0, max).join(", ")}… (${pluriel(nombre, "ligne")})`;
 }
 
-/** « ligne 12 du FEC », « lignes 12, 57 et 98 du FEC », « lignes 12, 57, 98… du FEC (41 lignes) ». */
-function citerLignes(o: OrigineFec, document: string): string {
+/**
+ * « ligne 12 du FEC », « lignes 12, 57 et 98 du FEC »; more than are cited: « 41 lignes du FEC : 12, 57, 98… », the
+ * count said once, without a parenthesis inside the finding's own (`avecNombre`), or « lignes 12, 57, 98… du FEC »
+ * when the sentence has already counted them.
+ */
+function citerLignes(o: OrigineFec, document: string, avecNombre = true): string {
   const n = o.nombreLignes;
   if (n === 1) return `ligne ${o.lignes[0]} ${document}`;
   if (n === o.lignes.length)
     return `lignes ${o.lignes.slice(0, -1).join(", ")} et ${o.lignes[o.lignes.length - 1]} ${document}`;
-  return `lignes ${o.lignes.join(", ")}… ${document} (${pluriel(n, "ligne")})`;
+  return avecNombre
+    ? `${pluriel(n, "ligne")} ${document} : ${o.lignes.join(", ")}…`
+    : `lignes ${o.lignes.join(", ")}… ${document}`;
 }

@@ -92,6 +92,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "fec-ecritures-en-double": "Écritures du FEC en double",
   "fec-entete-repete": "En-tête du FEC répété",
   "fec-ecritures-desequilibrees": "Écritures du FEC déséquilibrées",
+  "fec-montants-negatifs": "Montants négatifs au grand livre",
   "comptes-non-affectes": "Comptes sans poste",
   "postes-hors-devis": "Poste absent du devis",
   "grand-livre-sans-charges": "Grand livre sans charges",

@@ -22,11 +22,12 @@ import type {
   PosteVue,
   ResultatRapprochementVue,
 } from "../../app/commandes/ecarts";
-import { ENCODAGES_FEC } from "../../app/commandes/fec";
+import { aucuneLigneLue, ENCODAGES_FEC } from "../../app/commandes/fec";
 import {
   avertissementEncodage,
   nomEncodage,
   texteAlerteFec,
+  texteMontantsNegatifs,
   type EncodageFec,
   type ResultatFec,
 } from "../../core/comptabilite/fec";
@@ -551,7 +552,12 @@ export function Ecarts() {
             <Text block>
               {nombre(fec.ecritures)} {fec.ecritures >= 2 ? "lignes importées" : "ligne importée"} sur{" "}
               {nombre(fec.lignesDonnees)} · débit {formatMontantFr(fec.debit)} · crédit {formatMontantFr(fec.credit)}{" "}
-              {fec.debit === fec.credit ? (
+              {fec.ecritures === 0 ? (
+                // No line imported: the zero totals prove nothing, never « équilibré » in the success colour.
+                <Badge color="warning" data-testid={TEST_IDS.ecarts.aucuneLigne}>
+                  {aucuneLigneLue(fec.erreurs.length)}
+                </Badge>
+              ) : fec.debit === fec.credit ? (
                 <Badge color="success">équilibré</Badge>
               ) : (
                 <Badge color="danger">déséquilibré</Badge>
@@ -579,6 +585,12 @@ export function Ecarts() {
             ))}
             {fec.alertes.length > 100 && (
               <Caption1 block>⚠ … et {compte(fec.alertes.length - 100, "autre alerte")}.</Caption1>
+            )}
+            {fec.montantsNegatifs && (
+              // Information, not an alerte: the amounts are read as written; the lines are named.
+              <Caption1 block data-testid={TEST_IDS.ecarts.montantsNegatifs}>
+                ℹ {texteMontantsNegatifs(fec.montantsNegatifs, fec.format.type === "fec" ? "du FEC" : "du grand livre")}
+              </Caption1>
             )}
           </div>
         )}

@@ -24,7 +24,7 @@ describe("alertes du FEC : « Ligne N » en tête de phrase, le message continue
     expect(r.alertes.filter((a) => a.ligne > 0).length).toBeGreaterThanOrEqual(2);
     for (const t of textes.filter((_, i) => r.alertes[i].ligne > 0)) expect(t).toMatch(/^Ligne \d+ : \p{Ll}/u);
     expect(textes).toContain("Ligne 4 : séparateur « | » dans EcritureLib : ligne récupérée en réunissant 2 champs.");
-    expect(textes.some((t) => /^Ligne 2 : écriture 00000001 déséquilibrée : débit − crédit = /.test(t))).toBe(true);
+    expect(textes.some((t) => /^Ligne 2 : écriture VE 00000001 déséquilibrée : débit − crédit = /.test(t))).toBe(true);
   });
 
   it("une alerte du fichier entier (ligne 0) reste telle quelle ; un sigle en tête garde ses capitales", () => {

@@ -181,7 +181,8 @@ describe("réalisé par poste et conservation de la classe 6", () => {
       );
       const c = r.constats.find((x) => x.regle === "comptes-non-affectes");
       expect(c?.fec).toEqual({ lignes: attendu.slice(0, 10), nombreLignes: 12, comptes: ["606400", "618000"] });
-      expect(c?.message).toContain(`(lignes ${attendu.slice(0, 10).join(", ")}… du FEC (12\u00a0lignes))`);
+      expect(c?.message).toContain(`(12\u00a0lignes du FEC : ${attendu.slice(0, 10).join(", ")}…)`);
+      expect(c?.message).not.toMatch(/\)\)/);
       // Each account its own: 606400's first ten lines of eleven, 618000's one.
       const parCompte = attendu.filter((n) => n !== 7);
       expect(r.nonAffectes.map((x) => [x.compte, x.lignes, x.nombreLignes])).toEqual([

@@ -14,6 +14,7 @@ import {
   type EcritureDesequilibree,
   type EcritureFec,
   type LigneRejetee,
+  type MontantsNegatifs,
   type ResultatFec,
   type SoldeCompte,
 } from "./types";
@@ -76,6 +77,8 @@ export interface PartielFec {
   /** Lines repeating the header (local numbers). */
   entetesRepetes?: number[];
   desequilibres: Map<string, { d: number; l: number; n: string }>;
+  /** Lines with a negative debit or credit (local numbers, the first LIGNES_PAR_COMPTE), when any. */
+  negatifs?: MontantsNegatifs;
   /** Distinct entries (JournalCode + EcritureNum) of the part. */
   entrees: ClesOctets;
   /** Entries of the part met again, not next to their first lines (EnsembleCles.repetitions). */
@@ -112,6 +115,8 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
   const erreurs: LigneRejetee[] = [];
   const alertes: AlerteFec[] = [];
   const deseq = new Map<string, { d: number; l: number; n: string }>();
+  let nombreNegatifs = 0;
+  const lignesNegatives: number[] = [];
   let lignes: EcritureFec[] | undefined;
   let remplacements = false;
   let signeMonetaire = false;
@@ -164,6 +169,10 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
           : e,
       );
     for (const a of p.alertes) alertes.push(decalage && a.ligne ? { ...a, ligne: a.ligne + decalage } : a);
+    if (p.negatifs) {
+      nombreNegatifs += p.negatifs.nombre;
+      for (const l of p.negatifs.lignes) lignesNegatives.push(l + decalage);
+    }
     for (const [k, v] of p.desequilibres) {
       const e = deseq.get(k);
       if (e) e.d += v.d;
@@ -188,13 +197,21 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
         ligne: so.l,
         ecart: cents(so.d),
       });
+      const journal = k.slice(0, k.indexOf("\u0000")).trim();
       alertes.push({
         ligne: so.l,
         ecritureNum: so.n,
-        // An empty EcritureNum (outside the norm, read all the same) is said so, never « Écriture  déséquilibrée ».
+        // Named by journal and number (one EcritureNum may be used in several journals: « Écriture OD 0 »), as ecarts's
+        // finding names it. An empty EcritureNum (outside the norm, read all the same) is said so, never
+        // « Écriture  déséquilibrée »; an empty JournalCode too.
         message:
-          `Écriture ${so.n || `du journal ${k.slice(0, k.indexOf("\u0000")) || "sans code"} sans EcritureNum`} ` +
-          `déséquilibrée : débit − crédit = ${formatMontantFr(cents(so.d))}.`,
+          `Écriture ${
+            so.n
+              ? journal
+                ? `${journal} ${so.n}`
+                : `${so.n} (journal sans code)`
+              : `du journal ${journal || "sans code"} sans EcritureNum`
+          } ` + `déséquilibrée : débit − crédit = ${formatMontantFr(cents(so.d))}.`,
       });
     }
   }
@@ -272,6 +289,14 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
     lignes,
     ...(entetesRepetes.length ? { entetesRepetes } : {}),
     ...(desequilibres.length ? { desequilibres: desequilibres.sort((a, b) => a.ligne - b.ligne) } : {}),
+    ...(nombreNegatifs
+      ? {
+          montantsNegatifs: {
+            nombre: nombreNegatifs,
+            lignes: lignesNegatives.sort((a, b) => a - b).slice(0, LIGNES_PAR_COMPTE),
+          },
+        }
+      : {}),
     ...(doublons?.nombre
       ? {
           doublons: {

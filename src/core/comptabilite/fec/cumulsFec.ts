@@ -21,6 +21,9 @@ export class CumulsFec {
   debit = 0;
   credit = 0;
   importees = 0;
+  /** Lines with a negative debit or credit (read as written): how many, and the first LIGNES_PAR_COMPTE. */
+  negatifs = 0;
+  readonly lignesNegatives: number[] = [];
   dateMin = 99999999;
   dateMax = 0;
   readonly comptes = new Map<string, SoldeCompte>();
@@ -57,6 +60,7 @@ export class CumulsFec {
     const d = l.debit;
     const c = l.credit;
     this.importees++;
+    if ((d < 0 || c < 0) && this.negatifs++ < LIGNES_PAR_COMPTE) this.lignesNegatives.push(numero);
     this.debit += d;
     this.credit += c;
     if (l.date < this.dateMin) this.dateMin = l.date;

@@ -191,6 +191,9 @@ export function lireGrandLivreCsv(
   const alertes: AlerteFec[] = [];
   const comptes = new Map<string, SoldeCompte>();
   const lignes: EcritureFec[] = [];
+  // Lines with a negative debit or credit, read as written (see ResultatFec.montantsNegatifs).
+  let nombreNegatifs = 0;
+  const lignesNegatives: number[] = [];
   let debit = 0,
     credit = 0,
     importees = 0,
@@ -312,6 +315,7 @@ export function lireGrandLivreCsv(
       }
     }
     importees++;
+    if ((de < 0 || cr < 0) && nombreNegatifs++ < LIGNES_PAR_COMPTE) lignesNegatives.push(ligne);
     if (numerote) entrees.add(v("journal") + "\u0000" + (v("ecritureNum") || v("piece")));
     debit += de;
     credit += cr;
@@ -385,5 +389,6 @@ export function lireGrandLivreCsv(
     alertes,
     periode: importees ? { du: dmin, au: dmax } : undefined,
     lignes: opts.conserver ? lignes : undefined,
+    ...(nombreNegatifs ? { montantsNegatifs: { nombre: nombreNegatifs, lignes: lignesNegatives } } : {}),
   };
 }

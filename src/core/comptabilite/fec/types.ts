@@ -123,6 +123,17 @@ export interface ResultatFec {
    * names them as a finding (the réalisé is read from a ledger that does not balance).
    */
   desequilibres?: EcritureDesequilibree[];
+  /**
+   * Lines whose Debit or Credit (or Montant) is written negative (« -12,00 », « (12,00) »), when any: read as written,
+   * a negative debit or credit (a reversal written as a negative?), named for the accountant, never changed.
+   */
+  montantsNegatifs?: MontantsNegatifs;
+}
+
+/** The lines with a negative amount: how many, and the first LIGNES_PAR_COMPTE (physical numbers, ascending). */
+export interface MontantsNegatifs {
+  nombre: number;
+  lignes: number[];
 }
 
 /** An entry whose lines do not balance: its EcritureNum, the line where it starts, debit − credit. */
