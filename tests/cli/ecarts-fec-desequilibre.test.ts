@@ -89,7 +89,7 @@ describe("FEC réel avec deux écritures déséquilibrées", () => {
       gravite: "alerte",
       cellule: null,
       message:
-        "2 écritures du FEC déséquilibrées (débit ≠ crédit, écart total −75,69 €) : écriture ACH 1 (ligne 79) " +
+        "2 écritures du FEC déséquilibrées (débit ≠ crédit, 75,89 € d'écarts en valeur absolue) : écriture ACH 1 (ligne 79) " +
         "débit − crédit = 0,10 € ; écriture ACH 2 (ligne 82) débit − crédit = −75,79 €. Le réalisé est lu tel que " +
         "le fichier l'écrit : vérifiez l'export comptable (une ligne manquante ?) puis relancez le rapprochement.",
       fec: { lignes: [79, 82], nombreLignes: 2, comptes: [] },
@@ -185,6 +185,30 @@ describe("FEC réel avec deux écritures déséquilibrées", () => {
         fec: { lignes: [1, 80], nombreLignes: 2, comptes: [] },
       },
     ]);
+  });
+
+  test("une ligne réparée qui ouvre une écriture déséquilibrée : la réparation est dite, le déséquilibre une fois", () => {
+    // Line 79 starts ACH 1 (unbalanced above); a tab in its label makes the reader repair it: two alertes at one line
+    // and one entry number, each of its kind — neither lost nor said twice.
+    const l = [...lignes];
+    const champs = l[78].split("\t");
+    expect(champs.slice(0, 3)).toEqual(["ACH", "Achats marchandises", "1"]);
+    champs[10] += "\tsuite du libellé";
+    l[78] = champs.join("\t");
+    const f = path.join(dossier(), "fec-repare-desequilibre.txt");
+    fs.writeFileSync(f, l.join("\n"));
+    const a = JSON.parse(binaire(["fec", f, "--json"]).out).alertes as { ligne: number; message: string }[];
+    expect(a.filter((x) => x.ligne === 79).map((x) => x.message.slice(0, 18))).toEqual(
+      expect.arrayContaining(["Séparateur « tabul", "Écriture ACH 1 dés"]),
+    );
+    const e = JSON.parse(binaire(["ecarts", devis, "--fec", f, "--json"]).out).controles as Controle[];
+    const fichier = e.filter((x) => x.regle === "grand-livre-fichier").map((x) => espacesSimples(x.message));
+    expect(fichier).toEqual([
+      "Ligne 79 : séparateur « tabulation » dans EcritureLib : ligne récupérée en réunissant 2 champs.",
+    ]);
+    const d = e.filter((x) => x.regle === "fec-ecritures-desequilibrees");
+    expect(d).toHaveLength(1);
+    expect(espacesSimples(d[0].message)).toContain("écriture ACH 1 (ligne 79) débit − crédit = 0,10 €");
   });
 
   test("lu en parties (comme les fils de la CLI), les écritures déséquilibrées sont les mêmes", () => {

@@ -1,6 +1,6 @@
 import type { Constat, OrigineFec } from "../controles/constat";
 import { milliers, pluriel } from "../util/texte";
-import { cents, type Cents } from "../money/cents";
+import { cents, sumCents, type Cents } from "../money/cents";
 import { formatMontantFr } from "../money/format";
 import { LIGNES_PAR_COMPTE, type ResultatFec } from "./fec/types";
 import {
@@ -205,14 +205,15 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
     // Entries whose debit is not their credit: the réalisé is read as the file writes it, from a ledger that does not
     // balance (a line lost in the export?). Said here as the fec command says it, never left to its alertes alone.
     const ds = fec.desequilibres;
-    const ecart = ds.reduce((s, d) => s + d.ecart, 0);
+    // The differences in absolute value: two entries at +100 and −100 are 200 € of imbalance, never « 0,00 € ».
+    const ecart = sumCents(ds.map((d) => cents(Math.abs(d.ecart))));
     const cites = ds.slice(0, 3);
     constats.push({
       regle: "fec-ecritures-desequilibrees",
       gravite: "alerte",
       message:
         `${pluriel(ds.length, "écriture")} ${document} ${ds.length > 1 ? "déséquilibrées" : "déséquilibrée"} ` +
-        `(débit ≠ crédit, écart total ${formatMontantFr(cents(ecart))}) : ` +
+        `(débit ≠ crédit, ${formatMontantFr(ecart)} d'écarts en valeur absolue) : ` +
         `${cites
           .map(
             (d) =>
@@ -230,22 +231,9 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
   // The reader's other alertes at a line (a norm column missing from the header, line 1; a line repaired by joining
   // a separator back into a label): told by their line, neither a repeated header, nor an entry listed twice, nor an
   // unbalanced one (each said above). One finding citing the first three, never dropped because ecarts has no other.
-  // Each said above is taken out once, by its line and entry number (a repaired line may start an unbalanced entry).
-  const dites = new Map<string, number>();
-  const dit = (ligne: number, num?: string) => {
-    const k = `${ligne}\u0000${num ?? "\u0001"}`;
-    dites.set(k, (dites.get(k) ?? 0) + 1);
-  };
-  for (const l of fec.entetesRepetes ?? []) dit(l);
-  for (const d of fec.doublons?.ecritures ?? []) dit(d.lignes.du, d.ecritureNum);
-  for (const d of fec.desequilibres ?? []) dit(d.ligne, d.ecritureNum);
-  const autres = fec.alertes.filter((a) => {
-    if (a.ligne <= 0) return false;
-    const k = `${a.ligne}\u0000${a.ecritureNum ?? "\u0001"}`;
-    const n = dites.get(k) ?? 0;
-    if (n) dites.set(k, n - 1);
-    return n === 0;
-  });
+  // Those said above are told apart by their kind, never by line and number: a repaired line may start an unbalanced
+  // entry, and the repair must not be the one taken out.
+  const autres = fec.alertes.filter((a) => a.ligne > 0 && a.nature === undefined);
   if (autres.length) {
     const cites = autres.slice(0, 3);
     constats.push({

@@ -238,7 +238,7 @@ describe("réalisé par poste et conservation de la classe 6", () => {
         regle: "fec-ecritures-desequilibrees",
         gravite: "alerte",
         message:
-          "1\u00a0écriture du FEC déséquilibrée (débit ≠ crédit, écart total 10,00\u00a0€) : écriture AC 1 (ligne 2) " +
+          "1\u00a0écriture du FEC déséquilibrée (débit ≠ crédit, 10,00\u00a0€ d'écarts en valeur absolue) : écriture AC 1 (ligne 2) " +
           "débit − crédit = 10,00\u00a0€. Le réalisé est lu tel que le fichier l'écrit : vérifiez l'export comptable " +
           "(une ligne manquante ?) puis relancez le rapprochement.",
         fec: { lignes: [2], nombreLignes: 1, comptes: [] },

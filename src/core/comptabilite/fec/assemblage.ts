@@ -40,6 +40,7 @@ export interface DateHorsNorme {
 export function alerteEnteteRepete(ligne: number): AlerteFec {
   return {
     ligne,
+    nature: "entete-repete",
     message:
       "En-tête du FEC répété (deux exports mis bout à bout ?) : ligne ni importée ni rejetée. Les écritures qui " +
       "suivent sont lues comme les autres ; celles déjà lues plus haut sont signalées en double.",
@@ -201,6 +202,7 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
       alertes.push({
         ligne: so.l,
         ecritureNum: so.n,
+        nature: "desequilibre",
         // Named by journal and number (one EcritureNum may be used in several journals: « Écriture OD 0 »), as ecarts's
         // finding names it. An empty EcritureNum (outside the norm, read all the same) is said so, never
         // « Écriture  déséquilibrée »; an empty JournalCode too.
@@ -247,6 +249,7 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
     alertes.push({
       ligne: d.lignes.du,
       ecritureNum: d.ecritureNum,
+      nature: "doublon",
       message:
         `Écriture en double (mêmes journal, numéro, date et lignes) : ${texteDoublon(d)} ; comptée deux fois ` +
         `dans les totaux.`,

@@ -30,6 +30,12 @@ export interface AlerteFec {
   ligne: number;
   ecritureNum?: string;
   message: string;
+  /**
+   * What the alerte says, when another list of the result says it too (`entetesRepetes`, `doublons`, `desequilibres`):
+   * the écarts tell those from their own list and the others from here, by kind, never by line (a repaired line may
+   * start an unbalanced entry, both at one line and one number).
+   */
+  nature?: "entete-repete" | "doublon" | "desequilibre";
 }
 
 /** An entry listed a second time in the file: same JournalCode, EcritureNum, EcritureDate and lines. */
