@@ -200,6 +200,7 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
               nomBase: t.nomBase,
               calcule: m(t.calcule),
               montant: m(t.montant),
+              ...(t.autreBase ? { autreBase: { ...t.autreBase, montant: m(t.autreBase.montant) } } : {}),
             })),
           }
         : {}),

@@ -2814,6 +2814,14 @@ function importerAvecEntete(
     const base = basePourcentage(lignes, l);
     const calcule = multiplyCents(base.montant, l.pourcentage as string);
     if (calcule === l.montant) continue;
+    // « Frais généraux 15 % » typed =ROUND(G71*15%,2) on the producer's « TOTAL HT » above it, a total read that differs
+    // from the coût hors frais (text amounts it misses): the amount is the rate of that total, said (info) with it.
+    const rangLigne = rangCellule(l.id);
+    const autre = totaux
+      .filter(
+        (t) => rangCellule(t.cellule) < rangLigne && multiplyCents(t.montant, l.pourcentage as string) === l.montant,
+      )
+      .sort((a, b) => rangCellule(b.cellule) - rangCellule(a.cellule))[0];
     const cellulePct = l.source.cellules.pourcentage;
     tauxContreMontant.push({
       cellule: l.source.cellules.montant ?? l.id,
@@ -2826,6 +2834,7 @@ function importerAvecEntete(
       nomBase: base.nom,
       calcule,
       montant: l.montant,
+      ...(autre ? { autreBase: { cellule: autre.cellule, libelle: autre.libelle, montant: autre.montant } } : {}),
     });
   }
   // A chapter repeated under the total: proven when it is the sum of its chapter's lines to the cent (a proven total
@@ -3063,6 +3072,12 @@ function pourcentIllisibleDe(a: PourcentLibelle): NonNullable<MontantIllisible["
   if (a.type === "ambigu") return { decimale: chaineDecimale(a.decimale), milliers: chaineDecimale(a.milliers) };
   if (a.fourchette) return { fourchette: true };
   return a.somme ? { somme: sommeDeTaux(a) } : {};
+}
+
+/** The row number of a cell or line id (« 'Budget Gardiens'!G71 » → 71, « Budget!5 » → 5). */
+function rangCellule(c: string): number {
+  const m = /!\$?[A-Z]*\$?(\d+)$/.exec(c);
+  return m ? Number(m[1]) : Number.POSITIVE_INFINITY;
 }
 
 /** A label's percentage not read, as PourcentageMontant and PourcentageTaux name it. */

@@ -883,6 +883,11 @@ export interface TauxContreMontant {
   calcule: Cents;
   /** The amount typed, counted. */
   montant: Cents;
+  /**
+   * A producer's total or subtotal above the line of which the amount is the rate, to the cent (the nearest one):
+   * the base the producer used, said (info) instead of an alert.
+   */
+  autreBase?: { cellule: string; libelle: string; montant: Cents };
 }
 
 /** A column right of the table holding amounts (never read as the devis): its cells and their sum, in cents. */

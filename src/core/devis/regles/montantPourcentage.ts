@@ -129,6 +129,17 @@ function tauxContreMontant(devis: Devis): Constat[] {
   return (devis.tauxContreMontant ?? []).map((t) => {
     const pct = pourcentageAffiche(Number(t.pourcentage));
     const dit = t.dans === "taux" ? `le taux de la colonne des taux (${t.celluleTaux}) dit` : "le libellé dit";
+    if (t.autreBase)
+      return {
+        regle: "montant-pourcentage",
+        gravite: "info" as const,
+        message:
+          `${t.cellule} « ${t.libelle} » : le montant saisi, ${formatMontantFr(t.montant)}, est ${pct} du total ` +
+          `« ${t.autreBase.libelle} » (${t.autreBase.cellule} : ${formatMontantFr(t.autreBase.montant)}), et non du ` +
+          `${t.nomBase} lu (${formatMontantFr(t.base)}, dont ${pct} donnerait ${formatMontantFr(t.calcule)}) ; c'est ` +
+          `le montant saisi qui est compté.`,
+        cellule: t.cellule,
+      };
     return {
       regle: "montant-pourcentage",
       gravite: "alerte" as const,
