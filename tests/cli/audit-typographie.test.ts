@@ -80,7 +80,7 @@ describe("prodbook : espaces insécables du français, comme dans le volet (text
     expect(r.out).toContain(
       "Devis lu dans la feuille «\u00a0Budget Gardiens\u00a0»\u00a0: 38\u00a0lignes placées et 1\u00a0ligne non placée (hors total)\n",
     );
-    expect(r.out).toContain("\nContrôles\u00a0: 5 erreurs, 2 alertes, 0 information\n");
+    expect(r.out).toContain("\nContrôles\u00a0: 5 erreurs, 2 alertes, 2 informations\n");
     expect(r.out).toContain("(ni code, ni titre de chapitre au-dessus, ni mot-clé reconnu)\u202f; il n'est pas compté");
     expect(r.out).not.toMatch(MAL_ESPACE);
   });

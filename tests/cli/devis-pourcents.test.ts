@@ -428,3 +428,114 @@ describe("prodbook credit-impot : les taux des libellés non lus, dits comme dev
     expect(texte).toContain("Le libellé dit « 5 + 10 % », une somme de taux (5 % + 10 %) et non un taux unique");
   });
 });
+
+describe("prodbook devis : le taux d'une ligne contre son montant saisi, et sa base", () => {
+  const tauxMontant = (f: string) =>
+    devisJsonBinaire(f)
+      .controles.filter((c: { regle: string; message: string }) => c.regle === "montant-pourcentage")
+      .map(
+        (c: { gravite: string; cellule: string; message: string }) => `${c.gravite} ${c.cellule} ${nbsp(c.message)}`,
+      );
+
+  it("« Imprévus 7 % » saisi 1 000,00 € quand 7 % × 15 000,00 € = 1 050,00 € : compté tel que saisi, l'écart nommé", async () => {
+    // Before: read as 7 % with 1 000,00 € and nothing said (and the Devis sheet wrote no formula for it).
+    const f = await devisLibelles("taux-contre-montant.xlsx", [
+      ...SALAIRES,
+      ["", "Imprévus 7 %", null, null, 1000],
+      // 2,5 % × 15 000,00 € = 375,00 € typed: nothing to say.
+      ["", "Frais généraux 2,5 %", null, null, 375],
+      // 0,333 % × 15 000,00 € = 49,95 €; 0,3335 % = 50,025 € rounds half-up to 50,03 €, typed: nothing to say.
+      ["", "Frais financiers 0,3335 %", null, null, 50.03],
+    ]);
+    const { devis: d } = devisJsonBinaire(f);
+    expect(totauxChapitres(d)).toEqual(["2 10000.00", "3 5000.00", "FG 375.00", "IMP 1000.00", "FF 50.03"]);
+    expect(d.conservation.ecart).toBe("0.00");
+    expect(d.tauxContreMontant).toEqual([
+      {
+        cellule: "Budget!E5",
+        celluleTaux: "Budget!B5",
+        dans: "libelle",
+        libelle: "Imprévus 7 %",
+        pourcentage: "0.07",
+        base: "15000.00",
+        nomBase: "coût hors frais",
+        calcule: "1050.00",
+        montant: "1000.00",
+      },
+    ]);
+    expect(tauxMontant(f)).toEqual([
+      "alerte Budget!E5 Budget!E5 « Imprévus 7 % » : le libellé dit 7 % du coût hors frais (15 000,00 €), soit " +
+        "1 050,00 € ; le montant saisi est 1 000,00 € (écart de −50,00 €). C'est le montant saisi qui est compté ; " +
+        "corrigez celui des deux qui est faux.",
+    ]);
+  });
+
+  it("« Imprévus 7 % » saisi 700,00 €, 7 % du sous-total du producteur au-dessus : cette base dite, sans alerte", async () => {
+    // The only base the devis computes a rate on is the coût hors frais; a producer's total or subtotal above the line
+    // whose rate is the amount typed, to the cent, is the base the producer used: said (info), never an alert.
+    const f = await devisLibelles("taux-sous-total.xlsx", [
+      ["21", "Réalisateur", 1, 10000, 10000],
+      [null, "Sous-total personnel", null, null, 10000],
+      ["31", "Acteur", 1, 5000, 5000],
+      [null, "Total", null, null, 15000],
+      ["", "Imprévus 7 %", null, null, 700],
+    ]);
+    const { devis: d } = devisJsonBinaire(f);
+    expect(totauxChapitres(d)).toEqual(["2 10000.00", "3 5000.00", "IMP 700.00"]);
+    expect(d.tauxContreMontant[0].autreBase).toEqual({
+      cellule: "Budget!E3",
+      libelle: "Sous-total personnel",
+      montant: "10000.00",
+    });
+    expect(tauxMontant(f)).toEqual([
+      "info Budget!E6 Budget!E6 « Imprévus 7 % » : le montant saisi, 700,00 €, est 7 % du total « Sous-total " +
+        "personnel » (Budget!E3 : 10 000,00 €), et non du coût hors frais lu (15 000,00 €, dont 7 % donnerait " +
+        "1 050,00 €) ; c'est le montant saisi qui est compté.",
+    ]);
+  });
+
+  it("une assurance du chapitre 9 à 3 % en Taux : calculée sans elle-même, les frais généraux sur le coût qui la compte", async () => {
+    // Before: the insurance computed on 15 000,00 €, then counted in the coût hors frais (15 450,00 €), while frais
+    // généraux at 10 % were computed on 15 000,00 € and said « 10 % du coût hors frais (15 450,00 €), soit 1 500,00 € ».
+    const f = await devisLibelles("assurance-chapitre-9.xlsx", [
+      ...SALAIRES,
+      ["91", "Frais d'assurance", null, "3 %", null],
+      // Typed 400,00 € where 2 % of the same base gives 300,00 €: counted as typed, named with that base.
+      ["92", "Assurance complémentaire", null, "2 %", 400],
+      ["", "Frais généraux 5 %", null, "10 %", null],
+    ]);
+    const { devis: d } = devisJsonBinaire(f);
+    // 3 % × 15 000,00 € = 450,00 €; coût hors frais 15 000 + 450 + 400 = 15 850,00 €; 10 % of it = 1 585,00 €.
+    expect(totauxChapitres(d)).toEqual(["2 10000.00", "3 5000.00", "9 850.00", "FG 1585.00"]);
+    expect(d.total).toBe("17435.00");
+    expect(d.conservation.ecart).toBe("0.00");
+    expect(tauxMontant(f)).toEqual([
+      "alerte Budget!D7 Budget!D7 « Frais généraux 5 % » : le taux « 10 % » de la colonne des taux est lu comme le " +
+        "taux de la ligne : 10 % du coût hors frais (15 850,00 €), soit 1 585,00 €. Le libellé (Budget!B7) dit 5 % : " +
+        "c'est le taux de la cellule qui est lu ; corrigez celui des deux qui est faux.",
+      "alerte Budget!E6 Budget!E6 « Assurance complémentaire » : le taux de la colonne des taux (Budget!D6) dit 2 % " +
+        "du coût hors frais sans les lignes en pourcentage (15 000,00 €), soit 300,00 € ; le montant saisi est " +
+        "400,00 € (écart de 100,00 €). C'est le montant saisi qui est compté ; corrigez celui des deux qui est faux.",
+    ]);
+  });
+});
+
+describe("prodbook credit-impot : un taux de libellé non lu sur une ligne comptée avec son montant", () => {
+  it("« Frais généraux 1,500 % » avec 300,00 € : son montant est lu, la cellule n'est pas « sans montant lu »", async () => {
+    // Before: Budget!B6 listed with Budget!B5 and Budget!B7 as « 3 cellules … sans montant lu », while its 300,00 €
+    // were read and counted.
+    const f = await devisLibelles("credit-libelle-compte.xlsx", [
+      ...SALAIRES,
+      ["", "Imprévus 1.500 %", null, null, null],
+      ["", "Frais généraux 1,500 %", null, null, 300],
+      ["", "Remise 2.500 %", null, null, null],
+    ]);
+    const r = credit(f);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    const j = JSON.parse(r.out);
+    expect(j.alertes.map(nbsp).filter((a: string) => a.includes("sans montant lu"))).toEqual([
+      "2 cellules du devis « Budget » sans montant lu (Budget!B5, Budget!B7) : le crédit d'impôt est calculé sans " +
+        "elles. Le contrôle du devis dit pourquoi pour chacune ; corrigez-les, puis relancez.",
+    ]);
+  });
+});

@@ -42,7 +42,26 @@ describe("prodbook devis --json", () => {
       "nomenclature-cnc@2000-01-01",
     ]);
     expect(Object.keys(j.tables[0])).toEqual(["id", "effetDu", "effetAu", "confiance", "aVerifier", "sources"]);
-    expect(Object.keys(j.devis)).toEqual(["total", "lignes", "coutMinute", "chapitres", "nonPlaces", "conservation"]);
+    // tauxContreMontant: « Frais généraux 15 % » and « Imprévus 7 % » typed as 15 % and 7 % of the producer's
+    // « TOTAL HT » (G71), not of the coût hors frais read (said as info, autreBase).
+    expect(Object.keys(j.devis)).toEqual([
+      "total",
+      "lignes",
+      "coutMinute",
+      "chapitres",
+      "nonPlaces",
+      "conservation",
+      "tauxContreMontant",
+    ]);
+    expect(
+      j.devis.tauxContreMontant.map(
+        (t: { cellule: string; base: string; calcule: string; montant: string; autreBase: { cellule: string } }) =>
+          `${t.cellule} ${t.base} ${t.calcule} ${t.montant} ${t.autreBase.cellule}`,
+      ),
+    ).toEqual([
+      "'Budget Gardiens'!G73 151020.60 22653.09 21714.93 'Budget Gardiens'!G71",
+      "'Budget Gardiens'!G74 151020.60 10571.44 10133.63 'Budget Gardiens'!G71",
+    ]);
     // Every amount of column G is a placed line, a proven total or listed: no gap (issue 10 §1).
     expect(j.devis.conservation).toEqual({
       lu: "649016.32",
@@ -83,6 +102,9 @@ describe("prodbook devis --json", () => {
       "total-producteur",
       "ligne-hors-chapitre",
       "salaire-minimum",
+      // Frais généraux 15 % and imprévus 7 % typed on TOTAL HT (G71), not on the coût hors frais read: said (info).
+      "montant-pourcentage",
+      "montant-pourcentage",
     ]);
     expect(j.controles.slice(1, 5).map((c: { cellule: string }) => c.cellule)).toEqual(
       ["G12", "G49", "G71", "G76"].map((g) => `'Budget Gardiens'!${g}`),
@@ -111,7 +133,7 @@ describe("prodbook devis, texte", () => {
     const json = enregistreur();
     expect(await main(["devis", EXEMPLE, "--json", ...opts], json)).toBe(0);
     const controles = JSON.parse(json.sortie[0]).controles as { regle: string; gravite: string; message: string }[];
-    expect(controles.length).toBe(7);
+    expect(controles.length).toBe(9);
     const io = enregistreur();
     expect(await main(["devis", EXEMPLE, ...opts], io)).toBe(0);
     const texte = io.sortie.join("\n");
@@ -123,7 +145,7 @@ describe("prodbook devis, texte", () => {
     }
     expect(texte).toContain("[erreur] Montant ≠ quantité × taux — ");
     // Counts in French, without « (s) ».
-    expect(texte).toContain("Contrôles\u00a0: 5 erreurs, 2 alertes, 0 information\n");
+    expect(texte).toContain("Contrôles\u00a0: 5 erreurs, 2 alertes, 2 informations\n");
   });
 });
 

@@ -186,6 +186,24 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
             })),
           }
         : {}),
+      // Only when a line's rate (label or Taux column) does not give its typed amount on its base, to the cent (finding
+      // montant-pourcentage, alerte): the amount typed is counted. Additive.
+      ...(devis.tauxContreMontant
+        ? {
+            tauxContreMontant: devis.tauxContreMontant.map((t) => ({
+              cellule: t.cellule,
+              celluleTaux: t.celluleTaux,
+              dans: t.dans,
+              libelle: t.libelle,
+              pourcentage: t.pourcentage,
+              base: m(t.base),
+              nomBase: t.nomBase,
+              calcule: m(t.calcule),
+              montant: m(t.montant),
+              ...(t.autreBase ? { autreBase: { ...t.autreBase, montant: m(t.autreBase.montant) } } : {}),
+            })),
+          }
+        : {}),
       // Only when « Remise -N % » rows have no amount (finding montant-pourcentage): neither computed nor counted.
       ...(devis.remisesSansMontant
         ? {

@@ -10,6 +10,7 @@ export { lienCellule };
 import type { Constat } from "../controles/constat";
 import { CATEGORIES_LIGNE, type CodeChapitre, type Devis, type LigneDevis } from "./model";
 import { CHAPITRES_HORS_TOTAL, ORDRE_CHAPITRES } from "./nomenclature";
+import { estCout } from "./totaux";
 
 export const ENTETES_DEVIS = [
   "Chapitre",
@@ -299,7 +300,15 @@ function montantCellule(
 ): CellSpec {
   const valeur = centsToEuros(l.montant);
   const ligne = r + 1;
-  if (l.pourcentage && !l.taux && plageHorsFrais && multiplyCents(devis.totalHorsFrais, l.pourcentage) === l.montant) {
+  // Only a line whose base is the coût hors frais (basePourcentage): a cost line of chapters 1 to 9 at a rate is summed
+  // by that range, its formula would be circular.
+  if (
+    l.pourcentage &&
+    !l.taux &&
+    plageHorsFrais &&
+    !estCout(l) &&
+    multiplyCents(devis.totalHorsFrais, l.pourcentage) === l.montant
+  ) {
     return { formula: `ROUND(G${ligne}*SUM(${plageHorsFrais}),2)`, result: valeur };
   }
   if (facteurs) return { formula: `ROUND(${facteurs.cellules.join("*")},2)`, result: valeur };

@@ -102,7 +102,7 @@ import {
 } from "./placement";
 import { Brute, chapitreMajoritaire, idsCouverts, placer } from "./placer";
 import { chargesEnColonne, ligneDeCharges } from "./chargesEnColonne";
-import { calculerTotaux, sommeLignes } from "./totaux";
+import { aUnPourcentage, basePourcentage, calculerTotaux, estCout, sommeLignes } from "./totaux";
 import { ErreurDonnees } from "../erreurs";
 import { trouverEntetePlan } from "../financement/entetesPlan";
 import { estFeuilleEtapes } from "../planning/lectureEtapes";
@@ -2783,20 +2783,59 @@ function importerAvecEntete(
   }
 
   const lignes = placer(brutes);
-  // "Imprévus 7 %" with no amount: computed on the coût hors frais.
-  const horsFrais = sumCents(
-    lignes.filter((l) => l.chapitre && !CHAPITRES_HORS_TOTAL.includes(l.chapitre)).map((l) => l.montant),
-  );
-  for (const l of lignes)
-    if (l.montantCalcule && l.pourcentage && !l.taux) l.montant = multiplyCents(horsFrais, l.pourcentage);
+  // A line at a rate with no amount, computed on its base (basePourcentage, the figure the messages name): first the
+  // cost lines of chapters 1 to 9 (« Frais d'assurance » at 3 % in the Taux column: on the costs without the lines at a
+  // rate), then « Imprévus 7 % » and the other frais on the coût hors frais, those cost lines included.
+  const calculees = lignes.filter((l) => l.montantCalcule && aUnPourcentage(l));
+  for (const enCout of [true, false])
+    for (const l of calculees.filter((x) => estCout(x) === enCout))
+      l.montant = multiplyCents(basePourcentage(lignes, l).montant, l.pourcentage as string);
   // « Imprévus 5 + 10 % » typed 2 250,00 € on 15 000,00 € of coût hors frais: the amount proves the sum's total (15 %),
   // the line's rate; any other amount leaves the sum named (montant-illisible), never a term nor the total picked.
   for (const p of sommesAProuver) {
     const l = lignes.find((x) => x.id === p.ligne);
-    if (!l || l.pourcentage || l.montantCalcule || multiplyCents(horsFrais, p.total) !== l.montant) continue;
+    if (
+      !l ||
+      l.pourcentage ||
+      l.montantCalcule ||
+      multiplyCents(basePourcentage(lignes, l).montant, p.total) !== l.montant
+    )
+      continue;
     l.pourcentage = chaineDecimale(p.total);
     l.source.cellules.pourcentage = p.cellule;
     illisibles.splice(illisibles.indexOf(p.illisible), 1);
+  }
+  // « Imprévus 7 % » with 1 000,00 € typed where 7 % of its base gives 1 050,00 €: the amount typed is counted (money
+  // the producer wrote), the disagreement named with both figures (montant-pourcentage, alerte); equal to the cent after
+  // half-up rounding, nothing to say. The only base the devis computes a rate on is basePourcentage: no other is tried.
+  const tauxContreMontant: NonNullable<Devis["tauxContreMontant"]> = [];
+  for (const l of lignes) {
+    if (!aUnPourcentage(l) || l.montantCalcule) continue;
+    const base = basePourcentage(lignes, l);
+    const calcule = multiplyCents(base.montant, l.pourcentage as string);
+    if (calcule === l.montant) continue;
+    // « Frais généraux 15 % » typed =ROUND(G71*15%,2) on the producer's « TOTAL HT » above it, a total read that differs
+    // from the coût hors frais (text amounts it misses): the amount is the rate of that total, said (info) with it.
+    const rangLigne = rangCellule(l.id);
+    const autre = totaux
+      .filter(
+        (t) => rangCellule(t.cellule) < rangLigne && multiplyCents(t.montant, l.pourcentage as string) === l.montant,
+      )
+      .sort((a, b) => rangCellule(b.cellule) - rangCellule(a.cellule))[0];
+    const cellulePct = l.source.cellules.pourcentage;
+    tauxContreMontant.push({
+      cellule: l.source.cellules.montant ?? l.id,
+      celluleTaux: cellulePct ?? l.id,
+      dans: cellulePct && cellulePct === l.source.cellules.taux ? "taux" : "libelle",
+      libelle: l.libelle,
+      ligne: l.id,
+      pourcentage: l.pourcentage as string,
+      base: base.montant,
+      nomBase: base.nom,
+      calcule,
+      montant: l.montant,
+      ...(autre ? { autreBase: { cellule: autre.cellule, libelle: autre.libelle, montant: autre.montant } } : {}),
+    });
   }
   // A chapter repeated under the total: proven when it is the sum of its chapter's lines to the cent (a proven total
   // in the conservation), else listed.
@@ -2874,6 +2913,7 @@ function importerAvecEntete(
     devises,
     ...(pourcentages.length ? { pourcentagesMontant: pourcentages } : {}),
     ...(pourcentagesTaux.length ? { pourcentagesTaux } : {}),
+    ...(tauxContreMontant.length ? { tauxContreMontant } : {}),
     ...(remises.length ? { remisesSansMontant: remises } : {}),
     ...(facteursTexte.length ? { facteursTexte } : {}),
     totauxProducteur: totaux,
@@ -3032,6 +3072,12 @@ function pourcentIllisibleDe(a: PourcentLibelle): NonNullable<MontantIllisible["
   if (a.type === "ambigu") return { decimale: chaineDecimale(a.decimale), milliers: chaineDecimale(a.milliers) };
   if (a.fourchette) return { fourchette: true };
   return a.somme ? { somme: sommeDeTaux(a) } : {};
+}
+
+/** The row number of a cell or line id (« 'Budget Gardiens'!G71 » → 71, « Budget!5 » → 5). */
+function rangCellule(c: string): number {
+  const m = /!\$?[A-Z]*\$?(\d+)$/.exec(c);
+  return m ? Number(m[1]) : Number.POSITIVE_INFINITY;
 }
 
 /** A label's percentage not read, as PourcentageMontant and PourcentageTaux name it. */

@@ -675,6 +675,12 @@ export interface Devis {
    */
   pourcentagesTaux?: PourcentageTaux[];
   /**
+   * Lines whose rate (label « Imprévus 7 % », or Taux column) does not give their typed amount on their base
+   * (basePourcentage), to the cent after half-up rounding: the amount typed is counted, both named (montant-pourcentage,
+   * alerte).
+   */
+  tauxContreMontant?: TauxContreMontant[];
+  /**
    * « Remise -10 % » rows with no amount: a rebate whose base nothing says, neither computed nor counted; named
    * (finding montant-pourcentage) with its label's cell and rate (decimal string, « 0.1 »).
    */
@@ -856,6 +862,32 @@ export interface PourcentageTaux {
   pourcentageLibelle?: string;
   /** The label's rate not read, as PourcentageMontant names it. */
   pourcentageLibelleNonLu?: PourcentageMontant["pourcentageLibelleNonLu"];
+}
+
+/** A line's rate against its typed amount: 7 % of 15 000,00 € gives 1 050,00 €, the amount typed is 1 000,00 €. */
+export interface TauxContreMontant {
+  /** The amount cell, whose amount is counted. */
+  cellule: string;
+  /** The cell that gives the rate: the label's, or the Taux column's. */
+  celluleTaux: string;
+  dans: "libelle" | "taux";
+  libelle: string;
+  /** The id of the line (`LigneDevis.id`). */
+  ligne: string;
+  /** The rate, as a decimal string (« 0.07 »). */
+  pourcentage: string;
+  /** The base the rate applies to (basePourcentage) and how messages name it. */
+  base: Cents;
+  nomBase: string;
+  /** The rate × the base, rounded half-up to the cent. */
+  calcule: Cents;
+  /** The amount typed, counted. */
+  montant: Cents;
+  /**
+   * A producer's total or subtotal above the line of which the amount is the rate, to the cent (the nearest one):
+   * the base the producer used, said (info) instead of an alert.
+   */
+  autreBase?: { cellule: string; libelle: string; montant: Cents };
 }
 
 /** A column right of the table holding amounts (never read as the devis): its cells and their sum, in cents. */

@@ -50,3 +50,37 @@ export function sommeLignes(lignes: readonly LigneDevis[], ids: readonly string[
   const set = new Set(ids);
   return lignes.reduce((s, l) => (set.has(l.id) ? cents(s + l.montant) : s), ZERO);
 }
+
+/** A cost line: placed in chapters 1 to 9 (not frais généraux, imprévus, frais financiers nor the producer's fee). */
+export function estCout(l: Pick<LigneDevis, "chapitre">): boolean {
+  return !!l.chapitre && !CHAPITRES_HORS_TOTAL.includes(l.chapitre);
+}
+
+/** A line carrying a rate of a base (« Imprévus 7 % », « Assurance » with 3 % in the Taux column), computed or typed. */
+export function aUnPourcentage(l: Pick<LigneDevis, "pourcentage" | "taux">): boolean {
+  return !!l.pourcentage && l.taux === undefined;
+}
+
+export interface BasePourcentage {
+  montant: Cents;
+  /** How messages name it: « coût hors frais », or « coût hors frais sans les lignes en pourcentage ». */
+  nom: string;
+}
+
+/**
+ * The one base a line's rate applies to, for its computation and for every message naming it. Frais généraux,
+ * imprévus, frais financiers, the producer's fee (and a line left unplaced): the coût hors frais, chapters 1 to 9 (CNC
+ * convention: these are computed on the cost without them). A cost line of chapters 1 to 9 at a rate (« Frais
+ * d'assurance » at 3 % in the Taux column, chapter 9) is a cost counted in the coût hors frais, so it cannot be computed
+ * on it (itself included): its base is the costs of chapters 1 to 9 without the lines carrying a rate.
+ */
+export function basePourcentage(
+  lignes: readonly Pick<LigneDevis, "chapitre" | "pourcentage" | "taux" | "montant">[],
+  l: Pick<LigneDevis, "chapitre">,
+): BasePourcentage {
+  if (!estCout(l)) return { montant: sumCents(lignes.filter(estCout).map((x) => x.montant)), nom: "coût hors frais" };
+  return {
+    montant: sumCents(lignes.filter((x) => estCout(x) && !aUnPourcentage(x)).map((x) => x.montant)),
+    nom: "coût hors frais sans les lignes en pourcentage",
+  };
+}

@@ -1,5 +1,6 @@
 import { celluleDeLigne, type CodeChapitre, type Devis, type LigneDevis } from "../devis/model";
 import { CHAPITRES_HORS_TOTAL, libelleChapitre } from "../devis/nomenclature";
+import { estCout } from "../devis/totaux";
 import { type Cents, montantLigne, multiplyCents, sumCents } from "../money";
 import { euros, feuille, noeud, valeurFr, type Trace } from "./trace";
 
@@ -54,7 +55,13 @@ export function traceLigne(
       ...(cel ? { cellule: cel } : {}),
     });
   }
-  if (l.pourcentage && !l.taux && horsFrais && multiplyCents(horsFrais.montant, l.pourcentage) === l.montant) {
+  if (
+    l.pourcentage &&
+    !l.taux &&
+    horsFrais &&
+    !estCout(l) &&
+    multiplyCents(horsFrais.montant, l.pourcentage) === l.montant
+  ) {
     const pct = feuille("Pourcentage", l.pourcentage, "taux", {
       cellule: celluleDeLigne(l, "pourcentage") ?? celluleDeLigne(l, "taux"),
     });

@@ -1,8 +1,10 @@
 import type { Constat, Regle } from "../../controles/constat";
+import { cents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
 import { pourcentageAffiche } from "../../port/devises";
 import type { ContexteDevis } from "./contexte";
 import type { Devis, PourcentageMontant } from "../model";
+import { basePourcentage } from "../totaux";
 import { pourcentFr, sommeDeTauxFr } from "./montantIllisible";
 
 /**
@@ -17,7 +19,8 @@ export const montantPourcentage: Regle<ContexteDevis> = {
     "Un pourcentage dans la colonne des montants d'une ligne de frais généraux ou d'imprévus est lu comme son taux " +
     "sur le coût hors frais, jamais comme un montant en euros, et c'est dit ; une remise en pourcentage sans " +
     "montant (« Remise -10 % ») est nommée, jamais calculée ; un libellé qui dit un autre taux que la cellule (montant " +
-    "ou colonne des taux), ou un taux non lu (fourchette, somme de taux), est signalé.",
+    "ou colonne des taux), ou un taux non lu (fourchette, somme de taux), est signalé ; un taux qui ne donne pas le " +
+    "montant saisi sur sa base (au centime) est signalé, le montant saisi compté.",
   verifier({ devis }) {
     return constatsPourcentages(devis);
   },
@@ -37,7 +40,7 @@ function constatsPourcentages(devis: Devis): Constat[] {
       `montant (négatif) dans la colonne des montants, puis relancez.`,
     cellule: r.cellule,
   }));
-  return [...remises, ...pourcentagesLus(devis), ...pourcentagesTaux(devis)];
+  return [...remises, ...pourcentagesLus(devis), ...pourcentagesTaux(devis), ...tauxContreMontant(devis)];
 }
 
 /**
@@ -78,7 +81,7 @@ function pourcentagesTaux(devis: Devis) {
     const pct = pourcentageAffiche(Number(p.pourcentage));
     const calcul =
       ligne?.montantCalcule && !ligne.taux
-        ? ` : ${pct} du coût hors frais (${formatMontantFr(devis.totalHorsFrais)}), soit ${formatMontantFr(ligne.montant)}`
+        ? ` : ${pct} du ${baseFr(devis, ligne)}, soit ${formatMontantFr(ligne.montant)}`
         : "";
     return {
       regle: "montant-pourcentage",
@@ -96,9 +99,7 @@ function pourcentagesLus(devis: Devis) {
   return (devis.pourcentagesMontant ?? []).map((p) => {
     const ligne = devis.lignes.find((l) => l.id === p.ligne);
     const pct = pourcentageAffiche(Number(p.pourcentage));
-    const calcul = ligne
-      ? ` : ${pct} du coût hors frais (${formatMontantFr(devis.totalHorsFrais)}), soit ${formatMontantFr(ligne.montant)}`
-      : "";
+    const calcul = ligne ? ` : ${pct} du ${baseFr(devis, ligne)}, soit ${formatMontantFr(ligne.montant)}` : "";
     const dit = libelleDit(p.pourcentageLibelle, p.pourcentageLibelleNonLu);
     const libelle = dit
       ? ` Le libellé dit ${dit} : c'est le taux de la cellule qui est lu ; corrigez celui des deux qui est faux.`
@@ -110,6 +111,44 @@ function pourcentagesLus(devis: Devis) {
         `${p.cellule} « ${p.libelle} » : « ${pct} » dans la colonne des montants est lu comme le taux de la ligne, ` +
         `pas comme un montant${calcul}.${libelle}`,
       cellule: p.cellule,
+    };
+  });
+}
+
+/** « coût hors frais (15 000,00 €) »: the base the line's rate was computed on (basePourcentage), never another. */
+function baseFr(devis: Devis, ligne: Devis["lignes"][number]): string {
+  const b = basePourcentage(devis.lignes, ligne);
+  return `${b.nom} (${formatMontantFr(b.montant)})`;
+}
+
+/**
+ * « Imprévus 7 % » with 1 000,00 € typed where 7 % of the coût hors frais gives 1 050,00 €: the amount typed is counted,
+ * the rate's cell, the base, the computed and the typed amounts named (an alert: one of the two is wrong).
+ */
+function tauxContreMontant(devis: Devis): Constat[] {
+  return (devis.tauxContreMontant ?? []).map((t) => {
+    const pct = pourcentageAffiche(Number(t.pourcentage));
+    const dit = t.dans === "taux" ? `le taux de la colonne des taux (${t.celluleTaux}) dit` : "le libellé dit";
+    if (t.autreBase)
+      return {
+        regle: "montant-pourcentage",
+        gravite: "info" as const,
+        message:
+          `${t.cellule} « ${t.libelle} » : le montant saisi, ${formatMontantFr(t.montant)}, est ${pct} du total ` +
+          `« ${t.autreBase.libelle} » (${t.autreBase.cellule} : ${formatMontantFr(t.autreBase.montant)}), et non du ` +
+          `${t.nomBase} lu (${formatMontantFr(t.base)}, dont ${pct} donnerait ${formatMontantFr(t.calcule)}) ; c'est ` +
+          `le montant saisi qui est compté.`,
+        cellule: t.cellule,
+      };
+    return {
+      regle: "montant-pourcentage",
+      gravite: "alerte" as const,
+      message:
+        `${t.cellule} « ${t.libelle} » : ${dit} ${pct} du ${t.nomBase} (${formatMontantFr(t.base)}), soit ` +
+        `${formatMontantFr(t.calcule)} ; le montant saisi est ${formatMontantFr(t.montant)} (écart de ` +
+        `${formatMontantFr(cents(t.montant - t.calcule))}). C'est le montant saisi qui est compté ; corrigez celui des deux ` +
+        `qui est faux.`,
+      cellule: t.cellule,
     };
   });
 }

@@ -5,10 +5,12 @@ import type { Devis } from "../model";
  * The devis's cells whose amount was not read — an Excel error, a date, an ambiguous text, a figure in another
  * currency, in the amount column of a line or in its « dont France » or charges — outside the producer's totals (those
  * are only not compared), merged cells (counted on their own row) and errors outside the lines (above the header).
- * A factor unreadable beside an amount read is not one: the line is counted with it.
+ * A factor or a label's rate unreadable beside an amount read is not one: the line is counted with it.
  */
 export function cellulesNonLues(devis: Pick<Devis, "illisibles" | "ambigus" | "devises">): string[] {
-  const facteur = (c: string | undefined) => c === "quantite" || c === "nombre" || c === "taux";
+  // A factor, or the label's rate (« Frais généraux 1,500 % », « Imprévus 5-10 % »), not read beside the line's amount
+  // read: the line is counted with that amount, which was read.
+  const facteur = (c: string | undefined) => c === "quantite" || c === "nombre" || c === "taux" || c === "libelle";
   return [
     ...(devis.illisibles ?? [])
       .filter((x) => !x.total && !x.fusionneAvec && !x.region && !(facteur(x.colonne) && x.compte !== undefined))
