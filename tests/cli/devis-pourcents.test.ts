@@ -513,9 +513,11 @@ describe("prodbook devis : le taux d'une ligne contre son montant saisi, et sa b
       "alerte Budget!D7 Budget!D7 « Frais généraux 5 % » : le taux « 10 % » de la colonne des taux est lu comme le " +
         "taux de la ligne : 10 % du coût hors frais (15 850,00 €), soit 1 585,00 €. Le libellé (Budget!B7) dit 5 % : " +
         "c'est le taux de la cellule qui est lu ; corrigez celui des deux qui est faux.",
-      "alerte Budget!E6 Budget!E6 « Assurance complémentaire » : le taux de la colonne des taux (Budget!D6) dit 2 % " +
-        "du coût hors frais sans les lignes en pourcentage (15 000,00 €), soit 300,00 € ; le montant saisi est " +
-        "400,00 € (écart de 100,00 €). C'est le montant saisi qui est compté ; corrigez celui des deux qui est faux.",
+      // A cost line: its rate may apply to another base (a commission on one fee), an information, not an alert.
+      "info Budget!E6 Budget!E6 « Assurance complémentaire » : le taux de la colonne des taux (Budget!D6) dit 2 % ; " +
+        "le montant saisi, 400,00 €, n'est pas 2 % du coût hors frais sans les lignes en pourcentage (15 000,00 €, " +
+        "soit 300,00 €) : le taux porte sur une autre base (un cachet, une partie du coût ?). C'est le montant saisi " +
+        "qui est compté ; vérifiez la base du taux.",
     ]);
   });
 });

@@ -4,7 +4,7 @@ import { formatMontantFr } from "../../money/format";
 import { pourcentageAffiche } from "../../port/devises";
 import type { ContexteDevis } from "./contexte";
 import type { Devis, PourcentageMontant } from "../model";
-import { basePourcentage } from "../totaux";
+import { basePourcentage, estCout } from "../totaux";
 import { pourcentFr, sommeDeTauxFr } from "./montantIllisible";
 
 /**
@@ -138,6 +138,21 @@ function tauxContreMontant(devis: Devis): Constat[] {
           `« ${t.autreBase.libelle} » (${t.autreBase.cellule} : ${formatMontantFr(t.autreBase.montant)}), et non du ` +
           `${t.nomBase} lu (${formatMontantFr(t.base)}, dont ${pct} donnerait ${formatMontantFr(t.calcule)}) ; c'est ` +
           `le montant saisi qui est compté.`,
+        cellule: t.cellule,
+      };
+    // A cost line of chapters 1 to 9 at a rate (a commission on one fee, an insurance on part of the cost): its base is
+    // Prodbook's convention, not a rule of the devis; the difference is said (info) with the amount counted, never
+    // alerted as if one of the two were wrong.
+    const ligne = devis.lignes.find((l) => l.id === t.ligne);
+    if (ligne && estCout(ligne))
+      return {
+        regle: "montant-pourcentage",
+        gravite: "info" as const,
+        message:
+          `${t.cellule} « ${t.libelle} » : ${dit} ${pct} ; le montant saisi, ${formatMontantFr(t.montant)}, n'est pas ` +
+          `${pct} du ${t.nomBase} (${formatMontantFr(t.base)}, soit ${formatMontantFr(t.calcule)}) : le taux porte ` +
+          `sur une autre base (un cachet, une partie du coût ?). C'est le montant saisi qui est compté ; vérifiez la base ` +
+          `du taux.`,
         cellule: t.cellule,
       };
     return {
