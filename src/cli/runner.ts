@@ -308,6 +308,13 @@ export function verifierSortie(
   ...entrees: (string | { chemin: string; quoi: string })[]
 ): string | undefined {
   if (sortie === undefined) return undefined;
+  // `-o sorties/` or `-o sorties` (an existing folder): a folder named, not a file without its extension (a folder named
+  // « x.xlsx » is refused by verifierEmplacement: « c'est un dossier »).
+  if (!/\.xlsx$/i.test(sortie) && estUnDossier(sortie))
+    throw new CliError(
+      `Le fichier de sortie « ${sortie} » est un dossier : indiquez un nom de fichier .xlsx ` +
+        `(-o ${path.join(sortie, "sortie.xlsx")}).`,
+    );
   if (!/\.xlsx$/i.test(sortie)) throw new CliError(`Le fichier de sortie « ${sortie} » doit avoir l'extension .xlsx.`);
   // `-o .xlsx`, `-o sorties/.xlsx`: the name forgotten before its extension (a hidden file nobody would find).
   if (/^\.xlsx$/i.test(path.basename(sortie)))
@@ -327,6 +334,16 @@ export function verifierSortie(
     }
   }
   return sortie;
+}
+
+/** A path naming a folder: it ends with a separator (« sorties/ »), or an existing folder is there. */
+export function estUnDossier(chemin: string): boolean {
+  if (/[\\/]$/.test(chemin)) return true;
+  try {
+    return fs.statSync(chemin).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The text files `--fec`, `--correspondances` and `--colonnes` name, each with what it is for (verifierSortie). */

@@ -180,3 +180,103 @@ describe("un classeur à deux feuilles de devis : chaque commande nomme celle qu
     expect(r.out).not.toContain("Devis v2");
   });
 });
+
+/** The fiction devis on a sheet « Budget Gardiens » and its copy on « Devis v2 » (one amount raised). */
+async function deuxDevisGardiens(nom: string): Promise<string> {
+  const f = await deuxDevis(nom);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(f);
+  wb.getWorksheet("Budget")!.name = "Budget Gardiens";
+  await wb.xlsx.writeFile(f);
+  return f;
+}
+
+const AUTRE_DEVIS_GARDIENS =
+  /La feuille « Devis v2 » ressemble aussi à un devis et tient des montants \('Devis v2'!F3 et dessous : 14 cellules, somme 843 000,00 €\) ; elle n'est pas lue : seule la feuille « Budget Gardiens » l'est/;
+
+describe("versions : la feuille de devis non lue nommée (feuille-lue)", () => {
+  it("versions enregistrer : la première feuille enregistrée, l'autre nommée en texte et en JSON", async () => {
+    const f = await deuxDevisGardiens("deux-devis-versions.xlsx");
+    const sortie = path.join(dossier(), "deux-devis-versions-sortie.xlsx");
+    const t = await lancer(["versions", "enregistrer", f, "--nom", "V1", "--date", "2026-11-20", "-o", sortie]);
+    expect(t.code).toBe(0);
+    expect(t.out).toMatch(/Version « V1 » enregistrée : 13 lignes, total 419 000,00 €/);
+    expect(t.out).toMatch(AUTRE_DEVIS_GARDIENS);
+    const j = await lancer([
+      "versions",
+      "enregistrer",
+      f,
+      "--nom",
+      "V1",
+      "--date",
+      "2026-11-20",
+      "--json",
+      "-o",
+      path.join(dossier(), "deux-devis-versions-json.xlsx"),
+    ]);
+    expect(j.code).toBe(0);
+    const c = controlesJson(j.out).find((x) => x.regle === "feuille-lue");
+    expect(c).toMatchObject({ gravite: "alerte", cellule: "'Devis v2'!F3" });
+    expect(c!.message).toMatch(AUTRE_DEVIS_GARDIENS);
+
+    // Compared with the current devis: the sheet not read named again.
+    const cmp = await lancer(["versions", "comparer", sortie, "--de", "V1", "--a", "courant", "--json"]);
+    expect(cmp.code).toBe(0);
+    expect(controlesJson(cmp.out).map((x) => x.message)).toContainEqual(expect.stringMatching(AUTRE_DEVIS_GARDIENS));
+    const cmpTexte = await lancer(["versions", "comparer", sortie, "--de", "V1", "--a", "courant"]);
+    expect(cmpTexte.out).toMatch(AUTRE_DEVIS_GARDIENS);
+  });
+});
+
+describe("-o ou --csv nommant un dossier (avant : « doit avoir l'extension .xlsx »)", () => {
+  it("-o sur un dossier existant : c'est un dossier qui est nommé, rien d'écrit", async () => {
+    const f = await devis("dossier-o.xlsx");
+    const rep = path.join(dossier(), "sorties");
+    await fs.mkdir(rep);
+    refus(
+      await lancer(["devis", f, "-o", rep]),
+      `Le fichier de sortie « ${rep} » est un dossier : indiquez un nom de fichier .xlsx ` +
+        `(-o ${path.join(rep, "sortie.xlsx")}).`,
+    );
+    expect(await fs.readdir(rep)).toEqual([]);
+  });
+
+  it("-o finissant par / (dossier absent) : même message", async () => {
+    const f = await devis("dossier-slash.xlsx");
+    const rep = path.join(dossier(), "nouveau") + "/";
+    refus(
+      await lancer(["financement", f, "--cout", "1000000", "-o", rep]),
+      `Le fichier de sortie « ${rep} » est un dossier : indiquez un nom de fichier .xlsx ` +
+        `(-o ${path.join(rep, "sortie.xlsx")}).`,
+    );
+    expect(existsSync(rep)).toBe(false);
+  });
+
+  it("-o sans extension qui n'est pas un dossier : l'extension demandée comme avant", async () => {
+    const f = await devis("sans-extension.xlsx");
+    refus(
+      await lancer(["devis", f, "-o", path.join(dossier(), "sortie")]),
+      `Le fichier de sortie « ${path.join(dossier(), "sortie")} » doit avoir l'extension .xlsx.`,
+    );
+  });
+
+  it("carbone --csv sur un dossier : nommé comme un dossier, ni le CSV ni le classeur écrits", async () => {
+    const f = await devis("dossier-csv.xlsx");
+    const rep = path.join(dossier(), "exports");
+    await fs.mkdir(rep);
+    const sortie = path.join(dossier(), "dossier-csv-sortie.xlsx");
+    refus(
+      await lancer(["carbone", f, "--csv", rep, "-o", sortie]),
+      `Le fichier de l'option --csv « ${rep} » est un dossier : indiquez un nom de fichier .csv ` +
+        `(--csv ${path.join(rep, "export.csv")}).`,
+      sortie,
+    );
+    expect(await fs.readdir(rep)).toEqual([]);
+    const slash = path.join(dossier(), "exports-absent") + "/";
+    refus(
+      await lancer(["carbone", f, "--csv", slash]),
+      `Le fichier de l'option --csv « ${slash} » est un dossier : indiquez un nom de fichier .csv ` +
+        `(--csv ${path.join(slash, "export.csv")}).`,
+    );
+  });
+});

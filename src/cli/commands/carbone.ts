@@ -5,7 +5,7 @@ import { detailDate } from "../../app/arguments";
 import { verifierDateRegles } from "../../app/dateRegles";
 import { dateValide } from "../../app/commandes/regles";
 import { CliError, type Io } from "../io";
-import { definirCommande, lusPar, memeFichier, verifierEmplacement, verifierSortie } from "../runner";
+import { definirCommande, estUnDossier, lusPar, memeFichier, verifierEmplacement, verifierSortie } from "../runner";
 import { ligneConstat, texteRegles } from "../constats";
 import * as path from "path";
 import { encodageArg, OPTION_ENCODAGE } from "../args";
@@ -155,6 +155,11 @@ export const commande = definirCommande({
     verifierDateRegles(v.date, "date");
     const csv = v.csv;
     if (csv !== undefined) {
+      if (!/\.csv$/i.test(csv) && estUnDossier(csv))
+        throw new CliError(
+          `Le fichier de l'option --csv « ${csv} » est un dossier : indiquez un nom de fichier .csv ` +
+            `(--csv ${path.join(csv, "export.csv")}).`,
+        );
       if (!/\.csv$/i.test(csv))
         throw new CliError(`Le fichier de l'option --csv « ${csv} » doit avoir l'extension .csv.`);
       if (/^\.csv$/i.test(path.basename(csv)))

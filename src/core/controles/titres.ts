@@ -76,6 +76,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "lignes-masquees-plan": "Lignes masquées lues dans le plan",
   "intensite-aides-publiques": "Intensité des aides publiques",
   "total-plan": "Total du plan ≠ somme des financements",
+  "pourcent-plan": "Pourcentage du plan ≠ montants",
   "statut-envisage": "Financements seulement envisagés",
   "credit-impot-calcule": "Crédit d'impôt calculé",
   "credit-impot-non-ajoute": "Crédit d'impôt non ajouté",

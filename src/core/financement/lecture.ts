@@ -36,6 +36,26 @@ import type {
 import { ErreurDonnees } from "../erreurs";
 
 /**
+ * A percentage written beside a source, as fractions (PourcentEcrit.valeurs): a number formatted as a percentage or a
+ * text « 30 % » means one thing; a plain number means 30 % when above 1, and either 30 % or 0,3 % when at most 1 (both
+ * kept: nothing guessed). An empty cell, an error or another text: nothing.
+ */
+export function pourcentEcrit(c: CellData | undefined): { affiche: string; valeurs: string[] } | undefined {
+  if (!c || c.erreur || c.v === null || typeof c.v === "boolean") return undefined;
+  if (typeof c.v === "number") {
+    if (!Number.isFinite(c.v)) return undefined;
+    if (estFormatPourcentage(c.fmt)) return { affiche: pourcentageAffiche(c.v), valeurs: [String(c.v)] };
+    const cent = new Decimal(c.v).dividedBy(100).toString();
+    const affiche = String(c.v).replace(".", ",");
+    return { affiche, valeurs: Math.abs(c.v) > 1 ? [cent] : [String(c.v), cent] };
+  }
+  if (typeof c.v !== "string") return undefined;
+  const m = /^(-?\d+(?:[.,]\d+)?)\s*%$/.exec(c.v.trim());
+  if (!m) return undefined;
+  return { affiche: c.v.trim(), valeurs: [new Decimal(m[1].replace(",", ".")).dividedBy(100).toString()] };
+}
+
+/**
  * No plan header (Financeur / Nature / Montant…) in the sheet. `vide`: the sheet holds nothing at all, said as such
  * (as the devis reader says it) rather than asking for a header row.
  */
@@ -513,6 +533,17 @@ function lireLignes(
       cellule: celluleMontant,
       ligne: r + 1,
     };
+    if (col.pourcent !== undefined) {
+      const p = pourcentEcrit(row[col.pourcent]);
+      if (p)
+        (plan.pourcents ??= []).push({
+          cellule: celluleRef(sheet.name, r, col.pourcent),
+          ...p,
+          montant,
+          celluleMontant,
+          libelle: source.financeur,
+        });
+    }
     if (montant < 0)
       // A financing is a positive amount: counted as written (no money moved silently), and named.
       ctx.avertissements.push({

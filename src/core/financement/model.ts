@@ -80,6 +80,27 @@ export interface PlanFinancement {
    * if the rows were shown (a source stays counted), named by the finding `lignes-masquees-plan`.
    */
   masquees?: MontantMasquePlan[];
+  /**
+   * The percentages written in the plan's « % » column beside each source, only when there are some: never read as
+   * figures (the amounts are), checked against the amounts by the rule `pourcent-plan`.
+   */
+  pourcents?: PourcentEcrit[];
+}
+
+/** A percentage written beside a source (column « % », « Part »…), as the cell holds it. */
+export interface PourcentEcrit {
+  /** The percentage's cell ("Plan!D5") and its text as the cell shows it (« 30 % », « 30 »). */
+  cellule: string;
+  affiche: string;
+  /**
+   * What the cell may mean, as fractions (« 0.3 »): one reading for a cell formatted as a percentage or written with
+   * « % »; two for a plain number of at most 1 (0,3 as 30 % or as 0,3 %), never one of them picked.
+   */
+  valeurs: string[];
+  /** The source's amount, its cell and its name. */
+  montant: Cents;
+  celluleMontant: string;
+  libelle: string;
 }
 
 export interface MontantMasquePlan {

@@ -4,7 +4,8 @@ import type { LangueOeuvre, RegimeCredit } from "../creditImpot/modele";
 import { trouverEntete } from "../devis/entetes";
 import type { Genre, TypeOeuvre } from "../devis/model";
 import { ZONES, type Zone } from "../planning/calendrier";
-import { trouverFeuilleDevis } from "../devis/trouver";
+import { autresFeuillesDevis, trouverFeuilleDevis } from "../devis/trouver";
+import { estRecapitulatif } from "../devis/placement";
 import type { SheetData } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
 import { normaliser } from "../util/texte";
@@ -87,6 +88,11 @@ export interface ContexteDetecte {
   feuillesDevis: string[];
   /** The sheet detected as the devis is hidden in the workbook: the pane says so (as `devis` says « feuille-lue »). */
   feuilleDevisMasquee?: boolean;
+  /**
+   * The other sheets that look like a devis and hold amounts (autresFeuillesDevis), not read: the pane names them beside
+   * the devis detected, as every command says it (« feuille-lue »). Only when there are some.
+   */
+  autresFeuillesDevis?: string[];
   /** Several different durations written above the devis header: none taken, each named with its cell. */
   dureesAmbigues?: { duree: string; cellule: string }[];
 }
@@ -237,6 +243,11 @@ export function detecterContexte(feuilles: SheetData[]): ContexteDetecte {
   if (!devis) return resultat;
   resultat.valeurs.feuilleDevis = devis.name;
   if (devis.masquee) resultat.feuilleDevisMasquee = true;
+  const autres = autresFeuillesDevis(
+    devis,
+    feuilles.filter((f) => !estRecapitulatif(f.name)),
+  );
+  if (autres.length) resultat.autresFeuillesDevis = autres.map((a) => a.feuille);
   const entete = trouverEntete(devis);
   const genres = new Map<Genre, string>();
   const durees = new Map<string, string>();

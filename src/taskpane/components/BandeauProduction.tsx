@@ -72,11 +72,20 @@ export function BandeauProduction() {
   const c = p.contexte;
   // The devis sheet detected is hidden in the workbook: said beside its name, as `devis` says it (feuille-lue).
   const masquee = !!p.detecte?.feuilleDevisMasquee && p.detecte.valeurs.feuilleDevis === c.feuilleDevis;
+  // Other sheets that look like a devis, not read: named beside the one read, as every command says it (feuille-lue).
+  const autres =
+    p.detecte?.valeurs.feuilleDevis === c.feuilleDevis
+      ? (p.detecte?.autresFeuillesDevis ?? []).filter((f) => f !== c.feuilleDevis)
+      : [];
+  const nonLues = autres.length
+    ? ` (${autres.length > 1 ? "autres feuilles de devis non lues" : "autre feuille de devis non lue"}\u00a0: ` +
+      `${autres.map((f) => `«\u00a0${f}\u00a0»`).join(", ")})`
+    : "";
   // The shared parser: « 1.500 » minutes is refused under the field (1,5 or 1 500?), as on every page.
   // A value being typed that cannot be read (« 20xx », « cinquante ») is refused under its field and used by no page:
   // the summary does not echo it as if it were the production's.
   const morceaux = [
-    c.feuilleDevis ? `${c.feuilleDevis}${masquee ? " (feuille masquée)" : ""}` : "Devis à détecter",
+    c.feuilleDevis ? `${c.feuilleDevis}${masquee ? " (feuille masquée)" : ""}${nonLues}` : "Devis à détecter",
     libelle(GENRES, c.genre),
     c.duree && saisieDuree(c.duree).type === "ok" ? `${c.duree.trim()}\u00a0min` : undefined,
     libelle(REGIMES, c.regime)?.replace(/ \(.*\)$/, ""),

@@ -7,6 +7,7 @@ import { equilibre } from "./equilibre";
 import { intensiteAidesPubliques } from "./intensiteAidesPubliques";
 import { lecturePlan } from "./lecturePlan";
 import { lignesMasqueesPlan } from "./lignesMasqueesPlan";
+import { pourcentPlan } from "./pourcentPlan";
 import { sourceNonClassee } from "./sourceNonClassee";
 import { statutEnvisage } from "./statutEnvisage";
 import { totalPlan } from "./totalPlan";
@@ -20,6 +21,7 @@ export const REGLES_FINANCEMENT: readonly Regle<ContexteFinancement>[] = creerRe
   diffuseursFsa,
   statutEnvisage,
   totalPlan,
+  pourcentPlan,
   sourceNonClassee,
   lignesMasqueesPlan,
   lecturePlan,
