@@ -145,10 +145,25 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
   });
 
   it("lit un FEC réel dans le Web Worker avec une barre de progression et montre le format détecté", async () => {
+    // The steps keep their numbers once the écarts show (was: « 2. Correspondances » became « 3. »).
+    const etapes = () =>
+      page
+        .getByTestId(TEST_IDS.page("ecarts"))
+        .locator(".fui-Subtitle2")
+        .allInnerTexts()
+        .then((t) => t.filter((x) => /^\d\./.test(x)));
+    const avant = await etapes();
+    expect(avant).toEqual([
+      "1. Grand livre (FEC ou CSV)",
+      "2. Correspondances compte → poste",
+      "3. Feuilles du classeur",
+    ]);
     await observerBarre(page);
     await page.getByTestId(IDS.fichier).setInputFiles(GROS);
     const format = page.getByTestId(IDS.format);
     await format.waitFor();
+    await page.getByTestId(IDS.rapport).waitFor();
+    expect(await etapes()).toEqual(avant);
 
     expect(v.servis).toContain("/fecWorker.js");
     expect(v.workers.some((u) => u.endsWith("/fecWorker.js"))).toBe(true);

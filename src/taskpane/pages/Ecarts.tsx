@@ -601,7 +601,8 @@ export function Ecarts() {
       </div>
       {rapport && (
         <div className={styles.bloc} data-testid={TEST_IDS.ecarts.rapport}>
-          <Subtitle2>2. Écarts par chapitre</Subtitle2>
+          {/* The result of steps 1 and 2, not a step: the steps keep their numbers whether it shows or not. */}
+          <Subtitle2>Écarts par chapitre</Subtitle2>
           {aRecalculer && (
             <Caption1 block data-testid={TEST_IDS.ecarts.aRecalculer}>
               Correspondances modifiées : ces chiffres datent d'avant.{" "}
@@ -755,7 +756,7 @@ export function Ecarts() {
         </div>
       )}
       <div className={styles.bloc}>
-        <Subtitle2>{rapport ? "3." : "2."} Correspondances compte → poste</Subtitle2>
+        <Subtitle2>2. Correspondances compte → poste</Subtitle2>
         <Caption1>
           Préfixe de compte (ou section:CODE) → code de chapitre « 2 » ou de ligne « 2.3 ». Le plus long préfixe
           l'emporte.
@@ -867,7 +868,7 @@ export function Ecarts() {
         )}
       </div>
       <div className={styles.bloc}>
-        <Subtitle2>{rapport ? "4." : "3."} Feuilles du classeur</Subtitle2>
+        <Subtitle2>3. Feuilles du classeur</Subtitle2>
         <Button
           appearance="primary"
           data-testid={TEST_IDS.ecarts.rapprocher}
