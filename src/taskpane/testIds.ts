@@ -66,6 +66,8 @@ export const TEST_IDS = {
     nomFec: "ecarts-nom-fec",
     dernierFec: "ecarts-dernier-fec",
     rejets: "ecarts-rejets",
+    /** The button that folds or unfolds the correspondances list (aria-expanded), with its count. */
+    deplierCorrespondances: "ecarts-deplier-correspondances",
     correspondance: (i: number) => `ecarts-correspondance-${i}`,
     ajouter: "ecarts-ajouter",
     /** The file input of « Importer un fichier .csv… » (correspondances), and the alertes of the file read. */
