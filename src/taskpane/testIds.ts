@@ -68,6 +68,8 @@ export const TEST_IDS = {
     rejets: "ecarts-rejets",
     aucuneLigne: "ecarts-aucune-ligne",
     montantsNegatifs: "ecarts-montants-negatifs",
+    /** The button that folds or unfolds the correspondances list (aria-expanded), with its count. */
+    deplierCorrespondances: "ecarts-deplier-correspondances",
     correspondance: (i: number) => `ecarts-correspondance-${i}`,
     ajouter: "ecarts-ajouter",
     /** The file input of « Importer un fichier .csv… » (correspondances), and the alertes of the file read. */

@@ -137,12 +137,38 @@ describe("constats récents dans le volet à 320 px : titres français, messages
     // Named by the field's label (« Année des dépenses »), not « Année ».
     expect(texte).toContain(
       "« Année des dépenses » attend une année de dépenses couverte par les règles du crédit d'impôt " +
-        "(périodes couvertes : du 1er janvier 2016 à ce jour), reçu « 2010 ».",
+        "(périodes couvertes : du 1er janvier 2016 au 31 décembre 2028), reçu « 2010 ».",
     );
     expect(fautesDeLecture(texte)).toEqual([]);
     expect(texte).not.toMatch(/\d{4}-\d{2}-\d{2}|→ …/);
     expect(await debordements(page)).toEqual([]);
     await page.getByTestId("ci-annee").fill("2026");
+  });
+
+  it("avant la première règle et après la dernière : la même réponse, sous le champ « Année », effacée quand l'année change (avant : « à ce jour » pour 1800, trois périodes finissant en 2028 pour 2999, dans la zone des messages seulement)", async () => {
+    await page.getByTestId(TEST_IDS.onglet("credit-impot")).click();
+    await page.getByTestId("ci-genre").selectOption("fiction");
+    await page.getByTestId("ci-duree").fill("52");
+    const annee = page.getByTestId("ci-annee");
+    const sousLeChamp = page
+      .getByTestId("page-credit-impot")
+      .locator(".fui-Field", { has: annee })
+      .locator(".fui-Field__validationMessage");
+    for (const a of ["1800", "2999"]) {
+      await annee.fill(a);
+      await page.getByTestId("ci-calculer").click();
+      await page.locator('[data-testid="ci-annee"][aria-invalid="true"]').waitFor();
+      expect(sp(await sousLeChamp.innerText())).toBe(
+        "« Année des dépenses » attend une année de dépenses couverte par les règles du crédit d'impôt " +
+          `(périodes couvertes : du 1er janvier 2016 au 31 décembre 2028), reçu « ${a} ».`,
+      );
+      expect(await debordements(page)).toEqual([]);
+    }
+    // The year changed: the refusal, which spoke of 2999, goes (under the field and under the button), nothing run.
+    await annee.fill("2026");
+    await sousLeChamp.waitFor({ state: "detached" });
+    expect(await annee.getAttribute("aria-invalid")).not.toBe("true");
+    expect(await page.getByTestId("page-credit-impot").innerText()).not.toContain("périodes couvertes");
   });
 });
 

@@ -23,6 +23,8 @@ describe("Écarts : import d'un fichier de correspondances (Chromium, 320 px)", 
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-corr-"));
     await page.getByTestId(TEST_IDS.onglet("ecarts")).click();
+    // Every row valid: the list is folded with its count; unfolded to be read and edited.
+    await page.getByTestId(IDS.deplierCorrespondances).click();
     await page.getByTestId(IDS.correspondance(0)).waitFor();
     // The rows show before the reading of them ends: the buttons are usable once it has.
     await page.locator(`[data-testid="${IDS.enregistrer}"]:not([disabled])`).waitFor();

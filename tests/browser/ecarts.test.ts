@@ -135,8 +135,8 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     page = v.page;
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "prodbook-ecarts-"));
     await page.getByTestId(TEST_IDS.onglet("ecarts")).click();
-    // The default account → poste table is loaded from the catalogue when the page opens.
-    await page.getByTestId(IDS.correspondance(0)).waitFor();
+    // The default account → poste table is loaded from the catalogue when the page opens (folded: every row valid).
+    await page.getByTestId(IDS.deplierCorrespondances).waitFor();
   });
 
   afterAll(async () => {
@@ -144,11 +144,48 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
+  it("la liste des correspondances, valide, est repliée avec son compte (l'étape 3 reste proche) et se déplie au clavier (avant : 24 lignes toujours dépliées)", async () => {
+    const bouton = page.getByTestId(IDS.deplierCorrespondances);
+    expect(await bouton.getAttribute("aria-expanded")).toBe("false");
+    expect(await bouton.innerText()).toMatch(/^Afficher les \d+\u00a0correspondances \(toutes valides\)$/);
+    expect(await page.locator('[data-testid^="ecarts-correspondance-"]').count()).toBe(0);
+    const n = Number(/\d+/.exec(await bouton.innerText())![0]);
+    expect(n).toBeGreaterThan(10);
+    // The write step follows the folded list closely, not hundreds of pixels below.
+    const ecrire = (await page.getByTestId(IDS.rapprocher).boundingBox())!;
+    const b = (await bouton.boundingBox())!;
+    expect(ecrire.y - (b.y + b.height)).toBeLessThan(250);
+    await bouton.focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId(IDS.correspondance(n - 1)).waitFor();
+    expect(await bouton.getAttribute("aria-expanded")).toBe("true");
+    expect(await bouton.innerText()).toMatch(/^Masquer les \d+\u00a0correspondances/);
+    await page.keyboard.press("Space");
+    await page.getByTestId(IDS.correspondance(0)).waitFor({ state: "detached" });
+    await page.keyboard.press("Enter");
+    await page.getByTestId(IDS.correspondance(0)).waitFor();
+  });
+
   it("lit un FEC réel dans le Web Worker avec une barre de progression et montre le format détecté", async () => {
+    // The steps keep their numbers once the écarts show (was: « 2. Correspondances » became « 3. »).
+    const etapes = () =>
+      page
+        .getByTestId(TEST_IDS.page("ecarts"))
+        .locator(".fui-Subtitle2")
+        .allInnerTexts()
+        .then((t) => t.filter((x) => /^\d\./.test(x)));
+    const avant = await etapes();
+    expect(avant).toEqual([
+      "1. Grand livre (FEC ou CSV)",
+      "2. Correspondances compte → poste",
+      "3. Feuilles du classeur",
+    ]);
     await observerBarre(page);
     await page.getByTestId(IDS.fichier).setInputFiles(GROS);
     const format = page.getByTestId(IDS.format);
     await format.waitFor();
+    await page.getByTestId(IDS.rapport).waitFor();
+    expect(await etapes()).toEqual(avant);
 
     expect(v.servis).toContain("/fecWorker.js");
     expect(v.workers.some((u) => u.endsWith("/fecWorker.js"))).toBe(true);

@@ -110,6 +110,55 @@ describe.each([320, 350])("page Planning dans le volet construit, à %i px", (la
     expect(await champ.getAttribute("aria-invalid")).not.toBe("true");
   });
 
+  it("une date que le calcul refuse (31/12/2999) : dite sous son champ, effacée dès que la date change (avant : restait jusqu'à « Recalculer »)", async () => {
+    const champ = page.getByTestId(IDS_PLANNING.livraison);
+    await deplierParametres(page, IDS_PLANNING.parametres);
+    await saisirDate(champ, "31/12/2999");
+    await page.getByTestId(IDS_PLANNING.recalculer).click();
+    const erreur = page.getByTestId(TEST_IDS.page("planning")).getByTestId(TEST_IDS.erreur);
+    await erreur.filter({ hasText: "2999" }).waitFor();
+    const message = page
+      .getByTestId(TEST_IDS.page("planning"))
+      .locator(".fui-Field", { has: champ })
+      .locator(".fui-Field__validationMessage");
+    expect(await message.innerText()).toBe(
+      "«\u00a0Date de livraison\u00a0» attend une date de 1901 à 2199, reçu «\u00a031\u00a0décembre\u00a02999\u00a0».",
+    );
+    expect(await champ.getAttribute("aria-invalid")).toBe("true");
+    // Corrected, « Recalculer » not pressed: nothing left that speaks of 2999.
+    await saisirDate(champ, "15/05/2026");
+    await message.waitFor({ state: "detached" });
+    expect(await erreur.count()).toBe(0);
+    expect(await page.getByTestId(TEST_IDS.page("planning")).innerText()).not.toContain("2999");
+    expect(await debordements(page)).toEqual([]);
+  });
+
+  it("« Appliquer » : la ligne appliquée le dit en toutes lettres avec la quantité écrite, sans case pour l'appliquer deux fois (avant : inchangée, décochée)", async () => {
+    await page.getByTestId(IDS_PLANNING.recalculer).click();
+    const propositions = page.getByTestId(IDS_PLANNING.propositions);
+    await propositions.getByRole("checkbox").first().waitFor();
+    const cases = await propositions.getByRole("checkbox").count();
+    await propositions.getByRole("checkbox").first().check();
+    await page.getByTestId(IDS_PLANNING.appliquer).click();
+    const appliquee = page.getByTestId(IDS_PLANNING.propositionAppliquee(0));
+    await appliquee.waitFor();
+    expect(await appliquee.innerText()).toMatch(/^.+\u00a0: appliquée \(\d+(,\d+)?\u00a0(j|sem\.)\)$/);
+    // Its box is gone: the keyboard cannot tick it again; the others stay to choose.
+    expect(await propositions.getByRole("checkbox").count()).toBe(cases - 1);
+    expect(await page.getByTestId(IDS_PLANNING.appliquer).innerText()).toBe("Aucun changement coché");
+    if (cases > 1) {
+      // A second line applied later: the sheets written hold both (the first is not lost), and the page says so.
+      await propositions.getByRole("checkbox").first().check();
+      await page.getByTestId(IDS_PLANNING.appliquer).click();
+      await page.getByTestId(IDS_PLANNING.propositionAppliquee(1)).waitFor();
+      expect(await appliquee.count()).toBe(1);
+      expect(await page.getByTestId(IDS_PLANNING.applique).innerText()).toMatch(
+        /^1\u00a0quantité appliquée dans les feuilles .+ \(2\u00a0en tout\u202f; votre devis n'est pas modifié\)\.$/,
+      );
+    }
+    expect(await debordements(page)).toEqual([]);
+  });
+
   it("« Détails et sources » ouvert au clavier : les jours fériés renvoient au Code du travail, art. L3133-1, sur Légifrance", async () => {
     const bouton = page.getByTestId(IDS_PLANNING.details).getByRole("button", { name: /Détails et sources/ });
     await bouton.focus();

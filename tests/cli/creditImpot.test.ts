@@ -298,7 +298,7 @@ describe("prodbook credit-impot : erreurs (message français, code 2)", () => {
     [
       ["--regime", "cinema", "--genre", "fiction", "--annee", "2010"],
       // The year is at fault, not the workbook: the option is named, with the periods the rules cover.
-      /^L'option --annee attend une année de dépenses couverte par les règles du crédit d'impôt \(périodes couvertes\u00a0: du 1er\u00a0janvier\u00a02016 à ce jour\), reçu «\u00a02010\u00a0»\.$/,
+      /^L'option --annee attend une année de dépenses couverte par les règles du crédit d'impôt \(périodes couvertes\u00a0: du 1er\u00a0janvier\u00a02016 au 31\u00a0décembre\u00a02028\), reçu «\u00a02010\u00a0»\.$/,
     ],
   ])("%j", async (args, message) => {
     const r = await lancer([devis, ...(args as string[])]);

@@ -120,8 +120,8 @@ describe("credit-impot --annee avant 1900", () => {
   const creditImpotCinema = (annee: string, ...autres: string[]) =>
     lancerCli(main, ["credit-impot", EXEMPLE, "--regime", "cinema", "--genre", "fiction", "--annee", annee, ...autres]);
 
-  it.each(["1800", "1899"])(
-    "%s : l'année nommée avec les périodes couvertes (avant : « Erreur interne : RangeError », code 1)",
+  it.each(["1800", "1899", "2999"])(
+    "%s : l'année nommée avec les périodes couvertes, les mêmes avant la première règle et après la dernière",
     async (annee) => {
       const sortie = path.join(dossier(), `ci-${annee}.xlsx`);
       const r = await creditImpotCinema(annee, "-o", sortie);
@@ -129,7 +129,7 @@ describe("credit-impot --annee avant 1900", () => {
         r,
         new RegExp(
           `^L'option --annee attend une année de dépenses couverte par les règles du crédit d'impôt ` +
-            `\\(périodes couvertes\u00a0: du 1er\u00a0janvier\u00a02016 .*\\), reçu «\u00a0${annee}\u00a0»\\.$`,
+            `\\(périodes couvertes\u00a0: du 1er\u00a0janvier\u00a02016 au 31\u00a0décembre\u00a02028\\), reçu «\u00a0${annee}\u00a0»\\.$`,
         ),
         sortie,
       );

@@ -139,7 +139,7 @@ describe("erreurs d'options : en français, l'option nommée, code 2, rien sur l
       "credit-impot",
       ["--annee", "1900"],
       "L'option --annee attend une année de dépenses couverte par les règles du crédit d'impôt " +
-        "(périodes couvertes\u00a0: du 1er\u00a0janvier\u00a02016 à ce jour), reçu «\u00a01900\u00a0».",
+        "(périodes couvertes\u00a0: du 1er\u00a0janvier\u00a02016 au 31\u00a0décembre\u00a02028), reçu «\u00a01900\u00a0».",
     ],
     [
       "planning",

@@ -23,7 +23,8 @@ import {
   REGIMES,
   type ResultatCreditImpot,
 } from "./modele";
-import { periodes, regleAnnee, TABLES_CREDIT_IMPOT } from "./regles";
+import { anneeCouverte, periodesCouvertes, regleAnnee, TABLES_CREDIT_IMPOT } from "./regles";
+import { NOMS_REGIME } from "./contexteCalcul";
 
 /** Keys of the « Paramètres » sheet this domain reads (a typo under credit-impot.* is reported, never ignored). */
 export const PREFIXE_CLES = "credit-impot.";
@@ -44,13 +45,18 @@ export function calculerCreditImpot(devis: Devis, options: OptionsCreditImpot): 
   verifierOptions(options);
   const figures = new Figures(options.surcharges);
   const alertes: string[] = [];
-  const re = regleAnnee(TABLES_CREDIT_IMPOT.eligibilite, options.annee);
+  // One answer for any year refused, before the first rule or after the last: the periods every table this credit
+  // reads covers (not those of whichever table happens to be read first).
+  const couvertes = periodesCouvertes(options);
+  const re = anneeCouverte(options.annee, couvertes.periodes)
+    ? regleAnnee(TABLES_CREDIT_IMPOT.eligibilite, options.annee)
+    : undefined;
   if (!re)
     throw new AnneeNonCouverteError(
-      `Aucune règle d'éligibilité des dépenses en ` +
-        `vigueur en ${options.annee} (périodes couvertes : ${periodes(TABLES_CREDIT_IMPOT.eligibilite)}).`,
+      `Aucune règle du crédit d'impôt ${NOMS_REGIME[options.regime]} en vigueur en ${options.annee} ` +
+        `(périodes couvertes : ${couvertes.texte}).`,
       options.annee,
-      periodes(TABLES_CREDIT_IMPOT.eligibilite),
+      couvertes.texte,
     );
   const lignes = lignesBase(devis, re);
   figures.table(

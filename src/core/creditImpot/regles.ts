@@ -120,3 +120,80 @@ export function regleAnnee<V>(table: TableRegles<V>, annee: number): RegleDatee<
 export function periodes(table: TableRegles<unknown>): string {
   return periodesEnLettres(table.versions);
 }
+
+/** A period of dates (ISO), open at its end when `au` is undefined. */
+interface Periode {
+  du: string;
+  au?: string;
+}
+
+function lendemain(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The periods a table covers, its versions that follow each other joined into one. */
+function couverture(table: TableRegles<unknown>): Periode[] {
+  const tri = [...table.versions].sort((a, b) => (a.effetDu < b.effetDu ? -1 : 1));
+  const r: Periode[] = [];
+  for (const v of tri) {
+    const der = r[r.length - 1];
+    if (der && (der.au === undefined || lendemain(der.au) >= v.effetDu)) {
+      if (der.au !== undefined && (v.effetAu === undefined || v.effetAu > der.au)) der.au = v.effetAu;
+    } else r.push({ du: v.effetDu, ...(v.effetAu ? { au: v.effetAu } : {}) });
+  }
+  return r;
+}
+
+function intersection(a: Periode[], b: Periode[]): Periode[] {
+  const r: Periode[] = [];
+  for (const x of a)
+    for (const y of b) {
+      const du = x.du > y.du ? x.du : y.du;
+      const au = x.au === undefined ? y.au : y.au === undefined ? x.au : x.au < y.au ? x.au : y.au;
+      if (au === undefined || du <= au) r.push({ du, ...(au ? { au } : {}) });
+    }
+  return r;
+}
+
+/**
+ * The tables a credit always reads for these options (regime, genre, jeunesse, subsidies): the year must be covered
+ * by every one of them, else the credit cannot be computed.
+ */
+function tablesLues(o: {
+  regime: string;
+  genre: GenreCredit;
+  jeunesse?: boolean;
+  subventionsPubliques?: unknown;
+}): TableRegles<unknown>[] {
+  const T = TABLES_CREDIT_IMPOT;
+  const tables: TableRegles<unknown>[] = [T.eligibilite];
+  if (o.regime === "cinema") tables.push(T.cinema, T.cinemaPlafond, T.plafondBudget, T.aidesPubliques);
+  else if (o.regime === "international") tables.push(T.international);
+  else {
+    tables.push(T.audiovisuel, T.plafondBudget, T.aidesPubliques);
+    if (o.genre === "documentaire") tables.push(T.minimumDocumentaire, T.minuteDocumentaire);
+    else if (o.genre === "animation") tables.push(T.minimumAnimation, T.minuteAnimation);
+    else tables.push(T.minimumFiction, T.minuteFiction, ...(o.jeunesse ? [T.minimumJeunesse] : []));
+  }
+  if (o.subventionsPubliques !== undefined) tables.push(T.subventions);
+  return tables;
+}
+
+/**
+ * The periods in which the credit asked for can be computed: those every table it reads covers. One answer for any
+ * year refused (before the first rule or after the last), in words: « du 1er janvier 2016 au 31 décembre 2028 ».
+ */
+export function periodesCouvertes(o: Parameters<typeof tablesLues>[0]): { periodes: Periode[]; texte: string } {
+  const periodes = tablesLues(o)
+    .map(couverture)
+    .reduce((a, b) => intersection(a, b));
+  return { periodes, texte: periodes.map((p) => periodeEnLettres(p.du, p.au)).join(", ") || "aucune" };
+}
+
+/** Whether the expenditure year (its 31 December, as `regleAnnee` reads it) falls in one of the periods. */
+export function anneeCouverte(annee: number, periodes: Periode[]): boolean {
+  const d = dateAnnee(annee);
+  return periodes.some((p) => p.du <= d && (p.au === undefined || d <= p.au));
+}

@@ -107,9 +107,11 @@ export interface ChampDateProps {
   onChange: (iso: string) => void;
   "data-testid"?: string;
   hint?: string;
+  /** The action's refusal of this date (a year outside the calculation's), shown under it when it reads well. */
+  refus?: string;
 }
 
-export function ChampDate({ label, value, onChange, hint, "data-testid": testId }: ChampDateProps) {
+export function ChampDate({ label, value, onChange, hint, refus, "data-testid": testId }: ChampDateProps) {
   const [erreur, setErreur] = React.useState<{ type: DatePickerErrorType; texte: string } | undefined>();
   // The text the user typed, as the picker last read it (it puts the date kept back in the field when it refuses one).
   const saisie = React.useRef("");
@@ -121,13 +123,13 @@ export function ChampDate({ label, value, onChange, hint, "data-testid": testId 
     <Field
       label={label}
       hint={hint}
-      validationState={erreur ? "error" : "none"}
+      validationState={erreur || refus ? "error" : "none"}
       validationMessage={
         erreur
           ? erreur.type === "invalid-input"
             ? dateNonReconnue(erreur.texte, date ? value : "")
             : ERREURS[erreur.type]
-          : undefined
+          : refus
       }
     >
       <DatePicker

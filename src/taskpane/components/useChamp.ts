@@ -62,3 +62,12 @@ export function champsValides(...champs: Champ<unknown>[]): boolean {
   premier?.input.ref.current?.focus();
   return premier === undefined;
 }
+
+/**
+ * The field with a refusal that comes from the action rather than its parser (a year no rule covers): shown under it
+ * as its own refusals are, unless the parser already refuses what is typed.
+ */
+export function avecRefus<T>(champ: Champ<T>, refus: string | undefined): Champ<T> {
+  if (!refus || champ.field.validationState === "error") return champ;
+  return { ...champ, field: { validationState: "error", validationMessage: refus } };
+}

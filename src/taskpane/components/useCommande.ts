@@ -1,4 +1,5 @@
 import * as React from "react";
+import { ArgumentInvalideError } from "../../app/arguments";
 
 /** Progress of a long action: « Lecture du FEC… 58 % », « Écriture du Grand livre… bloc 12 / 135 ». */
 export interface Progression {
@@ -44,7 +45,26 @@ export function useCommande() {
     },
     [],
   );
-  return { occupe, erreur, lancer, action, progression, setProgression, annonce };
+  /** Clears `e` if it is still the error shown (a newer run's error is left as it is). */
+  const effacerErreur = React.useCallback((e: unknown) => setErreur((x: unknown) => (x === e ? undefined : x)), []);
+  return { occupe, erreur, lancer, action, progression, setProgression, annonce, effacerErreur };
 }
 
 export type Commande = ReturnType<typeof useCommande>;
+
+/**
+ * The page's last run refused the field `nom` (the use case's ArgumentInvalideError names it): its French message, to
+ * show under that field, next to what must change. Once the field's value changes, the refusal no longer speaks of what
+ * the field holds: it is cleared (under the field and under the button), not left until the action is run again.
+ */
+export function useRefusDuChamp(commande: Commande, nom: string, valeur: unknown): string | undefined {
+  const { erreur, occupe, effacerErreur } = commande;
+  const refus = !occupe && erreur instanceof ArgumentInvalideError && erreur.champ === nom ? erreur : undefined;
+  const precedente = React.useRef(valeur);
+  React.useEffect(() => {
+    if (Object.is(precedente.current, valeur)) return;
+    precedente.current = valeur;
+    if (refus) effacerErreur(refus);
+  }, [valeur, refus, effacerErreur]);
+  return refus?.message;
+}

@@ -48,8 +48,8 @@ import {
   useChampSubventions,
 } from "../components/ChampsProduction";
 import { ChampSaisie } from "../components/Champ";
-import { useChampLocal } from "../components/useChamp";
-import { useCommande } from "../components/useCommande";
+import { avecRefus, useChampLocal } from "../components/useChamp";
+import { useCommande, useRefusDuChamp } from "../components/useCommande";
 import { compte, guillemets, typographie } from "../francais";
 import { LANGUES, libelle, origineDureeDe, regimeDe } from "../listes";
 import { useProduction } from "../production";
@@ -150,7 +150,14 @@ export function CreditImpot() {
   const coproduction = regime === "audiovisuel" && genre === "fiction";
   const tournage = regime === "international" && genre === "fiction";
   const champDuree = useChampDuree();
-  const champAnnee = useChampAnnee();
+  const champAnneeLu = useChampAnnee();
+  // A year the rules do not cover (« 1800 », « 2999 ») is refused by the calculation: said under the year, next to
+  // what must change, and cleared once the year is changed.
+  const refusAnnee = useRefusDuChamp(commande, "annee", champAnneeLu.input.value);
+  const champAnnee = avecRefus(champAnneeLu, refusAnnee);
+  React.useEffect(() => {
+    if (refusAnnee) setParametresOuverts(true);
+  }, [refusAnnee]);
   const champEtranger = useChampLocal(saisieTaux, coproduction);
   const champJours = useChampLocal(lireJours, tournage);
   const champVfx = useChampLocal(lireMontant, regime === "international");

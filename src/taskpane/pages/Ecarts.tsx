@@ -102,6 +102,8 @@ const useStyles = makeStyles({
   supprimer: { minWidth: "auto", flexShrink: 0 },
   choix: { minWidth: 0, width: "11em", maxWidth: "100%" },
   boutons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  deplier: { alignSelf: "flex-start", textAlign: "start", minWidth: 0 },
+  listeCorrespondances: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   // Short keys: the account label gets the pane's remaining width.
   cle: { width: "8em", flexShrink: 0 },
   poste: { width: "4.5em", flexShrink: 0 },
@@ -322,6 +324,8 @@ export function Ecarts() {
   // Correspondances typed since the écarts shown were computed.
   const [aRecalculer, setARecalculer] = React.useState(false);
   const [enregistree, setEnregistree] = React.useState<string>();
+  // The correspondances list (24 rows by default) folds once valid, so the last step stays near; the user's choice wins.
+  const [listeOuverte, setListeOuverte] = React.useState<boolean>();
   // Every account without poste shown (« Voir les N autres comptes »), and the first one revealed to focus.
   const [tousSansPoste, setTousSansPoste] = React.useState(false);
   const [aFocaliser, setAFocaliser] = React.useState<string>();
@@ -397,6 +401,8 @@ export function Ecarts() {
   };
   const changer = (ls: Correspondance[]) => {
     setLignes(ls);
+    // What the user changes is shown: the list unfolds.
+    setListeOuverte(true);
     // Edited: no longer the default table; kept with the production until written to the sheet.
     setSource(undefined);
     setEnregistree(undefined);
@@ -413,6 +419,8 @@ export function Ecarts() {
       trierCorrespondances(lignes ?? [], connus, fec?.comptes.keys(), sectionsFec).problemes.map((p) => [p.rang, p]),
     );
   }, [lignes, postes, fec, sectionsFec]);
+  // Folded by default once every row is valid; unfolded while one is at fault, or empty, unless the user chose.
+  const ouverte = listeOuverte ?? (problemes.size > 0 || !lignes?.length);
   // « section:CODE » typed in the key makes the row a section row (and removing the prefix an account row).
   const modifier = (i: number, champ: "cle" | "poste", valeur: string) => {
     changer(
@@ -613,7 +621,8 @@ export function Ecarts() {
       </div>
       {rapport && (
         <div className={styles.bloc} data-testid={TEST_IDS.ecarts.rapport}>
-          <Subtitle2>2. Écarts par chapitre</Subtitle2>
+          {/* The result of steps 1 and 2, not a step: the steps keep their numbers whether it shows or not. */}
+          <Subtitle2>Écarts par chapitre</Subtitle2>
           {aRecalculer && (
             <Caption1 block data-testid={TEST_IDS.ecarts.aRecalculer}>
               Correspondances modifiées : ces chiffres datent d'avant.{" "}
@@ -767,71 +776,93 @@ export function Ecarts() {
         </div>
       )}
       <div className={styles.bloc}>
-        <Subtitle2>{rapport ? "3." : "2."} Correspondances compte → poste</Subtitle2>
+        <Subtitle2>2. Correspondances compte → poste</Subtitle2>
         <Caption1>
           Préfixe de compte (ou section:CODE) → code de chapitre « 2 » ou de ligne « 2.3 ». Le plus long préfixe
           l'emporte.
         </Caption1>
-        {lignes?.map((c, i) => {
-          const p = problemes.get(i);
-          return (
-            <div
-              className={mergeClasses(
-                styles.correspondance,
-                p && (p.gravite === "erreur" ? styles.fautive : styles.douteuse),
-              )}
-              key={i}
-              data-testid={TEST_IDS.ecarts.correspondance(i)}
-              data-probleme={p?.gravite}
-            >
-              <div className={styles.ligne}>
-                <Input
-                  size="small"
-                  className={styles.cle}
-                  aria-label="Compte"
-                  aria-invalid={p?.gravite === "erreur" || undefined}
-                  value={cleAffichee(c)}
-                  onChange={(_, d) => modifier(i, "cle", d.value)}
-                />
-                <Input
-                  size="small"
-                  className={styles.poste}
-                  aria-label="Poste"
-                  aria-invalid={p?.gravite === "erreur" || undefined}
-                  value={c.poste}
-                  onChange={(_, d) => modifier(i, "poste", d.value)}
-                />
-                <Caption1 className={styles.libelle}>{c.libelle}</Caption1>
-                <Infobulle
-                  relation="label"
-                  texte={`Supprimer la correspondance ${cleAffichee(c)}${c.poste ? ` → ${c.poste}` : ""}`}
+        {lignes && lignes.length > 0 && (
+          // A disclosure button (Enter or Space): the count and whether a row is at fault, said when folded too.
+          <Button
+            size="small"
+            appearance="subtle"
+            className={styles.deplier}
+            aria-expanded={ouverte}
+            aria-controls="ecarts-liste-correspondances"
+            data-testid={TEST_IDS.ecarts.deplierCorrespondances}
+            onClick={() => setListeOuverte(!ouverte)}
+          >
+            {`${ouverte ? "Masquer" : "Afficher"} les ${compte(lignes.length, "correspondance")}` +
+              (problemes.size ? ` (${compte(problemes.size, "à revoir", "à revoir")})` : " (toutes valides)")}
+          </Button>
+        )}
+        <div
+          id="ecarts-liste-correspondances"
+          className={ouverte ? styles.listeCorrespondances : undefined}
+          hidden={!ouverte}
+        >
+          {ouverte &&
+            lignes?.map((c, i) => {
+              const p = problemes.get(i);
+              return (
+                <div
+                  className={mergeClasses(
+                    styles.correspondance,
+                    p && (p.gravite === "erreur" ? styles.fautive : styles.douteuse),
+                  )}
+                  key={i}
+                  data-testid={TEST_IDS.ecarts.correspondance(i)}
+                  data-probleme={p?.gravite}
                 >
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    className={styles.supprimer}
-                    data-testid={TEST_IDS.ecarts.supprimer(i)}
-                    disabled={occupe}
-                    onClick={() => supprimer(i)}
-                  >
-                    ✕
-                  </Button>
-                </Infobulle>
-              </div>
-              {p && (
-                <Caption1 block data-testid={TEST_IDS.ecarts.probleme(i)}>
-                  {/* The row's tint and border say it in colour: its severity is said in a word too. */}
-                  <span className={p.gravite === "erreur" ? styles.motErreur : styles.motAlerte}>
-                    {p.gravite === "erreur" ? "✖ Erreur" : "⚠ Alerte"}
-                  </span>
-                  {"\u00a0: "}
-                  {p.message}
-                  {p.gravite === "erreur" ? " Ligne ignorée dans le calcul." : ""}
-                </Caption1>
-              )}
-            </div>
-          );
-        })}
+                  <div className={styles.ligne}>
+                    <Input
+                      size="small"
+                      className={styles.cle}
+                      aria-label="Compte"
+                      aria-invalid={p?.gravite === "erreur" || undefined}
+                      value={cleAffichee(c)}
+                      onChange={(_, d) => modifier(i, "cle", d.value)}
+                    />
+                    <Input
+                      size="small"
+                      className={styles.poste}
+                      aria-label="Poste"
+                      aria-invalid={p?.gravite === "erreur" || undefined}
+                      value={c.poste}
+                      onChange={(_, d) => modifier(i, "poste", d.value)}
+                    />
+                    <Caption1 className={styles.libelle}>{c.libelle}</Caption1>
+                    <Infobulle
+                      relation="label"
+                      texte={`Supprimer la correspondance ${cleAffichee(c)}${c.poste ? ` → ${c.poste}` : ""}`}
+                    >
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        className={styles.supprimer}
+                        data-testid={TEST_IDS.ecarts.supprimer(i)}
+                        disabled={occupe}
+                        onClick={() => supprimer(i)}
+                      >
+                        ✕
+                      </Button>
+                    </Infobulle>
+                  </div>
+                  {p && (
+                    <Caption1 block data-testid={TEST_IDS.ecarts.probleme(i)}>
+                      {/* The row's tint and border say it in colour: its severity is said in a word too. */}
+                      <span className={p.gravite === "erreur" ? styles.motErreur : styles.motAlerte}>
+                        {p.gravite === "erreur" ? "✖ Erreur" : "⚠ Alerte"}
+                      </span>
+                      {"\u00a0: "}
+                      {p.message}
+                      {p.gravite === "erreur" ? " Ligne ignorée dans le calcul." : ""}
+                    </Caption1>
+                  )}
+                </div>
+              );
+            })}
+        </div>
         <div className={styles.boutons}>
           <Button size="small" data-testid={TEST_IDS.ecarts.ajouter} onClick={ajouter}>
             Ajouter
@@ -879,7 +910,7 @@ export function Ecarts() {
         )}
       </div>
       <div className={styles.bloc}>
-        <Subtitle2>{rapport ? "4." : "3."} Feuilles du classeur</Subtitle2>
+        <Subtitle2>3. Feuilles du classeur</Subtitle2>
         <Button
           appearance="primary"
           data-testid={TEST_IDS.ecarts.rapprocher}

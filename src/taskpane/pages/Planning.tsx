@@ -23,7 +23,7 @@ import { ParametresRepliables, useMontrerEnTete } from "../components/Parametres
 import { Retour } from "../components/Retour";
 import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
 import { LienVersTexte, TextesAppliques } from "../components/TextesAppliques";
-import { useCommande } from "../components/useCommande";
+import { useCommande, useRefusDuChamp } from "../components/useCommande";
 import { compte, dateFr, guillemets } from "../francais";
 import { ZONES, libelle, optionsDevisDe } from "../listes";
 import { useProduction } from "../production";
@@ -46,6 +46,8 @@ export const IDS_PLANNING = {
   message: "planning-message",
   /** What « Appliquer » wrote, under that button. */
   applique: "planning-applique",
+  /** A proposal already applied: its state in words with the quantity written (no box to tick it twice). */
+  propositionAppliquee: (i: number) => `planning-proposition-appliquee-${i}`,
   chiffres: "planning-chiffres",
   /** Once a result is shown: the parameters' one-line summary, a button that unfolds them (`-champs`: the fields). */
   parametres: "planning-parametres",
@@ -93,10 +95,21 @@ export function Planning() {
   const [choisies, setChoisies] = React.useState<Set<string>>(new Set());
   const [message, setMessage] = React.useState<string>();
   const [applique, setApplique] = React.useState<string>();
+  // The quantities written by « Appliquer » (line → quantity): each sheet written holds all of them, the page says
+  // which, and a line applied cannot be ticked again (until the plan proposes another quantity for it).
+  const [appliquees, setAppliquees] = React.useState<ReadonlyMap<string, string>>(new Map());
+  const dejaAppliquee = (p: { ligneId: string; nouvelleQuantite: string }) =>
+    appliquees.get(p.ligneId) === p.nouvelleQuantite;
   // Once there is a result, the parameters fold under its figures; the user's choice stays (the page stays mounted).
   const [parametresOuverts, setParametresOuverts] = React.useState(false);
   const tete = React.useRef<HTMLDListElement>(null);
   useMontrerEnTete(tete, apercu);
+  // A date the calculation refuses (past 2199) is said under its field, and cleared once that date is changed.
+  const refusLivraison = useRefusDuChamp(commande, "livraison", livraison);
+  const refusService = useRefusDuChamp(commande, "feuilleDeService", service);
+  React.useEffect(() => {
+    if (refusLivraison || refusService) setParametresOuverts(true);
+  }, [refusLivraison, refusService]);
   const resume = [
     livraison ? `Livraison (PAD) le ${fr(livraison)}` : "Livraison (PAD) du classeur",
     libelle(ZONES, zone),
@@ -134,17 +147,23 @@ export function Planning() {
           production.contexte,
           production.detecte,
         );
+        // The sheets are written again from the devis: the lines applied before go with the new ones, not lost.
+        const avant = (apercu?.propositions ?? []).filter(dejaAppliquee).map((p) => p.ligneId);
+        const nouvelles = [...choisies].filter((id) => !avant.includes(id));
         const r = await envoyer("appliquerQuantitesDevis", {
-          lignes: [...choisies],
+          lignes: [...avant, ...nouvelles],
           date: new Date().toISOString().slice(0, 10),
           zone,
           production: { typeOeuvre, genre, dureeMinutes, origineDuree, annexe3097 },
         });
-        const n = r.appliquees.length;
+        const n = r.appliquees.filter((p) => nouvelles.includes(p.ligneId)).length;
+        const total = r.appliquees.length;
         const texte =
           `${compte(n, "quantité")} ${n >= 2 ? "appliquées" : "appliquée"} dans les ` +
-          `feuilles ${r.feuillesEcrites.join(", ")} (votre devis n'est pas modifié).`;
+          `feuilles ${r.feuillesEcrites.join(", ")} (${total > n ? `${total}\u00a0en tout ; ` : ""}` +
+          `votre devis n'est pas modifié).`;
         setApplique(texte);
+        setAppliquees(new Map(r.appliquees.map((p) => [p.ligneId, p.nouvelleQuantite])));
         setChoisies(new Set());
         return texte;
       },
@@ -227,12 +246,14 @@ export function Planning() {
             value={livraison}
             data-testid={IDS_PLANNING.livraison}
             onChange={setLivraison}
+            refus={refusLivraison}
           />
           <ChampDate
             label="Jour de la feuille de service (facultatif)"
             value={service}
             data-testid={IDS_PLANNING.service}
             onChange={setService}
+            refus={refusService}
           />
           <ChampZone id={IDS_PLANNING.zone} />
         </div>
@@ -311,9 +332,19 @@ export function Planning() {
               {
                 id: "ligne",
                 titre: "Ligne",
-                valeur: (p) => (
-                  <Checkbox checked={choisies.has(p.ligneId)} onChange={() => basculer(p.ligneId)} label={p.libelle} />
-                ),
+                valeur: (p) =>
+                  dejaAppliquee(p) ? (
+                    // Said in words, not by a colour or a greyed box: applied, with the quantity written.
+                    <Text data-testid={IDS_PLANNING.propositionAppliquee(apercu.propositions.indexOf(p))}>
+                      {p.libelle} : <strong>appliquée</strong> ({quantite(p.nouvelleQuantite, p.unite)})
+                    </Text>
+                  ) : (
+                    <Checkbox
+                      checked={choisies.has(p.ligneId)}
+                      onChange={() => basculer(p.ligneId)}
+                      label={p.libelle}
+                    />
+                  ),
               },
               {
                 id: "cellule",

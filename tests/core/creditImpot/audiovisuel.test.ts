@@ -311,12 +311,28 @@ describe("crédit d'impôt audiovisuel — documentaire et animation, l'année c
     expect(r.alertes.some((a) => a.startsWith("à vérifier : Plafond par minute animation = 6\u202f000,00"))).toBe(true);
   });
 
-  it("année sans règle : erreur française", () => {
-    expect(() =>
-      calculerCreditImpot(ANIM, { regime: "audiovisuel", genre: "animation", annee: 2015, dureeMinutes: 26 }),
-    ).toThrow(
-      /^Aucune règle .* en vigueur en 2015 \(périodes couvertes : du 1er\u00a0janvier\u00a02016 à ce jour\)\.$/,
-    );
+  it.each([2015, 2029, 2999])(
+    "année sans règle (%s) : erreur française, les mêmes périodes couvertes avant la première règle et après la dernière",
+    (annee) => {
+      expect(() =>
+        calculerCreditImpot(ANIM, { regime: "audiovisuel", genre: "animation", annee, dureeMinutes: 26 }),
+      ).toThrow(
+        `Aucune règle du crédit d'impôt audiovisuel en vigueur en ${annee} ` +
+          `(périodes couvertes : du 1er\u00a0janvier\u00a02016 au 31\u00a0décembre\u00a02028).`,
+      );
+    },
+  );
+
+  it("2028, dernière année couverte par toutes les tables : calculée", () => {
+    const r = calculerCreditImpot(ANIM, { regime: "audiovisuel", genre: "animation", annee: 2028, dureeMinutes: 26 });
+    expect(r.annee).toBe(2028);
+  });
+
+  it("international : les périodes de ses tables (depuis 2020), avant comme après", () => {
+    for (const annee of [2019, 2999])
+      expect(() =>
+        calculerCreditImpot(ANIM, { regime: "international", genre: "animation", annee, dureeMinutes: 26 }),
+      ).toThrow(`(périodes couvertes : du 1er\u00a0janvier\u00a02020 au 31\u00a0décembre\u00a02028).`);
   });
 });
 

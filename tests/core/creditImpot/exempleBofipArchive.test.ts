@@ -41,7 +41,7 @@ describe("BOI 4 A-1-06 § 93 (27 janvier 2006) : exemple d'un régime antérieur
   it.each([2005, 2006])("exercice %s (celui de l'exemple) : refusé, avec les périodes couvertes", (annee) => {
     expect(() => calcul(annee)).toThrow(AnneeNonCouverteError);
     expect(() => calcul(annee)).toThrow(
-      `en vigueur en ${annee} (périodes couvertes : du 1er\u00a0janvier\u00a02016 à ce jour).`,
+      `en vigueur en ${annee} (périodes couvertes : du 1er\u00a0janvier\u00a02016 au 31\u00a0décembre\u00a02028).`,
     );
   });
 
