@@ -23,7 +23,7 @@ import spectacleJson from "../regles/data/credit-impot-spectacle-vivant.json";
 import phonoJson from "../regles/data/credit-impot-phonographique.json";
 import eligibiliteJson from "../regles/data/credit-impot-eligibilite.json";
 import { type GENRES_CREDIT, type ValeursCredit } from "../regles/schemas/creditImpot";
-import { periodesEnLettres } from "../util/texte";
+import { periodeEnLettres, periodesEnLettres } from "../util/texte";
 
 /** Values of each table: typed by its schema (src/core/regles/schemas/creditImpot.ts); amounts in cents. */
 export type GenreCredit = (typeof GENRES_CREDIT)[number];
