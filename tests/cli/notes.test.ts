@@ -557,14 +557,17 @@ describe("Excel notes on the computed cells of the sheets the CLI writes", () =>
         "Cellules lues : 'Plan de financement'!C15\n" +
         "(Prodbook, « D'où vient ce chiffre ? »)",
     );
-    expect(await formule(a, feuille, "B29")).toBe('$B$2-SUMIFS($F$11:$F$21,$C$11:$C$21,"Coproducteur étranger")');
+    expect(await formule(a, feuille, "B29")).toBe(
+      '$B$2-SUMIFS($F$11:$F$21,$C$11:$C$21,"Coproducteur étranger",$E$11:$E$21,"Étranger")',
+    );
     expect(n.B29).toBe(
       "Base de l'intensité (coût − parts des coproducteurs étrangers) : 3\u202f000\u202f000,00\u00a0€\n" +
-        "= coût − parts des coproducteurs étrangers (participation française, RGA art. 311-9) ; B2 − Σ colonne F, " +
-        "lignes 11 à 21, des sources dont « Catégorie » (colonne C) vaut « Coproducteur étranger » (les autres " +
+        "= coût − parts des coproducteurs étrangers (participation française, RGA art. 211-8 et 311-9) ; B2 − Σ colonne F, " +
+        "lignes 11 à 21, des sources dont « Catégorie » (colonne C) vaut « Coproducteur étranger » et « Origine » " +
+        "(colonne E) « Étranger » (les autres " +
         "financements étrangers, préventes comprises, restent dans la participation française)\n" +
         "← Coût de l'œuvre : 3\u202f000\u202f000,00\u00a0€ (lu : coût indiqué dans le plan) ['Plan de financement'!C2]\n" +
-        "← Parts des coproducteurs étrangers : 0,00\u00a0€ (Σ sources de la catégorie « Coproducteur étranger » : " +
+        "← Parts des coproducteurs étrangers : 0,00\u00a0€ (Σ sources étrangères de la catégorie « Coproducteur étranger » : " +
         "aucune source)\n" +
         "Cellules lues : 'Plan de financement'!C2\n" +
         "(Prodbook, « D'où vient ce chiffre ? »)",

@@ -223,6 +223,15 @@ export function analyserPourcentDansTexte(s: string, convention?: Convention): P
   let debutSomme = debutLue;
   if (!signe)
     for (let t = TERME_AVANT.exec(s.slice(base, debutSomme)); t; t = TERME_AVANT.exec(s.slice(base, debutSomme))) {
+      // « Budget 2025 + 10 % »: a year without its « % » before a plus spaced on both sides is no term, as before a
+      // dash (« Budget 2025 - 5 % » reads 5 %).
+      const annee =
+        /^\d{4}$/.test(t[1]) &&
+        Number(t[1]) >= 1900 &&
+        Number(t[1]) <= 2100 &&
+        !t[0].includes("%") &&
+        /[\s\u00a0\u202f]\+[\s\u00a0\u202f]/.test(t[0]);
+      if (annee) break;
       avant.unshift(t[1]);
       debutSomme = base + t.index;
     }

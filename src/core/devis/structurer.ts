@@ -9,9 +9,8 @@ import { controlerDevis, tablesDevis } from "./regles";
 import { tracesDesConstats, tracesSalaireMinimum } from "./regles/salaireMinimum";
 import type { Trace } from "../traces/trace";
 import type { RegleUtilisee } from "../regles/utilisees";
-import { autresFeuillesDevis, trouverFeuilleDevis } from "./trouver";
+import { recapEtAutresFeuilles, trouverFeuilleDevis } from "./trouver";
 import { estRecapitulatif } from "./placement";
-import { recapitulatifFeuille, recapitulatifParCalcul } from "./recapitulatif";
 import { estFeuilleParametres, lireParametres, nomFeuilleParametres } from "../regles/parametres";
 import { ErreurDonnees } from "../erreurs";
 
@@ -124,34 +123,16 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
     typeOeuvre: opts.typeOeuvre,
   });
   if (!opts.feuille && source.masquee) devis.feuilleMasquee = true;
-  // A recap on a sheet of its own (« Récapitulatif », « Recap »): compared with the devis, never counted.
+  // A recap on a sheet of its own (« Récapitulatif », « Recap »): compared with the devis, never counted; the same
+  // decision as every other command reading the devis (recapEtAutresFeuilles).
+  const recapsNommes: SheetData[] = [];
   for (const n of existantes.filter((e) => e !== lue.name && !anous(e) && estRecapitulatif(e))) {
     const s = candidates.find((c) => c.name === n) ?? (await wb.readSheet(n));
-    const recap = s && recapitulatifFeuille(s, lue.name, devis);
-    if (recap) {
-      devis.recapitulatif = recap;
-      break;
-    }
+    if (s) recapsNommes.push(s);
   }
-  if (!opts.feuille) {
-    const tous = autresFeuillesDevis(source, candidates);
-    // None so named: a sheet of any other name that the arithmetic alone proves a recap (never one that looks like
-    // another devis: that one stays named by feuille-lue).
-    if (!devis.recapitulatif) {
-      const devisAilleurs = new Set(tous.map((a) => a.feuille));
-      for (const s of candidates) {
-        if (s.name === lue.name || estRecapitulatif(s.name) || devisAilleurs.has(s.name)) continue;
-        const recap = recapitulatifParCalcul(s, lue.name, devis);
-        if (recap) {
-          devis.recapitulatif = recap;
-          break;
-        }
-      }
-    }
-    const recap = devis.recapitulatif?.feuille;
-    const autres = tous.filter((a) => a.feuille !== recap);
-    if (autres.length) devis.autresFeuilles = autres;
-  }
+  const { recapitulatif, autres } = recapEtAutresFeuilles(lue, devis, opts.feuille ? [] : candidates, recapsNommes);
+  if (recapitulatif) devis.recapitulatif = recapitulatif;
+  if (!opts.feuille && autres.length) devis.autresFeuilles = autres;
   const parametres = nomFeuilleParametres(existantes);
   const surcharges = lireParametres(parametres ? await wb.readSheet(parametres) : undefined);
   if (opts.controler === false) return { devis, constats: [], tables: [], feuillesEcrites: [] };

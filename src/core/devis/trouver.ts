@@ -6,7 +6,8 @@ import { importerDevis, type OptionsImport } from "./import";
 import { sumCents } from "../money/cents";
 import { celluleRef } from "../util/adresse";
 import { cellulesMontant } from "./conservation";
-import type { AutreFeuilleDevis, Devis } from "./model";
+import type { AutreFeuilleDevis, Devis, RecapitulatifFeuille } from "./model";
+import { recapitulatifFeuille, recapitulatifParCalcul } from "./recapitulatif";
 
 /**
  * The sheet that holds the devis: among the sheets with a recognised header row, the one with the most
@@ -38,14 +39,42 @@ export function trouverFeuilleDevis(sheets: SheetData[]): SheetData | undefined 
 export function importerDevisTrouve(sheet: SheetData, opts?: OptionsImport, parmi?: readonly SheetData[]): Devis {
   const devis = importerDevis(sheet, opts);
   if (sheet.masquee) devis.feuilleMasquee = true;
-  const autres = parmi
-    ? autresFeuillesDevis(
-        sheet,
-        parmi.filter((s) => !estRecapitulatif(s.name)),
-      )
-    : [];
+  const autres = parmi ? recapEtAutresFeuilles(sheet, devis, parmi).autres : [];
   if (autres.length) devis.autresFeuilles = autres;
   return devis;
+}
+
+/**
+ * The recap of the devis read and the other sheets that look like a devis, decided once for every command (`devis`,
+ * `valider`, credit-impot, financement, carbone, ecarts, planning): a sheet named as a recap (« Récapitulatif »,
+ * « Synthèse devis ») is the recap only when its rows prove it (`recapitulatifFeuille`), else one of any other name
+ * that the arithmetic alone proves a recap and that does not look like another devis. Only the recap recognised is
+ * left out of the other devis: a sheet named « Synthèse devis » that holds a second devis stays named (feuille-lue).
+ * `recapsNommes`: the sheets to try as a named recap (default: those of `parmi` whose name says recap).
+ */
+export function recapEtAutresFeuilles(
+  lue: SheetData,
+  devis: Devis,
+  parmi: readonly SheetData[],
+  recapsNommes: readonly SheetData[] = parmi.filter((s) => estRecapitulatif(s.name)),
+): { recapitulatif?: RecapitulatifFeuille; autres: AutreFeuilleDevis[] } {
+  let recapitulatif: RecapitulatifFeuille | undefined;
+  for (const s of recapsNommes) {
+    if (s.name === lue.name) continue;
+    recapitulatif = recapitulatifFeuille(s, lue.name, devis);
+    if (recapitulatif) break;
+  }
+  const tous = autresFeuillesDevis(lue, parmi);
+  if (!recapitulatif) {
+    const devisAilleurs = new Set(tous.map((a) => a.feuille));
+    for (const s of parmi) {
+      if (s.name === lue.name || estRecapitulatif(s.name) || devisAilleurs.has(s.name)) continue;
+      recapitulatif = recapitulatifParCalcul(s, lue.name, devis);
+      if (recapitulatif) break;
+    }
+  }
+  const recap = recapitulatif?.feuille;
+  return { recapitulatif, autres: tous.filter((a) => a.feuille !== recap) };
 }
 
 /**

@@ -296,11 +296,16 @@ export async function analyserFinancement(
   const sansCredit = !plan.sources.some((x) => x.categorie === "credit-impot");
   const ci =
     devis && sansCredit && opts.calculerCreditImpot
-      ? opts.calculerCreditImpot(devis, synthetiser(plan.sources, cout?.montant, date).aidesPubliques, surcharges, {
-          feuille: plan.feuille,
-          sources: plan.sources,
-          date,
-        })
+      ? opts.calculerCreditImpot(
+          devis,
+          synthetiser(plan.sources, cout?.montant, date, typeOeuvre).aidesPubliques,
+          surcharges,
+          {
+            feuille: plan.feuille,
+            sources: plan.sources,
+            date,
+          },
+        )
       : undefined;
   const evaluee = evaluerFinancement(plan, {
     ...opts,

@@ -128,7 +128,7 @@ export function evaluerFinancement(plan: PlanFinancement, opts: OptionsEvaluatio
       cellule: plan.coutIndique.cellule,
       ...(plan.coutIndique.texte ? { texte: true as const } : {}),
     });
-  const synthese = synthetiser(sources, cout?.montant, date);
+  const synthese = synthetiser(sources, cout?.montant, date, typeOeuvre);
   const plafond = plafondApplicable({
     typeOeuvre,
     cout: cout?.montant ?? ZERO,

@@ -176,10 +176,15 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
     ["Total des financements", f(tot, euro(s.total))],
     ["Reste à financer (négatif : excédent)", f(`${abs(P.cout)}-${tot}`, euro(s.resteAFinancer))],
     ["Financement étranger", f(`SUMIFS(${col("F")},${col("E")},"${ORIGINES[1]}")`, euro(s.financementEtranger))],
-    [
-      "Base de l'intensité (coût − coproducteurs étrangers)",
-      f(`${abs(P.cout)}-SUMIFS(${col("F")},${col("C")},"${libCoproducteur}")`, euro(s.baseIntensite)),
-    ],
+    s.modeBaseIntensite === "cout"
+      ? ["Base de l'intensité (coût)", f(abs(P.cout), euro(s.baseIntensite))]
+      : [
+          "Base de l'intensité (coût − coproducteurs étrangers)",
+          f(
+            `${abs(P.cout)}-SUMIFS(${col("F")},${col("C")},"${libCoproducteur}",${col("E")},"${ORIGINES[1]}")`,
+            euro(s.baseIntensite),
+          ),
+        ],
     [
       "Aides publiques (France)",
       f(`SUMIFS(${col("F")},${col("H")},"${OUI}",${col("E")},"${ORIGINES[0]}")`, euro(s.aidesPubliques)),
@@ -242,7 +247,8 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
   noter(
     `B${L(5)}`,
     t.baseIntensite,
-    `${P.cout} − Σ ${lignesF}, des sources dont « Catégorie » (colonne C) vaut « ${libCoproducteur} » (les autres ` +
+    `${P.cout} − Σ ${lignesF}, des sources dont « Catégorie » (colonne C) vaut « ${libCoproducteur} » et « Origine » (colonne E) ` +
+      `« ${ORIGINES[1]} » (les autres ` +
       `financements étrangers, préventes comprises, restent dans la participation française)`,
   );
   noter(
@@ -455,7 +461,7 @@ function blocFsa(
     ],
     [
       "Parts des coproducteurs étrangers",
-      f(`SUMIFS(${col("F")},${col("C")},"${libCopro}")`, eur(coproducteurs)),
+      f(`SUMIFS(${col("F")},${col("C")},"${libCopro}",${col("E")},"${ORIGINES[1]}")`, eur(coproducteurs)),
       `Sources de la catégorie « ${libCopro} » : leur présence fait une coproduction internationale`,
     ],
     [

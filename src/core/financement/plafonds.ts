@@ -25,7 +25,13 @@ export interface PlafondsOeuvre {
   difficile?: "premier-ou-deuxieme-film" | "appreciation";
   /** Confidence of these figures for this kind of work (the version's tag is the lowest of both). */
   confiance: Confiance;
+  /** What the aid intensity divides by: the whole cost, or the French participation (cost − foreign coproducers). */
+  baseIntensite: BaseIntensite;
+  /** The text that defines this base for this kind of work, and where it was read. */
+  sourceBaseIntensite: string;
 }
+
+export type BaseIntensite = "cout" | "participation-francaise";
 
 export interface ValeursIntensite {
   seuilAlerte: string;
@@ -68,6 +74,11 @@ function enVigueur<V>(t: TableRegles<V>, date: string, fichier: string): Version
         .join(", ")}).`,
     );
   return v;
+}
+
+/** What the aid intensity divides by for this kind of work at this date (table intensite-aides in force). */
+export function baseIntensiteEnVigueur(date: string, typeOeuvre: TypeOeuvre): BaseIntensite {
+  return enVigueur(TABLE_INTENSITE, date, "intensite-aides.json").valeurs[typeOeuvre].baseIntensite;
 }
 
 /** The ceiling that applies to one plan, and why. */

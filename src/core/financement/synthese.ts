@@ -2,6 +2,8 @@ import Decimal from "decimal.js";
 import { Cents, subCents, sumCents } from "../money/cents";
 import { categoriesEnVigueur, categorie } from "./categories";
 import type { IdCategorie, SourceFinancement, StatutSource } from "./model";
+import type { TypeOeuvre } from "../devis/model";
+import { baseIntensiteEnVigueur, type BaseIntensite } from "./plafonds";
 
 export interface TotalCategorie {
   categorie: IdCategorie;
@@ -28,10 +30,15 @@ export interface SyntheseFinancement {
   /** French share of the financing (total − foreign). */
   financementFrancais: Cents;
   /**
-   * The foreign coproducers' shares (category « coproducteur-etranger »): what an international coproduction takes
-   * off the cost to give the French participation (RGA art. 311-9, last paragraph; art. 211-16 for cinema).
+   * The foreign coproducers' shares (category « coproducteur-etranger » from abroad — a row of that category whose
+   * country is France is French money): what an international coproduction takes off the cost to give the French
+   * participation (RGA art. 211-8 for cinema, art. 311-9, last paragraph, for audiovisual).
    */
   partsCoproducteursEtrangers: Cents;
+  /** Foreign money that is not a foreign coproducer's share (a presale to a foreign broadcaster, a foreign fund). */
+  autresFinancementsEtrangers: Cents;
+  /** Which base the table in force gives for this kind of work (set when a cost is known). */
+  modeBaseIntensite?: BaseIntensite;
   /**
    * What the intensity is measured on: the cost, or the French participation (cost − foreign coproducers' shares) in
    * an international coproduction. The French participation « comprend l'ensemble des financements français et
@@ -46,7 +53,12 @@ export interface SyntheseFinancement {
   numeraireDiffuseursFrancais: Cents;
 }
 
-export function synthetiser(sources: SourceFinancement[], cout: Cents | undefined, date: string): SyntheseFinancement {
+export function synthetiser(
+  sources: SourceFinancement[],
+  cout: Cents | undefined,
+  date: string,
+  typeOeuvre: TypeOeuvre,
+): SyntheseFinancement {
   const somme = (f: (s: SourceFinancement) => boolean) => sumCents(sources.filter(f).map((s) => s.montant));
   const cat = (s: SourceFinancement) => categorie(s.categorie, date);
   const total = somme(() => true);
@@ -65,10 +77,20 @@ export function synthetiser(sources: SourceFinancement[], cout: Cents | undefine
   const aidesCnc = somme((s) => cat(s).cnc && !s.etranger);
   const financementEtranger = somme((s) => s.etranger);
   const financementFrancais = subCents(total, financementEtranger);
-  const partsCoproducteursEtrangers = somme((s) => s.categorie === "coproducteur-etranger");
+  // A « Coproducteur étranger » row whose country is France is French money: not a foreign coproducer's share.
+  const coproducteurEtranger = (s: SourceFinancement) => s.categorie === "coproducteur-etranger" && s.etranger;
+  const partsCoproducteursEtrangers = somme(coproducteurEtranger);
+  const autresFinancementsEtrangers = somme((s) => s.etranger && !coproducteurEtranger(s));
+  // The base comes from the table in force for this date and kind of work (intensite-aides.json).
+  let modeBaseIntensite: BaseIntensite | undefined;
   let baseIntensite: Cents | undefined;
-  if (cout !== undefined)
-    baseIntensite = partsCoproducteursEtrangers > 0 ? subCents(cout, partsCoproducteursEtrangers) : cout;
+  if (cout !== undefined) {
+    modeBaseIntensite = baseIntensiteEnVigueur(date, typeOeuvre);
+    baseIntensite =
+      modeBaseIntensite === "participation-francaise" && partsCoproducteursEtrangers > 0
+        ? subCents(cout, partsCoproducteursEtrangers)
+        : cout;
+  }
   const frac = (x: Cents) =>
     baseIntensite !== undefined && baseIntensite > 0 ? new Decimal(x).dividedBy(baseIntensite) : undefined;
   const diffuseur = (s: SourceFinancement) => !!cat(s).diffuseur && !s.etranger;
@@ -88,6 +110,8 @@ export function synthetiser(sources: SourceFinancement[], cout: Cents | undefine
     financementEtranger,
     financementFrancais,
     partsCoproducteursEtrangers,
+    autresFinancementsEtrangers,
+    modeBaseIntensite,
     baseIntensite,
     intensite: frac(aidesPubliques),
     intensiteCnc: frac(aidesCnc),

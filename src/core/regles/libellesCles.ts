@@ -119,6 +119,8 @@ const LIBELLES: Readonly<Record<string, string>> = {
   petitBudget: "petit budget",
   plafond: "plafond",
   plafondAidesCnc: "plafond des aides du CNC",
+  baseIntensite: "base de l'intensité",
+  sourceBaseIntensite: "source de la base de l'intensité",
   plafondAidesPubliques: "plafond des aides publiques",
   plafondDepensesSpectacle: "plafond des dépenses par spectacle",
   plafondDerogatoire: "plafond dérogatoire",

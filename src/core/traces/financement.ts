@@ -162,7 +162,7 @@ export function tracesFinancement(
         formule: "coût − total des financements",
       });
     if (s.intensite !== undefined && s.baseIntensite !== undefined) {
-      const coproducteurs = a.sources.filter((x) => x.categorie === "coproducteur-etranger");
+      const coproducteurs = a.sources.filter((x) => x.categorie === "coproducteur-etranger" && x.etranger);
       const base =
         s.partsCoproducteursEtrangers > 0
           ? noeud(
@@ -178,12 +178,12 @@ export function tracesFinancement(
                   "euros",
                   "somme",
                   coproducteurs.map(traceSource),
-                  { formule: "Σ sources de la catégorie « Coproducteur étranger »" },
+                  { formule: "Σ sources étrangères de la catégorie « Coproducteur étranger »" },
                 ),
               ],
               {
                 formule:
-                  "coût − parts des coproducteurs étrangers (RGA art. 311-9 : la participation française comprend " +
+                  "coût − parts des coproducteurs étrangers (RGA art. 211-8 et 311-9 : la participation française comprend " +
                   "les financements français et étrangers apportés par les producteurs établis en France, préventes " +
                   "à l'étranger comprises)",
               },
@@ -336,11 +336,11 @@ function tracesDuPlan(
         somme(
           "Parts des coproducteurs étrangers",
           s.partsCoproducteursEtrangers,
-          (x) => x.categorie === "coproducteur-etranger",
-          "Σ sources de la catégorie « Coproducteur étranger »",
+          (x) => x.categorie === "coproducteur-etranger" && x.etranger,
+          "Σ sources étrangères de la catégorie « Coproducteur étranger »",
         ),
       ],
-      { formule: "coût − parts des coproducteurs étrangers (participation française, RGA art. 311-9)" },
+      { formule: "coût − parts des coproducteurs étrangers (participation française, RGA art. 211-8 et 311-9)" },
     );
     if (s.baseIntensite > 0)
       out.intensiteCnc = quotient(

@@ -74,13 +74,13 @@ const useStyles = makeStyles({
 const m = (c: Cents) => formatMontantFr(c);
 const signe = (c: Cents) => (c > 0 ? "+" : "") + m(c);
 
+/** Said under « Nom de la version » when « Enregistrer la version » is pressed without one. */
+const NOM_MANQUANT = typographie("Nommez la version : par exemple « Dépôt agrément provisoire ».");
+
 /**
  * A change of amount: red and ↑ named « hausse » when it rises, green and ↓ « baisse » when it falls (never colour
  * alone); an écart réalisé − à names « dépassement » and « économie » instead.
  */
-/** Said under « Nom de la version » when « Enregistrer la version » is pressed without one. */
-const NOM_MANQUANT = typographie("Nommez la version : par exemple « Dépôt agrément provisoire ».");
-
 function Ecart({ delta, mots = ["hausse", "baisse"] }: { delta: Cents; mots?: [string, string] }) {
   const styles = useStyles();
   if (delta === 0) return <span>{signe(delta)}</span>;

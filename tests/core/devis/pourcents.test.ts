@@ -101,6 +101,8 @@ describe("pourcentage écrit dans un libellé : le même lecteur que les cellule
     expect(lu("Imprévus 5 à 10 %")).toBe("illisible 5 à 10 %");
     expect(lu("Imprévus (5\u2013 10 %)")).toBe("illisible 5\u2013 10 %");
     expect(lu("Budget 2025 - 5 %")).toBe("0.05 5 %");
+    // The same year before a plus: « Budget 2025 + 10 % » reads 10 %, not the sum « 2 025 % + 10 % ».
+    expect(lu("Budget 2025 + 10 %")).toBe("0.1 10 %");
     // A year before the figure never joins it; « 1 2 % » may be a mistyped group: unreadable.
     expect(lu("Imprévus 2025 10 %")).toBe("0.1 10 %");
     expect(lu("Lot 1 2 %")).toBe("illisible 1 2 %");

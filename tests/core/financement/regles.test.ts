@@ -284,6 +284,43 @@ describe("coproduction internationale : intensité sur la participation françai
       "Financements étrangers hors coproducteurs (100\u202f000,00\u00a0€, préventes comprises)",
     );
   });
+  test("une ligne « Coproducteur étranger » dont le pays est la France n'est pas une part étrangère et ne cache pas une prévente étrangère", () => {
+    // Coût 1 000 000 ; « Coproducteur étranger » marqué France (100 000 : argent français, reste dans la base) ;
+    // prévente RTBF 200 000 (étrangère, hors coproducteurs) ; aides françaises 300 000 = 30 %.
+    // (Avant : parts = 100 000, base 900 000, et « étranger hors coproducteurs » = 200 000 − 100 000 = 100 000.)
+    const q = plan([
+      src("coproducteur-etranger", 100000, { financeur: "Coprod Paris" }),
+      src("diffuseur-preachat", 200000, { etranger: true, financeur: "RTBF" }),
+      src("region", 300000),
+      src("apport-numeraire", 400000),
+    ]);
+    const a = evaluer(q, { cout: cout(1000000), typeOeuvre: "audiovisuel" });
+    expect(a.synthese.partsCoproducteursEtrangers).toBe(0);
+    expect(a.synthese.autresFinancementsEtrangers).toBe(eurosToCents(200000));
+    expect(a.synthese.baseIntensite).toBe(eurosToCents(1000000));
+    expect(a.synthese.intensite!.toFixed(4)).toBe("0.3000");
+    expect(intensite(a).message).toContain(
+      "Financements étrangers hors coproducteurs (200\u202f000,00\u00a0€, préventes comprises)",
+    );
+  });
+  test("la base vient de la table en vigueur : participation française en cinéma (art. 211-8), confiance selon la période", () => {
+    const q = plan([
+      src("coproducteur-etranger", 400000, { etranger: true }),
+      src("cnc-selectif", 300000),
+      src("apport-numeraire", 1300000),
+    ]);
+    for (const date of ["2022-06-01", "2026-01-15"]) {
+      const a = evaluerFinancement(q, { date, cout: cout(2000000) });
+      expect(a.synthese.modeBaseIntensite).toBe("participation-francaise");
+      expect(a.synthese.baseIntensite).toBe(eurosToCents(1600000));
+    }
+    // The definition of the French participation is read for cinema only in the text in force since 1 February 2023.
+    expect(evaluerFinancement(q, { date: "2022-06-01", cout: cout(2000000) }).plafond.confiance).toBe("M");
+    expect(evaluerFinancement(q, { date: "2026-01-15", cout: cout(2000000) }).plafond.confiance).toBe("H");
+    expect(intensite(evaluerFinancement(q, { date: "2022-06-01", cout: cout(2000000) })).message).toMatch(
+      /Plafond 50,00\u00a0% \(chiffre à vérifier\)|à vérifier/,
+    );
+  });
   // Boundary: a presale to a foreign broadcaster stays in the French participation. Coût 1 000 000, prévente RTBF
   // 200 000 (étrangère), aides françaises 500 000 : 500 000 / 1 000 000 = 50,00 % exactement, au plafond, pas au-delà
   // (l'ancienne base, 800 000, donnait 62,5 % : une erreur à tort).

@@ -542,7 +542,7 @@ describe("« D'où vient ce chiffre ? » : each month of the échéancier as the
           const coutC = cout === undefined ? undefined : cents(cout);
           const analyse = {
             sources,
-            synthese: synthetiser(sources, coutC, "2026-01-15"),
+            synthese: synthetiser(sources, coutC, "2026-01-15", "audiovisuel"),
             plafond: plafondApplicable({
               typeOeuvre: "audiovisuel",
               cout: coutC ?? cents(0),

@@ -31,20 +31,21 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
       ];
     }
     const base =
-      s.partsCoproducteursEtrangers > 0
+      s.modeBaseIntensite === "participation-francaise" && s.partsCoproducteursEtrangers > 0
         ? `de la participation française (${euros(s.baseIntensite)} = coût ${euros(s.cout ?? ZERO)} − parts des ` +
           `coproducteurs étrangers ${euros(s.partsCoproducteursEtrangers)})`
         : `du coût (${euros(s.baseIntensite)})`;
     // Foreign money that is not a foreign coproducer's share (a presale to a foreign broadcaster, a foreign fund) stays
     // in the French participation: the RGA counts the French and foreign financing brought by the French producers.
     // Said, never decided silently: a source the foreign coproducer brought belongs in « Coproducteur étranger ».
-    const autresEtrangers = subCents(s.financementEtranger, s.partsCoproducteursEtrangers);
+    const autresEtrangers = s.autresFinancementsEtrangers;
+    const article = ctx.typeOeuvre === "cinema" ? "211-8" : "311-9";
     const dansLaBase =
-      autresEtrangers > 0
+      s.modeBaseIntensite === "participation-francaise" && autresEtrangers > 0
         ? ` Financements étrangers hors coproducteurs (${euros(autresEtrangers)}, préventes comprises) comptés dans ` +
           `la base : la participation française comprend les financements français et étrangers apportés par les ` +
-          `producteurs établis en France (RGA art. 311-9) ; classez en « Coproducteur étranger » ce qu'apporte un ` +
-          `coproducteur étranger.`
+          `producteurs établis en France (RGA art. ${article}) ; classez en « Coproducteur étranger » ce qu'apporte ` +
+          `un coproducteur étranger.`
         : "";
     const quoi = `Aides publiques ${euros(s.aidesPubliques)} = ${pctVers(s.intensite, p.seuilAlerte, p.plafond)} ${base}`;
     // The ceiling in a sentence of its own: its motif has its own parentheses (« œuvre difficile (premier ou

@@ -14,6 +14,12 @@ const plafonds = v.strictObject({
   derogationPremierFilm: v.boolean(),
   difficile: v.picklist(["premier-ou-deuxieme-film", "appreciation"]),
   confiance,
+  /**
+   * What the aid intensity divides by: the whole cost, or the French participation (cost − the foreign coproducers'
+   * shares), with the text that defines it for this kind of work.
+   */
+  baseIntensite: v.picklist(["cout", "participation-francaise"]),
+  sourceBaseIntensite: texte,
 });
 
 const tauxReduit = v.strictObject({
