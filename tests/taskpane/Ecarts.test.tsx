@@ -45,13 +45,24 @@ if (!("arrayBuffer" in Blob.prototype)) {
   });
 }
 
+/**
+ * The default PCG table loaded (no Correspondances sheet yet): all valid, its list folded behind « Afficher les N
+ * correspondances » (the write step stays in view); unfolded here to work on its rows.
+ */
+async function deplierCorrespondances() {
+  const bouton = await screen.findByTestId(TEST_IDS.ecarts.deplierCorrespondances);
+  expect(bouton.getAttribute("aria-expanded")).toBe("false");
+  expect(screen.queryByTestId(TEST_IDS.ecarts.correspondance(0))).toBeNull();
+  fireEvent.click(bouton);
+  await screen.findByTestId(TEST_IDS.ecarts.correspondance(0));
+}
+
 /** The production context as saved in the workbook's document settings. */
 const contexteEnregistre = () => lireContexte(wb.reglages.get(CLE_CONTEXTE_PRODUCTION));
 
 test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une correspondance, écrire les feuilles", async () => {
   afficherPage(<Ecarts />);
-  // Default PCG table loaded from the catalogue (no Correspondances sheet yet).
-  await screen.findByTestId(TEST_IDS.ecarts.correspondance(0));
+  await deplierCorrespondances();
   const octets = fs.readFileSync(path.resolve(__dirname, "../fixtures/fec/production-2024.txt"));
   const fichier = new File([octets], "production-2024.txt");
   await act(async () => {
@@ -180,7 +191,7 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
 
 test("page Écarts : un encodage choisi que les octets contredisent est dit à côté de la liste Encodage, comme en CLI", async () => {
   afficherPage(<Ecarts />);
-  await screen.findByTestId(TEST_IDS.ecarts.correspondance(0));
+  await deplierCorrespondances();
   // A UTF-8 file (« Opération » written C3 A9) read as Windows-1252, the encoding chosen before loading it.
   const octets = fs.readFileSync(path.resolve(__dirname, "../fixtures/fec/production-2024.txt"));
   fireEvent.change(screen.getByTestId(TEST_IDS.ecarts.encodage), { target: { value: "windows-1252" } });
@@ -207,7 +218,7 @@ test("page Écarts : un encodage choisi que les octets contredisent est dit à c
 
 test("page Écarts : la liste Encodage propose l'EBCDIC et le CP850 ; un FEC EBCDIC est reconnu et lu, 23 lignes sur 23", async () => {
   afficherPage(<Ecarts />);
-  await screen.findByTestId(TEST_IDS.ecarts.correspondance(0));
+  await deplierCorrespondances();
   const liste = screen.getByTestId(TEST_IDS.ecarts.encodage) as HTMLSelectElement;
   expect([...liste.options].map((o) => [o.value, o.textContent])).toEqual([
     ["", "Détection automatique"],
