@@ -242,7 +242,7 @@ export function calculerRealise(fec: ResultatFec, t: TableCorrespondances): Real
       message:
         `${cites.map((a) => texteAlerteFec(a)).join(" ")}` +
         (autres.length > cites.length
-          ? ` … et ${pluriel(autres.length - cites.length, "autre alerte", "autres alertes")} ${document} (prodbook fec les liste toutes).`
+          ? ` … et ${pluriel(autres.length - cites.length, "autre alerte", "autres alertes")} ${document}.`
           : ""),
       fec: {
         lignes: autres.map((a) => a.ligne).slice(0, LIGNES_PAR_COMPTE),

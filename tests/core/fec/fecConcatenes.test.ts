@@ -39,6 +39,7 @@ describe("FEC mis bout à bout", () => {
     expect(r.alertes).toContainEqual({
       ligne: 6,
       message: expect.stringContaining("En-tête du FEC répété (deux exports mis bout à bout ?)"),
+      nature: "entete-repete",
     });
     expect(r.doublons).toEqual({
       nombre: 1,

@@ -145,7 +145,12 @@ describe("lecteur FEC", () => {
       ].join("\r\n"),
     );
     expect(r.alertes).toEqual([
-      { ligne: 2, ecritureNum: "B7", message: "Écriture AC B7 déséquilibrée : débit − crédit = 0,01\u00a0€." },
+      {
+        ligne: 2,
+        ecritureNum: "B7",
+        message: "Écriture AC B7 déséquilibrée : débit − crédit = 0,01\u00a0€.",
+        nature: "desequilibre",
+      },
     ]);
   });
 
