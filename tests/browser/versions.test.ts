@@ -57,6 +57,20 @@ async function celluleVersionSelectionnee(page: Page, panneau: Locator) {
 }
 
 /** Closes the tree: its panel is gone. */
+/**
+ * The producer leaves the devis sheet to automatic detection (the Production banner's sheet emptied), then saves
+ * « Devis initial » on the Versions page: saved without an error.
+ */
+async function enregistrerSansFeuilleChoisie(page: Page) {
+  await page.getByTestId(TEST_IDS.production.modifier).click();
+  await page.getByTestId(TEST_IDS.production.feuille).selectOption("");
+  await page.getByTestId(TEST_IDS.onglet("versions")).click();
+  await page.getByTestId(IDS.nom).fill("Devis initial");
+  await page.getByTestId(IDS.enregistrer).click();
+  await page.getByTestId(IDS.enregistree).waitFor();
+  expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+}
+
 async function fermerArbre(page: Page) {
   await page.getByTestId(IDS_TRACE.fermer).click();
   expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
@@ -326,13 +340,7 @@ describe("page Versions : ce qui a été lu est dit sous le résultat (Chromium,
       [TEST_IDS.production.resume, devis],
     );
     // The producer leaves the devis sheet to automatic detection: Prodbook finds the hidden sheet and says so.
-    await page.getByTestId(TEST_IDS.production.modifier).click();
-    await page.getByTestId(TEST_IDS.production.feuille).selectOption("");
-    await page.getByTestId(TEST_IDS.onglet("versions")).click();
-    await page.getByTestId(IDS.nom).fill("Devis initial");
-    await page.getByTestId(IDS.enregistrer).click();
-    await page.getByTestId(IDS.enregistree).waitFor();
-    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    await enregistrerSansFeuilleChoisie(page);
     expect(sp(await page.getByTestId(IDS.enregistree).textContent())).toMatch(
       /^Version « Devis initial » enregistrée : 39 lignes/,
     );
@@ -393,13 +401,7 @@ describe("page Versions : ce qui a été lu est dit sous le résultat (Chromium,
       new RegExp(`^${devis} \\(autre feuille de devis non lue : « Devis v2 »\\)`),
     );
     // Left to detection (no sheet chosen): saving and comparing say it under their result, as the CLI does.
-    await page.getByTestId(TEST_IDS.production.modifier).click();
-    await page.getByTestId(TEST_IDS.production.feuille).selectOption("");
-    await page.getByTestId(TEST_IDS.onglet("versions")).click();
-    await page.getByTestId(IDS.nom).fill("Devis initial");
-    await page.getByTestId(IDS.enregistrer).click();
-    await page.getByTestId(IDS.enregistree).waitFor();
-    expect(await page.getByTestId(TEST_IDS.erreur).count()).toBe(0);
+    await enregistrerSansFeuilleChoisie(page);
     const phrase = new RegExp(
       `^Alerte : Feuille lueLa feuille « Devis v2 » ressemble aussi à un devis et tient des montants \\('Devis v2'!G5 ` +
         `et dessous : \\d+ cellules, somme [\\d ]+,\\d\\d €\\) ; elle n'est pas lue : seule la feuille « ${devis} » l'est\\.`,

@@ -9,6 +9,7 @@ import { ecrireDevisFiction } from "../core/creditImpot/classeurs";
 import { ecrireDevisTest } from "../core/ecarts/devisTest";
 import { deuxVersions } from "../core/versions/classeurs";
 import { charges, coutMinute, ecart, ecartPct, montant } from "../../src/functions/functions";
+import { DOCS, RACINE, lire } from "../helpers/documentation";
 
 installerCustomFunctions();
 
@@ -19,15 +20,6 @@ installerCustomFunctions();
  * names exists at the same place, and its figures are the ones printed (a string with « … » is the start of the
  * real one). README's exit codes are run cell by cell by tests/cli/codesSortie.test.ts.
  */
-const RACINE = path.resolve(__dirname, "../..");
-const lire = (f: string) => fs.readFileSync(path.join(RACINE, f), "utf8");
-const DOCS = [
-  "README.md",
-  ...fs
-    .readdirSync(path.join(RACINE, "docs"))
-    .filter((f) => f.endsWith(".md"))
-    .map((f) => `docs/${f}`),
-];
 
 let dir: string;
 beforeAll(() => {

@@ -1,8 +1,7 @@
-import * as fs from "fs";
-import * as path from "path";
 import { ENCODAGES_FEC } from "../../src/app/commandes/fec";
 import { nomEncodage } from "../../src/core/comptabilite/fec";
 import { OPTION_ENCODAGE } from "../../src/cli/args";
+import { DOCS, lire } from "../helpers/documentation";
 
 /**
  * The encodings a FEC may be forced to are one list, `ENCODAGES_FEC` (src/app/commandes/fec.ts): `--encodage` takes
@@ -10,15 +9,6 @@ import { OPTION_ENCODAGE } from "../../src/cli/args";
  * (the synopses' `[--encodage a|b|…]`, the list of values and names in docs/comptabilite.md): this test fails as soon
  * as one of them says another list, so that adding or removing an encoding updates the documentation too.
  */
-const RACINE = path.resolve(__dirname, "../..");
-const DOCS = [
-  "README.md",
-  ...fs
-    .readdirSync(path.join(RACINE, "docs"))
-    .filter((f) => f.endsWith(".md"))
-    .map((f) => `docs/${f}`),
-];
-const lire = (f: string) => fs.readFileSync(path.join(RACINE, f), "utf8");
 
 describe("encodages du FEC : la documentation = ENCODAGES_FEC", () => {
   test("chaque « --encodage a|b|… » de README.md et docs/*.md donne la liste d'ENCODAGES_FEC, dans son ordre", () => {
