@@ -26,6 +26,26 @@ const USAGE =
   "[--oeuvre cinema|audiovisuel [--annexe-iii]] [--json] [-o sortie.xlsx] [--strict] [--date AAAA-MM-JJ] [--explique]";
 const m = (c: Cents) => centsToDecimalString(c);
 
+/**
+ * A rate read in a cell while the label may say another (pourcentagesMontant, pourcentagesTaux): the same JSON shape,
+ * `entre` the fields one of them adds after `cellule`; the amount is its line's.
+ */
+function tauxLu(
+  devis: Devis,
+  p: NonNullable<Devis["pourcentagesMontant"]>[number],
+  entre: Record<string, string> = {},
+): Record<string, unknown> {
+  return {
+    cellule: p.cellule,
+    ...entre,
+    libelle: p.libelle,
+    pourcentage: p.pourcentage,
+    ...(p.pourcentageLibelle ? { pourcentageLibelle: p.pourcentageLibelle } : {}),
+    ...(p.pourcentageLibelleNonLu ? { pourcentageLibelleNonLu: p.pourcentageLibelleNonLu } : {}),
+    montant: m(devis.lignes.find((l) => l.id === p.ligne)?.montant ?? ZERO),
+  };
+}
+
 /** A column not read, in the JSON: its sums in euros (a recap's amounts and the devis's totals they are compared to). */
 function colonneNonLueJson(c: ColonneNonLue) {
   const r = c.recapitulatif;
@@ -161,29 +181,14 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
       // Only when a line below the total holds a percentage in its amount cell (finding montant-pourcentage).
       ...(devis.pourcentagesMontant
         ? {
-            pourcentagesMontant: devis.pourcentagesMontant.map((p) => ({
-              cellule: p.cellule,
-              libelle: p.libelle,
-              pourcentage: p.pourcentage,
-              ...(p.pourcentageLibelle ? { pourcentageLibelle: p.pourcentageLibelle } : {}),
-              ...(p.pourcentageLibelleNonLu ? { pourcentageLibelleNonLu: p.pourcentageLibelleNonLu } : {}),
-              montant: m(devis.lignes.find((l) => l.id === p.ligne)?.montant ?? ZERO),
-            })),
+            pourcentagesMontant: devis.pourcentagesMontant.map((p) => tauxLu(devis, p)),
           }
         : {}),
       // Only when a line below the total takes its rate from the Taux column while its label says another one or one
       // not read (finding montant-pourcentage, alerte): both cells, both readings. Additive.
       ...(devis.pourcentagesTaux
         ? {
-            pourcentagesTaux: devis.pourcentagesTaux.map((p) => ({
-              cellule: p.cellule,
-              celluleLibelle: p.celluleLibelle,
-              libelle: p.libelle,
-              pourcentage: p.pourcentage,
-              ...(p.pourcentageLibelle ? { pourcentageLibelle: p.pourcentageLibelle } : {}),
-              ...(p.pourcentageLibelleNonLu ? { pourcentageLibelleNonLu: p.pourcentageLibelleNonLu } : {}),
-              montant: m(devis.lignes.find((l) => l.id === p.ligne)?.montant ?? ZERO),
-            })),
+            pourcentagesTaux: devis.pourcentagesTaux.map((p) => tauxLu(devis, p, { celluleLibelle: p.celluleLibelle })),
           }
         : {}),
       // Only when a line's rate (label or Taux column) does not give its typed amount on its base, to the cent (finding
