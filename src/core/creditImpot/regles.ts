@@ -23,7 +23,8 @@ import spectacleJson from "../regles/data/credit-impot-spectacle-vivant.json";
 import phonoJson from "../regles/data/credit-impot-phonographique.json";
 import eligibiliteJson from "../regles/data/credit-impot-eligibilite.json";
 import { type GENRES_CREDIT, type ValeursCredit } from "../regles/schemas/creditImpot";
-import { periodeEnLettres, periodesEnLettres } from "../util/texte";
+import { listePeriodesEnLettres, periodesEnLettres } from "../util/texte";
+import { fusionnerPeriodes, type Periode } from "../util/periodes";
 
 /** Values of each table: typed by its schema (src/core/regles/schemas/creditImpot.ts); amounts in cents. */
 export type GenreCredit = (typeof GENRES_CREDIT)[number];
@@ -121,31 +122,7 @@ export function periodes(table: TableRegles<unknown>): string {
   return periodesEnLettres(table.versions);
 }
 
-/** A period of dates (ISO), open at its end when `au` is undefined. */
-interface Periode {
-  du: string;
-  au?: string;
-}
-
-function lendemain(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The periods a table covers, its versions that follow each other joined into one. */
-function couverture(table: TableRegles<unknown>): Periode[] {
-  const tri = [...table.versions].sort((a, b) => (a.effetDu < b.effetDu ? -1 : 1));
-  const r: Periode[] = [];
-  for (const v of tri) {
-    const der = r[r.length - 1];
-    if (der && (der.au === undefined || lendemain(der.au) >= v.effetDu)) {
-      if (der.au !== undefined && (v.effetAu === undefined || v.effetAu > der.au)) der.au = v.effetAu;
-    } else r.push({ du: v.effetDu, ...(v.effetAu ? { au: v.effetAu } : {}) });
-  }
-  return r;
-}
-
+/** The days covered by both lists of periods (each merged by fusionnerPeriodes), in date order. */
 function intersection(a: Periode[], b: Periode[]): Periode[] {
   const r: Periode[] = [];
   for (const x of a)
@@ -187,9 +164,9 @@ function tablesLues(o: {
  */
 export function periodesCouvertes(o: Parameters<typeof tablesLues>[0]): { periodes: Periode[]; texte: string } {
   const periodes = tablesLues(o)
-    .map(couverture)
+    .map((t) => fusionnerPeriodes(t.versions))
     .reduce((a, b) => intersection(a, b));
-  return { periodes, texte: periodes.map((p) => periodeEnLettres(p.du, p.au)).join(", ") || "aucune" };
+  return { periodes, texte: listePeriodesEnLettres(periodes) || "aucune" };
 }
 
 /** Whether the expenditure year (its 31 December, as `regleAnnee` reads it) falls in one of the periods. */

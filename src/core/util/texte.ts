@@ -1,4 +1,5 @@
 import { signeMoinsFr } from "../money/format";
+import { fusionnerPeriodes, type Periode, type PeriodeVersion } from "./periodes";
 
 /** Lower case, no accents, single spaces: the key used to match headers and labels. */
 export function normaliser(s: string): string {
@@ -90,27 +91,20 @@ export function periodeEnLettres(du: string, au?: string): string {
   return `du ${dateEnLettres(du)} ${au ? `au ${dateEnLettres(au)}` : "à ce jour"}`;
 }
 
-/** The day after an ISO date (« 2023-01-31 » → « 2023-02-01 »), UTC. */
-function lendemain(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+/**
+ * Periods in words, joined by commas: « du 1er janvier 2016 au 31 décembre 2020, du 1er janvier 2022 à ce jour ».
+ */
+export function listePeriodesEnLettres(periodes: readonly Periode[]): string {
+  return periodes.map((p) => periodeEnLettres(p.du, p.au)).join(", ");
 }
 
 /**
- * The periods a table's versions cover, in words, successive versions merged: a version that starts the day after the
- * previous one ends adds no gap (« du 1er janvier 2016 au 31 janvier 2023, du 1er février 2023 à ce jour » is one
- * period, « du 1er janvier 2016 à ce jour »); a gap between versions stays visible.
+ * The periods a table's versions cover, in words, successive versions merged (fusionnerPeriodes): a version that
+ * starts the day after the previous one ends adds no gap (« du 1er janvier 2016 au 31 janvier 2023, du 1er février
+ * 2023 à ce jour » is one period, « du 1er janvier 2016 à ce jour »); a gap between versions stays visible.
  */
-export function periodesEnLettres(versions: readonly { effetDu: string; effetAu?: string | null }[]): string {
-  const tries = [...versions].sort((a, b) => a.effetDu.localeCompare(b.effetDu));
-  const fusion: { du: string; au?: string }[] = [];
-  for (const v of tries) {
-    const der = fusion[fusion.length - 1];
-    if (der && der.au !== undefined && lendemain(der.au) === v.effetDu) der.au = v.effetAu ?? undefined;
-    else fusion.push({ du: v.effetDu, au: v.effetAu ?? undefined });
-  }
-  return fusion.map((x) => periodeEnLettres(x.du, x.au)).join(", ");
+export function periodesEnLettres(versions: readonly PeriodeVersion[]): string {
+  return listePeriodesEnLettres(fusionnerPeriodes(versions));
 }
 
 /**
