@@ -208,7 +208,8 @@ export const commandesPlanning = {
    * The plan de travail is read again with the public holidays of `zone` (the production context's; métropole by
    * default), so the Contrôles sheet written lists the same Sunday and holiday findings as the page; the devis is read
    * for the production (`production`: the context's work, genre, duration, annexe III, as the Contrôles page takes
-   * it), so a cinema devis keeps IDCC 3097's grid.
+   * it), so a cinema devis keeps IDCC 3097's grid. `lignes` are the lines accepted now: those applied before are read
+   * back from Prodbook's Devis sheet and kept; `appliquees` lists them all.
    */
   async appliquerQuantitesDevis(
     wb: WorkbookPort,

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { centsToEuros, montantLigne, multiplyCents } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
-import type { CellSpec, NoteSpec, SheetSpec } from "../port/workbook";
+import type { CellData, CellSpec, NoteSpec, SheetData, SheetSpec } from "../port/workbook";
 import { traceLigne, tracesDevis, type TracesDevis } from "../traces/devis";
 import { noteDeTrace } from "../traces/note";
 import { adresse, colonneLettre, lienCellule } from "../util/adresse";
@@ -67,6 +67,45 @@ export function ordonnerLignes(devis: Devis): LigneDevis[] {
     .map((l, i) => ({ l, i }))
     .sort((a, b) => rang(a.l) - rang(b.l) || a.i - b.i)
     .map((x) => x.l);
+}
+
+/** The cell of the producer's sheet a Devis row points back to (its Source column): the amount's, else the row's A. */
+export function sourceLigne(l: LigneDevis): string {
+  return l.source.cellules.montant ?? `${l.source.feuille}!A${l.source.ligne}`;
+}
+
+/**
+ * The quantities a « Devis » sheet written by `feuilleDevis` holds, by the producer's cell each row points back to
+ * (its Source column, `sourceLigne`): how Prodbook reads back the quantities it wrote there (those applied from the
+ * plan de travail). A sheet whose header row is not the Devis table's gives none; a quantity that is no number is
+ * left out.
+ */
+export function quantitesEcrites(sheet: SheetData | undefined): Map<string, string> {
+  const r = new Map<string, string>();
+  const entete = sheet?.rows[LIGNE_ENTETE]?.map((c) => c.v);
+  if (!sheet || !entete || ENTETES_DEVIS.some((e, i) => entete[i] !== e)) return r;
+  const vues = new Set<string>();
+  for (const row of sheet.rows.slice(LIGNE_ENTETE + 1)) {
+    const source = texteLien(row[C.source]);
+    const quantite = row[C.quantite]?.v;
+    // The table ends at its first row without a Source (the blank row before the chapter totals).
+    if (typeof source !== "string" || !source) break;
+    // Two rows pointing back to one cell: which quantity is that line's cannot be told, neither is read.
+    if (vues.has(source)) r.delete(source);
+    else if (typeof quantite === "number" && Number.isFinite(quantite)) r.set(source, new Decimal(quantite).toFixed());
+    vues.add(source);
+  }
+  return r;
+}
+
+/**
+ * The text a Source cell shows: its value, or, where the host gave no result for the formula (a workbook in manual
+ * calculation, a file saved without cached values), the text `lienCellule` put in its HYPERLINK.
+ */
+function texteLien(c: CellData | undefined): string | undefined {
+  if (typeof c?.v === "string" && c.v) return c.v;
+  const m = c?.f && /^=?HYPERLINK\("(?:[^"]|"")*","((?:[^"]|"")*)"\)$/i.exec(c.f);
+  return m ? m[1].replace(/""/g, '"') : undefined;
 }
 
 const num = (s: string | undefined): number | null => (s === undefined ? null : new Decimal(s).toNumber());
@@ -151,7 +190,7 @@ export function feuilleDevis(devis: Devis, nom: string, constats: readonly Const
       num(l.tauxCharges),
       territoire(l.partFrance),
       l.eligibleCI,
-      lienCellule(l.source.cellules.montant ?? `${l.source.feuille}!A${l.source.ligne}`),
+      lienCellule(sourceLigne(l)),
     ]);
     if (l.pourcentage && !l.taux) formats.push({ range: adresse(r, C.taux), numFmt: FORMAT_EXCEL.pourcent });
     const gs = Object.values(l.source.cellules).map((x) => gravite.get(x));

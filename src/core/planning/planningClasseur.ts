@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { feuilleNonTrouvee } from "../util/nomsFeuilles";
 import { nomFeuilleRef } from "../util/adresse";
 import type { Constat } from "../controles/constat";
@@ -5,6 +6,7 @@ import { trierConstats } from "../controles/constat";
 import { controlerDevis, tablesDevis } from "../devis/regles";
 import { tracesDesConstats, tracesSalaireMinimum } from "../devis/regles/salaireMinimum";
 import { feuillesDevis, NOMS_SOUHAITES } from "../devis/feuilles";
+import { quantitesEcrites, sourceLigne } from "../devis/feuilleDevis";
 import type { Devis, Genre, TypeOeuvre } from "../devis/model";
 import { feuilleVide, type OptionsImport } from "../devis/import";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
@@ -300,7 +302,10 @@ export type ProductionDevis = OptionsImport & { annexe3097?: boolean };
 
 /**
  * Applies the quantity changes the user accepted: the producer's devis sheet is left as it is; Prodbook's own
- * Devis, Synthèse and Contrôles sheets are (re)written from it with the new quantities, the Contrôles sheet
+ * Devis, Synthèse and Contrôles sheets are (re)written from it with the new quantities — those accepted now and
+ * those applied before (read back from Prodbook's Devis sheet, kept while the plan still proposes them), so applying
+ * proposals in several batches keeps every batch, and applying the same ones again writes the same sheets. The
+ * result's `appliquees` lists them all. The Contrôles sheet
  * also listing the working-time findings (Sundays and the public holidays of `zone` worked included). The devis is
  * read and checked for `production` with the workbook's « Paramètres », as `structurerDevis` does, so the sheets
  * rewritten say what `prodbook devis` wrote: the same grid, and each salary finding's « D'où vient ce chiffre ? » note.
@@ -322,13 +327,6 @@ export async function appliquerPropositions(
   const plan = lirePlanDeTravail(planSheet, conventionDeLOeuvre(production.typeOeuvre));
   const { annexe3097, ...lecture } = production;
   const devis = importerDevisTrouve(devisSheet, lecture);
-  const appliquees = proposerQuantites(plan, devis).filter((p) => acceptees.includes(p.ligneId));
-  const nouveau = appliquerQuantites(devis, appliquees);
-  const surcharges = lireParametres(sheets.find((s) => estFeuilleParametres(s.name)));
-  const constats = trierConstats([
-    ...controlerDevis(nouveau, date, surcharges, annexe3097),
-    ...analyser(plan, sheets, zone).constats,
-  ]);
   const existantes = await wb.listSheets();
   const prodbook = await wb.feuillesProdbook();
   const noms = {
@@ -336,6 +334,24 @@ export async function appliquerPropositions(
     synthese: choisirNomFeuille(NOMS_SOUHAITES.synthese, existantes, prodbook),
     controles: choisirNomFeuille(NOMS_SOUHAITES.controles, existantes, prodbook),
   };
+  // The quantities applied before are read back from Prodbook's Devis sheet: a line whose quantity there is the one
+  // the plan proposes now was applied by an earlier « Appliquer » and is kept, so a second batch never drops the first.
+  const ecrites = quantitesEcrites(
+    prodbook.some((n) => n.toLowerCase() === noms.devis.toLowerCase()) ? await wb.readSheet(noms.devis) : undefined,
+  );
+  const lignes = new Map(devis.lignes.map((l) => [l.id, l]));
+  const dejaAppliquee = (p: PropositionQuantite) => {
+    const l = lignes.get(p.ligneId);
+    const q = l && ecrites.get(sourceLigne(l));
+    return q !== undefined && new Decimal(q).eq(p.nouvelleQuantite);
+  };
+  const appliquees = proposerQuantites(plan, devis).filter((p) => acceptees.includes(p.ligneId) || dejaAppliquee(p));
+  const nouveau = appliquerQuantites(devis, appliquees);
+  const surcharges = lireParametres(sheets.find((s) => estFeuilleParametres(s.name)));
+  const constats = trierConstats([
+    ...controlerDevis(nouveau, date, surcharges, annexe3097),
+    ...analyser(plan, sheets, zone).constats,
+  ]);
   // Each salary finding keeps its « D'où vient ce chiffre ? » note, as `prodbook devis` writes it.
   const salaires = tracesSalaireMinimum({ devis: nouveau, date, surcharges, ...(annexe3097 ? { annexe3097 } : {}) });
   const traces = tracesDesConstats(constats, salaires);

@@ -147,11 +147,10 @@ export function Planning() {
           production.contexte,
           production.detecte,
         );
-        // The sheets are written again from the devis: the lines applied before go with the new ones, not lost.
-        const avant = (apercu?.propositions ?? []).filter(dejaAppliquee).map((p) => p.ligneId);
-        const nouvelles = [...choisies].filter((id) => !avant.includes(id));
+        // Only the lines ticked now: the sheets written keep the lines applied before (read back from the workbook).
+        const nouvelles = [...choisies];
         const r = await envoyer("appliquerQuantitesDevis", {
-          lignes: [...avant, ...nouvelles],
+          lignes: nouvelles,
           date: new Date().toISOString().slice(0, 10),
           zone,
           production: { typeOeuvre, genre, dureeMinutes, origineDuree, annexe3097 },

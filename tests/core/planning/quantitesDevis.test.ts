@@ -9,6 +9,7 @@ import { lirePlanDeTravail } from "../../../src/core/planning/planDeTravail";
 import type { SheetData } from "../../../src/core/port/workbook";
 import { chargerXlsx, lireFeuille } from "../../../src/xlsx/read";
 import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
+import { feuilleDevis, quantitesEcrites, sourceLigne } from "../../../src/core/devis/feuilleDevis";
 import { MemoryWorkbook, type CelluleMemoire } from "../../helpers/memoryWorkbook";
 import { classeurPlanning, DEVIS_EXEMPLE, PDT } from "./classeur";
 import { feuille } from "./feuille";
@@ -209,5 +210,119 @@ describe("application des quantités sur un devis de cinéma : les notes « D'o�
     expect(message(salaires[0])).toContain("« Chargée de production » : 230,00\u00a0€ par jour");
     expect(notes[salaires[0]]).toContain("Règle : idcc2642-minima, en vigueur au 1er\u00a0juillet\u00a02025");
     expect(Object.values(notes).join("\n")).not.toContain("idcc3097");
+  });
+});
+
+describe("application en plusieurs fois, sur un vrai classeur : les lignes appliquées avant restent", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-lots-"));
+  });
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  /** Applies `libelles` to the workbook saved at `depuis` (reopened from the file), saves it at `vers`. */
+  async function appliquerLot(depuis: string, vers: string, libelles: string[]) {
+    const wb = await XlsxWorkbook.ouvrir(depuis);
+    const p = (await planifierClasseur(wb, { livraison: "2026-09-30" })).propositions;
+    const ids = libelles.map((l) => p.find((x) => x.libelle === l)!.ligneId);
+    const a = await appliquerPropositions(wb, ids, "2026-05-01");
+    await wb.enregistrer(vers);
+    return a;
+  }
+  /** Prodbook's Devis sheet of a saved file, read back with ExcelJS: label → quantity (column D). */
+  async function quantites(fichier: string): Promise<Record<string, unknown>> {
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(fichier);
+    const q: Record<string, unknown> = {};
+    lu.getWorksheet("Devis")!.eachRow((r, n) => {
+      if (n > 4 && typeof r.getCell(3).value === "string") q[String(r.getCell(3).value)] = r.getCell(4).value;
+    });
+    return q;
+  }
+  /** Every sheet Prodbook wrote, as read back from the file (values, formulas, cached results). */
+  async function feuillesProdbook(fichier: string) {
+    const wb = await chargerXlsx(await fs.readFile(fichier), path.basename(fichier));
+    return ["Devis", "Synthèse", "Contrôles"].map((n) => lireFeuille(wb.getWorksheet(n)!));
+  }
+
+  test("deux lots l'un après l'autre : les deux sont dans la feuille Devis ; appliquer de nouveau ne change rien", async () => {
+    const f0 = await classeurPlanning(path.join(dir, "plan.xlsx"));
+    const [f1, f2, f3] = ["lot1", "lot2", "lot2-encore"].map((n) => path.join(dir, `${n}.xlsx`));
+
+    const a1 = await appliquerLot(f0, f1, ["Chef opérateur"]);
+    expect(a1.appliquees.map((p) => p.libelle)).toEqual(["Chef opérateur"]);
+    expect(await quantites(f1)).toMatchObject({ "Chef opérateur": 4, "Ingénieur du son": 18 });
+
+    // The second batch names only its own line: the first, read back from the saved Devis sheet, is kept.
+    const a2 = await appliquerLot(f1, f2, ["Ingénieur du son"]);
+    expect(a2.appliquees.map((p) => p.libelle)).toEqual(["Chef opérateur", "Ingénieur du son"]);
+    const apres = await quantites(f2);
+    expect(apres).toMatchObject({ "Chef opérateur": 4, "Ingénieur du son": 4, "Chargée de production": 25 });
+    // The producer's sheet is never written.
+    const producteur = new ExcelJS.Workbook();
+    await producteur.xlsx.readFile(f2);
+    expect(producteur.getWorksheet("Budget Gardiens")!.getCell("C19").value).toBe(18);
+
+    // The same batch again: the same lines, the same sheets, cell for cell.
+    const a3 = await appliquerLot(f2, f3, ["Ingénieur du son"]);
+    expect(a3.appliquees).toEqual(a2.appliquees);
+    expect(await feuillesProdbook(f3)).toEqual(await feuillesProdbook(f2));
+    // Nothing ticked: the lines applied before are written again as they are.
+    const f4 = path.join(dir, "rien.xlsx");
+    expect((await appliquerLot(f2, f4, [])).appliquees).toEqual(a2.appliquees);
+    expect(await feuillesProdbook(f4)).toEqual(await feuillesProdbook(f2));
+  });
+});
+
+describe("quantitesEcrites : les quantités relues dans la feuille Devis de Prodbook", () => {
+  /** The Devis sheet as a host gives it back: formulas with their result, or without (calcul manuel). */
+  const relue = (devis: ReturnType<typeof importerDevis>, avecResultats: boolean): SheetData => ({
+    name: "Devis",
+    merges: [],
+    rows: feuilleDevis(devis, "Devis").spec.rows.map((r) =>
+      r.map((c) =>
+        c !== null && typeof c === "object" && "formula" in c
+          ? { f: c.formula, v: avecResultats ? (c.result ?? null) : null }
+          : { v: c as string | number | boolean | null },
+      ),
+    ),
+  });
+
+  test("par la cellule d'origine (colonne Source), que la formule du lien ait son résultat ou non", () => {
+    const devis = importerDevis(budget);
+    const operateur = devis.lignes.find((l) => l.libelle === "Chef opérateur")!;
+    const son = devis.lignes.find((l) => l.libelle === "Ingénieur du son")!;
+    const applique = appliquerQuantites(devis, [
+      {
+        ligneId: operateur.id,
+        libelle: operateur.libelle,
+        fonction: "Chef opérateur",
+        personnes: ["Yann Le Goff"],
+        joursPersonne: 4,
+        unite: "jour",
+        nouvelleQuantite: "4",
+        ancienMontant: operateur.montant,
+      },
+    ]);
+    for (const avecResultats of [true, false]) {
+      const q = quantitesEcrites(relue(applique, avecResultats));
+      expect(q.get(sourceLigne(operateur))).toBe("4");
+      expect(q.get(sourceLigne(son))).toBe("18");
+    }
+    // Not a Devis sheet of Prodbook (its header row differs): nothing is read.
+    expect(quantitesEcrites(budget).size).toBe(0);
+    expect(quantitesEcrites(undefined).size).toBe(0);
+  });
+
+  test("deux lignes renvoyant à la même cellule : aucune des deux quantités n'est lue", () => {
+    const devis = importerDevis(budget);
+    const l = devis.lignes.find((x) => x.libelle === "Chef opérateur")!;
+    const son = devis.lignes.find((x) => x.libelle === "Ingénieur du son")!;
+    const double = { ...devis, lignes: [...devis.lignes, { ...l, id: `${l.id}-bis`, quantite: "7" }] };
+    const q = quantitesEcrites(relue(double, true));
+    expect(q.has(sourceLigne(l))).toBe(false);
+    expect(q.get(sourceLigne(son))).toBe("18");
   });
 });
