@@ -128,7 +128,21 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
         : {}),
       // Only when other sheets look like a devis and hold amounts, not read (finding feuille-lue): additive.
       ...(devis.autresFeuilles
-        ? { autresFeuilles: devis.autresFeuilles.map((a) => ({ ...a, somme: m(a.somme) })) }
+        ? {
+            autresFeuilles: devis.autresFeuilles.map(({ recapitulatifNonProuve: r, ...a }) => ({
+              ...a,
+              somme: m(a.somme),
+              // Named as a recap, its amounts not proving it (they differ from the sheet read): additive.
+              ...(r
+                ? {
+                    recapitulatifNonProuve: {
+                      ...r,
+                      ecarts: r.ecarts.map((e) => ({ ...e, montant: m(e.montant), attendu: m(e.attendu) })),
+                    },
+                  }
+                : {}),
+            })),
+          }
         : {}),
       // Only when a sheet of its own recaps the devis by chapter (« Récapitulatif »), compared, never counted. Additive.
       ...(devis.recapitulatif

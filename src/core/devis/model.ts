@@ -905,6 +905,23 @@ export interface AutreFeuilleDevis {
   cellule: string;
   cellules: number;
   somme: Cents;
+  /**
+   * Named as a recap (« Synthèse budget », « Récap ») and read as one, but its amounts do not prove it the recap of the
+   * devis read: fewer than two agree to the cent with its chapter totals, or no more agree than differ. Words never
+   * decide alone: it is another devis, named with the figures that differ.
+   */
+  recapitulatifNonProuve?: RecapitulatifNonProuve;
+}
+
+/** A sheet named as a recap whose rows read as one, compared with the devis read, its amounts not proving it. */
+export interface RecapitulatifNonProuve {
+  /** Its amount column's header cell, or (no header row) its first amount's cell. */
+  cellule: string;
+  /** Figures compared (each chapter, each chapter's sous-chapitres together, the total) and how many agree. */
+  figures: number;
+  accords: number;
+  /** The figures that differ, each with the devis's amount (at least one). */
+  ecarts: RecapitulatifChapitres["ecarts"];
 }
 
 /**

@@ -11,6 +11,7 @@ import type {
   MontantHorsLignes,
   RecapitulatifChapitres,
   RecapitulatifFeuille,
+  RecapitulatifNonProuve,
   RecapitulatifSurFeuille,
 } from "./model";
 import { chapitreDeColonne, estRecapitulatif } from "./placement";
@@ -128,21 +129,63 @@ function comparer({ lus, sous }: RecapLu, devis: Pick<Devis, "chapitres" | "tota
 
 /**
  * A sheet of its own recapping the devis (« Récapitulatif », « Recap », « Résumé »…): read as a recap by chapter or
- * sous-chapitre, each amount compared to the cent with the structured devis, never counted. With a header naming its
- * amount column, its rows are read under it; without one (a title, then the rows), a column is its amount column only
- * when the arithmetic proves it: at least two of its amounts (a chapter, a chapter's sous-chapitres together, the total)
- * equal the devis's, and more agree than differ — never its words alone. An amount whose formula is a sum of cells of
- * the devis sheet covering exactly the lines of its chapter (its sous-chapitres together, or all the lines for the
- * total) is proven by formula; the others by arithmetic only. Undefined when the sheet's name says no recap, or
- * neither its header nor the arithmetic make its rows a recap.
+ * sous-chapitre, each amount compared to the cent with the structured devis, never counted. Its name only says where to
+ * look; its amounts prove it (`recapitulatifNomme`). Undefined when the sheet's name says no recap, or its amounts do not
+ * prove it the recap of this devis.
  */
 export function recapitulatifFeuille(
   sheet: SheetData,
   devisFeuille: string,
   devis: Pick<Devis, "chapitres" | "total" | "lignes" | "totauxProducteur">,
 ): RecapitulatifFeuille | undefined {
+  return recapitulatifNomme(sheet, devisFeuille, devis)?.prouve;
+}
+
+/**
+ * A sheet named as a recap, read as one and compared with the devis. With a header naming its amount column, its rows
+ * are read under it; without one (a title, then the rows), each column of amounts is tried. Either way it is the recap
+ * (`prouve`) only when its amounts prove it (`recapProuve`): at least two of its figures (a chapter, a chapter's
+ * sous-chapitres together, the total) equal the devis's to the cent and more agree than differ, or, a recap of a single
+ * figure, that one agrees. Words never decide alone: a sheet named « Synthèse budget » whose rows read as a recap but
+ * whose amounts mostly differ is `differe` (the read with the most figures agreeing), another devis to name, never the
+ * recap. An amount whose formula is a sum of cells of the devis sheet covering exactly the lines of its chapter (its
+ * sous-chapitres together, or all the lines for the total) is proven by formula; the others by arithmetic only.
+ * Undefined when the sheet's name says no recap or its rows read as no recap at all.
+ */
+export function recapitulatifNomme(
+  sheet: SheetData,
+  devisFeuille: string,
+  devis: Pick<Devis, "chapitres" | "total" | "lignes" | "totauxProducteur">,
+): { prouve: RecapitulatifFeuille; differe?: never } | { differe: RecapitulatifNonProuve; prouve?: never } | undefined {
   if (!estRecapitulatif(sheet.name) || sheet.name.toLowerCase() === devisFeuille.toLowerCase()) return undefined;
-  return recapSousEntete(sheet, devisFeuille, devis) ?? recapSansEntete(sheet, devisFeuille, devis);
+  const h = recapSousEntete(sheet, devisFeuille, devis);
+  if (h && recapProuve(h.lu, h.r)) return { prouve: h.r };
+  const m = meilleureColonne(sheet, devisFeuille, devis, 2);
+  if (m) return { prouve: m.r };
+  // Read as a recap, not proven: the read under the header, else the column agreeing most.
+  const c = h ?? colonnesLues(sheet, devis).sort((a, b) => accordsDe(b.lu, b.r) - accordsDe(a.lu, a.r))[0];
+  if (!c) return undefined;
+  return {
+    differe: {
+      cellule: c.r.cellule,
+      figures: comparaisons(c.lu),
+      accords: accordsDe(c.lu, c.r),
+      ecarts: c.r.ecarts,
+    },
+  };
+}
+
+/** Figures of a recap agreeing with the devis to the cent. */
+const accordsDe = (lu: RecapLu, r: Pick<RecapitulatifChapitres, "ecarts">) => comparaisons(lu) - r.ecarts.length;
+
+/**
+ * The proof of a sheet named as a recap: at least two of its figures agree with the devis to the cent and more agree
+ * than differ; a recap of one figure, when it agrees. A recap that is out of date by one chapter stays the recap (the
+ * chapter named); one whose amounts mostly differ is not this devis's recap.
+ */
+function recapProuve(lu: RecapLu, r: Pick<RecapitulatifChapitres, "ecarts">): boolean {
+  const accords = accordsDe(lu, r);
+  return accords > r.ecarts.length && (accords >= 2 || r.ecarts.length === 0);
 }
 
 /**
@@ -164,7 +207,7 @@ function recapSousEntete(
   sheet: SheetData,
   devisFeuille: string,
   devis: Pick<Devis, "chapitres" | "total" | "lignes" | "totauxProducteur">,
-): RecapitulatifFeuille | undefined {
+): { r: RecapitulatifFeuille; lu: RecapLu } | undefined {
   const e = trouverEntete(sheet);
   const col = e?.colonnes.montant;
   if (!e || col === undefined) return undefined;
@@ -177,13 +220,14 @@ function recapSousEntete(
   const cellules = cellulesMontant(sheet, e.ligne, col).filter((c) => c.montant !== undefined);
   const lu = lireRecapitulatif(sheet, { debut, montant: col }, cellules);
   if (!lu) return undefined;
-  return {
+  const r: RecapitulatifFeuille = {
     feuille: sheet.name,
     cellule: celluleRef(sheet.name, e.ligne, col),
     montants: cellules.length,
     parFormule: parFormule(sheet, lu, devisFeuille, devis),
     ...comparer(lu, devis),
   };
+  return { r, lu };
 }
 
 /**
@@ -207,8 +251,25 @@ function meilleureColonne(
   devis: Pick<Devis, "chapitres" | "total" | "lignes" | "totauxProducteur">,
   accordsMin: number,
 ): { r: RecapitulatifFeuille; lu: RecapLu } | undefined {
-  const largeur = sheet.rows.reduce((n, r) => Math.max(n, r.length), 0);
   let meilleur: { r: RecapitulatifFeuille; lu: RecapLu; accords: number } | undefined;
+  for (const { r: recap, lu } of colonnesLues(sheet, devis)) {
+    const accords = accordsDe(lu, recap);
+    if (accords < accordsMin || accords <= recap.ecarts.length || (meilleur && meilleur.accords >= accords)) continue;
+    meilleur = { accords, lu, r: { ...recap, parFormule: parFormule(sheet, lu, devisFeuille, devis) } };
+  }
+  return meilleur;
+}
+
+/**
+ * Each column of the sheet holding at least two amounts whose rows read as a recap (their texts left of it), compared
+ * with the devis: named by its first amount's cell, `sansEntete`, its formulas not yet checked (`parFormule` 0).
+ */
+function colonnesLues(
+  sheet: SheetData,
+  devis: Pick<Devis, "chapitres" | "total">,
+): { r: RecapitulatifFeuille; lu: RecapLu }[] {
+  const largeur = sheet.rows.reduce((n, r) => Math.max(n, r.length), 0);
+  const out: { r: RecapitulatifFeuille; lu: RecapLu }[] = [];
   for (let col = 1; col < largeur; col++) {
     const cellules = cellulesMontant(sheet, -1, col).filter((c) => c.montant !== undefined);
     if (cellules.length < 2) continue;
@@ -217,23 +278,19 @@ function meilleureColonne(
     if (debut >= col) continue;
     const lu = lireRecapitulatif(sheet, { debut, montant: col }, cellules);
     if (!lu) continue;
-    const recap = comparer(lu, devis);
-    const accords = comparaisons(lu) - recap.ecarts.length;
-    if (accords < accordsMin || accords <= recap.ecarts.length || (meilleur && meilleur.accords >= accords)) continue;
-    meilleur = {
-      accords,
+    out.push({
       lu,
       r: {
         feuille: sheet.name,
         cellule: cellules[0].cellule,
         sansEntete: true,
         montants: cellules.length,
-        parFormule: parFormule(sheet, lu, devisFeuille, devis),
-        ...recap,
+        parFormule: 0,
+        ...comparer(lu, devis),
       },
-    };
+    });
   }
-  return meilleur;
+  return out;
 }
 
 /** How many figures of a recap are compared with the devis: each chapter's sous-chapitres together, each other amount. */

@@ -4,10 +4,10 @@ import { trouverEntete } from "./entetes";
 import { estRecapitulatif } from "./placement";
 import { importerDevis, type OptionsImport } from "./import";
 import { sumCents } from "../money/cents";
-import { celluleRef } from "../util/adresse";
+import { celluleRef, parseCelluleRef } from "../util/adresse";
 import { cellulesMontant } from "./conservation";
-import type { AutreFeuilleDevis, Devis, RecapitulatifFeuille } from "./model";
-import { recapitulatifFeuille, recapitulatifParCalcul } from "./recapitulatif";
+import type { AutreFeuilleDevis, Devis, RecapitulatifFeuille, RecapitulatifNonProuve } from "./model";
+import { recapitulatifNomme, recapitulatifParCalcul } from "./recapitulatif";
 
 /**
  * The sheet that holds the devis: among the sheets with a recognised header row, the one with the most
@@ -47,10 +47,13 @@ export function importerDevisTrouve(sheet: SheetData, opts?: OptionsImport, parm
 /**
  * The recap of the devis read and the other sheets that look like a devis, decided once for every command (`devis`,
  * `valider`, credit-impot, financement, carbone, ecarts, planning): a sheet named as a recap (« Récapitulatif »,
- * « Synthèse devis ») is the recap only when its rows prove it (`recapitulatifFeuille`), else one of any other name
- * that the arithmetic alone proves a recap and that does not look like another devis. Only the recap recognised is
- * left out of the other devis: a sheet named « Synthèse devis » that holds a second devis stays named (feuille-lue).
- * `recapsNommes`: the sheets to try as a named recap (default: those of `parmi` whose name says recap).
+ * « Synthèse devis ») is the recap only when its amounts prove it (`recapitulatifNomme`: at least two figures equal to
+ * the cent to the devis's chapter totals or total, more agreeing than differing), else one of any other name that the
+ * arithmetic alone proves a recap and that does not look like another devis. Only the recap recognised is left out of
+ * the other devis: a sheet named « Synthèse devis » that holds a second devis stays named (feuille-lue), and so does a
+ * sheet named as a recap whose rows read as one but whose amounts differ from the devis read (`recapitulatifNonProuve`,
+ * the figures that differ): words never decide alone. `recapsNommes`: the sheets to try as a named recap (default:
+ * those of `parmi` whose name says recap).
  */
 export function recapEtAutresFeuilles(
   lue: SheetData,
@@ -59,9 +62,12 @@ export function recapEtAutresFeuilles(
   recapsNommes: readonly SheetData[] = parmi.filter((s) => estRecapitulatif(s.name)),
 ): { recapitulatif?: RecapitulatifFeuille; autres: AutreFeuilleDevis[] } {
   let recapitulatif: RecapitulatifFeuille | undefined;
+  const nonProuves: { s: SheetData; differe: RecapitulatifNonProuve }[] = [];
   for (const s of recapsNommes) {
     if (s.name === lue.name) continue;
-    recapitulatif = recapitulatifFeuille(s, lue.name, devis);
+    const r = recapitulatifNomme(s, lue.name, devis);
+    if (r?.differe) nonProuves.push({ s, differe: r.differe });
+    recapitulatif = r?.prouve;
     if (recapitulatif) break;
   }
   const tous = autresFeuillesDevis(lue, parmi);
@@ -74,7 +80,31 @@ export function recapEtAutresFeuilles(
     }
   }
   const recap = recapitulatif?.feuille;
-  return { recapitulatif, autres: tous.filter((a) => a.feuille !== recap) };
+  const autres = tous.filter((a) => a.feuille !== recap);
+  // A sheet named as a recap whose amounts differ: another devis, named with them (in the workbook's order).
+  for (const { s, differe } of nonProuves) {
+    if (s.name === recap) continue;
+    const a = autres.find((x) => x.feuille === s.name);
+    if (a) a.recapitulatifNonProuve = differe;
+    else autres.push({ ...sommeDe(s, differe.cellule), feuille: s.name, recapitulatifNonProuve: differe });
+  }
+  const ordre = (f: string) => parmi.findIndex((s) => s.name === f);
+  return { recapitulatif, autres: autres.sort((x, y) => ordre(x.feuille) - ordre(y.feuille)) };
+}
+
+/** The amounts of a recap's column (`cellule`: its header, or its first amount), as an other devis's: cell, count, sum. */
+function sommeDe(s: SheetData, cellule: string): Pick<AutreFeuilleDevis, "cellule" | "cellules" | "somme"> {
+  const { row, col } = parseCelluleRef(cellule);
+  // Without header row the cell is the first amount: the column read from the top.
+  const e = trouverEntete(s);
+  const montants = cellulesMontant(s, e?.colonnes.montant === col ? e.ligne : -1, col).filter(
+    (c) => c.montant !== undefined && c.montant !== 0,
+  );
+  return {
+    cellule: celluleRef(s.name, row, col),
+    cellules: montants.length,
+    somme: sumCents(montants.map((c) => c.montant as NonNullable<typeof c.montant>)),
+  };
 }
 
 /**

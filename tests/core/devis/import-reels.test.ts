@@ -434,7 +434,7 @@ describe("récapitulatif sur une feuille à part", () => {
     expect(r.devis.conservation).toMatchObject({ lignes: 19_675_000, ecart: 0, listes: 0 });
   });
 
-  it("sans ligne d'en-tête, des montants qui ne font pas les totaux du devis : pas un récapitulatif (les mots ne suffisent pas)", async () => {
+  it("sans ligne d'en-tête, des montants qui ne font pas les totaux du devis : pas un récapitulatif (les mots ne suffisent pas), nommée comme autre feuille", async () => {
     const sheets = await feuilles("devis-type-cnc-recap-sans-entete.xlsx");
     const recap = sheets.find((s) => s.name === "Récapitulatif") as SheetData;
     // Every amount one euro off: the same words (« 1.1 », « Total 1 », « TOTAL »), no arithmetic behind them.
@@ -442,7 +442,17 @@ describe("récapitulatif sur une feuille à part", () => {
       if (typeof row[2]?.v === "number") row[2] = { ...row[2], v: (row[2].v as number) + 1 };
     const r = await structurer(sheets);
     expect(r.devis.recapitulatif).toBeUndefined();
-    expect(r.constats.filter((c) => c.regle === "feuille-lue")).toEqual([]);
+    // Named as another sheet with a figure that differs (before: left out in silence).
+    const c = r.constats.filter((x) => x.regle === "feuille-lue");
+    expect(c.map((x) => [x.gravite, x.cellule])).toEqual([["alerte", "'Récapitulatif'!C4"]]);
+    expect(sp(c[0].message)).toContain(
+      "La feuille « Récapitulatif » porte un nom de récapitulatif, mais ses totaux diffèrent de ceux de la feuille " +
+        "lue « Devis détaillé » (7 montants sur 7 diffèrent, dont 'Récapitulatif'!C4 « sous-chapitres 1.1 à 1.2 » : " +
+        "67 002,00 €, le chapitre 1 du devis fait 67 000,00 €)",
+    );
+    expect(r.devis.autresFeuilles?.map((a) => [a.feuille, a.recapitulatifNonProuve?.accords])).toEqual([
+      ["Récapitulatif", 0],
+    ]);
     expect(r.devis.conservation).toMatchObject({ lignes: 19_675_000, ecart: 0 });
   });
 

@@ -10,16 +10,35 @@ import type { ContexteDevis } from "./contexte";
  * the other commands that read the devis (écarts, carbone, planning), through src/app.
  */
 export function constatsFeuilleLue(devis: Pick<Devis, "feuille" | "feuilleMasquee" | "autresFeuilles">): Constat[] {
-  const autres: Constat[] = (devis.autresFeuilles ?? []).map((a) => ({
-    regle: "feuille-lue",
-    gravite: "alerte",
-    message:
-      `La feuille « ${a.feuille} » ressemble aussi à un devis et tient des montants (${a.cellule} et dessous : ` +
-      `${pluriel(a.cellules, "cellule")}, somme ${formatMontantFr(a.somme)}) ; elle n'est pas lue : seule la ` +
-      `feuille « ${devis.feuille} » l'est. Si elle fait partie du devis, réunissez les deux feuilles en une ; si ` +
-      `c'est elle le devis, indiquez-la comme feuille à lire.`,
-    cellule: a.cellule,
-  }));
+  const autres: Constat[] = (devis.autresFeuilles ?? []).map((a) => {
+    const r = a.recapitulatifNonProuve;
+    if (!r)
+      return {
+        regle: "feuille-lue",
+        gravite: "alerte",
+        message:
+          `La feuille « ${a.feuille} » ressemble aussi à un devis et tient des montants (${a.cellule} et dessous : ` +
+          `${pluriel(a.cellules, "cellule")}, somme ${formatMontantFr(a.somme)}) ; elle n'est pas lue : seule la ` +
+          `feuille « ${devis.feuille} » l'est. Si elle fait partie du devis, réunissez les deux feuilles en une ; si ` +
+          `c'est elle le devis, indiquez-la comme feuille à lire.`,
+        cellule: a.cellule,
+      };
+    // Named as a recap, its amounts differing from the devis read: not its recap (words never decide alone).
+    const n = r.ecarts.length;
+    const combien =
+      n > 1 ? `${n} montants sur ${r.figures} diffèrent, dont ` : `un montant sur ${r.figures} diffère : `;
+    return {
+      regle: "feuille-lue",
+      gravite: "alerte",
+      message:
+        `La feuille « ${a.feuille} » porte un nom de récapitulatif, mais ses totaux diffèrent de ceux de la feuille ` +
+        `lue « ${devis.feuille} » (${combien}${ecartRecapEnMots(r.ecarts[0])}) : elle n'est donc pas prise pour son ` +
+        `récapitulatif. Elle tient des montants (${a.cellule} et dessous : ${pluriel(a.cellules, "cellule")}, somme ` +
+        `${formatMontantFr(a.somme)}) et n'est pas lue : seule la feuille « ${devis.feuille} » l'est. Si c'est elle ` +
+        `le devis, indiquez-la comme feuille à lire ; si c'est un récapitulatif d'une autre version, mettez-le à jour.`,
+      cellule: r.ecarts[0].cellule,
+    };
+  });
   if (!devis.feuilleMasquee) return autres;
   return [
     ...autres,

@@ -1,0 +1,195 @@
+import type { SheetData } from "../../../src/core/port/workbook";
+import { importerDevis } from "../../../src/core/devis/import";
+import { recapEtAutresFeuilles, trouverFeuilleDevis } from "../../../src/core/devis/trouver";
+import { structurerDevis } from "../../../src/core/devis/structurer";
+import { ClasseurLu } from "../../helpers/classeurLu";
+import { feuilleXlsx, type Cellule } from "./outils";
+
+const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
+
+/**
+ * Which sheet of a workbook is read as the devis, which one is its recap and which others are named (finding
+ * « feuille-lue »): each sheet built with ExcelJS and read back by the xlsx adapter. A recap is proven by its amounts
+ * agreeing, to the cent, with the chapter totals of the sheet read: never by its name alone.
+ */
+
+// Chapter 1: 12 500,00 €; chapter 2: 12 200,50 €; chapter 8: 3 000,00 €; total 27 700,50 €.
+const DETAILLE: Cellule[][] = [
+  ["Code", "Libellé", "Montant"],
+  ["1 - DROITS ARTISTIQUES"],
+  ["1.1", "Droits d'auteur", 10000],
+  ["1.2", "Droits musicaux", 2500],
+  ["2 - PERSONNEL"],
+  ["2.1", "Réalisateur", 8000],
+  ["2.2", "Chef opérateur", 4200.5],
+  ["8 - POST-PRODUCTION"],
+  ["8.1", "Montage", 3000],
+];
+
+const recap = (montants: [number, number, number, number]): Cellule[][] => [
+  ["N°", "Poste", "Montant"],
+  [1, "Droits artistiques", montants[0]],
+  [2, "Personnel", montants[1]],
+  [8, "Post-production", montants[2]],
+  [null, "Total", montants[3]],
+];
+const JUSTE = recap([12500, 12200.5, 3000, 27700.5]);
+
+const feuilles = (def: Record<string, Cellule[][]>): Promise<SheetData[]> =>
+  Promise.all(Object.entries(def).map(([nom, rows]) => feuilleXlsx(nom, rows)));
+
+async function decision(def: Record<string, Cellule[][]>) {
+  const sheets = await feuilles(def);
+  const lue = trouverFeuilleDevis(sheets) as SheetData;
+  const devis = importerDevis(lue);
+  return { lue: lue.name, devis, ...recapEtAutresFeuilles(lue, devis, sheets) };
+}
+
+async function feuilleLue(def: Record<string, Cellule[][]>) {
+  const r = await structurerDevis(new ClasseurLu(await feuilles(def)), { date: "2026-01-15" });
+  return { r, constats: r.constats.filter((c) => c.regle === "feuille-lue") };
+}
+
+describe("recapEtAutresFeuilles : la feuille lue, son récapitulatif, les autres devis", () => {
+  it("devis détaillé et son vrai récapitulatif « Récap » : le récapitulatif n'est ni lu ni nommé comme autre devis", async () => {
+    const d = await decision({ "Devis détaillé": DETAILLE, Récap: JUSTE });
+    expect(d.lue).toBe("Devis détaillé");
+    expect(d.devis.total).toBe(2_770_050);
+    expect(d.recapitulatif).toMatchObject({ feuille: "Récap", chapitres: 3, total: true, ecarts: [] });
+    expect(d.autres).toEqual([]);
+    const { constats } = await feuilleLue({ "Devis détaillé": DETAILLE, Récap: JUSTE });
+    expect(constats.map((c) => c.gravite)).toEqual(["info"]);
+    expect(sp(constats[0].message)).toContain("Récapitulatif conforme au devis, au centime.");
+  });
+
+  it("un récapitulatif nommé « Synthèse budget » dont les montants sont justes n'est pas un autre devis", async () => {
+    const d = await decision({ "Devis détaillé": DETAILLE, "Synthèse budget": JUSTE });
+    expect(d.recapitulatif).toMatchObject({ feuille: "Synthèse budget", ecarts: [] });
+    expect(d.autres).toEqual([]);
+  });
+
+  it("un récapitulatif dont un seul montant sur quatre diffère reste le récapitulatif : le montant faux est nommé", async () => {
+    const d = await decision({ "Devis détaillé": DETAILLE, Récap: recap([12500, 12000.5, 3000, 27700.5]) });
+    expect(d.recapitulatif?.ecarts).toEqual([
+      { cellule: "'Récap'!C3", libelle: "2 Personnel", chapitre: "2", montant: 1_200_050, attendu: 1_220_050 },
+    ]);
+    expect(d.autres).toEqual([]);
+  });
+
+  it("devis détaillé et un second devis complet « Devis V1 » : l'autre feuille est nommée dans l'alerte", async () => {
+    const v1 = DETAILLE.map((r) => [...r]);
+    v1[3] = ["1.2", "Droits musicaux", 3000];
+    const def = { "Devis détaillé": DETAILLE, "Devis V1": v1, Récap: JUSTE };
+    const d = await decision(def);
+    expect(d.lue).toBe("Devis détaillé");
+    expect(d.recapitulatif?.feuille).toBe("Récap");
+    expect(d.autres).toEqual([{ feuille: "Devis V1", cellule: "'Devis V1'!C1", cellules: 5, somme: 2_820_050 }]);
+    const { constats } = await feuilleLue(def);
+    expect(constats.map((c) => [c.gravite, c.cellule])).toEqual([
+      ["alerte", "'Devis V1'!C1"],
+      ["info", "'Récap'!C1"],
+    ]);
+    expect(sp(constats[0].message)).toBe(
+      "La feuille « Devis V1 » ressemble aussi à un devis et tient des montants ('Devis V1'!C1 et dessous : 5 " +
+        "cellules, somme 28 200,50 €) ; elle n'est pas lue : seule la feuille « Devis détaillé » l'est. Si elle fait " +
+        "partie du devis, réunissez les deux feuilles en une ; si c'est elle le devis, indiquez-la comme feuille à lire.",
+    );
+  });
+
+  it("seulement un récapitulatif : c'est lui qui est lu, rien d'autre n'est nommé", async () => {
+    const d = await decision({ Récapitulatif: JUSTE });
+    expect(d.lue).toBe("Récapitulatif");
+    expect(d.recapitulatif).toBeUndefined();
+    expect(d.autres).toEqual([]);
+    const { constats } = await feuilleLue({ Récapitulatif: JUSTE });
+    expect(constats).toEqual([]);
+  });
+});
+
+describe("un nom de récapitulatif ne suffit pas : ses montants doivent valoir les totaux des chapitres", () => {
+  // Every amount differs from the devis's chapter totals (another version's recap, or another devis).
+  const FAUX = recap([13000, 11800, 3500, 28300]);
+
+  it("« Synthèse budget » aux montants tous différents : pas le récapitulatif, nommée avec un chapitre qui diffère", async () => {
+    const def = { "Devis détaillé": DETAILLE, "Synthèse budget": FAUX };
+    const d = await decision(def);
+    expect(d.recapitulatif).toBeUndefined();
+    expect(d.autres).toEqual([
+      {
+        feuille: "Synthèse budget",
+        cellule: "'Synthèse budget'!C1",
+        cellules: 4,
+        somme: 5_660_000,
+        recapitulatifNonProuve: {
+          cellule: "'Synthèse budget'!C1",
+          figures: 4,
+          accords: 0,
+          ecarts: [
+            {
+              cellule: "'Synthèse budget'!C2",
+              libelle: "1 Droits artistiques",
+              chapitre: "1",
+              montant: 1_300_000,
+              attendu: 1_250_000,
+            },
+            {
+              cellule: "'Synthèse budget'!C3",
+              libelle: "2 Personnel",
+              chapitre: "2",
+              montant: 1_180_000,
+              attendu: 1_220_050,
+            },
+            {
+              cellule: "'Synthèse budget'!C4",
+              libelle: "8 Post-production",
+              chapitre: "8",
+              montant: 350_000,
+              attendu: 300_000,
+            },
+            {
+              cellule: "'Synthèse budget'!C5",
+              libelle: "Total",
+              chapitre: "total",
+              montant: 2_830_000,
+              attendu: 2_770_050,
+            },
+          ],
+        },
+      },
+    ]);
+    const { r, constats } = await feuilleLue(def);
+    expect(r.devis.recapitulatif).toBeUndefined();
+    expect(r.devis.autresFeuilles?.map((a) => a.feuille)).toEqual(["Synthèse budget"]);
+    expect(constats.map((c) => [c.gravite, c.cellule])).toEqual([["alerte", "'Synthèse budget'!C2"]]);
+    expect(sp(constats[0].message)).toBe(
+      "La feuille « Synthèse budget » porte un nom de récapitulatif, mais ses totaux diffèrent de ceux de la feuille " +
+        "lue « Devis détaillé » (4 montants sur 4 diffèrent, dont 'Synthèse budget'!C2 « 1 Droits artistiques » : " +
+        "13 000,00 €, le chapitre 1 du devis fait 12 500,00 €) : elle n'est donc pas prise pour son récapitulatif. " +
+        "Elle tient des montants ('Synthèse budget'!C1 et dessous : 4 cellules, somme 56 600,00 €) et n'est pas lue : " +
+        "seule la feuille « Devis détaillé » l'est. Si c'est elle le devis, indiquez-la comme feuille à lire ; si " +
+        "c'est un récapitulatif d'une autre version, mettez-le à jour.",
+    );
+  });
+
+  it("« Récap » à deux montants justes sur quatre (chapitres compensés) : pas prouvé, nommé comme autre feuille", async () => {
+    const d = await decision({ "Devis détaillé": DETAILLE, Récap: recap([13000, 11700.5, 3000, 27700.5]) });
+    expect(d.recapitulatif).toBeUndefined();
+    expect(
+      d.autres.map((a) => [a.feuille, a.recapitulatifNonProuve?.accords, a.recapitulatifNonProuve?.figures]),
+    ).toEqual([["Récap", 2, 4]]);
+  });
+
+  it("sans ligne d'en-tête, un « Récapitulatif » aux montants tous faux est nommé aussi (avant : passé sous silence)", async () => {
+    const sansEntete: Cellule[][] = [["Récapitulatif du devis"], ...FAUX.slice(1)];
+    const d = await decision({ "Devis détaillé": DETAILLE, Récapitulatif: sansEntete });
+    expect(d.recapitulatif).toBeUndefined();
+    expect(d.autres).toMatchObject([
+      {
+        feuille: "Récapitulatif",
+        cellule: "'Récapitulatif'!C2",
+        cellules: 4,
+        recapitulatifNonProuve: { figures: 4, accords: 0 },
+      },
+    ]);
+  });
+});
