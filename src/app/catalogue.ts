@@ -8,6 +8,7 @@
  */
 import type { WorkbookPort } from "../core/port/workbook";
 import type { HANDLERS } from "./commandes";
+import { ErreurExpliquee } from "../core/erreurs";
 
 type Handlers = typeof HANDLERS;
 
@@ -29,7 +30,7 @@ function chargerHandlers(): Promise<Handlers> {
     (m) => m.HANDLERS,
     () => {
       handlers = undefined; // the next command tries again
-      throw new Error("Prodbook n'a pas pu charger ses calculs : vérifiez la connexion puis recommencez.");
+      throw new ErreurExpliquee("Prodbook n'a pas pu charger ses calculs : vérifiez la connexion puis recommencez.");
     },
   );
   return handlers;
@@ -55,7 +56,9 @@ function classeurDiffere(charger: () => Promise<WorkbookPort>): () => Promise<Wo
   return () => {
     wb ??= charger().catch(() => {
       wb = undefined;
-      throw new Error("Prodbook n'a pas pu charger l'accès au classeur : vérifiez la connexion puis recommencez.");
+      throw new ErreurExpliquee(
+        "Prodbook n'a pas pu charger l'accès au classeur : vérifiez la connexion puis recommencez.",
+      );
     });
     return wb;
   };

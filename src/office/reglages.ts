@@ -1,3 +1,5 @@
+import { ErreurExpliquee } from "../core/erreurs";
+
 /**
  * Office document settings (`Office.context.document.settings`): small key → value pairs saved inside the
  * workbook file, invisible in its sheets, shared by everyone who opens it (desktop and Excel on the web).
@@ -20,15 +22,19 @@ export async function lireReglageDocument(cle: string): Promise<string | undefin
 export async function ecrireReglageDocument(cle: string, valeur: string): Promise<void> {
   const r = reglages();
   if (!r)
-    throw new Error("Ce classeur ne peut pas garder de réglages : le contexte de production n'est pas enregistré.");
+    throw new ErreurExpliquee(
+      "Ce classeur ne peut pas garder de réglages : le contexte de production n'est pas enregistré.",
+    );
   r.set(cle, valeur);
   await new Promise<void>((ok, ko) =>
     r.saveAsync((res) =>
       String(res.status) === "succeeded"
         ? ok()
         : ko(
-            new Error(
-              `Enregistrement des réglages du classeur impossible : ${res.error?.message ?? "raison inconnue"}.`,
+            new ErreurExpliquee(
+              "Enregistrement des réglages du classeur impossible : Excel l'a refusé. Recommencez ; si le refus " +
+                "revient, enregistrez le classeur puis rouvrez-le.",
+              res.error?.message,
             ),
           ),
     ),

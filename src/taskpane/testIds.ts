@@ -8,6 +8,8 @@ export const TEST_IDS = {
   /** The help link (« ? ») at the end of the tab row, on every page. */
   aide: "aide",
   erreur: "message-erreur",
+  /** The collapsed « Détails techniques » of an unexpected error (its raw text, for support). */
+  erreurDetails: "message-erreur-details",
   page: (page: string) => `page-${page}`,
   retour: (action: string) => `retour-${action}`,
   progressionLibelle: "progression-libelle",

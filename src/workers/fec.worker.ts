@@ -5,6 +5,7 @@
  */
 import type { DemandeFec, ReponseFec } from "./protocoleFec";
 import { lireBlobFec } from "./lireFichierFec";
+import { ErreurExpliquee } from "../core/erreurs";
 
 const ctx = self as unknown as {
   onmessage: ((e: MessageEvent<DemandeFec>) => void) | null;
@@ -28,6 +29,10 @@ ctx.onmessage = async (e: MessageEvent<DemandeFec>) => {
     });
     ctx.postMessage({ type: "resultat", resultat: r.resultat, mapping: r.mapping });
   } catch (err) {
-    ctx.postMessage({ type: "erreur", message: `${d.nom} : ${(err as Error).message}` });
+    ctx.postMessage({
+      type: "erreur",
+      message: `${d.nom} : ${(err as Error).message}`,
+      expliquee: err instanceof ErreurExpliquee,
+    });
   }
 };

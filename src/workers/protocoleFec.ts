@@ -12,4 +12,5 @@ export type DemandeFec = {
 export type ReponseFec =
   | { type: "progression"; fait: number; total: number }
   | { type: "resultat"; resultat: ResultatFec; mapping?: MappingGrandLivre }
-  | { type: "erreur"; message: string };
+  /** `expliquee`: the error was one of Prodbook's French ones (ErreurExpliquee), shown as it is; else internal. */
+  | { type: "erreur"; message: string; expliquee?: boolean };

@@ -8,6 +8,8 @@
  * Adapters never modify a sheet Prodbook did not create (see `feuillesProdbook`).
  */
 
+import { ErreurExpliquee } from "../erreurs";
+
 export type CellValue = string | number | boolean | null;
 
 export interface CellData {
@@ -193,7 +195,7 @@ export async function lireFeuilles(wb: WorkbookPort, noms: string[]): Promise<Sh
   return out;
 }
 
-export class ConflitFeuilleError extends Error {
+export class ConflitFeuilleError extends ErreurExpliquee {
   constructor(public readonly feuille: string) {
     super(`La feuille « ${feuille} » appartient au classeur de l'utilisateur : Prodbook ne la modifie pas.`);
   }

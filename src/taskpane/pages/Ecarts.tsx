@@ -39,6 +39,7 @@ import {
   type Correspondance,
   type TableCorrespondances,
 } from "../../core/comptabilite/correspondances";
+import { ErreurExpliquee } from "../../core/erreurs";
 import { eurosToCents, formatEcartFr, formatMontantFr } from "../../core/money";
 import { chiffresEcarts, seuilsEcarts } from "../../app/ecartsEnBref";
 import { lireBlobFec } from "../../workers/lireFichierFec";
@@ -168,7 +169,7 @@ function lireAvecWorker(
       else {
         w.terminate();
         if (m.type === "resultat") ok(m.resultat);
-        else ko(new Error(m.message));
+        else ko(m.expliquee ? new ErreurExpliquee(m.message) : new Error(m.message));
       }
     };
     // The browser's own message (« Uncaught Error: … », in English) is not the user's: said in French, with the file.
@@ -176,7 +177,7 @@ function lireAvecWorker(
       e.preventDefault();
       w.terminate();
       ko(
-        new Error(
+        new ErreurExpliquee(
           `${fichier.name} : Lecture du fichier impossible : le lecteur du grand livre s'est arrêté sur une erreur. ` +
             "Choisissez de nouveau le fichier ; si l'erreur revient, rechargez le volet.",
         ),

@@ -6,6 +6,7 @@ import { formatMontantFr } from "../../money/format";
 import { HORS_LIMITE, phraseDeviseEcrite } from "../../money/messages";
 import { normaliser } from "../../util/texte";
 import { FecFormatError } from "./entete";
+import { sensLu, SENS_ATTENDU } from "./sens";
 import {
   LIGNES_PAR_COMPTE,
   type AlerteFec,
@@ -302,15 +303,15 @@ export function lireGrandLivreCsv(
         rejet(mt);
         continue;
       }
-      const s = v("sens").toUpperCase();
-      if (["D", "+1", "DEBIT", "DÉBIT"].includes(s)) {
+      const s = sensLu(v("sens"));
+      if (s === "D") {
         de = mt;
         cr = cents(0);
-      } else if (["C", "-1", "CREDIT", "CRÉDIT"].includes(s)) {
+      } else if (s === "C") {
         de = cents(0);
         cr = mt;
       } else {
-        rejet(`sens « ${v("sens")} » : D ou C attendu`);
+        rejet(`sens « ${v("sens")} » : ${SENS_ATTENDU}`);
         continue;
       }
     }

@@ -56,6 +56,14 @@ export class LecteurFec implements CibleLignes {
    * bytes (both encodings decode every byte). Looked for once per chunk (a native scan), never per line.
    */
   private signeMonetaire = false;
+  /**
+   * Every byte read as UTF-8 is checked as it comes (one native decoding per chunk, stopped once the file is known
+   * not to be UTF-8): `remplace` is set at the first invalid sequence or « � », whichever fields are decoded. Before,
+   * only the fields decoded could tell, so `ecarts --json` (lines not kept) said nothing of an EcritureLib that
+   * `ecarts -o` (lines kept for the Grand livre sheet) named.
+   */
+  private verifUtf8?: TextDecoder = new TextDecoder("utf-8", { fatal: true });
+  private remplace = false;
   /** The part's first date written in another form than AAAAMMJJ: its line, form, field and text. */
   private dateHorsNorme?: PartielFec["dateHorsNorme"];
   /** Lines that repeat the header (two exports appended): neither imported nor rejected. */
@@ -175,9 +183,26 @@ export class LecteurFec implements CibleLignes {
     }
     if (this.page8) chunk = this.page8.enUtf8(chunk);
     else if (this.utf16) chunk = this.utf16.encodeur.encode(this.utf16.decodeur.decode(chunk, { stream: !fin }));
+    this.verifierUtf8(chunk, fin);
     this.lireOctets(chunk, fin);
     if (!this.signeMonetaire && this.encodage === "windows-1252" && chunk.indexOf(0xa4) >= 0)
       this.signeMonetaire = true;
+  }
+
+  /** The bytes about to be read, checked as UTF-8 while the file may be UTF-8 (see `verifUtf8`). */
+  private verifierUtf8(chunk: Uint8Array, fin: boolean): void {
+    if (!this.verifUtf8) return;
+    if (this.encodage !== undefined && this.encodage !== "utf-8") {
+      this.verifUtf8 = undefined;
+      return;
+    }
+    try {
+      if (this.verifUtf8.decode(chunk, { stream: !fin }).indexOf("\ufffd") < 0) return;
+    } catch {
+      // An invalid sequence: decoding it as UTF-8 gives « � ».
+    }
+    this.remplace = true;
+    this.verifUtf8 = undefined;
   }
 
   /**
@@ -456,7 +481,9 @@ export class LecteurFec implements CibleLignes {
       encodageForce: this.forcee && !this.utf16,
       ...(this.contradiction && !this.utf16 ? { contradictionEncodage: this.contradiction } : {}),
       bom: this.bom,
-      remplacements: this.decodeur?.remplacements ?? false,
+      remplacements:
+        (this.decodeur?.remplacements ?? false) ||
+        (this.remplace && (this.encodage === undefined || this.encodage === "utf-8")),
       signeMonetaire: this.signeMonetaire,
       lignesPhysiques: this.numero,
       importees: c.importees,

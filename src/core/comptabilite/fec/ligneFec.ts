@@ -3,6 +3,7 @@ import { analyserMontant, formatMontantFr, HORS_LIMITE, phraseDeviseEcrite } fro
 import { centimesDe, dateAutreForme, dateDe, formeDate, LecteurMontants, vide, type FormeDate } from "./champs";
 import { MAX_CHAMPS } from "./decoupeurLignes";
 import { CHAMPS_TEXTE, type ChampFec, type EnteteFec } from "./entete";
+import { sensLu, SENS_ATTENDU } from "./sens";
 
 /**
  * What a reader does with an amount whose lone « . » or « , » precedes exactly three digits (« 12.000 »): by default
@@ -230,14 +231,14 @@ export class LigneFec {
         } else differee = true;
       }
       k = pos.Sens;
-      const sens = this.source.texte(u, b[k], b[k + 1] - 1).toUpperCase();
-      if (sens === "D" || sens === "+1" || sens === "1" || sens === "+") {
+      const sens = sensLu(this.source.texte(u, b[k], b[k + 1] - 1));
+      if (sens === "D") {
         this.debit = v;
         this.credit = 0;
-      } else if (sens === "C" || sens === "-1" || sens === "-") {
+      } else if (sens === "C") {
         this.debit = 0;
         this.credit = v;
-      } else return this.erreurChamp(`Sens ${this.extrait(u, b, k)} : D, C, +1 ou -1 attendu`);
+      } else return this.erreurChamp(`Sens ${this.extrait(u, b, k)} : ${SENS_ATTENDU}`);
     }
     if (differee) {
       // Every other field read: the line waits for the end of the file to know which reading is the file's.

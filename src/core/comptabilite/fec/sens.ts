@@ -1,0 +1,26 @@
+import { normaliser } from "../../util/texte";
+
+/**
+ * The Sens column of a FEC or ledger CSV written in Montant + Sens: « D »/« C » (the norm), « +1 »/« -1 », or the
+ * whole words « Débit »/« Crédit » as many exports write them (any case, accented or not, surrounding spaces
+ * ignored). Anything else is no sens: the caller rejects the line, naming the value, never guessing.
+ */
+const SENS: ReadonlyMap<string, "D" | "C"> = new Map([
+  ["d", "D"],
+  ["+1", "D"],
+  ["1", "D"],
+  ["+", "D"],
+  ["debit", "D"],
+  ["c", "C"],
+  ["-1", "C"],
+  ["-", "C"],
+  ["credit", "C"],
+]);
+
+/** « D » (debit) or « C » (credit) for a Sens value, undefined when it is neither. */
+export function sensLu(texte: string): "D" | "C" | undefined {
+  return SENS.get(normaliser(texte));
+}
+
+/** What a Sens column accepts, in the words of a line's rejection. */
+export const SENS_ATTENDU = "D, C, Débit, Crédit, +1 ou -1 attendu";
