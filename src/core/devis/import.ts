@@ -337,7 +337,12 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
     // A recap by chapter beside the first table under none of its header's cells (labels in H, amounts in I on the
     // chapters' own rows): proven by arithmetic, its figures counted and named as a recap's (the other figures there
     // with them), not as columns right of the table.
-    if (!devis.recapitulatifSurFeuille) {
+    // Nothing typed right of the table on its rows (its cells emptied, the region holds no figure): no recap beside it,
+    // and the sheet is not copied cell by cell to look for one.
+    const figuresADroite = haut.rows.some(
+      (row, r) => r > entete.ligne && row.some((c, k) => k > fin && !!c && c.v !== null),
+    );
+    if (!devis.recapitulatifSurFeuille && figuresADroite) {
       const droite: SheetData = {
         ...haut,
         rows: haut.rows.map((row, r) => (r <= entete.ligne ? [] : row.map((c, k) => (k <= fin ? { v: null } : c)))),
