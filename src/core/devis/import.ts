@@ -304,8 +304,14 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
   // Hidden rows are read as shown ones: their amounts are named, never dropped nor silently counted.
   const masquees = montantsMasques(lue, devis);
   if (masquees.length) devis.masquees = masquees;
+  // The decimal convention the sheet's text amounts prove, scanned once per sheet (both readings below use it).
+  const conventions = new Map<SheetData, Convention | undefined>();
+  const conventionDe = (s: SheetData, e: Entete): Convention | undefined => {
+    if (!conventions.has(s)) conventions.set(s, conventionFeuille(s, e.colonnes, e.ligne + 1));
+    return conventions.get(s);
+  };
   if (entete) {
-    const convention = conventionFeuille(lue, entete.colonnes, entete.ligne + 1);
+    const convention = conventionDe(lue, entete);
     if (sous) compterRegion(lue, sous.debut, sous.fin, devis, sous.recap, convention, entete);
     // Above the header, on the devis sheet itself: a recap by chapter proven by arithmetic (its figures never lines),
     // and every other figure, read and named (listed), so that nothing there is lost in silence.
@@ -329,7 +335,7 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
     enTete.forEach((x, c) => {
       if (x && x.v !== null && String(x.v).trim() !== "") fin = Math.max(fin, c);
     });
-    const convention = conventionFeuille(sheet, entete.colonnes, entete.ligne + 1);
+    const convention = conventionDe(sheet, entete);
     // Right of the first table only: a table stacked below is read with its own header (its columns may be wider).
     const s0 = devis.entetesSuivants?.[0];
     const bas = s0 && debutEntete(s0);
@@ -337,7 +343,12 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
     // A recap by chapter beside the first table under none of its header's cells (labels in H, amounts in I on the
     // chapters' own rows): proven by arithmetic, its figures counted and named as a recap's (the other figures there
     // with them), not as columns right of the table.
-    if (!devis.recapitulatifSurFeuille) {
+    // Nothing typed right of the table on its rows (its cells emptied, the region holds no figure): no recap beside it,
+    // and the sheet is not copied cell by cell to look for one.
+    const figuresADroite = haut.rows.some(
+      (row, r) => r > entete.ligne && row.some((c, k) => k > fin && !!c && c.v !== null),
+    );
+    if (!devis.recapitulatifSurFeuille && figuresADroite) {
       const droite: SheetData = {
         ...haut,
         rows: haut.rows.map((row, r) => (r <= entete.ligne ? [] : row.map((c, k) => (k <= fin ? { v: null } : c)))),
