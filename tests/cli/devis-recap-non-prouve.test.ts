@@ -56,8 +56,8 @@ describe("devis : une feuille nommée comme un récapitulatif dont les totaux di
       {
         feuille: "Synthèse budget",
         cellule: "'Synthèse budget'!C1",
-        cellules: 4,
-        somme: "56600.00",
+        cellules: 3,
+        somme: "28300.00",
         recapitulatifNonProuve: {
           cellule: "'Synthèse budget'!C1",
           figures: 4,

@@ -899,7 +899,10 @@ export interface ChiffresHorsTableau {
   somme: Cents;
 }
 
-/** A sheet that looks like a devis but is not the one read: its amount column's header cell, cells and sum (cents). */
+/**
+ * A sheet that looks like a devis but is not the one read: its amount column's header cell, cells and sum (cents); for
+ * a recap not proven (`recapitulatifNonProuve`), its amounts other than its total rows.
+ */
 export interface AutreFeuilleDevis {
   feuille: string;
   cellule: string;
@@ -907,7 +910,8 @@ export interface AutreFeuilleDevis {
   somme: Cents;
   /**
    * Named as a recap (« Synthèse budget », « Récap ») and read as one, but its amounts do not prove it the recap of the
-   * devis read: fewer than two agree to the cent with its chapter totals, or no more agree than differ. Words never
+   * devis read: fewer than two (not zero) agree to the cent with its chapter totals, or no more agree than differ (a
+   * total differing by the sum of the chapters' differences not counted as one more). Words never
    * decide alone: it is another devis, named with the figures that differ.
    */
   recapitulatifNonProuve?: RecapitulatifNonProuve;
@@ -917,7 +921,10 @@ export interface AutreFeuilleDevis {
 export interface RecapitulatifNonProuve {
   /** Its amount column's header cell, or (no header row) its first amount's cell. */
   cellule: string;
-  /** Figures compared (each chapter, each chapter's sous-chapitres together, the total) and how many agree. */
+  /**
+   * Figures compared (each chapter, each chapter's sous-chapitres together, the total) and how many agree to the cent
+   * with the devis and are not zero (a 0 the devis also has proves nothing).
+   */
   figures: number;
   accords: number;
   /** The figures that differ, each with the devis's amount (at least one). */

@@ -1,5 +1,5 @@
 import { formatMontantFr } from "../money/format";
-import { type Cents, sumCents, ZERO } from "../money/cents";
+import { type Cents, subCents, sumCents, ZERO } from "../money/cents";
 import type { SheetData } from "../port/workbook";
 import { celluleRef, parseCelluleRef } from "../util/adresse";
 import { cellulesMontant } from "./conservation";
@@ -144,48 +144,81 @@ export function recapitulatifFeuille(
 /**
  * A sheet named as a recap, read as one and compared with the devis. With a header naming its amount column, its rows
  * are read under it; without one (a title, then the rows), each column of amounts is tried. Either way it is the recap
- * (`prouve`) only when its amounts prove it (`recapProuve`): at least two of its figures (a chapter, a chapter's
- * sous-chapitres together, the total) equal the devis's to the cent and more agree than differ, or, a recap of a single
- * figure, that one agrees. Words never decide alone: a sheet named « Synthèse budget » whose rows read as a recap but
- * whose amounts mostly differ is `differe` (the read with the most figures agreeing), another devis to name, never the
- * recap. An amount whose formula is a sum of cells of the devis sheet covering exactly the lines of its chapter (its
- * sous-chapitres together, or all the lines for the total) is proven by formula; the others by arithmetic only.
- * Undefined when the sheet's name says no recap or its rows read as no recap at all.
+ * (`prouve`) only when its amounts prove it (`recapProuve`). Words never decide alone: a sheet named « Synthèse budget »
+ * whose rows read as a recap but whose amounts mostly differ is `differe` (the read with the most figures agreeing),
+ * another devis to name, never the recap, with its amounts other than its total rows (`horsTotal`: how many are not
+ * zero, their sum). An amount whose formula is a sum of cells of the devis sheet covering exactly the lines of its
+ * chapter (its sous-chapitres together, or all the lines for the total) is proven by formula; the others by arithmetic
+ * only. Undefined when the sheet's name says no recap or its rows read as no recap at all.
  */
 export function recapitulatifNomme(
   sheet: SheetData,
   devisFeuille: string,
   devis: Pick<Devis, "chapitres" | "total" | "lignes" | "totauxProducteur">,
-): { prouve: RecapitulatifFeuille; differe?: never } | { differe: RecapitulatifNonProuve; prouve?: never } | undefined {
+):
+  | { prouve: RecapitulatifFeuille; differe?: never; horsTotal?: never }
+  | { differe: RecapitulatifNonProuve; horsTotal: { cellules: number; somme: Cents }; prouve?: never }
+  | undefined {
   if (!estRecapitulatif(sheet.name) || sheet.name.toLowerCase() === devisFeuille.toLowerCase()) return undefined;
   const h = recapSousEntete(sheet, devisFeuille, devis);
   if (h && recapProuve(h.lu, h.r)) return { prouve: h.r };
   const m = meilleureColonne(sheet, devisFeuille, devis, 2);
   if (m) return { prouve: m.r };
   // Read as a recap, not proven: the read under the header, else the column agreeing most.
-  const c = h ?? colonnesLues(sheet, devis).sort((a, b) => accordsDe(b.lu, b.r) - accordsDe(a.lu, a.r))[0];
+  const c = h ?? colonnesLues(sheet, devis).sort((a, b) => bilan(b.lu, b.r).accords - bilan(a.lu, a.r).accords)[0];
   if (!c) return undefined;
+  // Its amounts without its total rows: a total added to its chapters would count them twice.
+  const montants = [...c.lu.lus.filter((l) => l.chapitre !== "total"), ...[...c.lu.sous.values()].flat()]
+    .map((x) => x.montant)
+    .filter((x) => x !== 0);
   return {
     differe: {
       cellule: c.r.cellule,
       figures: comparaisons(c.lu),
-      accords: accordsDe(c.lu, c.r),
+      accords: bilan(c.lu, c.r).accords,
       ecarts: c.r.ecarts,
     },
+    horsTotal: { cellules: montants.length, somme: sumCents(montants) },
   };
 }
 
-/** Figures of a recap agreeing with the devis to the cent. */
-const accordsDe = (lu: RecapLu, r: Pick<RecapitulatifChapitres, "ecarts">) => comparaisons(lu) - r.ecarts.length;
+/**
+ * How a recap's figures (each chapter, each chapter's sous-chapitres together, the total) weigh against the devis:
+ * `accords`, those equal to the devis's to the cent and not zero (a chapter the devis has not, left at 0 in a template,
+ * proves nothing); `differences`, those that differ, except a total that differs by exactly the sum of the chapters'
+ * differences (the recap's own total carrying a chapter out of date: one difference, not two).
+ */
+function bilan(lu: RecapLu, r: Pick<RecapitulatifChapitres, "ecarts">): { accords: number; differences: number } {
+  const differentes = new Set(r.ecarts.map((e) => e.cellule));
+  const figures = [
+    ...lu.lus.map((l) => ({ cellule: l.cellule, montant: l.montant })),
+    ...[...lu.sous.values()].map((xs) => ({ cellule: xs[0].cellule, montant: sumCents(xs.map((x) => x.montant)) })),
+  ];
+  const accords = figures.filter((f) => f.montant !== 0 && !differentes.has(f.cellule)).length;
+  const chapitres = r.ecarts.filter((e) => e.chapitre !== "total");
+  const delta = sumCents(chapitres.map((e) => subCents(e.montant, e.attendu)));
+  const expliques = chapitres.length
+    ? r.ecarts.filter((e) => e.chapitre === "total" && subCents(e.montant, e.attendu) === delta).length
+    : 0;
+  return { accords, differences: r.ecarts.length - expliques };
+}
 
 /**
- * The proof of a sheet named as a recap: at least two of its figures agree with the devis to the cent and more agree
- * than differ; a recap of one figure, when it agrees. A recap that is out of date by one chapter stays the recap (the
- * chapter named); one whose amounts mostly differ is not this devis's recap.
+ * The proof of a figures' read: at least `min` of its figures agree with the devis to the cent, none of them zero, and
+ * more agree than differ (`bilan`: a total carrying the chapters' differences is not one more).
+ */
+function prouveParCalcul(lu: RecapLu, r: Pick<RecapitulatifChapitres, "ecarts">, min: number): boolean {
+  const { accords, differences } = bilan(lu, r);
+  return accords >= min && accords > differences;
+}
+
+/**
+ * The proof of a sheet named as a recap (`prouveParCalcul`, two figures at least); a recap of which nothing differs,
+ * when one figure not zero agrees. A recap that is out of date by one chapter, its total with it, stays the recap (the
+ * chapter and the total named); one whose amounts differ for half or more is not this devis's recap.
  */
 function recapProuve(lu: RecapLu, r: Pick<RecapitulatifChapitres, "ecarts">): boolean {
-  const accords = accordsDe(lu, r);
-  return accords > r.ecarts.length && (accords >= 2 || r.ecarts.length === 0);
+  return prouveParCalcul(lu, r, 2) || (r.ecarts.length === 0 && bilan(lu, r).accords >= 1);
 }
 
 /**
@@ -253,8 +286,8 @@ function meilleureColonne(
 ): { r: RecapitulatifFeuille; lu: RecapLu } | undefined {
   let meilleur: { r: RecapitulatifFeuille; lu: RecapLu; accords: number } | undefined;
   for (const { r: recap, lu } of colonnesLues(sheet, devis)) {
-    const accords = accordsDe(lu, recap);
-    if (accords < accordsMin || accords <= recap.ecarts.length || (meilleur && meilleur.accords >= accords)) continue;
+    const { accords } = bilan(lu, recap);
+    if (!prouveParCalcul(lu, recap, accordsMin) || (meilleur && meilleur.accords >= accords)) continue;
     meilleur = { accords, lu, r: { ...recap, parFormule: parFormule(sheet, lu, devisFeuille, devis) } };
   }
   return meilleur;

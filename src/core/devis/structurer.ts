@@ -132,7 +132,9 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
   }
   const { recapitulatif, autres } = recapEtAutresFeuilles(lue, devis, opts.feuille ? [] : candidates, recapsNommes);
   if (recapitulatif) devis.recapitulatif = recapitulatif;
-  if (!opts.feuille && autres.length) devis.autresFeuilles = autres;
+  // With a sheet named by the user, `autres` holds only the sheets named as a recap that their amounts do not prove:
+  // still named (feuille-lue), never left out in silence.
+  if (autres.length) devis.autresFeuilles = autres;
   const parametres = nomFeuilleParametres(existantes);
   const surcharges = lireParametres(parametres ? await wb.readSheet(parametres) : undefined);
   if (opts.controler === false) return { devis, constats: [], tables: [], feuillesEcrites: [] };

@@ -3,8 +3,8 @@ import { normaliser } from "../util/texte";
 import { trouverEntete } from "./entetes";
 import { estRecapitulatif } from "./placement";
 import { importerDevis, type OptionsImport } from "./import";
-import { sumCents } from "../money/cents";
-import { celluleRef, parseCelluleRef } from "../util/adresse";
+import { type Cents, sumCents } from "../money/cents";
+import { celluleRef } from "../util/adresse";
 import { cellulesMontant } from "./conservation";
 import type { AutreFeuilleDevis, Devis, RecapitulatifFeuille, RecapitulatifNonProuve } from "./model";
 import { recapitulatifNomme, recapitulatifParCalcul } from "./recapitulatif";
@@ -47,13 +47,15 @@ export function importerDevisTrouve(sheet: SheetData, opts?: OptionsImport, parm
 /**
  * The recap of the devis read and the other sheets that look like a devis, decided once for every command (`devis`,
  * `valider`, credit-impot, financement, carbone, ecarts, planning): a sheet named as a recap (« Récapitulatif »,
- * « Synthèse devis ») is the recap only when its amounts prove it (`recapitulatifNomme`: at least two figures equal to
- * the cent to the devis's chapter totals or total, more agreeing than differing), else one of any other name that the
+ * « Synthèse devis ») is the recap only when its amounts prove it (`recapitulatifNomme`: at least two figures not zero
+ * equal to the cent to the devis's chapter totals or total, more agreeing than differing, a total carrying the
+ * chapters' differences not counted twice), else one of any other name that the
  * arithmetic alone proves a recap and that does not look like another devis. Only the recap recognised is left out of
  * the other devis: a sheet named « Synthèse devis » that holds a second devis stays named (feuille-lue), and so does a
  * sheet named as a recap whose rows read as one but whose amounts differ from the devis read (`recapitulatifNonProuve`,
- * the figures that differ): words never decide alone. `recapsNommes`: the sheets to try as a named recap (default:
- * those of `parmi` whose name says recap).
+ * the figures that differ, its amounts stated without its total rows): words never decide alone. `recapsNommes`: the
+ * sheets to try as a named recap (default: those of `parmi` whose name says recap; with `parmi` empty, a devis sheet
+ * named by the user, the only other sheets returned are those named recaps not proven).
  */
 export function recapEtAutresFeuilles(
   lue: SheetData,
@@ -62,11 +64,12 @@ export function recapEtAutresFeuilles(
   recapsNommes: readonly SheetData[] = parmi.filter((s) => estRecapitulatif(s.name)),
 ): { recapitulatif?: RecapitulatifFeuille; autres: AutreFeuilleDevis[] } {
   let recapitulatif: RecapitulatifFeuille | undefined;
-  const nonProuves: { s: SheetData; differe: RecapitulatifNonProuve }[] = [];
+  const nonProuves: { s: SheetData; differe: RecapitulatifNonProuve; horsTotal: { cellules: number; somme: Cents } }[] =
+    [];
   for (const s of recapsNommes) {
     if (s.name === lue.name) continue;
     const r = recapitulatifNomme(s, lue.name, devis);
-    if (r?.differe) nonProuves.push({ s, differe: r.differe });
+    if (r?.differe) nonProuves.push({ s, differe: r.differe, horsTotal: r.horsTotal });
     recapitulatif = r?.prouve;
     if (recapitulatif) break;
   }
@@ -82,29 +85,15 @@ export function recapEtAutresFeuilles(
   const recap = recapitulatif?.feuille;
   const autres = tous.filter((a) => a.feuille !== recap);
   // A sheet named as a recap whose amounts differ: another devis, named with them (in the workbook's order).
-  for (const { s, differe } of nonProuves) {
+  // Its amounts are stated without its total rows (`horsTotal`): added to its chapters, a total would count them twice.
+  for (const { s, differe, horsTotal } of nonProuves) {
     if (s.name === recap) continue;
     const a = autres.find((x) => x.feuille === s.name);
-    if (a) a.recapitulatifNonProuve = differe;
-    else autres.push({ ...sommeDe(s, differe.cellule), feuille: s.name, recapitulatifNonProuve: differe });
+    if (a) Object.assign(a, horsTotal, { recapitulatifNonProuve: differe });
+    else autres.push({ feuille: s.name, cellule: differe.cellule, ...horsTotal, recapitulatifNonProuve: differe });
   }
   const ordre = (f: string) => parmi.findIndex((s) => s.name === f);
   return { recapitulatif, autres: autres.sort((x, y) => ordre(x.feuille) - ordre(y.feuille)) };
-}
-
-/** The amounts of a recap's column (`cellule`: its header, or its first amount), as an other devis's: cell, count, sum. */
-function sommeDe(s: SheetData, cellule: string): Pick<AutreFeuilleDevis, "cellule" | "cellules" | "somme"> {
-  const { row, col } = parseCelluleRef(cellule);
-  // Without header row the cell is the first amount: the column read from the top.
-  const e = trouverEntete(s);
-  const montants = cellulesMontant(s, e?.colonnes.montant === col ? e.ligne : -1, col).filter(
-    (c) => c.montant !== undefined && c.montant !== 0,
-  );
-  return {
-    cellule: celluleRef(s.name, row, col),
-    cellules: montants.length,
-    somme: sumCents(montants.map((c) => c.montant as NonNullable<typeof c.montant>)),
-  };
 }
 
 /**

@@ -68,11 +68,19 @@ describe("recapEtAutresFeuilles : la feuille lue, son récapitulatif, les autres
     expect(d.autres).toEqual([]);
   });
 
-  it("un récapitulatif dont un seul montant sur quatre diffère reste le récapitulatif : le montant faux est nommé", async () => {
-    const d = await decision({ "Devis détaillé": DETAILLE, Récap: recap([12500, 12000.5, 3000, 27700.5]) });
+  it("un récapitulatif en retard d'un chapitre (son total, somme de ses chapitres, en retard d'autant) reste le récapitulatif : le chapitre et le total faux sont nommés", async () => {
+    // Chapter 2 typed 200 € short, and the recap's own total (the sum of its chapters) 200 € short with it.
+    const d = await decision({ "Devis détaillé": DETAILLE, Récap: recap([12500, 12000.5, 3000, 27500.5]) });
     expect(d.recapitulatif?.ecarts).toEqual([
       { cellule: "'Récap'!C3", libelle: "2 Personnel", chapitre: "2", montant: 1_200_050, attendu: 1_220_050 },
+      { cellule: "'Récap'!C5", libelle: "Total", chapitre: "total", montant: 2_750_050, attendu: 2_770_050 },
     ]);
+    expect(d.autres).toEqual([]);
+  });
+
+  it("un récapitulatif dont seul le total est faux reste le récapitulatif : le total est nommé", async () => {
+    const d = await decision({ "Devis détaillé": DETAILLE, Récap: recap([12500, 12200.5, 3000, 30000]) });
+    expect(d.recapitulatif?.ecarts.map((e) => e.chapitre)).toEqual(["total"]);
     expect(d.autres).toEqual([]);
   });
 
@@ -118,8 +126,8 @@ describe("un nom de récapitulatif ne suffit pas : ses montants doivent valoir l
       {
         feuille: "Synthèse budget",
         cellule: "'Synthèse budget'!C1",
-        cellules: 4,
-        somme: 5_660_000,
+        cellules: 3,
+        somme: 2_830_000,
         recapitulatifNonProuve: {
           cellule: "'Synthèse budget'!C1",
           figures: 4,
@@ -165,7 +173,8 @@ describe("un nom de récapitulatif ne suffit pas : ses montants doivent valoir l
       "La feuille « Synthèse budget » porte un nom de récapitulatif, mais ses totaux diffèrent de ceux de la feuille " +
         "lue « Devis détaillé » (4 montants sur 4 diffèrent, dont 'Synthèse budget'!C2 « 1 Droits artistiques » : " +
         "13 000,00 €, le chapitre 1 du devis fait 12 500,00 €) : elle n'est donc pas prise pour son récapitulatif. " +
-        "Elle tient des montants ('Synthèse budget'!C1 et dessous : 4 cellules, somme 56 600,00 €) et n'est pas lue : " +
+        "Elle tient des montants ('Synthèse budget'!C1 et dessous : 3 cellules hors total, somme 28 300,00 €) et " +
+        "n'est pas lue : " +
         "seule la feuille « Devis détaillé » l'est. Si c'est elle le devis, indiquez-la comme feuille à lire ; si " +
         "c'est un récapitulatif d'une autre version, mettez-le à jour.",
     );
@@ -187,9 +196,66 @@ describe("un nom de récapitulatif ne suffit pas : ses montants doivent valoir l
       {
         feuille: "Récapitulatif",
         cellule: "'Récapitulatif'!C2",
-        cellules: 4,
+        cellules: 3,
+        somme: 2_830_000,
         recapitulatifNonProuve: { figures: 4, accords: 0 },
       },
     ]);
+  });
+
+  it("des chapitres à zéro ne prouvent rien : un modèle à neuf chapitres dont tous les montants non nuls diffèrent n'est pas le récapitulatif", async () => {
+    const modele: Cellule[][] = [
+      ["N°", "Poste", "Montant"],
+      [1, "Droits artistiques", 20000],
+      [2, "Personnel", 30000],
+      [3, "Interprétation", 0],
+      [4, "Charges sociales", 0],
+      [5, "Décors et costumes", 0],
+      [6, "Transports", 0],
+      [7, "Moyens techniques", 0],
+      [8, "Post-production", 9000],
+      [9, "Assurances", 0],
+      [null, "Total", 59000],
+    ];
+    const d = await decision({ "Devis détaillé": DETAILLE, Récapitulatif: modele });
+    expect(d.recapitulatif).toBeUndefined();
+    expect(d.autres).toMatchObject([
+      { feuille: "Récapitulatif", cellules: 3, somme: 5_900_000, recapitulatifNonProuve: { figures: 10, accords: 0 } },
+    ]);
+    // The same template filled with the devis's totals: its zeros neither prove nor disprove it.
+    const juste = modele.map((r) => [...r]);
+    juste[1][2] = 12500;
+    juste[2][2] = 12200.5;
+    juste[8][2] = 3000;
+    juste[10][2] = 27700.5;
+    const ok = await decision({ "Devis détaillé": DETAILLE, Récapitulatif: juste });
+    expect(ok.recapitulatif).toMatchObject({ feuille: "Récapitulatif", chapitres: 9, ecarts: [] });
+    expect(ok.autres).toEqual([]);
+  });
+
+  it("un récapitulatif d'un seul montant, faux : « son seul montant diffère »", async () => {
+    const un: Cellule[][] = [
+      ["N°", "Poste", "Montant"],
+      [1, "Droits artistiques", 13000],
+    ];
+    const { constats } = await feuilleLue({ "Devis détaillé": DETAILLE, Récap: un });
+    expect(constats.map((c) => [c.gravite, c.cellule])).toEqual([["alerte", "'Récap'!C2"]]);
+    expect(sp(constats[0].message)).toContain(
+      "(son seul montant diffère : 'Récap'!C2 « 1 Droits artistiques » : 13 000,00 €, le chapitre 1 du devis fait " +
+        "12 500,00 €)",
+    );
+  });
+
+  it("feuille du devis indiquée : un récapitulatif non prouvé est quand même nommé (alerte), non plus passé sous silence", async () => {
+    const sheets = await feuilles({ "Devis détaillé": DETAILLE, Récap: FAUX, "Devis V1": DETAILLE });
+    const r = await structurerDevis(new ClasseurLu(sheets), { date: "2026-01-15", feuille: "Devis détaillé" });
+    expect(r.devis.recapitulatif).toBeUndefined();
+    // Only the recap not proven is named: the sheet indicated is the devis, the other devis sheets are not named.
+    expect(r.devis.autresFeuilles).toMatchObject([
+      { feuille: "Récap", cellules: 3, somme: 2_830_000, recapitulatifNonProuve: { figures: 4, accords: 0 } },
+    ]);
+    const constats = r.constats.filter((c) => c.regle === "feuille-lue");
+    expect(constats.map((c) => [c.gravite, c.cellule])).toEqual([["alerte", "'Récap'!C2"]]);
+    expect(sp(constats[0].message)).toContain("La feuille « Récap » porte un nom de récapitulatif");
   });
 });

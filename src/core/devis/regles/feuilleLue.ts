@@ -26,15 +26,19 @@ export function constatsFeuilleLue(devis: Pick<Devis, "feuille" | "feuilleMasque
     // Named as a recap, its amounts differing from the devis read: not its recap (words never decide alone).
     const n = r.ecarts.length;
     const combien =
-      n > 1 ? `${n} montants sur ${r.figures} diffèrent, dont ` : `un montant sur ${r.figures} diffère : `;
+      n > 1
+        ? `${n} montants sur ${r.figures} diffèrent, dont `
+        : r.figures > 1
+          ? `un montant sur ${r.figures} diffère : `
+          : "son seul montant diffère : ";
     return {
       regle: "feuille-lue",
       gravite: "alerte",
       message:
         `La feuille « ${a.feuille} » porte un nom de récapitulatif, mais ses totaux diffèrent de ceux de la feuille ` +
         `lue « ${devis.feuille} » (${combien}${ecartRecapEnMots(r.ecarts[0])}) : elle n'est donc pas prise pour son ` +
-        `récapitulatif. Elle tient des montants (${a.cellule} et dessous : ${pluriel(a.cellules, "cellule")}, somme ` +
-        `${formatMontantFr(a.somme)}) et n'est pas lue : seule la feuille « ${devis.feuille} » l'est. Si c'est elle ` +
+        `récapitulatif. Elle tient des montants (${a.cellule} et dessous : ${pluriel(a.cellules, "cellule")} hors ` +
+        `total, somme ${formatMontantFr(a.somme)}) et n'est pas lue : seule la feuille « ${devis.feuille} » l'est. Si c'est elle ` +
         `le devis, indiquez-la comme feuille à lire ; si c'est un récapitulatif d'une autre version, mettez-le à jour.`,
       cellule: r.ecarts[0].cellule,
     };
