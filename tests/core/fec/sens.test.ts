@@ -4,6 +4,7 @@
  */
 import { lireFec, lireGrandLivreCsv, type MappingGrandLivre } from "../../../src/core/comptabilite/fec";
 import { sensLu } from "../../../src/core/comptabilite/fec/sens";
+import * as texte from "../../../src/core/util/texte";
 
 const E =
   "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Montant|Sens|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise";
@@ -18,6 +19,18 @@ describe("Sens en toutes lettres", () => {
     expect(credit.map(sensLu)).toEqual(credit.map(() => "C"));
     for (const s of ["", "Avoir", "Débiteur", "Créditeur", "DC", "Debit Credit", "2", "0", "Dt"])
       expect(sensLu(s)).toBeUndefined();
+  });
+
+  test("D, C, +1, -1 tels qu'écrits (presque toutes les lignes) : lus sans normaliser le texte", () => {
+    const normaliser = jest.spyOn(texte, "normaliser");
+    try {
+      expect(["D", "C", "+1", "-1", "d", "c"].map(sensLu)).toEqual(["D", "C", "D", "C", "D", "C"]);
+      expect(normaliser).not.toHaveBeenCalled();
+      expect(sensLu("Débit")).toBe("D");
+      expect(normaliser).toHaveBeenCalledTimes(1);
+    } finally {
+      normaliser.mockRestore();
+    }
   });
 
   test("lecteur FEC : les mots lus, toute autre valeur rejetée en nommant la ligne et la valeur", () => {
