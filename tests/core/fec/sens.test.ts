@@ -47,7 +47,11 @@ describe("Sens en toutes lettres", () => {
     expect([r.ecritures, r.debit, r.credit]).toEqual([4, 11250, 11250]);
     expect(r.parClasse.get("6")).toEqual({ debit: 11250, credit: 0 });
     expect(r.erreurs).toEqual([
-      { ligne: 6, message: "Ligne 6 rejetée : Sens « Débiteur » : D, C, Débit, Crédit, +1 ou -1 attendu." },
+      {
+        ligne: 6,
+        message:
+          "Ligne 6 rejetée : Sens « Débiteur » : attendu D, Débit, +1, 1 ou + (débit) ; C, Crédit, -1 ou - (crédit).",
+      },
     ]);
   });
 
@@ -59,15 +63,24 @@ describe("Sens en toutes lettres", () => {
       "625100;06/01/2024;20,00;DEBIT ",
       "401000;06/01/2024;20,00; CREDIT",
       "606400;07/01/2024;5,00;Avoir",
+      // A « +1 » whose sign a spreadsheet dropped, and the bare signs: what the rejection lists.
+      "607000;08/01/2024;3,00;1",
+      "401000;08/01/2024;3,00;-",
+      "607000;09/01/2024;2,00;+",
+      "401000;09/01/2024;2,00;-1",
     ].join("\n");
     const m: MappingGrandLivre = {
       separateur: ";",
       colonnes: { compte: "Compte", date: "Date", montant: "Montant", sens: "Sens" },
     };
     const r = lireGrandLivreCsv(csv, m);
-    expect([r.ecritures, r.debit, r.credit]).toEqual([4, 12000, 12000]);
+    expect([r.ecritures, r.debit, r.credit]).toEqual([8, 12500, 12500]);
     expect(r.erreurs).toEqual([
-      { ligne: 6, message: "Ligne 6 rejetée : sens « Avoir » : D, C, Débit, Crédit, +1 ou -1 attendu." },
+      {
+        ligne: 6,
+        message:
+          "Ligne 6 rejetée : sens « Avoir » : attendu D, Débit, +1, 1 ou + (débit) ; C, Crédit, -1 ou - (crédit).",
+      },
     ]);
   });
 });

@@ -28,5 +28,8 @@ export function sensLu(texte: string): "D" | "C" | undefined {
   return SENS_EXACTS.get(texte) ?? SENS.get(normaliser(texte));
 }
 
-/** What a Sens column accepts, in the words of a line's rejection. */
-export const SENS_ATTENDU = "D, C, Débit, Crédit, +1 ou -1 attendu";
+/**
+ * What a Sens column accepts, in the words of a line's rejection: every value SENS reads (« 1 » is « +1 » whose sign a
+ * spreadsheet dropped, « + » and « - » the bare signs some exports write), as docs/comptabilite.md lists them.
+ */
+export const SENS_ATTENDU = "attendu D, Débit, +1, 1 ou + (débit) ; C, Crédit, -1 ou - (crédit)";
