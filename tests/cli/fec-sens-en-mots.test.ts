@@ -36,8 +36,16 @@ describe("FEC Montant/Sens, Sens écrit en toutes lettres", () => {
     expect(j.parClasse["6"]).toEqual({ debit: "3389.90", credit: "0.00" });
     expect(j.parClasse["4"]).toEqual({ debit: "0.00", credit: "3389.90" });
     expect(JSON.parse(espacesSimples(JSON.stringify(j.erreurs)))).toEqual([
-      { ligne: 10, message: "Ligne 10 rejetée : Sens « Avoir » : D, C, Débit, Crédit, +1 ou -1 attendu." },
-      { ligne: 11, message: "Ligne 11 rejetée : Sens « Avoir » : D, C, Débit, Crédit, +1 ou -1 attendu." },
+      {
+        ligne: 10,
+        message:
+          "Ligne 10 rejetée : Sens « Avoir » : attendu D, Débit, +1, 1 ou + (débit) ; C, Crédit, -1 ou - (crédit).",
+      },
+      {
+        ligne: 11,
+        message:
+          "Ligne 11 rejetée : Sens « Avoir » : attendu D, Débit, +1, 1 ou + (débit) ; C, Crédit, -1 ou - (crédit).",
+      },
     ]);
     expect(binaire(["fec", FEC, "--strict"]).code).toBe(1);
   });
@@ -50,7 +58,9 @@ describe("FEC Montant/Sens, Sens écrit en toutes lettres", () => {
     const j = JSON.parse(r.out);
     expect(j.totaux.classe6).toBe("3389.90");
     const messages = (j.controles as { message: string }[]).map((c) => espacesSimples(c.message)).join("\n");
-    expect(messages).toContain("Ligne 10 rejetée : Sens « Avoir » : D, C, Débit, Crédit, +1 ou -1 attendu.");
+    expect(messages).toContain(
+      "Ligne 10 rejetée : Sens « Avoir » : attendu D, Débit, +1, 1 ou + (débit) ; C, Crédit, -1 ou - (crédit).",
+    );
     expect(messages).not.toMatch(/Sens « (Débit|Crédit|DEBIT|credit)/);
   });
 });

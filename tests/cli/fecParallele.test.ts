@@ -134,6 +134,37 @@ describe("lecture parallèle et encodage imposé que les octets contredisent", (
   }, 120_000);
 });
 
+describe("lecture parallèle d'un FEC UTF-8 dont une partie commence par un octet invalide", () => {
+  it("quatre fils = un fil : lu en UTF-8, l'alerte « Octets invalides en UTF-8 » dite (avant : relu en Windows-1252 sans un mot)", async () => {
+    const entete =
+      "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|" +
+      "EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise\n";
+    const ecriture = (n: number, compteLib: string, lib: string) =>
+      `AC|Achats|A${n}|20240105|401000|${compteLib}|||P${n}|20240105|${lib}|0,00|10,00||||||\n` +
+      `AC|Achats|A${n}|20240105|606400|Achats|||P${n}|20240105|${lib}|10,00|0,00||||||\n`;
+    const n = Math.ceil((SEUIL + (1 << 20)) / ecriture(1_000_000, "Fournisseur", "Location camera").length);
+    const invalide = Math.floor(n * 0.9); // in the last of four parts, whose first non-ASCII byte it is
+    const morceaux = [Buffer.from(entete + ecriture(1, "Fournisseur été", "Régie"), "utf8")];
+    for (let k = 2; k <= n; k++)
+      morceaux.push(
+        k === invalide
+          ? Buffer.from(ecriture(k, "Fournisseur été", "Location cam\u00e9ra"), "latin1") // « é » as byte E9
+          : Buffer.from(ecriture(k, "Fournisseur", "Location camera"), "ascii"),
+      );
+    const f = path.join(dir, "utf8-octet-invalide-en-fin.txt");
+    fs.writeFileSync(f, Buffer.concat(morceaux));
+    const seq = await lire(f, "1");
+    const par = await lire(f, "4");
+    expect([seq.threads, par.threads]).toEqual([0, 3]);
+    expect(par.r.format.encodage).toBe("utf-8");
+    expect(par.r.comptes.get("401000")?.libelle).toBe("Fournisseur été");
+    expect(par.r.alertes.map((a) => a.message)).toContain(
+      "Octets invalides en UTF-8 : des caractères ont été remplacés par « \ufffd ». Essayez l'encodage Windows-1252.",
+    );
+    expect(par.r).toEqual(seq.r);
+  }, 180_000);
+});
+
 describe("lecture parallèle d'exports mis bout à bout (en-tête répété, écritures en double)", () => {
   it("quatre fils = un fil : chaque en-tête répété nommé, chaque copie en double, les totaux comme le fichier", async () => {
     let octets = utf8("000000000FEC20231231.txt");

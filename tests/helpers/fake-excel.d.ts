@@ -83,6 +83,8 @@ export interface FauxExcel {
   run<T>(cb: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
   __etat(): EtatExcel;
   __charger(f: FixtureExcel): void;
+  /** The next sync fails with this Office error code (a RichApi.Error, as Excel throws it). */
+  __echouerAuProchainSync(code: string, message: string): void;
   /** Gives a sheet's formulas the values a calculating application computed; returns how many. */
   __calculer(
     nom: string,

@@ -273,6 +273,11 @@
         self._octets = 0;
         self._ops = [];
         etat.syncs.push(enregistrement);
+        if (etat.echec) {
+          var echec = etat.echec;
+          delete etat.echec;
+          throw erreur(echec.code, echec.message);
+        }
         if (enregistrement.octets > LIMITE_REQUETE)
           throw erreur("RequestPayloadSizeLimitExceeded", "Requête de " + enregistrement.octets + " octets");
         var p = self._pendants;
@@ -1458,6 +1463,10 @@
         chargerReglages(fx);
       },
       __parsePlage: parsePlage,
+      /** The next sync fails with this Office error code (as Excel does: cell edit mode, protected sheet…). */
+      __echouerAuProchainSync: function (code, message) {
+        etat.echec = { code: code, message: message };
+      },
       __reglages: reglages,
     };
     Object.keys(ENUMS).forEach(function (k) {

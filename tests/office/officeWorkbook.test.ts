@@ -2,7 +2,7 @@ import { creerFauxExcel, type FauxExcel, type FixtureExcel } from "../helpers/fa
 import { OfficeWorkbook } from "../../src/office/officeWorkbook";
 import { ConflitFeuilleError, type SheetSpec } from "../../src/core/port/workbook";
 import { OCTETS_MAX_BLOC } from "../../src/core/port/blocs";
-import { ErreurDonnees } from "../../src/core/erreurs";
+import { ErreurDonnees, ErreurExpliquee } from "../../src/core/erreurs";
 
 let excel: FauxExcel;
 function installer(fx: FixtureExcel): FauxExcel {
@@ -380,5 +380,47 @@ describe("OfficeWorkbook charts", () => {
     ]);
     expect(secteurs.type).toBe("Pie");
     expect(secteurs.series).toHaveLength(1);
+  });
+});
+
+describe("erreurs d'Office que l'utilisateur peut lever : expliquées en français", () => {
+  const spec: SheetSpec = {
+    name: "Budget",
+    rows: [
+      ["Poste", "Montant"],
+      ["Régie", 100],
+    ],
+  };
+
+  it("cellule en cours de saisie (InvalidOperationInCellEditMode) : dire de valider ou quitter la cellule", async () => {
+    installer({ sheets: {} }).__echouerAuProchainSync("InvalidOperationInCellEditMode", "The operation failed.");
+    const e = await new OfficeWorkbook().writeSheets([spec]).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ErreurExpliquee);
+    expect((e as ErreurExpliquee).message).toBe(
+      "Excel est en cours de saisie dans une cellule\u00a0: validez (Entrée) ou quittez la cellule, puis relancez.",
+    );
+    expect((e as ErreurExpliquee).details).toBe(
+      "RichApi.Error (InvalidOperationInCellEditMode): The operation failed.",
+    );
+    // Once the cell is left, running it again writes the sheet.
+    await new OfficeWorkbook().writeSheets([spec]);
+    expect(feuille("Budget")).toBeDefined();
+  });
+
+  it("feuille ou classeur protégé, lecture seule (AccessDenied) : dire d'ôter la protection", async () => {
+    installer({ sheets: {} }).__echouerAuProchainSync("AccessDenied", "Access denied.");
+    const e = await new OfficeWorkbook().listSheets().catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ErreurExpliquee);
+    expect((e as ErreurExpliquee).message).toMatch(
+      /^Excel refuse la modification\u00a0: la feuille ou le classeur est protégé/,
+    );
+    expect((e as ErreurExpliquee).message).toContain("Ôtez la protection");
+  });
+
+  it("tout autre code d'Office reste une erreur inattendue (son texte pour le support)", async () => {
+    installer({ sheets: {} }).__echouerAuProchainSync("GeneralException", "Boom.");
+    const e = await new OfficeWorkbook().listSheets().catch((x: unknown) => x);
+    expect(e).not.toBeInstanceOf(ErreurExpliquee);
+    expect(e).toMatchObject({ name: "RichApi.Error", code: "GeneralException" });
   });
 });

@@ -147,3 +147,24 @@ test("appliquer les quantités : le devis est contrôlé pour l'œuvre du contex
   expect(controles.notes![0].text).toMatch(/ = 4\u00a0jours × [\d\u202f]+,\d\d\u00a0€ \(IDCC 3097\)\n/);
   expect(controles.notes![0].text).toContain("Règle : idcc3097-minima, en vigueur au ");
 });
+
+test("après un rechargement du volet, « Recalculer » dit « appliquée » la ligne déjà appliquée, sans case à cocher", async () => {
+  // The workbook of the test above, the Devis sheet written by its « Appliquer »: the pane mounted anew.
+  expect(wb.ecrites.get("Devis")).toBeDefined();
+  afficherPage(
+    <>
+      <BandeauProduction />
+      <Planning />
+    </>,
+  );
+  await waitFor(() => expect(screen.getByTestId(TEST_IDS.production.resume).textContent).toContain("Fiction"));
+  await act(async () => {
+    fireEvent.click(screen.getByTestId(IDS_PLANNING.recalculer));
+  });
+  await waitFor(() =>
+    expect(screen.getByTestId(IDS_PLANNING.propositionAppliquee(0)).textContent).toBe(
+      "Ingénieur du son : appliquée (4\u00a0j)",
+    ),
+  );
+  expect(screen.queryByLabelText("Ingénieur du son")).toBeNull();
+});

@@ -13,6 +13,7 @@ import {
   texteErreur,
 } from "../../src/taskpane/components/MessageErreur";
 import { TEST_IDS } from "../../src/taskpane/testIds";
+import { erreurOfficeExpliquee } from "../../src/office/run";
 
 /*
  * No internal error for users: what the pane shows of an error is decided by one function (erreurAffichee). Prodbook's
@@ -96,5 +97,20 @@ describe("erreurs montrées dans le volet", () => {
     expect(texte).toBe(`Erreur${e.message}`);
     expect(details!.open).toBe(false);
     expect(details!.querySelector("pre")!.textContent).toBe("Access denied (GeneralException)");
+  });
+
+  it("cellule en cours de saisie, feuille protégée (codes d'Office) : ce qu'il faut faire, en français, pas « erreur inattendue »", () => {
+    const office = (code: string) =>
+      erreurOfficeExpliquee(Object.assign(new Error("The operation failed."), { name: "RichApi.Error", code }));
+    for (const code of ["InvalidOperationInCellEditMode", "AccessDenied"]) {
+      const { texte, details } = affiche(office(code));
+      expect(texte).not.toContain(MESSAGE_INATTENDU);
+      expect(texte).toMatch(code === "AccessDenied" ? /protégé.*relancez\.$/ : /validez \(Entrée\).*relancez\.$/);
+      expect(fautesDeLecture(texte)).toEqual([]);
+      expect(fautes(texte)).toEqual([]);
+      expect(details!.querySelector("pre")!.textContent).toBe(`RichApi.Error (${code}): The operation failed.`);
+    }
+    // Any other Office code stays unexpected.
+    expect(affiche(office("GeneralException")).texte).toBe(`Erreur${MESSAGE_INATTENDU}`);
   });
 });

@@ -68,6 +68,8 @@ export interface ApercuPlanning {
   jalons: { nom: string; date: string }[];
   controles: Constat[];
   propositions: PropositionQuantite[];
+  /** The proposals already applied (line ids; read back from Prodbook's Devis sheet): « appliquée » on load. */
+  dejaAppliquees: string[];
   feuillesEcrites: string[];
   /** Where the figures come from: the plan de travail read, and the sheet's steps or the default ones. */
   feuillePlan?: string;
@@ -113,6 +115,7 @@ function apercu(r: ResultatPlanning): ApercuPlanning {
     jalons: r.planning?.jalons ?? [],
     controles: r.controles,
     propositions: r.propositions,
+    dejaAppliquees: r.dejaAppliquees ?? [],
     feuillesEcrites: r.feuillesEcrites,
     ...(r.plan ? { feuillePlan: r.plan.feuille } : {}),
     ...(r.planning ? { joursFeries: r.planning.zone === "alsace-moselle" ? "Alsace-Moselle" : "Métropole" } : {}),

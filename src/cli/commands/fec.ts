@@ -192,10 +192,11 @@ async function lireEnParallele(chemin: string, taille: number, opts: OptionsFec)
       }),
   );
   const parties = [await lirePlage(chemin, 0, bornes[1], opts), ...(await Promise.all(suites))];
-  // Parts that guessed different encodings: read again in one go with the non-UTF-8 one.
+  // Parts that guessed different encodings: read again in one go, as one thread reads it (the file's first non-ASCII
+  // byte decides). Forcing Windows-1252 here read a UTF-8 file whose later part starts with an invalid byte as
+  // Windows-1252 (« Ã© ») with no « Octets invalides en UTF-8 » alert, unlike the same file read by one thread.
   const choix = new Set(parties.map((p) => p.encodage).filter((e) => e !== undefined));
-  if (!opts.encodage && choix.size > 1)
-    return [await lirePlage(chemin, 0, taille, { ...opts, encodage: "windows-1252" })];
+  if (!opts.encodage && choix.size > 1) return [await lirePlage(chemin, 0, taille, opts)];
   return parties;
 }
 

@@ -67,6 +67,11 @@ export interface ResultatPlanningClasseur {
   controles: Constat[];
   /** Proposed devis quantities: reviewed by the user, never applied here. */
   propositions: PropositionQuantite[];
+  /**
+   * The proposals already applied by an earlier « Appliquer » (their line ids): Prodbook's Devis sheet, read back,
+   * holds the quantity proposed. The pane marks them « appliquée » after a reload; absent when none.
+   */
+  dejaAppliquees?: string[];
   feuillesEcrites: string[];
   /** The devis read to propose quantities (a plan de travail and a devis sheet found). */
   devis?: Devis;
@@ -214,6 +219,7 @@ export async function planifierClasseur(
       ? importerDevisTrouve(devisSheet, opts.typeOeuvre ? { typeOeuvre: opts.typeOeuvre } : undefined, devisParmi)
       : undefined;
   const propositions = plan && devis ? proposerQuantites(plan, devis) : [];
+  const dejaAppliquees = devis ? await lignesDejaAppliquees(wb, devis, propositions) : [];
   // A call sheet asked for is drawn from the plan de travail, or said impossible: never dropped without a word, and
   // its day checked whether or not the sheets are written.
   if (opts.feuilleDeService && !plan)
@@ -288,6 +294,7 @@ export async function planifierClasseur(
       ),
     ]),
     propositions,
+    ...(dejaAppliquees.length ? { dejaAppliquees } : {}),
     feuillesEcrites,
     ...(devis ? { devis } : {}),
     ...(planning && livraison ? { livraison } : {}),
@@ -334,18 +341,10 @@ export async function appliquerPropositions(
     synthese: choisirNomFeuille(NOMS_SOUHAITES.synthese, existantes, prodbook),
     controles: choisirNomFeuille(NOMS_SOUHAITES.controles, existantes, prodbook),
   };
-  // The quantities applied before are read back from Prodbook's Devis sheet: a line whose quantity there is the one
-  // the plan proposes now was applied by an earlier « Appliquer » and is kept, so a second batch never drops the first.
-  const ecrites = quantitesEcrites(
-    prodbook.some((n) => n.toLowerCase() === noms.devis.toLowerCase()) ? await wb.readSheet(noms.devis) : undefined,
-  );
-  const lignes = new Map(devis.lignes.map((l) => [l.id, l]));
-  const dejaAppliquee = (p: PropositionQuantite) => {
-    const l = lignes.get(p.ligneId);
-    const q = l && ecrites.get(sourceLigne(l));
-    return q !== undefined && new Decimal(q).eq(p.nouvelleQuantite);
-  };
-  const appliquees = proposerQuantites(plan, devis).filter((p) => acceptees.includes(p.ligneId) || dejaAppliquee(p));
+  // The quantities applied before are kept, so a second batch never drops the first.
+  const propositions = proposerQuantites(plan, devis);
+  const avant = new Set(await lignesDejaAppliquees(wb, devis, propositions));
+  const appliquees = propositions.filter((p) => acceptees.includes(p.ligneId) || avant.has(p.ligneId));
   const nouveau = appliquerQuantites(devis, appliquees);
   const surcharges = lireParametres(sheets.find((s) => estFeuilleParametres(s.name)));
   const constats = trierConstats([
@@ -358,6 +357,31 @@ export async function appliquerPropositions(
   const specs = feuillesDevis(nouveau, constats, noms, traces, tablesDevis(nouveau, date, annexe3097));
   await wb.writeSheets(specs);
   return { appliquees, feuillesEcrites: specs.map((s) => s.name) };
+}
+
+/**
+ * The proposals an earlier « Appliquer » applied, by line id: read back from Prodbook's Devis sheet (the one it would
+ * write), a line whose quantity there is the one the plan proposes now. The sheet is read only when there are
+ * proposals and Prodbook wrote it.
+ */
+async function lignesDejaAppliquees(
+  wb: WorkbookPort,
+  devis: Devis,
+  propositions: PropositionQuantite[],
+): Promise<string[]> {
+  if (!propositions.length) return [];
+  const prodbook = await wb.feuillesProdbook();
+  const nom = choisirNomFeuille(NOMS_SOUHAITES.devis, await wb.listSheets(), prodbook);
+  if (!prodbook.some((n) => n.toLowerCase() === nom.toLowerCase())) return [];
+  const ecrites = quantitesEcrites(await wb.readSheet(nom));
+  const lignes = new Map(devis.lignes.map((l) => [l.id, l]));
+  return propositions
+    .filter((p) => {
+      const l = lignes.get(p.ligneId);
+      const q = l && ecrites.get(sourceLigne(l));
+      return q !== undefined && new Decimal(q).eq(p.nouvelleQuantite);
+    })
+    .map((p) => p.ligneId);
 }
 
 /**

@@ -131,6 +131,11 @@ export function Planning() {
         const r = await envoyer(ecrire ? "ecrireFeuillesPlanning" : "calculerPlanning", options());
         setApercu(r);
         setChoisies(new Set());
+        // What an earlier « Appliquer » wrote (read back from the Devis sheet): marked « appliquée », even after a reload.
+        const avant = new Set(r.dejaAppliquees);
+        setAppliquees(
+          new Map(r.propositions.filter((p) => avant.has(p.ligneId)).map((p) => [p.ligneId, p.nouvelleQuantite])),
+        );
         setMessage(ecrire ? `Feuilles écrites : ${r.feuillesEcrites.join(", ")}.` : undefined);
         return r;
       },

@@ -64,6 +64,19 @@ describe("encodages du FEC : Windows-1252, ISO-8859-15, UTF-8", () => {
     expect(r.alertes.map((a) => a.message)).toEqual([expect.stringContaining("l'encodage Windows-1252.")]);
   });
 
+  test("en-tête Windows-1252 accentué (« EcritureLibellé », octet E9), corps ASCII : aucune alerte d'octets invalides", () => {
+    const [avant, apres] = E.split("EcritureLib|");
+    const entete = [...ascii(avant + "EcritureLibell"), 0xe9, ...ascii("|" + apres)];
+    const b = Uint8Array.from([...entete, ...fec(ascii("Regie")).slice(E.length)]);
+    for (const morceau of [1, 7, 1 << 16]) {
+      const lecteur = new LecteurFec();
+      for (let i = 0; i < b.length; i += morceau) lecteur.pousser(b.subarray(i, Math.min(b.length, i + morceau)));
+      const r = lecteur.terminer();
+      expect([r.ecritures, r.debit, r.credit]).toEqual([2, 1000, 1000]);
+      expect(r.alertes.map((a) => a.message).filter((m) => m.includes("UTF-8"))).toEqual([]);
+    }
+  });
+
   test("caractère UTF-8 coupé entre deux morceaux lus : toujours UTF-8", () => {
     const b = fec(Array.from(new TextEncoder().encode("Œuvre €")));
     const k = b.indexOf(0xc5) + 1; // inside Œ (C5 92), the file's first non-ASCII byte

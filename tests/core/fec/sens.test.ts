@@ -4,6 +4,7 @@
  */
 import { lireFec, lireGrandLivreCsv, type MappingGrandLivre } from "../../../src/core/comptabilite/fec";
 import { sensLu } from "../../../src/core/comptabilite/fec/sens";
+import * as texte from "../../../src/core/util/texte";
 
 const E =
   "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Montant|Sens|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise";
@@ -20,6 +21,18 @@ describe("Sens en toutes lettres", () => {
       expect(sensLu(s)).toBeUndefined();
   });
 
+  test("D, C, +1, -1 tels qu'écrits (presque toutes les lignes) : lus sans normaliser le texte", () => {
+    const normaliser = jest.spyOn(texte, "normaliser");
+    try {
+      expect(["D", "C", "+1", "-1", "d", "c"].map(sensLu)).toEqual(["D", "C", "D", "C", "D", "C"]);
+      expect(normaliser).not.toHaveBeenCalled();
+      expect(sensLu("Débit")).toBe("D");
+      expect(normaliser).toHaveBeenCalledTimes(1);
+    } finally {
+      normaliser.mockRestore();
+    }
+  });
+
   test("lecteur FEC : les mots lus, toute autre valeur rejetée en nommant la ligne et la valeur", () => {
     const r = lireFec(
       [
@@ -34,7 +47,11 @@ describe("Sens en toutes lettres", () => {
     expect([r.ecritures, r.debit, r.credit]).toEqual([4, 11250, 11250]);
     expect(r.parClasse.get("6")).toEqual({ debit: 11250, credit: 0 });
     expect(r.erreurs).toEqual([
-      { ligne: 6, message: "Ligne 6 rejetée : Sens « Débiteur » : D, C, Débit, Crédit, +1 ou -1 attendu." },
+      {
+        ligne: 6,
+        message:
+          "Ligne 6 rejetée : Sens « Débiteur » : attendu D, Débit, +1, 1 ou + (débit) ; C, Crédit, -1 ou - (crédit).",
+      },
     ]);
   });
 
@@ -46,15 +63,24 @@ describe("Sens en toutes lettres", () => {
       "625100;06/01/2024;20,00;DEBIT ",
       "401000;06/01/2024;20,00; CREDIT",
       "606400;07/01/2024;5,00;Avoir",
+      // A « +1 » whose sign a spreadsheet dropped, and the bare signs: what the rejection lists.
+      "607000;08/01/2024;3,00;1",
+      "401000;08/01/2024;3,00;-",
+      "607000;09/01/2024;2,00;+",
+      "401000;09/01/2024;2,00;-1",
     ].join("\n");
     const m: MappingGrandLivre = {
       separateur: ";",
       colonnes: { compte: "Compte", date: "Date", montant: "Montant", sens: "Sens" },
     };
     const r = lireGrandLivreCsv(csv, m);
-    expect([r.ecritures, r.debit, r.credit]).toEqual([4, 12000, 12000]);
+    expect([r.ecritures, r.debit, r.credit]).toEqual([8, 12500, 12500]);
     expect(r.erreurs).toEqual([
-      { ligne: 6, message: "Ligne 6 rejetée : sens « Avoir » : D, C, Débit, Crédit, +1 ou -1 attendu." },
+      {
+        ligne: 6,
+        message:
+          "Ligne 6 rejetée : sens « Avoir » : attendu D, Débit, +1, 1 ou + (débit) ; C, Crédit, -1 ou - (crédit).",
+      },
     ]);
   });
 });

@@ -84,6 +84,10 @@ describe("revue des quantités du devis d'après le plan de travail (devis réel
     const controles = JSON.stringify(wb.ecrites.get("Contrôles")!.rows);
     expect(controles).toContain("Journée trop longue");
     expect(controles).not.toContain("duree-quotidienne");
+    // Recalculated later (the pane reloaded): the line applied is read back from the Devis sheet, the others are not.
+    const apres = await planifierClasseur(wb);
+    expect(apres.dejaAppliquees).toEqual([choisie.ligneId]);
+    expect(r.dejaAppliquees).toBeUndefined();
   });
 });
 

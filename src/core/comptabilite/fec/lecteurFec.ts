@@ -481,9 +481,9 @@ export class LecteurFec implements CibleLignes {
       encodageForce: this.forcee && !this.utf16,
       ...(this.contradiction && !this.utf16 ? { contradictionEncodage: this.contradiction } : {}),
       bom: this.bom,
-      remplacements:
-        (this.decodeur?.remplacements ?? false) ||
-        (this.remplace && (this.encodage === undefined || this.encodage === "utf-8")),
+      // Bytes invalid in UTF-8 are said only of a file read as UTF-8: a header whose only non-ASCII bytes are
+      // Windows-1252 (« EcritureLibellé ») over an ASCII body decides no encoding and is read byte for byte.
+      remplacements: (this.decodeur?.remplacements ?? false) || (this.remplace && this.encodage === "utf-8"),
       signeMonetaire: this.signeMonetaire,
       lignesPhysiques: this.numero,
       importees: c.importees,

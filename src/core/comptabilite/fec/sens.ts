@@ -17,10 +17,19 @@ const SENS: ReadonlyMap<string, "D" | "C"> = new Map([
   ["credit", "C"],
 ]);
 
+/**
+ * The values as exports write them on nearly every line, looked up as they are: normalising (NFD, regexes) every
+ * line's Sens made a 10-million-line FEC about 3 s slower.
+ */
+const SENS_EXACTS: ReadonlyMap<string, "D" | "C"> = new Map([...SENS, ["D", "D"], ["C", "C"]]);
+
 /** « D » (debit) or « C » (credit) for a Sens value, undefined when it is neither. */
 export function sensLu(texte: string): "D" | "C" | undefined {
-  return SENS.get(normaliser(texte));
+  return SENS_EXACTS.get(texte) ?? SENS.get(normaliser(texte));
 }
 
-/** What a Sens column accepts, in the words of a line's rejection. */
-export const SENS_ATTENDU = "D, C, Débit, Crédit, +1 ou -1 attendu";
+/**
+ * What a Sens column accepts, in the words of a line's rejection: every value SENS reads (« 1 » is « +1 » whose sign a
+ * spreadsheet dropped, « + » and « - » the bare signs some exports write), as docs/comptabilite.md lists them.
+ */
+export const SENS_ATTENDU = "attendu D, Débit, +1, 1 ou + (débit) ; C, Crédit, -1 ou - (crédit)";
