@@ -86,9 +86,50 @@ describe("encodages du FEC : Windows-1252, ISO-8859-15, UTF-8", () => {
     const r = lecteur.terminer();
     expect(r.format.encodage).toBe("utf-8");
     expect(r.lignes![0].libelle).toBe("Œuvre €");
-    // The same cut, the bytes at hand ending inside the sequence: still valid so far.
-    expect(detecterEncodage(b.subarray(0, k), k - 1)).toBe("utf-8");
+    expect(r.alertes).toEqual([]);
+    // The same cut, the bytes at hand ending inside the sequence: undecided, the next bytes decide.
+    expect(detecterEncodage(b.subarray(0, k), k - 1)).toBeUndefined();
+    expect(detecterEncodage(b.subarray(0, k + 1), k - 1)).toBe("utf-8");
+    // At the end of the file, a cut sequence is not UTF-8.
+    expect(detecterEncodage(b.subarray(0, k), k - 1, true)).toBe("windows-1252");
     expect(detecterEncodage(Uint8Array.from([0xc5, 0x41]), 0)).toBe("windows-1252");
+  });
+
+  test("UTF-8 « é » (C3 A9) ou « € » (E2 82 AC) coupé entre deux morceaux, ou lu octet par octet : UTF-8, sans alerte", () => {
+    for (const libelle of ["Régie", "€ régie"]) {
+      const b = fec(Array.from(new TextEncoder().encode(libelle)));
+      const k = b.findIndex((o) => o > 0x7f) + 1;
+      for (const coupes of [[k], Array.from({ length: b.length }, (_, i) => i + 1)]) {
+        const lecteur = new LecteurFec({ conserver: true });
+        let p = 0;
+        for (const c of [...coupes, b.length]) {
+          lecteur.pousser(b.subarray(p, c));
+          p = c;
+        }
+        const r = lecteur.terminer();
+        expect(r.format.encodage).toBe("utf-8");
+        expect(r.lignes!.map((l) => l.libelle)).toEqual([libelle, libelle]);
+        expect(r.alertes).toEqual([]);
+      }
+    }
+  });
+
+  test("Windows-1252 dont le premier octet non ASCII (« é », E9) finit un morceau : Windows-1252, « é » intact, sans alerte", () => {
+    const b = fec([...ascii("R"), 0xe9, ...ascii("gie")]);
+    const k = b.indexOf(0xe9) + 1; // the chunk ends right after E9, which alone looks like the start of a UTF-8 sequence
+    for (const coupes of [[k], Array.from({ length: b.length }, (_, i) => i + 1)]) {
+      const lecteur = new LecteurFec({ conserver: true });
+      let p = 0;
+      for (const c of [...coupes, b.length]) {
+        lecteur.pousser(b.subarray(p, c));
+        p = c;
+      }
+      const r = lecteur.terminer();
+      expect(r.format.encodage).toBe("windows-1252");
+      expect(r.lignes!.map((l) => l.libelle)).toEqual(["Régie", "Régie"]);
+      expect([r.ecritures, r.debit, r.credit]).toEqual([2, 1000, 1000]);
+      expect(r.alertes).toEqual([]);
+    }
   });
 
   test("octets 0x80–0xFF : même lecture qu'iconv-lite (les cinq octets non définis de Windows-1252 exceptés)", () => {

@@ -86,11 +86,26 @@ export class DecodeurTexte {
 
 /**
  * Encoding of a FEC from its first non-ASCII byte at `k`: valid UTF-8 from there (within 64 KiB of the bytes at
- * hand, a sequence cut at their end accepted) → UTF-8, otherwise Windows-1252. Pure ASCII files are UTF-8 (and
- * Windows-1252: identical).
+ * hand) → UTF-8, otherwise Windows-1252. Pure ASCII files are UTF-8 (and Windows-1252: identical). Only complete
+ * sequences decide: one cut at the end of the bytes at hand is left out, and when it is the one at `k` the answer
+ * is undefined (the next bytes decide) — a Windows-1252 « é » (E9) as the last byte of a chunk looks like the start
+ * of a UTF-8 sequence. With `fin` the bytes at hand end the file: a sequence cut there is not UTF-8.
  */
-export function detecterEncodage(b: Uint8Array, k: number): EncodageFec {
-  return utf8Strict(b.subarray(k, Math.min(b.length, k + 65536)), true) !== undefined ? "utf-8" : "windows-1252";
+export function detecterEncodage(b: Uint8Array, k: number, fin = false): EncodageFec | undefined {
+  const e = Math.min(b.length, k + 65536);
+  const echantillon = b.subarray(k, fin && e === b.length ? e : e - sequenceCoupee(b.subarray(k, e)));
+  if (echantillon.length === 0) return undefined;
+  return utf8Strict(echantillon) !== undefined ? "utf-8" : "windows-1252";
+}
+
+/** Length of the UTF-8 sequence cut at the end of b (0 to 3 bytes: a lead byte, then continuation bytes only). */
+function sequenceCoupee(b: Uint8Array): number {
+  for (let j = b.length - 1, n = 1; j >= 0 && n <= 3; j--, n++) {
+    const c = b[j];
+    if (c < 0x80) return 0;
+    if (c >= 0xc0) return n < (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2) ? n : 0;
+  }
+  return 0;
 }
 
 /**

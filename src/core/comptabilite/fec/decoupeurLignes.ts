@@ -16,6 +16,7 @@ export interface CibleLignes {
   readonly bornes: Int32Array;
   /** While false, the scanner stops at the first non-ASCII byte so the encoding can be decided there. */
   encodageConnu(): boolean;
+  /** The first non-ASCII byte at u[i]: decides the encoding, or leaves it undecided when its sequence is cut by u's end. */
   nonAscii(u: Uint8Array, i: number): void;
   /** One line u[debut, fin) of m fields. */
   ligne(u: Uint8Array, debut: number, fin: number, m: number): void;
@@ -87,7 +88,8 @@ export function decouperLignes(u: Uint8Array, p: number, fin: boolean, sep: numb
         m = 0;
         b[0] = q;
         haut = cible.encodageConnu() ? 0 : 0x80808080; // decoding the line may have decided it
-      } else if (c > 127 && !cible.encodageConnu()) {
+      } else if (c > 127 && haut !== 0 && !cible.encodageConnu()) {
+        // Once per scan: left undecided (a sequence cut at the end of u), its next bytes are no first byte.
         cible.nonAscii(u, i);
         haut = 0;
       }

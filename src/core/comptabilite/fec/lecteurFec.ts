@@ -338,8 +338,10 @@ export class LecteurFec implements CibleLignes {
     return this.encodage !== undefined;
   }
 
+  /** Undecided while the sequence at i is cut by the end of u: its line is incomplete, scanned again with the next bytes. */
   nonAscii(u: Uint8Array, i: number): void {
-    this.choisir(detecterEncodage(u, i));
+    const e = detecterEncodage(u, i);
+    if (e) this.choisir(e);
   }
 
   lignesVides(n: number): void {
@@ -354,7 +356,8 @@ export class LecteurFec implements CibleLignes {
       while (k < b && u[k] < 0x80) k++;
       if (k === b) return new DecodeurTexte("utf-8").texte(u, a, b);
       if (!decider) return String.fromCharCode.apply(null, u.subarray(a, b) as unknown as number[]).trim();
-      this.choisir(detecterEncodage(u, k));
+      // The line is whole: a sequence cut at the end of u is cut at the end of the file.
+      this.choisir(detecterEncodage(u, k, true)!);
     }
     return this.decodeur!.texte(u, a, b);
   }
