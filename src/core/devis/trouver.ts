@@ -4,7 +4,8 @@ import { trouverEntete } from "./entetes";
 import { estRecapitulatif } from "./placement";
 import { importerDevis, type OptionsImport } from "./import";
 import { type Cents, sumCents } from "../money/cents";
-import { celluleRef } from "../util/adresse";
+import { celluleRef, parseCelluleRef } from "../util/adresse";
+import { norm } from "./lecture";
 import { cellulesMontant } from "./conservation";
 import type { AutreFeuilleDevis, Devis, RecapitulatifFeuille, RecapitulatifNonProuve } from "./model";
 import { recapitulatifNomme, recapitulatifParCalcul } from "./recapitulatif";
@@ -112,7 +113,11 @@ export function autresFeuillesDevis(lue: SheetData, sheets: readonly SheetData[]
     const col = x?.colonnes.montant;
     if (!x || col === undefined || x.colonnes.libelle === undefined) continue;
     if (!/devis|budget/.test(normaliser(s.name)) && textes(s, x.ligne) !== entete) continue;
-    const montants = cellulesMontant(s, x.ligne, col).filter((c) => c.montant !== undefined && c.montant !== 0);
+    // Without its total rows (every text before the amount saying « Total… »), as a recap not proven: a total
+    // added to the lines it sums would count them twice.
+    const montants = cellulesMontant(s, x.ligne, col).filter(
+      (c) => c.montant !== undefined && c.montant !== 0 && !ligneTotal(s, parseCelluleRef(c.cellule).row, col),
+    );
     if (!montants.length) continue;
     out.push({
       feuille: s.name,
@@ -122,4 +127,13 @@ export function autresFeuillesDevis(lue: SheetData, sheets: readonly SheetData[]
     });
   }
   return out;
+}
+
+/** A row whose texts before the amount column all say « Total… » (the rule of a recap's total rows). */
+function ligneTotal(s: SheetData, ligne: number, col: number): boolean {
+  const textes = (s.rows[ligne] ?? [])
+    .slice(0, col)
+    .map((c) => c?.v)
+    .filter((v): v is string => typeof v === "string" && v.trim() !== "");
+  return textes.length > 0 && textes.every((t) => /^total\b/.test(norm(t)));
 }

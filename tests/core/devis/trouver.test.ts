@@ -104,6 +104,17 @@ describe("recapEtAutresFeuilles : la feuille lue, son récapitulatif, les autres
     );
   });
 
+  it("« Devis V1 » avec une ligne « Total » : sa somme est celle de ses lignes, le total n'y est pas ajouté", async () => {
+    const v1: Cellule[][] = [...DETAILLE.map((r) => [...r]), [null, "Total", 28200.5]];
+    v1[3] = ["1.2", "Droits musicaux", 3000];
+    const def = { "Devis détaillé": DETAILLE, "Devis V1": v1 };
+    const d = await decision(def);
+    // Before: 6 cells, 56 401,00 € (the total added to the lines it sums).
+    expect(d.autres).toEqual([{ feuille: "Devis V1", cellule: "'Devis V1'!C1", cellules: 5, somme: 2_820_050 }]);
+    const { constats } = await feuilleLue(def);
+    expect(sp(constats[0].message)).toContain("('Devis V1'!C1 et dessous : 5 cellules, somme 28 200,50 €)");
+  });
+
   it("seulement un récapitulatif : c'est lui qui est lu, rien d'autre n'est nommé", async () => {
     const d = await decision({ Récapitulatif: JUSTE });
     expect(d.lue).toBe("Récapitulatif");
