@@ -727,6 +727,8 @@ export interface Devis {
   taxes?: TaxesLigne[];
   /** The sheet was chosen as the devis (no sheet named by the user) although it is hidden in the workbook. */
   feuilleMasquee?: boolean;
+  /** The sheet read was named by the user (`--feuille`, the pane's choice), not found by Prodbook. */
+  feuilleIndiquee?: boolean;
   /**
    * Other sheets of the producer that look like a devis too (a name saying devis or budget, or the same header as the
    * sheet read): not read when Prodbook chose the sheet; each named with its amount column's sum (finding feuille-lue).

@@ -123,6 +123,7 @@ export async function structurerDevis(wb: WorkbookPort, opts: OptionsStructurer 
     typeOeuvre: opts.typeOeuvre,
   });
   if (!opts.feuille && source.masquee) devis.feuilleMasquee = true;
+  if (opts.feuille) devis.feuilleIndiquee = true;
   // A recap on a sheet of its own (« Récapitulatif », « Recap »): compared with the devis, never counted; the same
   // decision as every other command reading the devis (recapEtAutresFeuilles).
   const recapsNommes: SheetData[] = [];

@@ -2,6 +2,8 @@ import type { SheetData } from "../../../src/core/port/workbook";
 import { importerDevis } from "../../../src/core/devis/import";
 import { recapEtAutresFeuilles, trouverFeuilleDevis } from "../../../src/core/devis/trouver";
 import { structurerDevis } from "../../../src/core/devis/structurer";
+import { cents } from "../../../src/core/money/cents";
+import { constatsFeuilleLue } from "../../../src/core/devis/regles/feuilleLue";
 import { ClasseurLu } from "../../helpers/classeurLu";
 import { feuilleXlsx, type Cellule } from "./outils";
 
@@ -268,5 +270,26 @@ describe("un nom de récapitulatif ne suffit pas : ses montants doivent valoir l
     const constats = r.constats.filter((c) => c.regle === "feuille-lue");
     expect(constats.map((c) => [c.gravite, c.cellule])).toEqual([["alerte", "'Récap'!C2"]]);
     expect(sp(constats[0].message)).toContain("La feuille « Récap » porte un nom de récapitulatif");
+    // The sheet was asked for: « indiquez-la comme feuille à lire » would make no sense.
+    expect(sp(constats[0].message)).toMatch(
+      /n'est pas lue : seule la feuille « Devis détaillé », demandée, l'est\. Si le devis est dans « Récap », indiquez celle-ci ; si c'est un récapitulatif d'une autre version, mettez-le à jour\.$/,
+    );
+    expect(constats[0].message).not.toContain("indiquez-la");
+  });
+
+  it("feuille indiquée, une autre feuille de devis nommée : « indiquez celle-ci », pas « indiquez-la comme feuille à lire »", () => {
+    const autre = { feuille: "Devis V1", cellule: "'Devis V1'!C1", cellules: 5, somme: cents(2_820_050) };
+    const [indiquee] = constatsFeuilleLue({
+      feuille: "Devis détaillé",
+      feuilleIndiquee: true,
+      autresFeuilles: [autre],
+    });
+    expect(sp(indiquee.message)).toBe(
+      "La feuille « Devis V1 » ressemble aussi à un devis et tient des montants ('Devis V1'!C1 et dessous : 5 " +
+        "cellules, somme 28 200,50 €) ; elle n'est pas lue : seule la feuille « Devis détaillé », demandée, l'est. Si " +
+        "le devis est dans « Devis V1 », indiquez celle-ci ; si elle fait partie du devis, réunissez les deux feuilles en une.",
+    );
+    const [trouvee] = constatsFeuilleLue({ feuille: "Devis détaillé", autresFeuilles: [autre] });
+    expect(sp(trouvee.message)).toContain("si c'est elle le devis, indiquez-la comme feuille à lire.");
   });
 });

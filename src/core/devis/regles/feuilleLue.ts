@@ -9,7 +9,14 @@ import type { ContexteDevis } from "./contexte";
  * The finding when the sheet read as the devis, found by Prodbook, is hidden: for `devis` (through the rule) and for
  * the other commands that read the devis (écarts, carbone, planning), through src/app.
  */
-export function constatsFeuilleLue(devis: Pick<Devis, "feuille" | "feuilleMasquee" | "autresFeuilles">): Constat[] {
+export function constatsFeuilleLue(
+  devis: Pick<Devis, "feuille" | "feuilleMasquee" | "autresFeuilles" | "feuilleIndiquee">,
+): Constat[] {
+  // The sheet read was asked for: the other one is named as where the devis may be, not as one to indicate instead.
+  const lue = devis.feuilleIndiquee
+    ? (a: string) =>
+        `seule la feuille « ${devis.feuille} », demandée, l'est. Si le devis est dans « ${a} », indiquez celle-ci`
+    : () => `seule la feuille « ${devis.feuille} » l'est. Si c'est elle le devis, indiquez-la comme feuille à lire`;
   const autres: Constat[] = (devis.autresFeuilles ?? []).map((a) => {
     const r = a.recapitulatifNonProuve;
     if (!r)
@@ -18,9 +25,11 @@ export function constatsFeuilleLue(devis: Pick<Devis, "feuille" | "feuilleMasque
         gravite: "alerte",
         message:
           `La feuille « ${a.feuille} » ressemble aussi à un devis et tient des montants (${a.cellule} et dessous : ` +
-          `${pluriel(a.cellules, "cellule")}, somme ${formatMontantFr(a.somme)}) ; elle n'est pas lue : seule la ` +
-          `feuille « ${devis.feuille} » l'est. Si elle fait partie du devis, réunissez les deux feuilles en une ; si ` +
-          `c'est elle le devis, indiquez-la comme feuille à lire.`,
+          `${pluriel(a.cellules, "cellule")}, somme ${formatMontantFr(a.somme)}) ; elle n'est pas lue : ` +
+          (devis.feuilleIndiquee
+            ? `${lue(a.feuille)} ; si elle fait partie du devis, réunissez les deux feuilles en une.`
+            : `seule la feuille « ${devis.feuille} » l'est. Si elle fait partie du devis, réunissez les deux ` +
+              `feuilles en une ; si c'est elle le devis, indiquez-la comme feuille à lire.`),
         cellule: a.cellule,
       };
     // Named as a recap, its amounts differing from the devis read: not its recap (words never decide alone).
@@ -38,8 +47,8 @@ export function constatsFeuilleLue(devis: Pick<Devis, "feuille" | "feuilleMasque
         `La feuille « ${a.feuille} » porte un nom de récapitulatif, mais ses totaux diffèrent de ceux de la feuille ` +
         `lue « ${devis.feuille} » (${combien}${ecartRecapEnMots(r.ecarts[0])}) : elle n'est donc pas prise pour son ` +
         `récapitulatif. Elle tient des montants (${a.cellule} et dessous : ${pluriel(a.cellules, "cellule")} hors ` +
-        `total, somme ${formatMontantFr(a.somme)}) et n'est pas lue : seule la feuille « ${devis.feuille} » l'est. Si c'est elle ` +
-        `le devis, indiquez-la comme feuille à lire ; si c'est un récapitulatif d'une autre version, mettez-le à jour.`,
+        `total, somme ${formatMontantFr(a.somme)}) et n'est pas lue : ${lue(a.feuille)} ; si c'est un récapitulatif ` +
+        `d'une autre version, mettez-le à jour.`,
       cellule: r.ecarts[0].cellule,
     };
   });
