@@ -1,6 +1,8 @@
 import * as iconv from "iconv-lite";
 import {
   avertissementEncodage,
+  contradictionEncodage,
+  decoderCsv,
   decoderOctets,
   detecterEncodage,
   LecteurFec,
@@ -246,5 +248,30 @@ describe("encodage imposé contredit par les octets : trouvé par le lecteur, da
       lu: "Ã©",
     });
     expect(lireGrandLivreOctets(octets)!.resultat.format.contradictionEncodage).toBeUndefined();
+  });
+});
+
+describe("une séquence UTF-8 coupée par la fin des octets ne prouve rien à elle seule", () => {
+  const csv = "Compte;Libelle;Debit\n606400;R";
+  test("grand livre CSV Windows-1252 qui finit par « é » (E9) sans fin de ligne : Windows-1252, « é » intact", () => {
+    const lu = decoderCsv(Uint8Array.from([...ascii(csv), 0xe9]));
+    expect([lu.encodage, lu.texte.endsWith("Ré")]).toEqual(["windows-1252", true]);
+  });
+  test("UTF-8 tronqué (« été » complet, puis C3 coupé en fin de fichier) : UTF-8, la coupure lue « � »", () => {
+    const lu = decoderCsv(Uint8Array.from([...ascii(csv), 0xc3, 0xa9, 0x74, 0xc3, 0xa9, 0x3b, 0xc3]));
+    expect([lu.encodage, lu.texte.endsWith("Rété;\ufffd")]).toEqual(["utf-8", true]);
+  });
+  test("encodage imposé : un premier mégaoctet dont le seul octet non ASCII est coupé à sa fin ne contredit rien", () => {
+    expect(contradictionEncodage(Uint8Array.from([...ascii(csv), 0xc3]), "windows-1252")).toBeUndefined();
+    expect(contradictionEncodage(Uint8Array.from([...ascii(csv), 0xe9]), "utf-8")).toBeUndefined();
+    // A complete sequence still decides, a cut one after it changing nothing.
+    expect(contradictionEncodage(Uint8Array.from([...ascii(csv), 0xc3, 0xa9, 0xc3]), "windows-1252")).toMatchObject({
+      montre: "utf-8",
+      attendu: "é",
+    });
+    expect(contradictionEncodage(Uint8Array.from([...ascii(csv), 0xe9, 0x3b, 0xe9]), "utf-8")).toMatchObject({
+      montre: "windows-1252",
+      attendu: "é",
+    });
   });
 });

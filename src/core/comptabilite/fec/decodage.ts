@@ -99,7 +99,7 @@ export function detecterEncodage(b: Uint8Array, k: number, fin = false): Encodag
 }
 
 /** Length of the UTF-8 sequence cut at the end of b (0 to 3 bytes: a lead byte, then continuation bytes only). */
-function sequenceCoupee(b: Uint8Array): number {
+export function sequenceCoupee(b: Uint8Array): number {
   for (let j = b.length - 1, n = 1; j >= 0 && n <= 3; j--, n++) {
     const c = b[j];
     if (c < 0x80) return 0;

@@ -3,7 +3,7 @@
  * (`prodbook fec`, `prodbook ecarts`) and the pane's worker, so both read a file the same way.
  */
 import Papa from "papaparse";
-import { ALERTE_SIGNE_MONETAIRE, decoderOctets, utf8Strict, type EncodageFec } from "./decodage";
+import { ALERTE_SIGNE_MONETAIRE, decoderOctets, sequenceCoupee, utf8Strict, type EncodageFec } from "./decodage";
 import { devinerMapping, formatDateProuve, lireGrandLivreCsv, type MappingGrandLivre } from "./grandLivreCsv";
 import type { ResultatFec } from "./types";
 import { detecterUtf16, natureBinaire, type EncodageUtf16 } from "./natureOctets";
@@ -74,9 +74,9 @@ export function decoderCsv(
   const bom = bomUtf8(octets) || (utf16 !== undefined && (octets[0] === 0xff || octets[0] === 0xfe));
   const encodageForce = utf16 === undefined && encodage !== undefined;
   if (!utf16 && !encodage) {
-    // Valid UTF-8 is read as such in one pass (a sequence cut by the end of the file gives « � »).
-    const texte =
-      utf8Strict(octets) ?? (utf8Strict(octets, true) !== undefined ? decoderOctets(octets, "utf-8") : undefined);
+    // Valid UTF-8 is read as such in one pass. A sequence cut by the end of the file gives « � » when complete
+    // sequences before it prove UTF-8; alone, it proves nothing (a Windows-1252 « …é » ending the file).
+    const texte = utf8Strict(octets) ?? (utf8AvantCoupure(octets) ? decoderOctets(octets, "utf-8") : undefined);
     if (texte !== undefined) return { texte, encodage: "utf-8", encodageForce, bom };
   }
   const enc: EncodageLu = utf16 ?? encodage ?? "windows-1252";
@@ -147,6 +147,14 @@ export interface ContradictionEncodage {
 }
 
 /** The end of the UTF-8 character whose lead byte is at `k` (at least one byte). */
+/** Valid UTF-8 up to a sequence cut at b's end, with at least one complete sequence ≥ 0x80 before it. */
+function utf8AvantCoupure(b: Uint8Array): boolean {
+  const n = sequenceCoupee(b);
+  if (n === 0) return false;
+  const texte = utf8Strict(b.subarray(0, b.length - n));
+  return texte !== undefined && /[^\u0000-\u007f]/u.test(texte);
+}
+
 function finCaractereUtf8(b: Uint8Array, k: number): number {
   const n = b[k] >= 0xf0 ? 4 : b[k] >= 0xe0 ? 3 : b[k] >= 0xc0 ? 2 : 1;
   return Math.min(b.length, k + n);
@@ -161,8 +169,10 @@ export function contradictionEncodage(debut: Uint8Array, force: EncodageFec): Co
   if (detecterUtf16(debut) || force === "ebcdic") return undefined;
   let k = bomUtf8(debut) ? 3 : 0;
   while (k < debut.length && debut[k] < 0x80) k++;
-  if (k >= debut.length) return undefined;
-  const utf8 = utf8Strict(debut, true) !== undefined;
+  // Only complete sequences decide: the first non-ASCII one cut by the end of `debut` leaves the question open.
+  const complet = debut.length - sequenceCoupee(debut);
+  if (k >= complet) return undefined;
+  const utf8 = utf8Strict(debut.subarray(0, complet)) !== undefined;
   if (force !== "utf-8" && utf8) {
     const car = debut.subarray(k, finCaractereUtf8(debut, k));
     return { force, montre: "utf-8", attendu: decoderOctets(car, "utf-8"), lu: decoderOctets(car, force) };
