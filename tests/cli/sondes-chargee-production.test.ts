@@ -106,7 +106,7 @@ async function deuxDevis(nom: string, plan = false): Promise<string> {
 }
 
 const MESSAGE_AUTRE_DEVIS =
-  /La feuille « Devis v2 » ressemble aussi à un devis et tient des montants \('Devis v2'!F3 et dessous : 13 cellules, somme 424 000,00 €\) ; elle n'est pas lue : seule la feuille « Budget » l'est/;
+  /La feuille « Devis v2 » ressemble aussi à un devis et tient des montants \('Devis v2'!F3 et dessous : 14 cellules, somme 843 000,00 €\) ; elle n'est pas lue : seule la feuille « Budget » l'est/;
 
 describe("un classeur à deux feuilles de devis : chaque commande nomme celle qu'elle ne lit pas (feuille-lue)", () => {
   // Before: only `devis` said it; credit-impot, financement, carbone and ecarts read « Budget » in silence.
@@ -192,7 +192,7 @@ async function deuxDevisGardiens(nom: string): Promise<string> {
 }
 
 const AUTRE_DEVIS_GARDIENS =
-  /La feuille « Devis v2 » ressemble aussi à un devis et tient des montants \('Devis v2'!F3 et dessous : 13 cellules, somme 424 000,00 €\) ; elle n'est pas lue : seule la feuille « Budget Gardiens » l'est/;
+  /La feuille « Devis v2 » ressemble aussi à un devis et tient des montants \('Devis v2'!F3 et dessous : 14 cellules, somme 843 000,00 €\) ; elle n'est pas lue : seule la feuille « Budget Gardiens » l'est/;
 
 describe("versions : la feuille de devis non lue nommée (feuille-lue)", () => {
   it("versions enregistrer : la première feuille enregistrée, l'autre nommée en texte et en JSON", async () => {

@@ -113,11 +113,24 @@ export function autresFeuillesDevis(lue: SheetData, sheets: readonly SheetData[]
     const col = x?.colonnes.montant;
     if (!x || col === undefined || x.colonnes.libelle === undefined) continue;
     if (!/devis|budget/.test(normaliser(s.name)) && textes(s, x.ligne) !== entete) continue;
-    // Without its total rows (every text before the amount saying « Total… »), as a recap not proven: a total
-    // added to the lines it sums would count them twice.
-    const montants = cellulesMontant(s, x.ligne, col).filter(
-      (c) => c.montant !== undefined && c.montant !== 0 && !ligneTotal(s, parseCelluleRef(c.cellule).row, col),
-    );
+    // Without its total rows, as a recap not proven: a total added to the lines it sums would count them twice.
+    // A row is a total when its texts say « Total… » AND its amount is the sum of the lines since the previous total
+    // or of all lines above (words never decide alone: a supplier « TOTAL ENERGIES » stays a line).
+    const montants: typeof cellules = [];
+    const cellules = cellulesMontant(s, x.ligne, col).filter((c) => c.montant !== undefined && c.montant !== 0);
+    let depuis = 0;
+    let tout = 0;
+    for (const c of cellules) {
+      const m = c.montant as number;
+      const somme = depuis !== 0 && (m === depuis || m === tout);
+      if (somme && ligneTotal(s, parseCelluleRef(c.cellule).row, col)) {
+        depuis = 0;
+        continue;
+      }
+      montants.push(c);
+      depuis += m;
+      tout += m;
+    }
     if (!montants.length) continue;
     out.push({
       feuille: s.name,
@@ -129,7 +142,7 @@ export function autresFeuillesDevis(lue: SheetData, sheets: readonly SheetData[]
   return out;
 }
 
-/** A row whose texts before the amount column all say « Total… » (the rule of a recap's total rows). */
+/** A row whose texts before the amount column all say « Total… » (the wording of a recap's total rows). */
 function ligneTotal(s: SheetData, ligne: number, col: number): boolean {
   const textes = (s.rows[ligne] ?? [])
     .slice(0, col)

@@ -117,6 +117,24 @@ describe("recapEtAutresFeuilles : la feuille lue, son récapitulatif, les autres
     expect(sp(constats[0].message)).toContain("('Devis V1'!C1 et dessous : 5 cellules, somme 28 200,50 €)");
   });
 
+  it("« Devis V1 » : une ligne dite « Total » dont le montant ne fait pas la somme reste une ligne comptée", async () => {
+    // A supplier « TOTAL ENERGIES » (450 €) and a « Total » off by 1 € are lines: words never decide alone.
+    const v1: Cellule[][] = [...DETAILLE.map((r) => [...r]), ["8.2", "TOTAL ENERGIES", 450], [null, "Total", 28149]];
+    const d = await decision({ "Devis détaillé": DETAILLE, "Devis V1": v1 });
+    expect(d.autres).toEqual([{ feuille: "Devis V1", cellule: "'Devis V1'!C1", cellules: 7, somme: 5_629_950 }]);
+    // Sub-totals proven by their lines and a grand total proven by all lines are all left out.
+    const sous: Cellule[][] = [
+      ...DETAILLE.slice(0, 4),
+      [null, "Total 1", 12500],
+      ...DETAILLE.slice(4, 7),
+      [null, "Total 2", 12200.5],
+      ...DETAILLE.slice(7),
+      [null, "Total général", 27700.5],
+    ];
+    const e = await decision({ "Devis détaillé": DETAILLE, "Devis V2": sous });
+    expect(e.autres).toEqual([{ feuille: "Devis V2", cellule: "'Devis V2'!C1", cellules: 5, somme: 2_770_050 }]);
+  });
+
   it("seulement un récapitulatif : c'est lui qui est lu, rien d'autre n'est nommé", async () => {
     const d = await decision({ Récapitulatif: JUSTE });
     expect(d.lue).toBe("Récapitulatif");
