@@ -24,6 +24,20 @@ import { BandeauProduction } from "../../src/taskpane/components/BandeauProducti
 import { IDS_PLANNING, Planning } from "../../src/taskpane/pages/Planning";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 
+/** The banner and the Planning page mounted, the production read (« Fiction »), then « Recalculer ». */
+async function monterEtRecalculer(): Promise<void> {
+  afficherPage(
+    <>
+      <BandeauProduction />
+      <Planning />
+    </>,
+  );
+  await waitFor(() => expect(screen.getByTestId(TEST_IDS.production.resume).textContent).toContain("Fiction"));
+  await act(async () => {
+    fireEvent.click(screen.getByTestId(IDS_PLANNING.recalculer));
+  });
+}
+
 test("page Planning : date de livraison, recalcul, chemin critique, écriture des feuilles", async () => {
   afficherPage(<Planning />);
   // The French date picker reads a typed date when the field is left.
@@ -120,16 +134,7 @@ test("appliquer les quantités : le devis est contrôlé pour l'œuvre du contex
     ],
   });
   wb.reglages.set(CLE_CONTEXTE_PRODUCTION, JSON.stringify({ oeuvre: "cinema", genre: "fiction" }));
-  afficherPage(
-    <>
-      <BandeauProduction />
-      <Planning />
-    </>,
-  );
-  await waitFor(() => expect(screen.getByTestId(TEST_IDS.production.resume).textContent).toContain("Fiction"));
-  await act(async () => {
-    fireEvent.click(screen.getByTestId(IDS_PLANNING.recalculer));
-  });
+  await monterEtRecalculer();
   fireEvent.click(await screen.findByLabelText("Ingénieur du son"));
   await act(async () => {
     fireEvent.click(screen.getByTestId(IDS_PLANNING.appliquer));
@@ -151,16 +156,7 @@ test("appliquer les quantités : le devis est contrôlé pour l'œuvre du contex
 test("après un rechargement du volet, « Recalculer » dit « appliquée » la ligne déjà appliquée, sans case à cocher", async () => {
   // The workbook of the test above, the Devis sheet written by its « Appliquer »: the pane mounted anew.
   expect(wb.ecrites.get("Devis")).toBeDefined();
-  afficherPage(
-    <>
-      <BandeauProduction />
-      <Planning />
-    </>,
-  );
-  await waitFor(() => expect(screen.getByTestId(TEST_IDS.production.resume).textContent).toContain("Fiction"));
-  await act(async () => {
-    fireEvent.click(screen.getByTestId(IDS_PLANNING.recalculer));
-  });
+  await monterEtRecalculer();
   await waitFor(() =>
     expect(screen.getByTestId(IDS_PLANNING.propositionAppliquee(0)).textContent).toBe(
       "Ingénieur du son : appliquée (4\u00a0j)",

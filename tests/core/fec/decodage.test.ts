@@ -18,6 +18,16 @@ import {
 const E =
   "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise";
 const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+/** The FEC b pushed to a reader keeping its lines, cut at each offset of `coupes`. */
+function lireEnMorceaux(b: Uint8Array, coupes: number[]) {
+  const lecteur = new LecteurFec({ conserver: true });
+  let p = 0;
+  for (const c of [...coupes, b.length]) {
+    lecteur.pousser(b.subarray(p, c));
+    p = c;
+  }
+  return lecteur.terminer();
+}
 /** A balanced two-line FEC whose libellés are the given bytes. */
 function fec(libelle: number[], compteLib: number[] = ascii("Cpt")): Uint8Array {
   const l = (compte: string, d: string, c: string) => [
@@ -102,13 +112,7 @@ describe("encodages du FEC : Windows-1252, ISO-8859-15, UTF-8", () => {
       const b = fec(Array.from(new TextEncoder().encode(libelle)));
       const k = b.findIndex((o) => o > 0x7f) + 1;
       for (const coupes of [[k], Array.from({ length: b.length }, (_, i) => i + 1)]) {
-        const lecteur = new LecteurFec({ conserver: true });
-        let p = 0;
-        for (const c of [...coupes, b.length]) {
-          lecteur.pousser(b.subarray(p, c));
-          p = c;
-        }
-        const r = lecteur.terminer();
+        const r = lireEnMorceaux(b, coupes);
         expect(r.format.encodage).toBe("utf-8");
         expect(r.lignes!.map((l) => l.libelle)).toEqual([libelle, libelle]);
         expect(r.alertes).toEqual([]);
@@ -120,13 +124,7 @@ describe("encodages du FEC : Windows-1252, ISO-8859-15, UTF-8", () => {
     const b = fec([...ascii("R"), 0xe9, ...ascii("gie")]);
     const k = b.indexOf(0xe9) + 1; // the chunk ends right after E9, which alone looks like the start of a UTF-8 sequence
     for (const coupes of [[k], Array.from({ length: b.length }, (_, i) => i + 1)]) {
-      const lecteur = new LecteurFec({ conserver: true });
-      let p = 0;
-      for (const c of [...coupes, b.length]) {
-        lecteur.pousser(b.subarray(p, c));
-        p = c;
-      }
-      const r = lecteur.terminer();
+      const r = lireEnMorceaux(b, coupes);
       expect(r.format.encodage).toBe("windows-1252");
       expect(r.lignes!.map((l) => l.libelle)).toEqual(["Régie", "Régie"]);
       expect([r.ecritures, r.debit, r.credit]).toEqual([2, 1000, 1000]);
