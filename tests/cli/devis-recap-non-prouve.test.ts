@@ -4,6 +4,8 @@ import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { lancerCli } from "../helpers/cli";
+import { DEVIS_DETAILLE, recapDevis } from "../helpers/devisRecap";
+import { remplir, type Cellule } from "../core/devis/outils";
 
 /**
  * A workbook holding a detailed devis, a sheet named « Synthèse budget » whose amounts all differ from the devis's
@@ -15,30 +17,10 @@ const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 
 async function classeur(): Promise<string> {
   const wb = new ExcelJS.Workbook();
-  const ajouter = (nom: string, rows: (string | number | null)[][]) => {
-    const ws = wb.addWorksheet(nom);
-    rows.forEach((r, i) => r.forEach((v, j) => v !== null && (ws.getCell(i + 1, j + 1).value = v)));
-  };
-  ajouter("Devis détaillé", [
-    ["Code", "Libellé", "Montant"],
-    ["1 - DROITS ARTISTIQUES"],
-    ["1.1", "Droits d'auteur", 10000],
-    ["1.2", "Droits musicaux", 2500],
-    ["2 - PERSONNEL"],
-    ["2.1", "Réalisateur", 8000],
-    ["2.2", "Chef opérateur", 4200.5],
-    ["8 - POST-PRODUCTION"],
-    ["8.1", "Montage", 3000],
-  ]);
-  const recap = (m: number[]) => [
-    ["N°", "Poste", "Montant"],
-    [1, "Droits artistiques", m[0]],
-    [2, "Personnel", m[1]],
-    [8, "Post-production", m[2]],
-    [null, "Total", m[3]],
-  ];
-  ajouter("Synthèse budget", recap([13000, 11800, 3500, 28300]));
-  ajouter("Récapitulatif", recap([12500, 12200.5, 3000, 27700.5]));
+  const ajouter = (nom: string, rows: Cellule[][]) => remplir(wb.addWorksheet(nom), rows);
+  ajouter("Devis détaillé", DEVIS_DETAILLE);
+  ajouter("Synthèse budget", recapDevis([13000, 11800, 3500, 28300]));
+  ajouter("Récapitulatif", recapDevis([12500, 12200.5, 3000, 27700.5]));
   const f = path.join(dir, "recaps.xlsx");
   await wb.xlsx.writeFile(f);
   return f;

@@ -6,6 +6,7 @@ import { cents } from "../../../src/core/money/cents";
 import { constatsFeuilleLue } from "../../../src/core/devis/regles/feuilleLue";
 import { ClasseurLu } from "../../helpers/classeurLu";
 import { feuilleXlsx, type Cellule } from "./outils";
+import { DEVIS_DETAILLE, recapDevis } from "../../helpers/devisRecap";
 
 const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 
@@ -15,26 +16,8 @@ const sp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
  * agreeing, to the cent, with the chapter totals of the sheet read: never by its name alone.
  */
 
-// Chapter 1: 12 500,00 €; chapter 2: 12 200,50 €; chapter 8: 3 000,00 €; total 27 700,50 €.
-const DETAILLE: Cellule[][] = [
-  ["Code", "Libellé", "Montant"],
-  ["1 - DROITS ARTISTIQUES"],
-  ["1.1", "Droits d'auteur", 10000],
-  ["1.2", "Droits musicaux", 2500],
-  ["2 - PERSONNEL"],
-  ["2.1", "Réalisateur", 8000],
-  ["2.2", "Chef opérateur", 4200.5],
-  ["8 - POST-PRODUCTION"],
-  ["8.1", "Montage", 3000],
-];
-
-const recap = (montants: [number, number, number, number]): Cellule[][] => [
-  ["N°", "Poste", "Montant"],
-  [1, "Droits artistiques", montants[0]],
-  [2, "Personnel", montants[1]],
-  [8, "Post-production", montants[2]],
-  [null, "Total", montants[3]],
-];
+const DETAILLE = DEVIS_DETAILLE;
+const recap = recapDevis;
 const JUSTE = recap([12500, 12200.5, 3000, 27700.5]);
 
 const feuilles = (def: Record<string, Cellule[][]>): Promise<SheetData[]> =>
