@@ -219,7 +219,10 @@ export async function planifierClasseur(
       ? importerDevisTrouve(devisSheet, opts.typeOeuvre ? { typeOeuvre: opts.typeOeuvre } : undefined, devisParmi)
       : undefined;
   const propositions = plan && devis ? proposerQuantites(plan, devis) : [];
-  const dejaAppliquees = devis ? await lignesDejaAppliquees(wb, devis, propositions) : [];
+  const dejaAppliquees =
+    devis && propositions.length
+      ? await lignesDejaAppliquees(wb, devis, propositions, await wb.listSheets(), await wb.feuillesProdbook())
+      : [];
   // A call sheet asked for is drawn from the plan de travail, or said impossible: never dropped without a word, and
   // its day checked whether or not the sheets are written.
   if (opts.feuilleDeService && !plan)
@@ -343,7 +346,7 @@ export async function appliquerPropositions(
   };
   // The quantities applied before are kept, so a second batch never drops the first.
   const propositions = proposerQuantites(plan, devis);
-  const avant = new Set(await lignesDejaAppliquees(wb, devis, propositions));
+  const avant = new Set(await lignesDejaAppliquees(wb, devis, propositions, existantes, prodbook));
   const appliquees = propositions.filter((p) => acceptees.includes(p.ligneId) || avant.has(p.ligneId));
   const nouveau = appliquerQuantites(devis, appliquees);
   const surcharges = lireParametres(sheets.find((s) => estFeuilleParametres(s.name)));
@@ -361,17 +364,18 @@ export async function appliquerPropositions(
 
 /**
  * The proposals an earlier « Appliquer » applied, by line id: read back from Prodbook's Devis sheet (the one it would
- * write), a line whose quantity there is the one the plan proposes now. The sheet is read only when there are
- * proposals and Prodbook wrote it.
+ * write among `existantes`, `prodbook` the caller's lists), a line whose quantity there is the one the plan proposes
+ * now. The sheet is read only when there are proposals and Prodbook wrote it.
  */
 async function lignesDejaAppliquees(
   wb: WorkbookPort,
   devis: Devis,
   propositions: PropositionQuantite[],
+  existantes: string[],
+  prodbook: string[],
 ): Promise<string[]> {
   if (!propositions.length) return [];
-  const prodbook = await wb.feuillesProdbook();
-  const nom = choisirNomFeuille(NOMS_SOUHAITES.devis, await wb.listSheets(), prodbook);
+  const nom = choisirNomFeuille(NOMS_SOUHAITES.devis, existantes, prodbook);
   if (!prodbook.some((n) => n.toLowerCase() === nom.toLowerCase())) return [];
   const ecrites = quantitesEcrites(await wb.readSheet(nom));
   const lignes = new Map(devis.lignes.map((l) => [l.id, l]));
