@@ -554,6 +554,34 @@ describe("motif « à vérifier » : une ou deux phrases pour le comptable, le j
     expect(k).toContain("(3.418.0 et 3.431.0)");
   });
 
+  it("passe « textes primaires du RGA » (7 décembre 2026) : FSA et intensité restent M, ce qui a été lu est dit", () => {
+    const passe = "Recherche du 7 décembre 2026, passe « textes primaires du RGA » (issue 11 : ";
+    type AvecSources = { effetDu: string; note: string; sources: { url: string }[] };
+    for (const [f, du] of [
+      ["financement-fsa.json", "2015-01-01"],
+      ["intensite-aides.json", "2023-02-01"],
+    ]) {
+      const v = versions.find((x) => x.ou === `${f} du ${du}`)!;
+      expect([f, v.confiance]).toEqual([f, "M"]);
+      // One entry, the last of the log, ending on what to read next.
+      expect([f, v.recherche!.split(passe).length]).toEqual([f, 2]);
+      const entree = v.recherche!.slice(v.recherche!.indexOf(passe));
+      expect([f, /Piste suivante : [^.]+.*\.$/.test(entree)]).toEqual([f, true]);
+    }
+    const source = (f: string, du: string) =>
+      (lire(f) as { versions: AvecSources[] }).versions.find((x) => x.effetDu === du)!;
+    // FSA: the CNC's own page gives 25 % and 12 000 € an hour for documentaries, on « la part française du financement ».
+    const fsa = source("financement-fsa.json", "2015-01-01");
+    expect(fsa.sources.map((x) => x.url)).toContain("http://www.cnc.fr/web/fr/363");
+    expect(fsa.note).toContain("pas le texte du règlement");
+    // Intensity: the rules in force refer to thresholds in art. 311-18 and 311-19; 311-19 is unread, and said so.
+    const intensite = source("intensite-aides.json", "2023-02-01");
+    const art31245 = intensite.sources.map((x) => x.url).find((u) => u.includes("LEGIARTI000052395051"));
+    expect(art31245 !== undefined && estSourcePrimaire(art31245)).toBe(true);
+    expect(intensite.note).toContain("l'art. 311-19 et la date de cette rédaction n'ont pas été lus");
+    expect(versions.find((x) => x.ou === "intensite-aides.json du 2023-02-01")!.motifConfiance).toContain("311-19");
+  });
+
   it("majoration des CDDU depuis le 1er mai 2025 : base légale lue (L. 5422-12, L. 5424-20), taux toujours à vérifier", () => {
     type Social = {
       effetDu: string;
