@@ -283,6 +283,12 @@ describe("coproduction internationale : intensité sur la participation françai
     expect(c.message).toContain(
       "Financements étrangers hors coproducteurs (100\u202f000,00\u00a0€, préventes comprises)",
     );
+    // Left out of the public aid, and said so: no text read settles whether another State's aid counts.
+    expect(c.message).toContain(
+      "Aides publiques d'origine étrangère (Wallimage, 100\u202f000,00\u00a0€) non comptées dans les aides publiques : " +
+        "aucun texte lu ne dit si l'ensemble des aides financières publiques du plafond comprend celles d'un autre " +
+        "État — à vérifier.",
+    );
   });
   test("une ligne « Coproducteur étranger » dont le pays est la France n'est pas une part étrangère et ne cache pas une prévente étrangère", () => {
     // Coût 1 000 000 ; « Coproducteur étranger » marqué France (100 000 : argent français, reste dans la base) ;
@@ -302,6 +308,8 @@ describe("coproduction internationale : intensité sur la participation françai
     expect(intensite(a).message).toContain(
       "Financements étrangers hors coproducteurs (200\u202f000,00\u00a0€, préventes comprises)",
     );
+    // A foreign presale is not public aid: no sentence on foreign public aid.
+    expect(intensite(a).message).not.toContain("Aides publiques d'origine étrangère");
   });
   test("la base vient de la table en vigueur : participation française en cinéma (art. 211-8), confiance selon la période", () => {
     const q = plan([

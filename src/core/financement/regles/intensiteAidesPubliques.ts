@@ -1,5 +1,6 @@
 import type { Constat, Regle } from "../../controles/constat";
-import { multiplyCents, subCents, ZERO } from "../../money/cents";
+import { multiplyCents, subCents, sumCents, ZERO } from "../../money/cents";
+import { categorie } from "../categories";
 import { ContexteFinancement, euros, mentionConfiance, pct, pctVers } from "../contexte";
 
 const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
@@ -47,6 +48,16 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
           `producteurs établis en France (RGA art. ${article}) ; classez en « Coproducteur étranger » ce qu'apporte ` +
           `un coproducteur étranger.`
         : "";
+    // A public fund of another country (a « Pays » other than France) is left out of the public aid: no text read says
+    // whether « l'ensemble des aides financières publiques » of the ceiling includes another State's aid. Said, not
+    // decided silently.
+    const publiquesEtrangeres = ctx.sources.filter((src) => src.etranger && categorie(src.categorie, ctx.date).public);
+    const horsAides = publiquesEtrangeres.length
+      ? ` Aides publiques d'origine étrangère (${publiquesEtrangeres.map((src) => src.financeur).join(", ")}, ` +
+        `${euros(sumCents(publiquesEtrangeres.map((src) => src.montant)))}) non comptées dans les aides publiques : ` +
+        `aucun texte lu ne dit si l'ensemble des aides financières publiques du plafond comprend celles d'un autre ` +
+        `État — à vérifier.`
+      : "";
     const quoi = `Aides publiques ${euros(s.aidesPubliques)} = ${pctVers(s.intensite, p.seuilAlerte, p.plafond)} ${base}`;
     // The ceiling in a sentence of its own: its motif has its own parentheses (« œuvre difficile (premier ou
     // deuxième film…) »), never put inside others; the « chiffre à vérifier » note follows the figure, as everywhere.
@@ -71,6 +82,7 @@ export const intensiteAidesPubliques: Regle<ContexteFinancement> = {
     } else {
       c = { regle: "intensite-aides-publiques", gravite: "info", message: `${quoi}. ${plafond}` };
     }
-    return [dansLaBase ? { ...c, message: c.message + dansLaBase } : c];
+    const ajouts = dansLaBase + horsAides;
+    return [ajouts ? { ...c, message: c.message + ajouts } : c];
   },
 };
