@@ -5,10 +5,9 @@ import { estRecapitulatif } from "./placement";
 import { importerDevis, type OptionsImport } from "./import";
 import { type Cents, sumCents } from "../money/cents";
 import { celluleRef, parseCelluleRef } from "../util/adresse";
-import { norm } from "./lecture";
 import { cellulesMontant } from "./conservation";
 import type { AutreFeuilleDevis, Devis, RecapitulatifFeuille, RecapitulatifNonProuve } from "./model";
-import { recapitulatifNomme, recapitulatifParCalcul } from "./recapitulatif";
+import { ditTotal, recapitulatifNomme, recapitulatifParCalcul } from "./recapitulatif";
 
 /**
  * The sheet that holds the devis: among the sheets with a recognised header row, the one with the most
@@ -148,5 +147,5 @@ function ligneTotal(s: SheetData, ligne: number, col: number): boolean {
     .slice(0, col)
     .map((c) => c?.v)
     .filter((v): v is string => typeof v === "string" && v.trim() !== "");
-  return textes.length > 0 && textes.every((t) => /^total\b/.test(norm(t)));
+  return ditTotal(textes);
 }
