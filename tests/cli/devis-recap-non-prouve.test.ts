@@ -33,6 +33,7 @@ describe("devis : une feuille nommée comme un récapitulatif dont les totaux di
     const r = await lancerCli(main, ["devis", await classeur(), "--json"]);
     expect(r.err).toBe("");
     const j = JSON.parse(r.out);
+    expect(j.devis.feuille).toBe("Devis détaillé");
     expect(j.devis.recapitulatif).toMatchObject({ feuille: "Récapitulatif", chapitres: 3, total: true, ecarts: [] });
     expect(j.devis.autresFeuilles).toEqual([
       {
@@ -87,5 +88,26 @@ describe("devis : une feuille nommée comme un récapitulatif dont les totaux di
         "lue « Devis détaillé » (4 montants sur 4 diffèrent, dont 'Synthèse budget'!C2 « 1 Droits artistiques » : " +
         "13 000,00 €, le chapitre 1 du devis fait 12 500,00 €)",
     );
+  });
+});
+
+describe("devis : la feuille lue choisie par ce qu'elle tient, nommée dans le JSON (`devis.feuille`)", () => {
+  it("un devis complet nommé « Synthèse budget » est lu, non la petite feuille « Notes » au même en-tête", async () => {
+    const wb = new ExcelJS.Workbook();
+    remplir(wb.addWorksheet("Notes"), [
+      ["Code", "Libellé", "Montant"],
+      [null, "Repérages", 500],
+    ]);
+    remplir(wb.addWorksheet("Synthèse budget"), DEVIS_DETAILLE);
+    const f = path.join(dir, "synthese-devis.xlsx");
+    await wb.xlsx.writeFile(f);
+    const r = await lancerCli(main, ["devis", f, "--json"]);
+    expect(r.err).toBe("");
+    const j = JSON.parse(r.out);
+    expect(j.devis.feuille).toBe("Synthèse budget");
+    expect(j.devis.total).toBe("27700.50");
+    expect(j.devis.recapitulatif).toBeUndefined();
+    const texte = await lancerCli(main, ["devis", f]);
+    expect(sp(texte.out)).toContain("Devis lu dans la feuille « Synthèse budget »");
   });
 });

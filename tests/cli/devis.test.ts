@@ -50,9 +50,12 @@ describe("prodbook devis --json", () => {
       "coutMinute",
       "chapitres",
       "nonPlaces",
+      "feuille",
       "conservation",
       "tauxContreMontant",
     ]);
+    // The sheet read, as the text says it (« Devis lu dans la feuille « Budget Gardiens » »): added to the contract.
+    expect(j.devis.feuille).toBe("Budget Gardiens");
     expect(
       j.devis.tauxContreMontant.map(
         (t: { cellule: string; base: string; calcule: string; montant: string; autreBase: { cellule: string } }) =>

@@ -77,6 +77,8 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
         // Only for an English account name fitting two chapters (« MUSIC »): those chapters. Additive.
         ...(n.chapitresPossibles ? { chapitresPossibles: n.chapitresPossibles.chapitres } : {}),
       })),
+      // The sheet read (found, or named by --feuille): what the text says « Devis lu dans la feuille … ». Additive.
+      feuille: devis.feuille,
       // Only when lines were placed by an English account name (« DIRECTION » → 2), to check. Additive.
       ...(devis.lignes.some((l) => l.chapitreDeduit)
         ? {

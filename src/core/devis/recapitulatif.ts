@@ -22,6 +22,11 @@ const SOUS_CHAPITRE = /^\s*0?([1-9])\.\d{1,2}(?=\s|$)/;
 /** « Total 1 », « Total chapitre 2 », « TOTAL CHAP. 3 »: a chapter's total by its number. */
 const TOTAL_CHAPITRE = /^(?:sous[- ]?)?total (?:du |de la )?(?:chapitre |chap\.? ?)?0?([1-9])$/;
 
+/** Texts that all say « Total… » (« Total », « TOTAL GÉNÉRAL »), at least one: the wording of a recap's total rows. */
+export function ditTotal(textes: readonly string[]): boolean {
+  return textes.length > 0 && textes.every((t) => /^total\b/.test(norm(t)));
+}
+
 /**
  * A block beside the devis that recaps it by chapter (« Chapitre | Libellé | Total »): every row holding an amount names
  * a chapter (by its code or its label) or the total. Each amount is compared, to the cent, with the devis's total of that
@@ -90,8 +95,7 @@ function lireRecapitulatif(
     }
     const chapitre = textes.map((t) => chapitreDeColonne(t)).find((c) => c !== undefined);
     if (chapitre) lus.push({ cellule: x.cellule, montant: x.montant, libelle, chapitre });
-    else if (textes.length && textes.every((t) => /^total\b/.test(norm(t))))
-      lus.push({ cellule: x.cellule, montant: x.montant, libelle, chapitre: "total" });
+    else if (ditTotal(textes)) lus.push({ cellule: x.cellule, montant: x.montant, libelle, chapitre: "total" });
     else return undefined;
   }
   // A recap names each chapter once: a list of lines (several in one chapter) is not one.

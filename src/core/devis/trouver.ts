@@ -1,34 +1,73 @@
 import type { SheetData } from "../port/workbook";
 import { normaliser } from "../util/texte";
-import { trouverEntete } from "./entetes";
+import { type Entete, trouverEntete } from "./entetes";
 import { estRecapitulatif } from "./placement";
 import { importerDevis, type OptionsImport } from "./import";
 import { type Cents, sumCents } from "../money/cents";
 import { celluleRef, parseCelluleRef } from "../util/adresse";
-import { norm } from "./lecture";
 import { cellulesMontant } from "./conservation";
 import type { AutreFeuilleDevis, Devis, RecapitulatifFeuille, RecapitulatifNonProuve } from "./model";
-import { recapitulatifNomme, recapitulatifParCalcul } from "./recapitulatif";
+import { ditTotal, recapitulatifNomme, recapitulatifParCalcul } from "./recapitulatif";
 
 /**
  * The sheet that holds the devis: among the sheets with a recognised header row, the one with the most
- * recognised columns; a name saying "devis" or "budget" breaks ties. Hidden/Prodbook sheets are the caller's
- * business (pass only the user's sheets).
+ * recognised columns; a name saying "devis" or "budget" breaks ties, then the workbook's order. Hidden/Prodbook sheets
+ * are the caller's business (pass only the user's sheets).
+ * A sheet named as a recap (« Récapitulatif », « Synthèse budget ») is set aside for the best sheet of another name
+ * when its content says it is no devis of its own: no more amounts than that sheet, or amounts proving it that sheet's
+ * recap (`recapitulatifNomme`). Words never decide alone: a full devis named « Synthèse budget » is read before a small
+ * « Notes » table. Cheap: the other sheet is imported only when the recap-named one would win on content.
  */
 export function trouverFeuilleDevis(sheets: SheetData[]): SheetData | undefined {
-  let best: { s: SheetData; score: number } | undefined;
-  // A sheet named as a recap (« Récapitulatif », « Recap ») is the devis only when no other sheet has a header.
-  const recap = (s: SheetData) => estRecapitulatif(s.name);
-  const autres = sheets.filter((s) => !recap(s) && trouverEntete(s));
-  for (const s of autres.length ? autres : sheets) {
+  const candidats: Candidat[] = [];
+  for (const s of sheets) {
     const e = trouverEntete(s);
     if (!e) continue;
-    const nom = normaliser(s.name);
     const score =
-      Object.keys(e.colonnes).length * 10 + (/devis|budget/.test(nom) ? 5 : 0) + Math.min(s.rows.length - e.ligne, 4);
-    if (!best || score > best.score) best = { s, score };
+      Object.keys(e.colonnes).length * 10 +
+      (/devis|budget/.test(normaliser(s.name)) ? 5 : 0) +
+      Math.min(s.rows.length - e.ligne, 4);
+    candidats.push({ s, e, score, recap: estRecapitulatif(s.name) });
   }
-  return best?.s;
+  // Best first; a stable sort: on equal scores, the first in the workbook's order.
+  candidats.sort((a, b) => b.score - a.score);
+  const autre = candidats.find((c) => !c.recap);
+  let devisAutre: Devis | undefined | null = null;
+  for (const c of candidats) {
+    if (!c.recap || !autre) return c.s;
+    if (montantsLus(c) <= montantsLus(autre)) continue;
+    if (devisAutre === null) devisAutre = importerSansErreur(autre.s);
+    if (devisAutre && recapitulatifNomme(c.s, autre.s.name, devisAutre)?.prouve) continue;
+    return c.s;
+  }
+  return undefined;
+}
+
+interface Candidat {
+  s: SheetData;
+  e: Entete;
+  score: number;
+  recap: boolean;
+  montants?: number;
+}
+
+/** How many amounts not zero the sheet holds under its header, in its amount column (counted once). */
+function montantsLus(c: Candidat): number {
+  const col = c.e.colonnes.montant;
+  c.montants ??=
+    col === undefined
+      ? 0
+      : cellulesMontant(c.s, c.e.ligne, col).filter((x) => x.montant !== undefined && x.montant !== 0).length;
+  return c.montants;
+}
+
+/** The sheet read as a devis, to prove a recap against; undefined when it cannot be read (no proof then). */
+function importerSansErreur(s: SheetData): Devis | undefined {
+  try {
+    return importerDevis(s);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -98,6 +137,17 @@ export function recapEtAutresFeuilles(
 }
 
 /**
+ * The other sheets that look like a devis, as every command reading the devis names them (`recapEtAutresFeuilles`), for
+ * a caller that does not import the devis itself (the pane's Production banner): a sheet named as a recap is left out
+ * only when its amounts prove it the recap of `lue`. Cheap: `lue` is imported only when such a sheet is there.
+ */
+export function autresFeuillesNommees(lue: SheetData, parmi: readonly SheetData[]): AutreFeuilleDevis[] {
+  if (!parmi.some((s) => s.name !== lue.name && estRecapitulatif(s.name))) return autresFeuillesDevis(lue, parmi);
+  const devis = importerSansErreur(lue);
+  return devis ? recapEtAutresFeuilles(lue, devis, parmi).autres : autresFeuillesDevis(lue, parmi);
+}
+
+/**
  * The sheets besides `lue` that look like a devis too and hold amounts: a name saying devis or budget (« Devis
  * (suite) », « Budget V1 »), or the very header of the sheet read. A devis split over two sheets, or an older version:
  * either way not read, and named with its amounts, never left out in silence.
@@ -148,5 +198,5 @@ function ligneTotal(s: SheetData, ligne: number, col: number): boolean {
     .slice(0, col)
     .map((c) => c?.v)
     .filter((v): v is string => typeof v === "string" && v.trim() !== "");
-  return textes.length > 0 && textes.every((t) => /^total\b/.test(norm(t)));
+  return ditTotal(textes);
 }

@@ -4,8 +4,7 @@ import type { LangueOeuvre, RegimeCredit } from "../creditImpot/modele";
 import { trouverEntete } from "../devis/entetes";
 import type { Genre, TypeOeuvre } from "../devis/model";
 import { ZONES, type Zone } from "../planning/calendrier";
-import { autresFeuillesDevis, trouverFeuilleDevis } from "../devis/trouver";
-import { estRecapitulatif } from "../devis/placement";
+import { autresFeuillesNommees, trouverFeuilleDevis } from "../devis/trouver";
 import type { SheetData } from "../port/workbook";
 import { celluleRef } from "../util/adresse";
 import { normaliser } from "../util/texte";
@@ -89,8 +88,9 @@ export interface ContexteDetecte {
   /** The sheet detected as the devis is hidden in the workbook: the pane says so (as `devis` says « feuille-lue »). */
   feuilleDevisMasquee?: boolean;
   /**
-   * The other sheets that look like a devis and hold amounts (autresFeuillesDevis), not read: the pane names them beside
-   * the devis detected, as every command says it (« feuille-lue »). Only when there are some.
+   * The other sheets that look like a devis and hold amounts, not read (`autresFeuillesNommees`: a sheet named as a
+   * recap only when its amounts do not prove it the devis's recap): the pane names them beside the devis detected, as
+   * every command says it (« feuille-lue »). Only when there are some.
    */
   autresFeuillesDevis?: string[];
   /** Several different durations written above the devis header: none taken, each named with its cell. */
@@ -243,10 +243,8 @@ export function detecterContexte(feuilles: SheetData[]): ContexteDetecte {
   if (!devis) return resultat;
   resultat.valeurs.feuilleDevis = devis.name;
   if (devis.masquee) resultat.feuilleDevisMasquee = true;
-  const autres = autresFeuillesDevis(
-    devis,
-    feuilles.filter((f) => !estRecapitulatif(f.name)),
-  );
+  // Named as every command reading the devis names them: a recap-named sheet left out only when its amounts prove it.
+  const autres = autresFeuillesNommees(devis, feuilles);
   if (autres.length) resultat.autresFeuillesDevis = autres.map((a) => a.feuille);
   const entete = trouverEntete(devis);
   const genres = new Map<Genre, string>();

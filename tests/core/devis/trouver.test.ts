@@ -128,6 +128,74 @@ describe("recapEtAutresFeuilles : la feuille lue, son récapitulatif, les autres
   });
 });
 
+describe("la feuille du devis choisie par ce qu'elle tient, jamais par son seul nom", () => {
+  // A full devis: more recognised columns than the recap's, and more lines.
+  const COMPLET: Cellule[][] = [
+    ["Code", "Libellé", "Quantité", "Unité", "Tarif", "Montant"],
+    ["1 - DROITS ARTISTIQUES"],
+    ["1.1", "Droits d'auteur", 1, "forfait", 10000, 10000],
+    ["1.2", "Droits musicaux", 1, "forfait", 2500, 2500],
+    ["2 - PERSONNEL"],
+    ["2.1", "Réalisateur", 20, "jour", 400, 8000],
+    ["2.2", "Chef opérateur", 10, "jour", 420.05, 4200.5],
+    ["8 - POST-PRODUCTION"],
+    ["8.1", "Montage", 10, "jour", 300, 3000],
+  ];
+  // A small table of another use with a header read as a devis's.
+  const NOTES: Cellule[][] = [
+    ["Code", "Libellé", "Montant"],
+    [null, "Repérages", 500],
+  ];
+
+  it("un devis complet nommé « Synthèse budget » est lu, non la petite feuille « Notes » (avant : « Notes », par le seul nom)", async () => {
+    const def = { Notes: NOTES, "Synthèse budget": COMPLET };
+    const d = await decision(def);
+    expect(d.lue).toBe("Synthèse budget");
+    expect(d.devis.total).toBe(2_770_050);
+    expect(d.devis.lignes).toHaveLength(5);
+    expect(d.recapitulatif).toBeUndefined();
+    const { r } = await feuilleLue(def);
+    expect(r.devis.feuille).toBe("Synthèse budget");
+    expect(r.devis.total).toBe(2_770_050);
+    // The same when « Notes » has the very header of the devis (same columns): the amounts decide.
+    const memeEntete: Cellule[][] = [COMPLET[0], [null, "Repérages", null, null, null, 500]];
+    expect((await decision({ Notes: memeEntete, "Synthèse budget": COMPLET })).lue).toBe("Synthèse budget");
+  });
+
+  it("un vrai « Récapitulatif » n'est pas lu à la place du devis, même avec plus de montants : ses montants le prouvent", async () => {
+    // Sous-chapitres and chapter totals: nine amounts, more than the devis's five lines, same columns recognised.
+    const parSousChapitres: Cellule[][] = [
+      ["N°", "Poste", "Montant"],
+      ["1.1", "Droits d'auteur", 10000],
+      ["1.2", "Droits musicaux", 2500],
+      [null, "Total 1", 12500],
+      ["2.1", "Réalisateur", 8000],
+      ["2.2", "Chef opérateur", 4200.5],
+      [null, "Total 2", 12200.5],
+      ["8.1", "Montage", 3000],
+      [null, "Total 8", 3000],
+      [null, "Total", 27700.5],
+    ];
+    const d = await decision({ Récapitulatif: parSousChapitres, Feuil1: DETAILLE });
+    expect(d.lue).toBe("Feuil1");
+    expect(d.devis.total).toBe(2_770_050);
+    expect(d.recapitulatif).toMatchObject({ feuille: "Récapitulatif", ecarts: [] });
+    expect(d.autres).toEqual([]);
+    // Its amounts no longer the devis's (another production's): it holds more amounts, it is read.
+    const autre = parSousChapitres.map((r) => r.map((v) => (typeof v === "number" ? v * 2 : v)));
+    expect((await decision({ Récapitulatif: autre, Feuil1: DETAILLE })).lue).toBe("Récapitulatif");
+  });
+
+  it("un vrai « Récapitulatif » placé avant le devis, moins de montants que lui : le devis est lu", async () => {
+    const d = await decision({ Récapitulatif: JUSTE, "Devis détaillé": DETAILLE });
+    expect(d.lue).toBe("Devis détaillé");
+    expect(d.recapitulatif).toMatchObject({ feuille: "Récapitulatif", ecarts: [] });
+    const e = await decision({ Récapitulatif: JUSTE, Feuil1: DETAILLE });
+    expect(e.lue).toBe("Feuil1");
+    expect(e.recapitulatif).toMatchObject({ feuille: "Récapitulatif", ecarts: [] });
+  });
+});
+
 describe("un nom de récapitulatif ne suffit pas : ses montants doivent valoir les totaux des chapitres", () => {
   // Every amount differs from the devis's chapter totals (another version's recap, or another devis).
   const FAUX = recap([13000, 11800, 3500, 28300]);

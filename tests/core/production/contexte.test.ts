@@ -12,6 +12,8 @@ import {
 } from "../../../src/core/production/contexte";
 import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
 import { MemoryWorkbook } from "../../helpers/memoryWorkbook";
+import { DEVIS_DETAILLE, recapDevis } from "../../helpers/devisRecap";
+import { feuilleXlsx, type Cellule } from "../devis/outils";
 
 const EXEMPLE = path.join(__dirname, "../../../assets/exemple/devis-producteur.xlsx");
 
@@ -189,5 +191,30 @@ describe("contexte de production", () => {
     expect(
       lireContexte(JSON.stringify({ oeuvreDifficile: "oui", premierFilm: 1, coutProduction: "9".repeat(31) })),
     ).toEqual({});
+  });
+
+  it("la feuille du devis et les autres feuilles nommées comme par `devis` : un nom de récapitulatif ne décide jamais seul", async () => {
+    const xlsx = (def: Record<string, Cellule[][]>) =>
+      Promise.all(Object.entries(def).map(([nom, rows]) => feuilleXlsx(nom, rows)));
+    // A full devis named « Synthèse budget » next to a small table with a devis header: the devis is detected.
+    const notes: Cellule[][] = [
+      ["Code", "Libellé", "Montant"],
+      [null, "Repérages", 500],
+    ];
+    const synthese = detecterContexte(await xlsx({ Notes: notes, "Synthèse budget": DEVIS_DETAILLE }));
+    expect(synthese.valeurs.feuilleDevis).toBe("Synthèse budget");
+    expect(synthese.feuillesDevis).toEqual(["Notes", "Synthèse budget"]);
+    // Its true recap: left out of the other sheets named, as `devis` leaves it out.
+    const juste = detecterContexte(
+      await xlsx({ Récap: recapDevis([12500, 12200.5, 3000, 27700.5]), "Devis détaillé": DEVIS_DETAILLE }),
+    );
+    expect(juste.valeurs.feuilleDevis).toBe("Devis détaillé");
+    expect(juste.autresFeuillesDevis).toBeUndefined();
+    // A sheet named as a recap whose amounts all differ: named beside the devis, as `devis` names it (before: hidden).
+    const faux = detecterContexte(
+      await xlsx({ "Devis détaillé": DEVIS_DETAILLE, Récap: recapDevis([13000, 11800, 3500, 28300]) }),
+    );
+    expect(faux.valeurs.feuilleDevis).toBe("Devis détaillé");
+    expect(faux.autresFeuillesDevis).toEqual(["Récap"]);
   });
 });
