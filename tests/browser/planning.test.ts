@@ -159,6 +159,32 @@ describe.each([320, 350])("page Planning dans le volet construit, à %i px", (la
     expect(await debordements(page)).toEqual([]);
   });
 
+  it("le plan propose une autre quantité qu'à l'application : « à mettre à jour » (appliquée → proposée), à cocher, sans déborder", async () => {
+    // The line applied above: its quantity in Prodbook's Devis sheet becomes another (as if the plan had changed since).
+    const libelle = (await texte(page.getByTestId(IDS_PLANNING.propositionAppliquee(0)))).replace(/\u00a0: .*$/, "");
+    const devis = (await etatExcel(page)).feuilles.find((f) => f.name === "Devis")!;
+    const ligne = devis.valeurs.findIndex((r) => r[2] === libelle);
+    expect(ligne).toBeGreaterThan(3);
+    await page.evaluate(
+      (r) =>
+        (window as unknown as { Excel: typeof Excel }).Excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getItem("Devis").getRange(`D${r + 1}`).values = [[99]];
+          await ctx.sync();
+        }),
+      ligne,
+    );
+    await page.getByTestId(IDS_PLANNING.recalculer).click();
+    const maj = page.getByTestId(IDS_PLANNING.propositionAMettreAJour(0));
+    await maj.waitFor();
+    expect(await texte(maj)).toMatch(
+      new RegExp(
+        `^${libelle}\u00a0: à mettre à jour \\(appliquée\u00a0: 99\u00a0(j|sem\\.) → \\d+(,\\d+)?\u00a0(j|sem\\.)\\)$`,
+      ),
+    );
+    expect(await page.getByTestId(IDS_PLANNING.propositionAppliquee(0)).count()).toBe(0);
+    expect(await debordements(page)).toEqual([]);
+  });
+
   it("« Détails et sources » ouvert au clavier : les jours fériés renvoient au Code du travail, art. L3133-1, sur Légifrance", async () => {
     const bouton = page.getByTestId(IDS_PLANNING.details).getByRole("button", { name: /Détails et sources/ });
     await bouton.focus();

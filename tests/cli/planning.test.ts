@@ -7,6 +7,8 @@ import { CliError, texteFrancais, type Io } from "../../src/cli/io";
 import { lireRecalcule, nombre, recalculerSansCache, resultat } from "../helpers/libreoffice";
 import { classeurPlanning } from "../core/planning/classeur";
 import { CHAMPS_PLANNING_JSON } from "../helpers/cli";
+import { commandesPlanning } from "../../src/app/commandes/planning";
+import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
 
 /** Runs the command as src/cli/main.ts does (CliError → stderr in its typography + its exit code), alone. */
 async function main(argv: string[], io: Io): Promise<number> {
@@ -69,6 +71,9 @@ describe("prodbook planning --json", () => {
       nouvelleQuantite: "4",
       ancienMontant: "6300.00",
       nouveauMontant: "1400.00",
+      // Added (December 2026): never applied in Prodbook's Devis sheet.
+      etat: "proposee",
+      quantiteAppliquee: null,
     });
     // The director is paid by the week: 5 person-days → 1 week.
     expect(
@@ -130,6 +135,48 @@ describe("prodbook planning --json", () => {
       "'Budget Gardiens'!C19 «\u00a0Chef opérateur\u00a0»\u00a0: 18 → 4 (4\u00a0jours-personne, Chef opérateur)",
     );
     expect(await fs.readFile(classeur)).toEqual(avant);
+  });
+
+  test("une ligne appliquée puis un jour de tournage ajouté : « à mettre à jour » 4 → 5, dans le texte et le JSON", async () => {
+    // « Appliquer » from the pane (the app's door) on a copy, saved; then the chef opérateur gains a day on the plan.
+    const wb = await XlsxWorkbook.ouvrir(classeur);
+    await commandesPlanning.appliquerQuantitesDevis(wb, { lignes: ["Budget Gardiens!19"], date: "2026-05-01" });
+    const applique = path.join(dir, "applique.xlsx");
+    await wb.enregistrer(applique);
+    const x = new ExcelJS.Workbook();
+    await x.xlsx.readFile(applique);
+    const jour = x.getWorksheet("PDT")!.addRow([new Date("2026-05-14T00:00:00Z"), "Yann Le Goff", "Chef opérateur"]);
+    jour.getCell(1).numFmt = "dd/mm/yyyy";
+    jour.getCell(4).value = "IDCC 2642";
+    jour.getCell(5).value = 8 / 24;
+    jour.getCell(6).value = 18 / 24;
+    jour.getCell(7).value = 60;
+    const change = path.join(dir, "plan-change.xlsx");
+    await x.xlsx.writeFile(change);
+
+    const io = enregistreur();
+    expect(await main(["planning", change, "--livraison", "2026-05-15", "--json"], io)).toBe(0);
+    const j = JSON.parse(io.sortie[0]);
+    expect(Object.keys(j)).toEqual(CHAMPS_PLANNING_JSON);
+    expect(
+      j.propositions.map((q: { libelle: string; etat: string; quantiteAppliquee: string | null }) => [
+        q.libelle,
+        q.etat,
+        q.quantiteAppliquee,
+      ]),
+    ).toEqual([
+      ["Chef opérateur", "a-mettre-a-jour", "4"],
+      ["Ingénieur du son", "proposee", null],
+      ["Réalisateur (salaire technicien)", "proposee", null],
+      ["Chargée de production", "proposee", null],
+    ]);
+    expect(j.propositions[0]).toMatchObject({ ancienneQuantite: "18", nouvelleQuantite: "5" });
+    const texte = enregistreur();
+    expect(await main(["planning", change, "--livraison", "2026-05-15"], texte)).toBe(0);
+    expect(texte.sortie.join("\n")).toContain(
+      "«\u00a0Chef opérateur\u00a0»\u00a0: 18 → 5 (5\u00a0jours-personne, Chef opérateur) — à mettre à jour\u00a0: 4 " +
+        "appliquée dans la feuille Devis de Prodbook → 5",
+    );
   });
 });
 

@@ -164,3 +164,28 @@ test("après un rechargement du volet, « Recalculer » dit « appliquée » la 
   );
   expect(screen.queryByLabelText("Ingénieur du son")).toBeNull();
 });
+
+test("le plan change après « Appliquer » : la ligne est « à mettre à jour » (4 j → 5 j), cochée elle est écrite", async () => {
+  // The workbook above, its Devis sheet written with the sound engineer's 4 days; a fifth day on the plan since.
+  const devis = wb.ecrites.get("Devis")!;
+  const budget = (await wb.readSheet("Budget"))!.rows.map((r) => r.map((c) => c.v));
+  const pdt = (await wb.readSheet("PDT"))!.rows.map((r) => r.map((c) => c.v));
+  wb = new MemoryWorkbook({ Budget: budget, PDT: [...pdt, ["2026-05-14", ...pdt[1].slice(1)]] });
+  wb.reglages.set(CLE_CONTEXTE_PRODUCTION, JSON.stringify({ oeuvre: "cinema", genre: "fiction" }));
+  await wb.writeSheets([devis]);
+  await monterEtRecalculer();
+  const maj = await screen.findByTestId(IDS_PLANNING.propositionAMettreAJour(0));
+  expect(maj.textContent).toBe("Ingénieur du son : à mettre à jour (appliquée\u00a0: 4\u00a0j → 5\u00a0j)");
+  expect(screen.queryByTestId(IDS_PLANNING.propositionAppliquee(0))).toBeNull();
+  fireEvent.click(screen.getByRole("checkbox"));
+  await act(async () => {
+    fireEvent.click(screen.getByTestId(IDS_PLANNING.appliquer));
+  });
+  await waitFor(() =>
+    expect(screen.getByTestId(IDS_PLANNING.propositionAppliquee(0)).textContent).toBe(
+      "Ingénieur du son : appliquée (5\u00a0j)",
+    ),
+  );
+  const ligne = wb.ecrites.get("Devis")!.rows.find((r) => r.includes("Ingénieur du son"))!;
+  expect(ligne[3]).toBe(5);
+});

@@ -68,7 +68,10 @@ export interface ApercuPlanning {
   jalons: { nom: string; date: string }[];
   controles: Constat[];
   propositions: PropositionQuantite[];
-  /** The proposals already applied (line ids; read back from Prodbook's Devis sheet): « appliquée » on load. */
+  /**
+   * The proposals already applied (line ids; read back from Prodbook's Devis sheet): « appliquée » on load. A
+   * proposal applied before with another quantity carries it (`quantiteAppliquee`): « à mettre à jour ».
+   */
   dejaAppliquees: string[];
   feuillesEcrites: string[];
   /** Where the figures come from: the plan de travail read, and the sheet's steps or the default ones. */
@@ -212,12 +215,14 @@ export const commandesPlanning = {
    * default), so the Contrôles sheet written lists the same Sunday and holiday findings as the page; the devis is read
    * for the production (`production`: the context's work, genre, duration, annexe III, as the Contrôles page takes
    * it), so a cinema devis keeps IDCC 3097's grid. `lignes` are the lines accepted now: those applied before are read
-   * back from Prodbook's Devis sheet and kept; `appliquees` lists them all.
+   * back from Prodbook's Devis sheet and kept; `appliquees` lists them all. A line applied before whose proposal has
+   * changed since (« à mettre à jour ») takes the new quantity when in `lignes`; otherwise it keeps the quantity
+   * applied before, and is listed in `aMettreAJour`.
    */
   async appliquerQuantitesDevis(
     wb: WorkbookPort,
     args: { lignes: string[]; date: string; zone?: Zone; production?: ProductionDevis },
-  ): Promise<{ appliquees: PropositionQuantite[]; feuillesEcrites: string[] }> {
+  ): Promise<{ appliquees: PropositionQuantite[]; aMettreAJour: PropositionQuantite[]; feuillesEcrites: string[] }> {
     verifierZone(args.zone);
     verifierOeuvre(args.production?.typeOeuvre);
     verifierDateRegles(args.date, "date");

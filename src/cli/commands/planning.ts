@@ -3,6 +3,7 @@ import type { Constat } from "../../core/controles/constat";
 import { centsToDecimalString } from "../../core/money";
 import { GENRES, type TypeOeuvre } from "../../core/devis/model";
 import { ZONES, type Zone } from "../../core/planning/calendrier";
+import { etatProposition, type PropositionQuantite } from "../../core/planning/quantitesDevis";
 import { dateEnLettres, dateFr, nomJour } from "../../core/planning/dates";
 import { planifier, type OptionsPlanningPane, type ResultatPlanning } from "../../app/commandes/planning";
 import { JOURS_MAX, verifierEntier } from "../../app/arguments";
@@ -56,6 +57,11 @@ export function jsonPlanning(r: ResultatPlanning) {
       nouvelleQuantite: q.nouvelleQuantite,
       ancienMontant: centsToDecimalString(q.ancienMontant),
       nouveauMontant: q.nouveauMontant === undefined ? null : centsToDecimalString(q.nouveauMontant),
+      // Added (December 2026): whether an earlier « Appliquer » wrote the line in Prodbook's Devis sheet —
+      // « proposee » (never), « appliquee » (with this quantity), « a-mettre-a-jour » (with `quantiteAppliquee`,
+      // another since the plan changed); `quantiteAppliquee` null when never applied.
+      etat: etatProposition(q),
+      quantiteAppliquee: q.quantiteAppliquee ?? null,
     })),
     // Added: the rule tables the planning used (default post-production steps, working time and Sunday/holiday
     // majorations on the plan de travail's days), same shape as credit-impot / devis / financement / carbone / ecarts.
@@ -71,6 +77,15 @@ export function jsonPlanning(r: ResultatPlanning) {
         }
       : null,
   };
+}
+
+/** What an earlier « Appliquer » wrote for a proposal, read back from Prodbook's Devis sheet: « » when nothing. */
+function texteEtat(q: PropositionQuantite): string {
+  const etat = etatProposition(q);
+  if (etat === "appliquee") return " — appliquée dans la feuille Devis de Prodbook";
+  if (etat === "a-mettre-a-jour")
+    return ` — à mettre à jour : ${q.quantiteAppliquee} appliquée dans la feuille Devis de Prodbook → ${q.nouvelleQuantite}`;
+  return "";
 }
 
 function texte(r: ResultatPlanning, io: Io): void {
@@ -109,7 +124,7 @@ function texte(r: ResultatPlanning, io: Io): void {
     for (const q of r.propositions)
       io.out(
         `  ${q.cellule ?? q.ligneId} « ${q.libelle} » : ${q.ancienneQuantite ?? "—"} → ${q.nouvelleQuantite} (` +
-          `${pluriel(q.joursPersonne, "jour-personne", "jours-personne")}, ${q.fonction})`,
+          `${pluriel(q.joursPersonne, "jour-personne", "jours-personne")}, ${q.fonction})${texteEtat(q)}`,
       );
   }
   for (const l of texteRegles(r.tables)) io.out(l);

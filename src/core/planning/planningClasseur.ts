@@ -27,7 +27,13 @@ import { PlanningError, type Etape } from "./modele";
 import { etapesPostProduction } from "./postproduction";
 import { surchargerTempsDeTravail } from "./parametresPlanning";
 import { lirePlanDeTravail, trouverFeuillePlan, type ConventionParDefaut, type PlanDeTravail } from "./planDeTravail";
-import { appliquerQuantites, proposerQuantites, type PropositionQuantite } from "./quantitesDevis";
+import {
+  appliquerQuantites,
+  commeAppliquee,
+  etatProposition,
+  proposerQuantites,
+  type PropositionQuantite,
+} from "./quantitesDevis";
 import { planifier, type Planning } from "./retroplanning";
 import { analyserTempsDeTravail, TABLE_TEMPS_DE_TRAVAIL, type AnalyseTempsDeTravail } from "./tempsDeTravail";
 
@@ -69,7 +75,9 @@ export interface ResultatPlanningClasseur {
   propositions: PropositionQuantite[];
   /**
    * The proposals already applied by an earlier « Appliquer » (their line ids): Prodbook's Devis sheet, read back,
-   * holds the quantity proposed. The pane marks them « appliquée » after a reload; absent when none.
+   * holds the quantity proposed. The pane marks them « appliquée » after a reload; absent when none. A line applied
+   * before whose proposal has changed since is not one of them: its proposal carries the quantity applied
+   * (`quantiteAppliquee`), « à mettre à jour ».
    */
   dejaAppliquees?: string[];
   feuillesEcrites: string[];
@@ -112,11 +120,12 @@ function analyser(plan: PlanDeTravail, sheets: SheetData[], zone?: Zone): Analys
   return { ...a, constats: trierConstats([...a.constats, ...constats]) };
 }
 
-async function feuillesUtilisateur(wb: WorkbookPort): Promise<SheetData[]> {
-  const prodbook = (await wb.feuillesProdbook()).map((n) => n.toLowerCase());
+/** The sheets of `existantes` (the workbook's list) that Prodbook did not write (`prodbook`), read. */
+async function feuillesUtilisateur(wb: WorkbookPort, existantes: string[], prodbook: string[]): Promise<SheetData[]> {
+  const deProdbook = new Set(prodbook.map((n) => n.toLowerCase()));
   const out: SheetData[] = [];
-  for (const n of await wb.listSheets()) {
-    if (prodbook.includes(n.toLowerCase())) continue;
+  for (const n of existantes) {
+    if (deProdbook.has(n.toLowerCase())) continue;
     const s = await wb.readSheet(n);
     if (s) out.push(s);
   }
@@ -136,21 +145,22 @@ export async function planifierClasseur(
   verifierDate(opts.feuilleDeService, "de la feuille de service", jourExiste);
   if (opts.livraison && opts.debut)
     throw new PlanningError("Indiquez soit une date de livraison, soit une date de début, pas les deux.");
-  const sheets = await feuillesUtilisateur(wb);
+  // The workbook's sheets and Prodbook's, listed once: nothing is written before the end (two round trips on Office).
+  const existantes = await wb.listSheets();
+  const prodbook = await wb.feuillesProdbook();
+  const sheets = await feuillesUtilisateur(wb, existantes, prodbook);
   let etapesSheet: SheetData | undefined;
   if (opts.feuille) {
     etapesSheet = sheets.find((s) => s.name.toLowerCase() === opts.feuille!.toLowerCase());
-    if (!etapesSheet) {
-      const deProdbook = await wb.feuillesProdbook();
+    if (!etapesSheet)
       throw new PlanningError(
         feuilleNonTrouvee(
           opts.feuille,
           "d'étapes",
           sheets.map((s) => s.name),
-          deProdbook,
+          prodbook,
         ),
       );
-    }
     // The plan de travail named as the steps sheet: it is read without being named; the sheet to name is the steps'.
     if (!estFeuilleEtapes(etapesSheet) && trouverFeuillePlan([etapesSheet])) {
       const etapes = sheets.find(estFeuilleEtapes);
@@ -218,11 +228,10 @@ export async function planifierClasseur(
     plan && devisSheet
       ? importerDevisTrouve(devisSheet, opts.typeOeuvre ? { typeOeuvre: opts.typeOeuvre } : undefined, devisParmi)
       : undefined;
-  const propositions = plan && devis ? proposerQuantites(plan, devis) : [];
-  const dejaAppliquees =
-    devis && propositions.length
-      ? await lignesDejaAppliquees(wb, devis, propositions, await wb.listSheets(), await wb.feuillesProdbook())
-      : [];
+  // Each proposal says whether an earlier « Appliquer » wrote it, or another quantity since changed by the plan.
+  const propositions =
+    plan && devis ? proposerQuantites(plan, devis, await quantitesAppliquees(wb, devis, existantes, prodbook)) : [];
+  const dejaAppliquees = propositions.filter((p) => etatProposition(p) === "appliquee").map((p) => p.ligneId);
   // A call sheet asked for is drawn from the plan de travail, or said impossible: never dropped without a word, and
   // its day checked whether or not the sheets are written.
   if (opts.feuilleDeService && !plan)
@@ -233,7 +242,7 @@ export async function planifierClasseur(
   const service =
     plan && opts.feuilleDeService
       ? feuilleDeService(plan, opts.feuilleDeService, {
-          nom: choisirNomFeuille(NOM_FEUILLE_DE_SERVICE, await wb.listSheets(), await wb.feuillesProdbook()),
+          nom: choisirNomFeuille(NOM_FEUILLE_DE_SERVICE, existantes, prodbook),
         })
       : undefined;
   if (!planning && !plan) {
@@ -250,8 +259,6 @@ export async function planifierClasseur(
 
   const feuillesEcrites: string[] = [];
   if (opts.ecrire) {
-    const existantes = await wb.listSheets();
-    const prodbook = await wb.feuillesProdbook();
     const specs: SheetSpec[] = [];
     if (planning)
       specs.push(
@@ -313,9 +320,11 @@ export type ProductionDevis = OptionsImport & { annexe3097?: boolean };
 /**
  * Applies the quantity changes the user accepted: the producer's devis sheet is left as it is; Prodbook's own
  * Devis, Synthèse and Contrôles sheets are (re)written from it with the new quantities — those accepted now and
- * those applied before (read back from Prodbook's Devis sheet, kept while the plan still proposes them), so applying
- * proposals in several batches keeps every batch, and applying the same ones again writes the same sheets. The
- * result's `appliquees` lists them all. The Contrôles sheet
+ * those applied before (read back from Prodbook's Devis sheet), so applying proposals in several batches keeps every
+ * batch, and applying the same ones again writes the same sheets. The result's `appliquees` lists the lines written
+ * with the plan's quantity (each « appliquée » now: `quantiteAppliquee` is its `nouvelleQuantite`). A line applied
+ * before whose proposal changed since (« à mettre à jour ») takes the new quantity when accepted; left unticked, it
+ * keeps the quantity applied before, and is listed in `aMettreAJour`. The Contrôles sheet
  * also listing the working-time findings (Sundays and the public holidays of `zone` worked included). The devis is
  * read and checked for `production` with the workbook's « Paramètres », as `structurerDevis` does, so the sheets
  * rewritten say what `prodbook devis` wrote: the same grid, and each salary finding's « D'où vient ce chiffre ? » note.
@@ -326,8 +335,10 @@ export async function appliquerPropositions(
   date: string,
   zone?: Zone,
   production: ProductionDevis = {},
-): Promise<{ appliquees: PropositionQuantite[]; feuillesEcrites: string[] }> {
-  const sheets = await feuillesUtilisateur(wb);
+): Promise<{ appliquees: PropositionQuantite[]; aMettreAJour: PropositionQuantite[]; feuillesEcrites: string[] }> {
+  const existantes = await wb.listSheets();
+  const prodbook = await wb.feuillesProdbook();
+  const sheets = await feuillesUtilisateur(wb, existantes, prodbook);
   const planSheet = trouverFeuillePlan(sheets);
   const devisSheet = trouverFeuilleDevis(sheets.filter((s) => s !== planSheet && !estFeuilleEtapes(s)));
   if (!planSheet || !devisSheet)
@@ -337,18 +348,17 @@ export async function appliquerPropositions(
   const plan = lirePlanDeTravail(planSheet, conventionDeLOeuvre(production.typeOeuvre));
   const { annexe3097, ...lecture } = production;
   const devis = importerDevisTrouve(devisSheet, lecture);
-  const existantes = await wb.listSheets();
-  const prodbook = await wb.feuillesProdbook();
   const noms = {
     devis: choisirNomFeuille(NOMS_SOUHAITES.devis, existantes, prodbook),
     synthese: choisirNomFeuille(NOMS_SOUHAITES.synthese, existantes, prodbook),
     controles: choisirNomFeuille(NOMS_SOUHAITES.controles, existantes, prodbook),
   };
   // The quantities applied before are kept, so a second batch never drops the first.
-  const propositions = proposerQuantites(plan, devis);
-  const avant = new Set(await lignesDejaAppliquees(wb, devis, propositions, existantes, prodbook));
-  const appliquees = propositions.filter((p) => acceptees.includes(p.ligneId) || avant.has(p.ligneId));
-  const nouveau = appliquerQuantites(devis, appliquees);
+  const propositions = proposerQuantites(plan, devis, await quantitesAppliquees(wb, devis, existantes, prodbook));
+  const acceptee = (p: PropositionQuantite) => acceptees.includes(p.ligneId);
+  const appliquees = propositions.filter((p) => acceptee(p) || etatProposition(p) === "appliquee");
+  const aMettreAJour = propositions.filter((p) => !acceptee(p) && etatProposition(p) === "a-mettre-a-jour");
+  const nouveau = appliquerQuantites(devis, [...appliquees, ...aMettreAJour.map((p) => commeAppliquee(p, devis))]);
   const surcharges = lireParametres(sheets.find((s) => estFeuilleParametres(s.name)));
   const constats = trierConstats([
     ...controlerDevis(nouveau, date, surcharges, annexe3097),
@@ -359,33 +369,34 @@ export async function appliquerPropositions(
   const traces = tracesDesConstats(constats, salaires);
   const specs = feuillesDevis(nouveau, constats, noms, traces, tablesDevis(nouveau, date, annexe3097));
   await wb.writeSheets(specs);
-  return { appliquees, feuillesEcrites: specs.map((s) => s.name) };
+  // As the sheets now stand: each line applied holds its proposal, those left to update their earlier quantity.
+  return {
+    appliquees: appliquees.map((p) => ({ ...p, quantiteAppliquee: p.nouvelleQuantite })),
+    aMettreAJour,
+    feuillesEcrites: specs.map((s) => s.name),
+  };
 }
 
 /**
- * The proposals an earlier « Appliquer » applied, by line id: read back from Prodbook's Devis sheet (the one it would
- * write among `existantes`, `prodbook` the caller's lists), a line whose quantity there is the one the plan proposes
- * now. The sheet is read only when there are proposals and Prodbook wrote it.
+ * The quantities an earlier « Appliquer » wrote, by line id: read back from Prodbook's Devis sheet (the one it would
+ * write among `existantes`, `prodbook` the caller's lists), each line whose quantity there is not the producer's. The
+ * sheet is read only when Prodbook wrote it.
  */
-async function lignesDejaAppliquees(
+async function quantitesAppliquees(
   wb: WorkbookPort,
   devis: Devis,
-  propositions: PropositionQuantite[],
   existantes: string[],
   prodbook: string[],
-): Promise<string[]> {
-  if (!propositions.length) return [];
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
   const nom = choisirNomFeuille(NOMS_SOUHAITES.devis, existantes, prodbook);
-  if (!prodbook.some((n) => n.toLowerCase() === nom.toLowerCase())) return [];
+  if (!prodbook.some((n) => n.toLowerCase() === nom.toLowerCase())) return out;
   const ecrites = quantitesEcrites(await wb.readSheet(nom));
-  const lignes = new Map(devis.lignes.map((l) => [l.id, l]));
-  return propositions
-    .filter((p) => {
-      const l = lignes.get(p.ligneId);
-      const q = l && ecrites.get(sourceLigne(l));
-      return q !== undefined && new Decimal(q).eq(p.nouvelleQuantite);
-    })
-    .map((p) => p.ligneId);
+  for (const l of devis.lignes) {
+    const q = ecrites.get(sourceLigne(l));
+    if (q !== undefined && (l.quantite === undefined || !new Decimal(q).eq(l.quantite))) out.set(l.id, q);
+  }
+  return out;
 }
 
 /**

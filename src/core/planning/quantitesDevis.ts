@@ -23,6 +23,20 @@ export interface PropositionQuantite {
   ancienMontant: Cents;
   /** quantité × nombre × taux when the line has a rate. */
   nouveauMontant?: Cents;
+  /**
+   * The quantity an earlier « Appliquer » wrote for this line in Prodbook's Devis sheet (another than the producer's),
+   * read back: equal to `nouvelleQuantite`, the proposal is applied; another, the plan changed since and the line is
+   * « à mettre à jour » (this quantity → `nouvelleQuantite`). Absent when the line was never applied.
+   */
+  quantiteAppliquee?: string;
+}
+
+/** Where a proposal stands: never applied, applied with the quantity the plan proposes, applied with another. */
+export type EtatProposition = "proposee" | "appliquee" | "a-mettre-a-jour";
+
+export function etatProposition(p: PropositionQuantite): EtatProposition {
+  if (p.quantiteAppliquee === undefined) return "proposee";
+  return new Decimal(p.quantiteAppliquee).eq(p.nouvelleQuantite) ? "appliquee" : "a-mettre-a-jour";
 }
 
 const VIDES = new Set(["de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en"]);
@@ -65,9 +79,15 @@ export function ligneDeFonction(fonction: string, lignes: LigneDevis[]): LigneDe
 /**
  * Days worked per function → proposed quantities: quantité = person-days ÷ nombre (persons on the line, 1 when
  * absent), in weeks of 5 days for weekly lines, rounded half-up to 2 decimals. Only changes are proposed; nothing
- * is applied here.
+ * is applied here. `appliquees` (line id → quantity an earlier « Appliquer » wrote, read back from Prodbook's Devis
+ * sheet) marks each proposal's `quantiteAppliquee`; a line applied before is proposed whenever the plan proposes
+ * another quantity than the one applied, even the producer's own (« à mettre à jour »).
  */
-export function proposerQuantites(plan: PlanDeTravail, devis: Devis): PropositionQuantite[] {
+export function proposerQuantites(
+  plan: PlanDeTravail,
+  devis: Devis,
+  appliquees: ReadonlyMap<string, string> = new Map(),
+): PropositionQuantite[] {
   const parFonction = new Map<string, { fonction: string; personnes: string[]; jours: number }>();
   for (const p of joursTravailles(plan).values()) {
     if (!p.fonction) continue;
@@ -84,12 +104,13 @@ export function proposerQuantites(plan: PlanDeTravail, devis: Devis): Propositio
     if (!l || prises.has(l.id)) continue;
     prises.add(l.id);
     const unite = uniteDe(l)!;
-    const nombre = l.nombre !== undefined && new Decimal(l.nombre).gt(0) ? new Decimal(l.nombre) : new Decimal(1);
     const q = new Decimal(f.jours)
       .div(unite === "semaine" ? 5 : 1)
-      .div(nombre)
+      .div(nombreDe(l))
       .toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-    if (l.quantite !== undefined && new Decimal(l.quantite).eq(q)) continue;
+    const appliquee = appliquees.get(l.id);
+    const commeAppliquee = appliquee === undefined || new Decimal(appliquee).eq(q);
+    if (l.quantite !== undefined && new Decimal(l.quantite).eq(q) && commeAppliquee) continue;
     out.push({
       ligneId: l.id,
       libelle: l.libelle,
@@ -101,10 +122,31 @@ export function proposerQuantites(plan: PlanDeTravail, devis: Devis): Propositio
       ancienneQuantite: l.quantite,
       nouvelleQuantite: q.toFixed(),
       ancienMontant: l.montant,
-      nouveauMontant: l.taux !== undefined ? montantLigne(q, nombre, l.taux) : undefined,
+      nouveauMontant: montantPour(l, q),
+      ...(appliquee !== undefined ? { quantiteAppliquee: appliquee } : {}),
     });
   }
   return out;
+}
+
+/** The persons a line pays (its nombre, 1 when absent or not positive). */
+function nombreDe(l: LigneDevis): Decimal {
+  return l.nombre !== undefined && new Decimal(l.nombre).gt(0) ? new Decimal(l.nombre) : new Decimal(1);
+}
+
+/** A line's amount at quantity `q`: quantité × nombre × taux when it has a rate. */
+function montantPour(l: LigneDevis, q: Decimal.Value): Cents | undefined {
+  return l.taux !== undefined ? montantLigne(q, nombreDe(l), l.taux) : undefined;
+}
+
+/**
+ * A proposal « à mettre à jour » left unticked: the line keeps the quantity applied before (its amount recomputed
+ * as that application wrote it), so applying other lines never drops an earlier application without a word.
+ */
+export function commeAppliquee(p: PropositionQuantite, devis: Devis): PropositionQuantite {
+  const l = devis.lignes.find((x) => x.id === p.ligneId);
+  if (!l || p.quantiteAppliquee === undefined) return p;
+  return { ...p, nouvelleQuantite: p.quantiteAppliquee, nouveauMontant: montantPour(l, p.quantiteAppliquee) };
 }
 
 /** The devis with the accepted quantities (and amounts recomputed where the line has a rate). */

@@ -48,6 +48,8 @@ export const IDS_PLANNING = {
   applique: "planning-applique",
   /** A proposal already applied: its state in words with the quantity written (no box to tick it twice). */
   propositionAppliquee: (i: number) => `planning-proposition-appliquee-${i}`,
+  /** A proposal applied before with another quantity (the plan changed since): « à mettre à jour », a box to tick. */
+  propositionAMettreAJour: (i: number) => `planning-proposition-a-mettre-a-jour-${i}`,
   chiffres: "planning-chiffres",
   /** Once a result is shown: the parameters' one-line summary, a button that unfolds them (`-champs`: the fields). */
   parametres: "planning-parametres",
@@ -96,7 +98,8 @@ export function Planning() {
   const [message, setMessage] = React.useState<string>();
   const [applique, setApplique] = React.useState<string>();
   // The quantities written by « Appliquer » (line → quantity): each sheet written holds all of them, the page says
-  // which, and a line applied cannot be ticked again (until the plan proposes another quantity for it).
+  // which, and a line applied cannot be ticked again — until the plan proposes another quantity for it: then it is
+  // « à mettre à jour » (the quantity applied → the one proposed), a box to tick.
   const [appliquees, setAppliquees] = React.useState<ReadonlyMap<string, string>>(new Map());
   const dejaAppliquee = (p: { ligneId: string; nouvelleQuantite: string }) =>
     appliquees.get(p.ligneId) === p.nouvelleQuantite;
@@ -131,10 +134,10 @@ export function Planning() {
         const r = await envoyer(ecrire ? "ecrireFeuillesPlanning" : "calculerPlanning", options());
         setApercu(r);
         setChoisies(new Set());
-        // What an earlier « Appliquer » wrote (read back from the Devis sheet): marked « appliquée », even after a reload.
-        const avant = new Set(r.dejaAppliquees);
+        // What an earlier « Appliquer » wrote (read back from the Devis sheet): marked « appliquée », or « à mettre à
+        // jour » when the plan proposes another quantity since, even after a reload.
         setAppliquees(
-          new Map(r.propositions.filter((p) => avant.has(p.ligneId)).map((p) => [p.ligneId, p.nouvelleQuantite])),
+          new Map(r.propositions.flatMap((p) => (p.quantiteAppliquee ? [[p.ligneId, p.quantiteAppliquee]] : []))),
         );
         setMessage(ecrire ? `Feuilles écrites : ${r.feuillesEcrites.join(", ")}.` : undefined);
         return r;
@@ -161,13 +164,24 @@ export function Planning() {
           production: { typeOeuvre, genre, dureeMinutes, origineDuree, annexe3097 },
         });
         const n = r.appliquees.filter((p) => nouvelles.includes(p.ligneId)).length;
-        const total = r.appliquees.length;
+        const total = r.appliquees.length + r.aMettreAJour.length;
+        const gardees = r.aMettreAJour.length;
         const texte =
           `${compte(n, "quantité")} ${n >= 2 ? "appliquées" : "appliquée"} dans les ` +
           `feuilles ${r.feuillesEcrites.join(", ")} (${total > n ? `${total}\u00a0en tout ; ` : ""}` +
-          `votre devis n'est pas modifié).`;
+          `votre devis n'est pas modifié).` +
+          // The lines left to update keep the quantity applied before: said, never changed without a word.
+          (gardees
+            ? ` ${compte(gardees, "ligne")} à mettre à jour ${gardees >= 2 ? "gardent leur" : "garde sa"} ` +
+              `quantité appliquée avant.`
+            : "");
         setApplique(texte);
-        setAppliquees(new Map(r.appliquees.map((p) => [p.ligneId, p.nouvelleQuantite])));
+        setAppliquees(
+          new Map([
+            ...r.appliquees.map((p): [string, string] => [p.ligneId, p.nouvelleQuantite]),
+            ...r.aMettreAJour.map((p): [string, string] => [p.ligneId, p.quantiteAppliquee ?? p.nouvelleQuantite]),
+          ]),
+        );
         setChoisies(new Set());
         return texte;
       },
@@ -342,6 +356,18 @@ export function Planning() {
                     <Text data-testid={IDS_PLANNING.propositionAppliquee(apercu.propositions.indexOf(p))}>
                       {p.libelle} : <strong>appliquée</strong> ({quantite(p.nouvelleQuantite, p.unite)})
                     </Text>
+                  ) : appliquees.has(p.ligneId) ? (
+                    // Applied before, the plan proposes another quantity since: the quantity applied → the new one.
+                    <Checkbox
+                      checked={choisies.has(p.ligneId)}
+                      onChange={() => basculer(p.ligneId)}
+                      label={
+                        <span data-testid={IDS_PLANNING.propositionAMettreAJour(apercu.propositions.indexOf(p))}>
+                          {p.libelle} : <strong>à mettre à jour</strong> (appliquée{"\u00a0"}:{" "}
+                          {quantite(appliquees.get(p.ligneId)!, p.unite)} → {quantite(p.nouvelleQuantite, p.unite)})
+                        </span>
+                      }
+                    />
                   ) : (
                     <Checkbox
                       checked={choisies.has(p.ligneId)}

@@ -4,7 +4,12 @@ import * as os from "os";
 import * as path from "path";
 import { importerDevis } from "../../../src/core/devis/import";
 import { appliquerPropositions, planifierClasseur } from "../../../src/core/planning/planningClasseur";
-import { appliquerQuantites, ligneDeFonction, proposerQuantites } from "../../../src/core/planning/quantitesDevis";
+import {
+  appliquerQuantites,
+  etatProposition,
+  ligneDeFonction,
+  proposerQuantites,
+} from "../../../src/core/planning/quantitesDevis";
 import { lirePlanDeTravail } from "../../../src/core/planning/planDeTravail";
 import type { SheetData } from "../../../src/core/port/workbook";
 import { chargerXlsx, lireFeuille } from "../../../src/xlsx/read";
@@ -64,6 +69,44 @@ describe("revue des quantités du devis d'après le plan de travail (devis réel
     const apres = appliquerQuantites(devis, p.slice(0, 1));
     expect(apres.total).toBe(devis.total - 490000);
     expect(apres.lignes.find((l) => l.libelle === "Ingénieur du son")?.quantite).toBe("18");
+  });
+
+  test("une ligne appliquée avant : son état selon la quantité proposée, même revenue à celle du devis du producteur", () => {
+    const devis = importerDevis(budget);
+    const plan = lirePlanDeTravail(
+      feuille(
+        "PDT",
+        lignesPdt().map((r) => r.map((c) => (c === undefined || typeof c === "object" ? null : c))),
+      ),
+    );
+    const id = (libelle: string) => devis.lignes.find((l) => l.libelle === libelle)!.id;
+    const p = proposerQuantites(
+      plan,
+      devis,
+      new Map([
+        [id("Chef opérateur"), "4"],
+        [id("Ingénieur du son"), "7"],
+      ]),
+    );
+    const etat = (libelle: string) => {
+      const x = p.find((q) => q.libelle === libelle)!;
+      return [x.quantiteAppliquee, x.nouvelleQuantite, etatProposition(x)];
+    };
+    expect(etat("Chef opérateur")).toEqual(["4", "4", "appliquee"]);
+    expect(etat("Ingénieur du son")).toEqual(["7", "4", "a-mettre-a-jour"]);
+    expect(etat("Chargée de production")).toEqual([undefined, "3", "proposee"]);
+    // The producer's devis now says 4 days for the sound engineer, as the plan: a line never applied is not proposed,
+    // one applied at 7 days is (7 → 4), or a later « Appliquer » would write the 4 days without a word.
+    const a4 = {
+      ...devis,
+      lignes: devis.lignes.map((l) => (l.libelle === "Ingénieur du son" ? { ...l, quantite: "4" } : l)),
+    };
+    expect(proposerQuantites(plan, a4).map((q) => q.libelle)).not.toContain("Ingénieur du son");
+    const revenue = proposerQuantites(plan, a4, new Map([[id("Ingénieur du son"), "7"]])).find(
+      (q) => q.libelle === "Ingénieur du son",
+    )!;
+    expect([revenue.ancienneQuantite, revenue.quantiteAppliquee, revenue.nouvelleQuantite]).toEqual(["4", "7", "4"]);
+    expect(etatProposition(revenue)).toBe("a-mettre-a-jour");
   });
 
   test("rien n'est écrit avant acceptation ; l'acceptation réécrit la feuille Devis de Prodbook, pas celle du producteur", async () => {
@@ -277,6 +320,116 @@ describe("application en plusieurs fois, sur un vrai classeur : les lignes appli
     const f4 = path.join(dir, "rien.xlsx");
     expect((await appliquerLot(f2, f4, [])).appliquees).toEqual(a2.appliquees);
     expect(await feuillesProdbook(f4)).toEqual(await feuillesProdbook(f2));
+  });
+});
+
+describe("le plan de travail change après une application : la ligne appliquée est « à mettre à jour »", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "prodbook-maj-"));
+  });
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  /** Planning then « Appliquer » of `libelles` on the workbook saved at `depuis` (reopened), saved at `vers`. */
+  async function appliquerLot(depuis: string, vers: string, libelles: string[]) {
+    const wb = await XlsxWorkbook.ouvrir(depuis);
+    const r = await planifierClasseur(wb, { livraison: "2026-09-30" });
+    const ids = libelles.map((l) => r.propositions.find((x) => x.libelle === l)!.ligneId);
+    const a = await appliquerPropositions(wb, ids, "2026-05-01");
+    await wb.enregistrer(vers);
+    return { r, a };
+  }
+  /** The file at `depuis` with Yann Le Goff (chef opérateur) shooting `jours` more days, saved at `vers` by ExcelJS. */
+  async function ajouterJours(depuis: string, vers: string, jours: string[]) {
+    const x = new ExcelJS.Workbook();
+    await x.xlsx.readFile(depuis);
+    const pdt = x.getWorksheet("PDT")!;
+    for (const d of jours) {
+      const row = pdt.addRow([
+        new Date(`${d}T00:00:00Z`),
+        "Yann Le Goff",
+        "Chef opérateur",
+        "IDCC 2642",
+        minutes("08:00"),
+        minutes("18:00"),
+        60,
+        "Port de Lampaul",
+        "06 11 22 33 44",
+      ]);
+      row.getCell(1).numFmt = "dd/mm/yyyy";
+      row.getCell(5).numFmt = "hh:mm";
+      row.getCell(6).numFmt = "hh:mm";
+    }
+    await x.xlsx.writeFile(vers);
+    return vers;
+  }
+  /** Prodbook's Devis sheet of a saved file, read back with ExcelJS: label → quantity (column D). */
+  async function quantites(fichier: string): Promise<Record<string, unknown>> {
+    const lu = new ExcelJS.Workbook();
+    await lu.xlsx.readFile(fichier);
+    const q: Record<string, unknown> = {};
+    lu.getWorksheet("Devis")!.eachRow((r, n) => {
+      if (n > 4 && typeof r.getCell(3).value === "string") q[String(r.getCell(3).value)] = r.getCell(4).value;
+    });
+    return q;
+  }
+  async function feuillesProdbook(fichier: string) {
+    const wb = await chargerXlsx(await fs.readFile(fichier), path.basename(fichier));
+    return ["Devis", "Synthèse", "Contrôles"].map((n) => lireFeuille(wb.getWorksheet(n)!));
+  }
+  const f = (n: string) => path.join(dir, `${n}.xlsx`);
+
+  test("4 jours appliqués, le plan passe à 5 : « à mettre à jour » 4 → 5, gardé tant qu'il n'est pas coché, puis écrit", async () => {
+    const f0 = await classeurPlanning(f("plan"));
+    await appliquerLot(f0, f("applique"), ["Chef opérateur"]);
+    expect(await quantites(f("applique"))).toMatchObject({ "Chef opérateur": 4 });
+    // The shoot gains a day for the chef opérateur after the application.
+    await ajouterJours(f("applique"), f("plan-change"), ["2026-05-14"]);
+
+    const wb = await XlsxWorkbook.ouvrir(f("plan-change"));
+    const r = await planifierClasseur(wb, { livraison: "2026-09-30" });
+    const operateur = r.propositions.find((p) => p.libelle === "Chef opérateur")!;
+    // Producer's devis 18, applied 4, the plan now 5: the proposal says the quantity applied, and it is not « appliquée ».
+    expect([operateur.ancienneQuantite, operateur.quantiteAppliquee, operateur.nouvelleQuantite]).toEqual([
+      "18",
+      "4",
+      "5",
+    ]);
+    expect(etatProposition(operateur)).toBe("a-mettre-a-jour");
+    expect(r.dejaAppliquees).toBeUndefined();
+    expect(r.propositions.filter((p) => p !== operateur).map((p) => p.quantiteAppliquee)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+
+    // Another line applied, the update left unticked: the 4 days applied before stay (not the producer's 18).
+    const { a: autre } = await appliquerLot(f("plan-change"), f("autre"), ["Ingénieur du son"]);
+    expect(autre.appliquees.map((p) => p.libelle)).toEqual(["Ingénieur du son"]);
+    expect(autre.aMettreAJour.map((p) => [p.libelle, p.quantiteAppliquee, p.nouvelleQuantite])).toEqual([
+      ["Chef opérateur", "4", "5"],
+    ]);
+    expect(await quantites(f("autre"))).toMatchObject({ "Chef opérateur": 4, "Ingénieur du son": 4 });
+    // Nothing ticked: the same workbook again, cell for cell; still « à mettre à jour ».
+    const { r: encore } = await appliquerLot(f("autre"), f("autre-encore"), []);
+    expect(await feuillesProdbook(f("autre-encore"))).toEqual(await feuillesProdbook(f("autre")));
+    expect(etatProposition(encore.propositions.find((p) => p.libelle === "Chef opérateur")!)).toBe("a-mettre-a-jour");
+
+    // The update ticked: 5 days written (5 × 350,00 € in the amount), and « appliquée » on the next run.
+    const { a: maj } = await appliquerLot(f("autre"), f("maj"), ["Chef opérateur"]);
+    expect(maj.appliquees.map((p) => [p.libelle, p.nouvelleQuantite])).toEqual([
+      ["Chef opérateur", "5"],
+      ["Ingénieur du son", "4"],
+    ]);
+    expect(maj.aMettreAJour).toEqual([]);
+    expect(await quantites(f("maj"))).toMatchObject({ "Chef opérateur": 5, "Ingénieur du son": 4 });
+    const apres = await planifierClasseur(await XlsxWorkbook.ouvrir(f("maj")), { livraison: "2026-09-30" });
+    expect(apres.dejaAppliquees).toEqual([operateur.ligneId, autre.appliquees[0].ligneId]);
+    // Applying again with nothing changed writes the same workbook.
+    await appliquerLot(f("maj"), f("maj-encore"), []);
+    expect(await feuillesProdbook(f("maj-encore"))).toEqual(await feuillesProdbook(f("maj")));
   });
 });
 
