@@ -136,8 +136,9 @@ export class OfficeWorkbook implements WorkbookPort {
       const existantes = (await nomsFeuilles(ctx)).filter((n) => n !== FEUILLE_REGISTRE);
       const prodbook = await lireRegistre(ctx);
       verifierPossession(specs, existantes, prodbook);
-      // Excel itself refuses a duplicate table name when it is set; check the names' form before writing.
-      verifierTables(specs, []);
+      // A table of the user's already holding a name Prodbook needs is said in French before anything is written: Excel
+      // would refuse the name only when set, in its own words, the register and earlier sheets already written.
+      verifierTables(specs, await tablesAilleurs(ctx, specs));
       // Register first: a write interrupted halfway still leaves sheets Prodbook may replace next time.
       await ecrireRegistre(ctx, registreApres(prodbook, specs));
       for (const p of preparees) {
@@ -219,6 +220,18 @@ async function nomsFeuilles(ctx: Excel.RequestContext): Promise<string[]> {
   feuilles.load("items/name");
   await ctx.sync();
   return feuilles.items.map((w) => w.name);
+}
+
+/** The names of the tables on the sheets `specs` do not rewrite (those of the sheets rewritten are deleted first). */
+async function tablesAilleurs(ctx: Excel.RequestContext, specs: SheetSpec[]): Promise<string[]> {
+  const remplacees = new Set(specs.map((s) => s.name.toLowerCase()));
+  const feuilles = ctx.workbook.worksheets;
+  feuilles.load("items/name");
+  await ctx.sync();
+  const autres = feuilles.items.filter((w) => !remplacees.has(w.name.toLowerCase()));
+  for (const w of autres) w.tables.load("items/name");
+  await ctx.sync();
+  return autres.flatMap((w) => w.tables.items.map((t) => t.name));
 }
 
 async function lireRegistre(ctx: Excel.RequestContext): Promise<string[]> {

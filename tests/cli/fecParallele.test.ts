@@ -163,6 +163,36 @@ describe("lecture parallèle d'un FEC UTF-8 dont une partie commence par un octe
     );
     expect(par.r).toEqual(seq.r);
   }, 180_000);
+
+  it("quatre fils = un fil : un « � » en UTF-8 valide dans la dernière partie, une alerte à sa ligne du fichier", async () => {
+    const entete =
+      "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|" +
+      "EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise\n";
+    const ecriture = (n: number, lib: string) =>
+      `AC|Achats|A${n}|20240105|401000|Fournisseur|||P${n}|20240105|${lib}|0,00|10,00||||||\n` +
+      `AC|Achats|A${n}|20240105|606400|Achats|||P${n}|20240105|${lib}|10,00|0,00||||||\n`;
+    const n = Math.ceil((SEUIL + (1 << 20)) / ecriture(1_000_000, "Location camera").length);
+    const abimee = Math.floor(n * 0.9);
+    const morceaux = [Buffer.from(entete + ecriture(1, "Régie été"), "utf8")];
+    for (let k = 2; k <= n; k++)
+      morceaux.push(Buffer.from(ecriture(k, k === abimee ? "Facture n\ufffd 12" : "Location camera"), "utf8"));
+    const f = path.join(dir, "utf8-remplacement-en-fin.txt");
+    fs.writeFileSync(f, Buffer.concat(morceaux));
+    const seq = await lire(f, "1");
+    const par = await lire(f, "4");
+    expect([seq.threads, par.threads]).toEqual([0, 3]);
+    // Header line 1, entry k on lines 2k and 2k + 1.
+    expect(par.r.alertes.filter((a) => a.message.includes("\ufffd"))).toEqual([
+      {
+        ligne: 2 * abimee,
+        message:
+          "Caractère de remplacement « \ufffd » présent dans le fichier (le texte a déjà été abîmé par un logiciel " +
+          "précédent, qui ne savait pas lire une lettre) : la ligne est lue telle quelle. Corrigez le libellé à la " +
+          "source si besoin.",
+      },
+    ]);
+    expect(par.r).toEqual(seq.r);
+  }, 180_000);
 });
 
 describe("lecture parallèle d'exports mis bout à bout (en-tête répété, écritures en double)", () => {

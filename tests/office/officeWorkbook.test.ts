@@ -184,6 +184,24 @@ describe("OfficeWorkbook against the fake Excel", () => {
     expect(await wb.listSheets()).toEqual(["Synthèse", "Devis producteur", "Notes", "Devis"]);
   });
 
+  it("a table of the user's named like one of Prodbook's: refused in French before anything is written", async () => {
+    await excel.run(async (ctx) => {
+      const t = ctx.workbook.worksheets.getItem("Notes").tables.add("A1:B2", true);
+      t.name = "TBLDEVIS";
+      await ctx.sync();
+    });
+    const avant = excel.__etat().feuilles.map((f) => f.name);
+    const e = await new OfficeWorkbook().writeSheets([devis]).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ErreurDonnees);
+    expect((e as Error).message).toBe(
+      "Le classeur a déjà un tableau nommé « tblDevis » : Prodbook a besoin de ce nom pour sa feuille « Devis ». " +
+        "Renommez ce tableau dans Excel (Création de tableau › Nom du tableau), puis recommencez.",
+    );
+    // Neither the register nor the sheet was written (Excel used to refuse the name halfway, in its own words).
+    expect(excel.__etat().feuilles.map((f) => f.name)).toEqual(avant);
+    expect(feuille("Notes").tables.map((t) => t.name)).toEqual(["TBLDEVIS"]);
+  });
+
   it("writes 100,000 rows × 10 columns in blocks of at most 2 MB with one sync per block", async () => {
     const rows = Array.from({ length: 100000 }, (_, i) => [
       `ECR-${i}`,

@@ -12,6 +12,12 @@ const egal = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 /**
  * Checks that every spec targets either a new sheet or one of Prodbook's own sheets (Excel compares
  * sheet names case-insensitively). Throws ConflitFeuilleError on the first user sheet found.
+ *
+ * What the user's workbook can hold in the way (a sheet, a table of the same name) is said in French for the user
+ * (ConflitFeuilleError, ErreurDonnees naming the table and the sheet); choisirNomFeuille keeps every name Prodbook
+ * picks valid and free. The plain `Error`s here and in verifierTables / verifierSpecs are Prodbook's own specs
+ * contradicting themselves (a sheet written twice in one call, a table name or range of its own that is wrong): a bug,
+ * left as an internal error on purpose.
  */
 export function verifierPossession(specs: SheetSpec[], existantes: string[], prodbook: string[]): void {
   verifierSpecs(specs);

@@ -201,13 +201,19 @@ export class ConflitFeuilleError extends ErreurExpliquee {
   }
 }
 
-/** Name for one of Prodbook's sheets: the wished name, or "<name> (Prodbook)" when the user already has a sheet with it. */
+/**
+ * Name for one of Prodbook's sheets: the wished name, or "<name> (Prodbook)" when the user already has a sheet with it
+ * ("<name> (Prodbook 2)" when they have that one too, a sheet copied from another workbook). The name is shortened
+ * before its suffix to stay within Excel's 31 characters (« Plan de financemen (Prodbook 2) »): a longer one was
+ * refused as an invalid name, an internal error for a workbook the user did nothing wrong with.
+ */
 export function choisirNomFeuille(souhait: string, existantes: string[], prodbook: string[]): string {
   const pris = (n: string) => existantes.some((e) => e.toLowerCase() === n.toLowerCase());
   const anous = (n: string) => prodbook.some((e) => e.toLowerCase() === n.toLowerCase());
   if (!pris(souhait) || anous(souhait)) return souhait;
   for (let i = 1; ; i++) {
-    const n = i === 1 ? `${souhait} (Prodbook)` : `${souhait} (Prodbook ${i})`;
+    const suffixe = i === 1 ? " (Prodbook)" : ` (Prodbook ${i})`;
+    const n = `${souhait.slice(0, LONGUEUR_MAX_NOM_FEUILLE - suffixe.length).trimEnd()}${suffixe}`;
     if (!pris(n) || anous(n)) return n;
   }
 }

@@ -12,3 +12,24 @@ describe("choisirNomFeuille", () => {
     expect(choisirNomFeuille("Devis", ["Devis", "Devis (Prodbook)"], ["Devis (Prodbook)"])).toBe("Devis (Prodbook)");
   });
 });
+
+describe("choisirNomFeuille : jamais plus de 31 caractères", () => {
+  it("« Plan de financement (Prodbook 2) » (32) devient « Plan de financemen (Prodbook 2) » (31)", () => {
+    const existantes = ["Plan de financement", "Plan de financement (Prodbook)"];
+    const n = choisirNomFeuille("Plan de financement", existantes, []);
+    expect([n, n.length]).toEqual(["Plan de financemen (Prodbook 2)", 31]);
+    // Found again as Prodbook's on the next run.
+    expect(choisirNomFeuille("Plan de financement", [...existantes, n], [n])).toBe(n);
+  });
+
+  it("chaque nom proposé tient dans 31 caractères et n'est pas pris", () => {
+    const existantes = ["Plan de financement"];
+    for (let k = 0; k < 12; k++) {
+      const n = choisirNomFeuille("Plan de financement", existantes, []);
+      expect(n.length).toBeLessThanOrEqual(31);
+      expect(existantes.map((e) => e.toLowerCase())).not.toContain(n.toLowerCase());
+      existantes.push(n);
+    }
+    expect(existantes[12]).toBe("Plan de financeme (Prodbook 12)");
+  });
+});

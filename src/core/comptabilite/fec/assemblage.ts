@@ -1,5 +1,6 @@
 import { cents, type Cents } from "../../money/cents";
 import { formatMontantFr } from "../../money/format";
+import { milliers } from "../../util/texte";
 import { ALERTE_SIGNE_MONETAIRE, type EncodageFec } from "./decodage";
 import type { ContradictionEncodage, EncodageUtf16 } from "./detection";
 import type { PageCode8Bits } from "./pagesCodes";
@@ -25,6 +26,23 @@ function alerteDatesHorsNorme(d: DateHorsNorme): string {
     `Dates écrites ${d.forme} au lieu de AAAAMMJJ (format de l'article A47 A-1 du LPF), la première ligne ${d.ligne} ` +
     `(${d.champ} ${d.texte}) : lues comme écrites${d.forme === "JJ/MM/AAAA" ? ", le jour avant le mois" : ""}. Corrigez l'export ` +
     `comptable pour un FEC conforme.`
+  );
+}
+
+/**
+ * A « � » (U+FFFD) written in the file as a valid character: no byte is invalid, the text was damaged before (a program
+ * that could not read a letter wrote « � » in its place). Said at its first line; the line is read as it is.
+ */
+export const ALERTE_CARACTERE_REMPLACEMENT =
+  "Caractère de remplacement « � » présent dans le fichier (le texte a déjà été abîmé par un logiciel précédent, " +
+  "qui ne savait pas lire une lettre) : la ligne est lue telle quelle. Corrigez le libellé à la source si besoin.";
+
+/** A UTF-16 file of an odd number of bytes: cut short (or a byte added); its last byte is not read. */
+export function alerteUtf16Impair(e: EncodageUtf16, octets: number): string {
+  return (
+    `Le fichier ${nomEncodage(e)} a un nombre impair d'octets (${milliers(octets)}) : son dernier octet ne forme pas ` +
+    "un caractère et n'est pas lu. Le fichier semble tronqué (copie ou export interrompu) : vérifiez sa dernière " +
+    "ligne ou demandez un nouvel export."
   );
 }
 
@@ -59,7 +77,14 @@ export interface PartielFec {
   /** The encoding forced contradicted by the file's first bytes (the first part only). */
   contradictionEncodage?: ContradictionEncodage;
   bom: boolean;
+  /** Bytes read as UTF-8 that are not UTF-8 (each read « � »). */
   remplacements: boolean;
+  /** The part's first line (local) holding a « � » of valid bytes: text damaged before the file was written. */
+  ligneRemplacement?: number;
+  /** A UTF-16 file holding a lone surrogate (invalid UTF-16, read « � »). */
+  utf16Invalide?: boolean;
+  /** A UTF-16 file of an odd number of bytes (this number): its last byte is no character (a file cut short). */
+  utf16Impair?: number;
   /** Windows-1252 read « ¤ » (byte A4, « € » in ISO-8859-15). */
   signeMonetaire?: boolean;
   /** Physical lines handled (header included for the first part). */
@@ -120,6 +145,7 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
   const lignesNegatives: number[] = [];
   let lignes: EcritureFec[] | undefined;
   let remplacements = false;
+  let ligneRemplacement: number | undefined;
   let signeMonetaire = false;
   // Parts of one file may share an entry cut at their border (or listed again further on).
   const { nombre: entrees, suivies } = compterClesSuivies(parties.map((p) => p.entrees));
@@ -140,6 +166,11 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
     dateMin = Math.min(dateMin, p.dateMin);
     dateMax = Math.max(dateMax, p.dateMax);
     remplacements ||= p.remplacements;
+    // A part read again (numerosAbsolus: the deferred lines) was met by the first reading already.
+    if (p.ligneRemplacement !== undefined && !p.numerosAbsolus) {
+      const l = p.ligneRemplacement + decalage;
+      if (ligneRemplacement === undefined || l < ligneRemplacement) ligneRemplacement = l;
+    }
     signeMonetaire ||= p.signeMonetaire === true;
     for (const [k, v] of p.comptes) {
       // The part's line numbers are local to it (unless numerosAbsolus): the file's are the part's plus its offset.
@@ -224,6 +255,16 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
         "Octets invalides en UTF-8 : des caractères ont été remplacés par « � ». Essayez l'encodage Windows-1252.",
     });
   }
+  if (p0.utf16Impair !== undefined) alertes.push({ ligne: 0, message: alerteUtf16Impair(p0.utf16!, p0.utf16Impair) });
+  if (p0.utf16Invalide)
+    alertes.push({
+      ligne: ligneRemplacement ?? 0,
+      message:
+        `Caractère invalide en ${nomEncodage(p0.utf16!)} (demi-caractère isolé), remplacé par « � » : le fichier est ` +
+        "abîmé à cet endroit. Demandez un nouvel export au cabinet comptable.",
+    });
+  else if (ligneRemplacement !== undefined)
+    alertes.push({ ligne: ligneRemplacement, message: ALERTE_CARACTERE_REMPLACEMENT });
   const encodage =
     p0.utf16 ?? p0.page8Bits ?? parties.find((p) => p.encodage && p.encodage !== "utf-8")?.encodage ?? "utf-8";
   if (signeMonetaire) alertes.push({ ligne: 0, message: ALERTE_SIGNE_MONETAIRE });

@@ -57,7 +57,7 @@ export function utf8Strict(b: Uint8Array, suite = false): string | undefined {
  * whose `s += c` ropes stay in memory) 15.3 s, 1.1 GB; TextDecoder for every field, ASCII included, 8.2 s.
  */
 export class DecodeurTexte {
-  /** Set when UTF-8 decoding met invalid bytes (replaced by U+FFFD). */
+  /** Set when UTF-8 decoding met invalid bytes (replaced by U+FFFD); a valid « � » (EF BF BD) does not set it. */
   remplacements = false;
 
   constructor(readonly encodage: EncodageFec) {}
@@ -79,7 +79,14 @@ export class DecodeurTexte {
     if (ascii && fin - debut <= 256)
       return String.fromCharCode.apply(null, b.subarray(debut, fin) as unknown as number[]);
     const s = decoderOctets(b.subarray(debut, fin), this.encodage);
-    if (!this.remplacements && this.encodage === "utf-8" && s.indexOf("\ufffd") >= 0) this.remplacements = true;
+    // A « � » of valid bytes (EF BF BD) is text damaged upstream, not invalid bytes: LecteurFec names its line.
+    if (
+      !this.remplacements &&
+      this.encodage === "utf-8" &&
+      s.indexOf("\ufffd") >= 0 &&
+      utf8Strict(b.subarray(debut, fin)) === undefined
+    )
+      this.remplacements = true;
     return s;
   }
 }

@@ -64,6 +64,14 @@ export class LecteurFec implements CibleLignes {
    */
   private verifUtf8?: TextDecoder = new TextDecoder("utf-8", { fatal: true });
   private remplace = false;
+  /**
+   * A « � » (U+FFFD) in the text read, valid in itself (bytes EF BF BD, or the code unit FFFD in UTF-16): the text was
+   * damaged before this file was written, nothing is invalid in it. Set by the chunk check; the next lines are then
+   * looked at (ligne, lireEnteteDe) until the one holding it is found — a flag read per line, the search only then.
+   */
+  private chercherRemplacement = false;
+  /** The first line (local) holding a « � », once found. */
+  private ligneRemplacement?: number;
   /** The part's first date written in another form than AAAAMMJJ: its line, form, field and text. */
   private dateHorsNorme?: PartielFec["dateHorsNorme"];
   /** Lines that repeat the header (two exports appended): neither imported nor rejected. */
@@ -100,7 +108,16 @@ export class LecteurFec implements CibleLignes {
   /** The first bytes, held until they tell whether the file is UTF-16 (undefined once decided). */
   private tete?: Uint8Array = RIEN;
   /** A UTF-16 file is converted to UTF-8 as it comes, then read like any other. */
-  private utf16?: { encodage: EncodageUtf16; decodeur: TextDecoder; encodeur: TextEncoder };
+  private utf16?: {
+    encodage: EncodageUtf16;
+    decodeur: TextDecoder;
+    encodeur: TextEncoder;
+    /** The same bytes through a strict decoder, until it meets a lone surrogate (`invalide`). */
+    verif?: TextDecoder;
+    /** Bytes of the file (its mark included): an odd count leaves a last byte that is no character. */
+    octets: number;
+    invalide: boolean;
+  };
   /** An EBCDIC or CP850 file is converted to UTF-8 by table as it comes, then read like any other. */
   private page8?: Transcodeur8Bits;
   /** The encoding the user forced (undefined when detected). */
@@ -174,7 +191,14 @@ export class LecteurFec implements CibleLignes {
       if (e) {
         // TextDecoder drops the byte-order mark; the UTF-8 it gives is what the reader reads.
         // UTF-16 is converted whatever was forced, as Windows-1252 forced is: a code page forced is dropped too.
-        this.utf16 = { encodage: e, decodeur: new TextDecoder(e), encodeur: new TextEncoder() };
+        this.utf16 = {
+          encodage: e,
+          decodeur: new TextDecoder(e),
+          encodeur: new TextEncoder(),
+          verif: new TextDecoder(e, { fatal: true }),
+          octets: 0,
+          invalide: false,
+        };
         this.page8 = undefined;
         this.bom = t[0] === 0xff || t[0] === 0xfe;
         this.choisir("utf-8");
@@ -182,14 +206,37 @@ export class LecteurFec implements CibleLignes {
       chunk = t;
     }
     if (this.page8) chunk = this.page8.enUtf8(chunk);
-    else if (this.utf16) chunk = this.utf16.encodeur.encode(this.utf16.decodeur.decode(chunk, { stream: !fin }));
+    else if (this.utf16) chunk = this.enUtf8(this.utf16, chunk, fin);
     this.verifierUtf8(chunk, fin);
     this.lireOctets(chunk, fin);
     if (!this.signeMonetaire && this.encodage === "windows-1252" && chunk.indexOf(0xa4) >= 0)
       this.signeMonetaire = true;
   }
 
-  /** The bytes about to be read, checked as UTF-8 while the file may be UTF-8 (see `verifUtf8`). */
+  /**
+   * UTF-16 bytes as UTF-8. A lone surrogate (invalid UTF-16) is noted by the strict decoder; an odd byte count at the end
+   * (a file cut short) leaves a last byte that is no character: it is dropped, never read as « � », and the count is
+   * said (alerteUtf16Impair).
+   */
+  private enUtf8(u: NonNullable<LecteurFec["utf16"]>, chunk: Uint8Array, fin: boolean): Uint8Array {
+    u.octets += chunk.length;
+    if (u.verif)
+      try {
+        // Held in stream even at the end: the odd last byte is told by the count, not as a lone surrogate.
+        u.verif.decode(chunk, { stream: true });
+      } catch {
+        u.invalide = true;
+        u.verif = undefined;
+      }
+    let s = u.decodeur.decode(chunk, { stream: !fin });
+    if (fin && u.octets % 2 === 1 && s.endsWith("\ufffd")) s = s.slice(0, -1);
+    return u.encodeur.encode(s);
+  }
+
+  /**
+   * The bytes about to be read, checked as UTF-8 while the file may be UTF-8 (see `verifUtf8`). An invalid sequence
+   * ends the check (`remplace`); a « � » that is valid UTF-8 is no invalid byte: its line is looked for.
+   */
   private verifierUtf8(chunk: Uint8Array, fin: boolean): void {
     if (!this.verifUtf8) return;
     if (this.encodage !== undefined && this.encodage !== "utf-8") {
@@ -197,12 +244,24 @@ export class LecteurFec implements CibleLignes {
       return;
     }
     try {
-      if (this.verifUtf8.decode(chunk, { stream: !fin }).indexOf("\ufffd") < 0) return;
+      const t = this.verifUtf8.decode(chunk, { stream: !fin });
+      if (this.ligneRemplacement === undefined && t.indexOf("\ufffd") >= 0) this.chercherRemplacement = true;
+      return;
     } catch {
       // An invalid sequence: decoding it as UTF-8 gives « � ».
     }
     this.remplace = true;
     this.verifUtf8 = undefined;
+  }
+
+  /** u[a, b) holds a « � » (EF BF BD): the first such line is noted, and the search stops. */
+  private remplacementDans(u: Uint8Array, a: number, b: number): void {
+    for (let i = u.indexOf(0xef, a); i >= 0 && i + 2 < b; i = u.indexOf(0xef, i + 1))
+      if (u[i + 1] === 0xbf && u[i + 2] === 0xbd) {
+        this.ligneRemplacement = this.numero;
+        this.chercherRemplacement = false;
+        return;
+      }
   }
 
   /**
@@ -312,6 +371,7 @@ export class LecteurFec implements CibleLignes {
       this.numero += fins - 1;
       this.vides += fins - 1;
       this.numero++;
+      if (this.chercherRemplacement) this.remplacementDans(u, p, e);
       if (vide(u, p, e)) this.vides++;
       else {
         this.poserEntete(this.texte(u, p, e, false));
@@ -365,6 +425,7 @@ export class LecteurFec implements CibleLignes {
   /** One line from the scanner: rejected with its reason, or added to the totals (and kept when asked). */
   ligne(u: Uint8Array, debut: number, fin: number, m: number): void {
     this.numero++;
+    if (this.chercherRemplacement) this.remplacementDans(u, debut, fin);
     if (m === 1 && vide(u, debut, fin)) {
       this.vides++;
       return;
@@ -487,6 +548,9 @@ export class LecteurFec implements CibleLignes {
       // Bytes invalid in UTF-8 are said only of a file read as UTF-8: a header whose only non-ASCII bytes are
       // Windows-1252 (« EcritureLibellé ») over an ASCII body decides no encoding and is read byte for byte.
       remplacements: (this.decodeur?.remplacements ?? false) || (this.remplace && this.encodage === "utf-8"),
+      ...(this.ligneRemplacement !== undefined ? { ligneRemplacement: this.ligneRemplacement } : {}),
+      ...(this.utf16?.invalide ? { utf16Invalide: true } : {}),
+      ...(this.utf16 && this.utf16.octets % 2 === 1 ? { utf16Impair: this.utf16.octets } : {}),
       signeMonetaire: this.signeMonetaire,
       lignesPhysiques: this.numero,
       importees: c.importees,
