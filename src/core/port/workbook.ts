@@ -8,7 +8,7 @@
  * Adapters never modify a sheet Prodbook did not create (see `feuillesProdbook`).
  */
 
-import { ErreurExpliquee } from "../erreurs";
+import { ErreurDonnees } from "../erreurs";
 
 export type CellValue = string | number | boolean | null;
 
@@ -195,7 +195,7 @@ export async function lireFeuilles(wb: WorkbookPort, noms: string[]): Promise<Sh
   return out;
 }
 
-export class ConflitFeuilleError extends ErreurExpliquee {
+export class ConflitFeuilleError extends ErreurDonnees {
   constructor(public readonly feuille: string) {
     super(`La feuille « ${feuille} » appartient au classeur de l'utilisateur : Prodbook ne la modifie pas.`);
   }
