@@ -87,6 +87,7 @@ import type {
   TypeOeuvre,
   UniteMilliers,
 } from "./model";
+import { sourceLigne } from "./model";
 import { CHAPITRES_HORS_TOTAL } from "./nomenclature";
 import {
   chapitreBasDeDevis,
@@ -1499,7 +1500,7 @@ function importerAvecEntete(
     return col === undefined ? undefined : prefixe(k, col) + (r + 1);
   };
   /** A title's cell: its label cell, or column A of its row when the header has no label column. */
-  const celluleTitre = (r: number) => ref(r, "libelle") ?? `${nomFeuilleRef(sheet.name)}!A${r + 1}`;
+  const celluleTitre = (r: number) => ref(r, "libelle") ?? celluleRef(sheet.name, r, 0);
   // Text amounts are read with the convention the sheet proves (« 1 234,56 » or « 1,234.56 »); absurd
   // magnitudes stop the import naming their cell.
   // The convention the sheet proves, each table's texts read under its own columns (two that disagree prove none).
@@ -2013,7 +2014,7 @@ function importerAvecEntete(
         libelle: lib,
         motif: "detail",
         detailDe: {
-          cellule: p.source.cellules.montant ?? `${sheet.name}!${p.source.ligne}`,
+          cellule: sourceLigne(p),
           libelle: p.libelle,
           montant: p.montant,
           ...(Math.abs(cumul) > Math.abs(p.montant) ? { depasse: true as const } : {}),
@@ -2887,7 +2888,7 @@ function importerAvecEntete(
   const nonPlaces: MontantNonPlace[] = lignes
     .filter((l) => !l.chapitre && l.montant !== 0)
     .map((l) => ({
-      cellule: l.source.cellules.montant ?? `${sheet.name}!${l.source.ligne}`,
+      cellule: sourceLigne(l),
       montant: l.montant,
       libelle: l.libelle,
       ligne: l.source.ligne,
