@@ -2,6 +2,7 @@ import { minutesFr, pluriel } from "../../core/util/texte";
 import type { Constat } from "../../core/controles/constat";
 import {
   GENRES,
+  sourceLigne,
   type ColonneMontantNommee,
   type ColonnesMontant,
   type ColonneNonLue,
@@ -85,7 +86,7 @@ export function jsonDevis(devis: Devis, constats: Constat[], tables: readonly Re
             chapitresDeduits: devis.lignes
               .filter((l) => l.chapitreDeduit)
               .map((l) => ({
-                cellule: l.source.cellules.montant ?? `${l.source.feuille}!${l.source.ligne}`,
+                cellule: sourceLigne(l),
                 libelle: l.libelle,
                 chapitre: l.chapitre,
                 selon: l.chapitreDeduit,

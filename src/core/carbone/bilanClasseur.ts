@@ -1,7 +1,7 @@
 import { feuilleNonTrouvee } from "../util/nomsFeuilles";
 import Decimal from "decimal.js";
 import { devisIntrouvable, feuillesAutreUsage, importerDevis } from "../devis/import";
-import type { Devis } from "../devis/model";
+import { sourceLigne, type Devis } from "../devis/model";
 import { CHAPITRES_AUDIOVISUEL, ORDRE_CHAPITRES } from "../devis/nomenclature";
 import { cellulesNonLues } from "../devis/regles/montantsNonLus";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
@@ -240,7 +240,7 @@ function nonClassees(hors: LigneHorsBilan[]): Manquant[] {
   return hors
     .filter((h) => h.motif === "non-classee" && h.ligne.montant !== 0)
     .map(({ ligne: l }) => ({
-      cellule: l.source.cellules.libelle ?? l.source.cellules.montant ?? `${l.source.feuille}!${l.source.ligne}`,
+      cellule: sourceLigne(l, ["libelle", "montant"]),
       message:
         `Ligne non classée « ${l.libelle} » (${formatMontantFr(l.montant)} HT) : aucune catégorie du bilan ` +
         "(transport, hébergement, repas, matériel, énergie, achats, post-production) ne la reconnaît, elle n'entre pas " +

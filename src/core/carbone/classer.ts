@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { centsToDecimal } from "../money/cents";
-import type { LigneDevis } from "../devis/model";
+import { sourceLigne, type LigneDevis } from "../devis/model";
 import { chapitreDuRole, estSousLeTotal } from "../devis/nomenclature";
 import { normaliser } from "../util/texte";
 import { conversionPour, type JeuFacteurs } from "./facteurs";
@@ -223,7 +223,7 @@ function base(l: LigneDevis, categorie: CodeCategorie, poste: string, facteur: s
   return {
     id: `devis:${l.id}`,
     origine: "devis",
-    cellule: l.source.cellules.libelle ?? l.source.cellules.montant ?? `${l.source.feuille}!${l.source.ligne}`,
+    cellule: sourceLigne(l, ["libelle", "montant"]),
     libelle: l.libelle,
     categorie,
     poste,

@@ -7,7 +7,7 @@ import { calculerRealise } from "../comptabilite/realise";
 import type { TableCorrespondances } from "../comptabilite/correspondances";
 import type { ResultatFec } from "../comptabilite/fec/types";
 import type { Constat } from "../controles/constat";
-import type { Devis } from "../devis/model";
+import { sourceLigne, type Devis } from "../devis/model";
 import type { Manquant } from "./modele";
 
 /** The réalisé the définitif can use, by devis line code, and what it cannot use, named with its cell. */
@@ -77,8 +77,7 @@ export function realisesDuFec(
 ): RealisesCarbone & { constats: Constat[] } {
   const realise = calculerRealise(fec.resultat, fec.correspondances);
   const rapport = calculerEcarts(devis, realise);
-  const celluleDe = (l: Devis["lignes"][number]) =>
-    l.source.cellules.libelle ?? l.source.cellules.montant ?? `${l.source.feuille}!${l.source.ligne}`;
+  const celluleDe = (l: Devis["lignes"][number]) => sourceLigne(l, ["libelle", "montant"]);
   const postes = new Map<string, RealiseDePoste>();
   for (const l of rapport.lignes) {
     if (l.niveau !== "ligne" || !l.code || l.sansCode) continue;

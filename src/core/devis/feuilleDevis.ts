@@ -8,7 +8,7 @@ import { adresse, colonneLettre, lienCellule } from "../util/adresse";
 
 export { lienCellule };
 import type { Constat } from "../controles/constat";
-import { CATEGORIES_LIGNE, type CodeChapitre, type Devis, type LigneDevis } from "./model";
+import { CATEGORIES_LIGNE, sourceLigne, type CodeChapitre, type Devis, type LigneDevis } from "./model";
 import { CHAPITRES_HORS_TOTAL, ORDRE_CHAPITRES } from "./nomenclature";
 import { estCout } from "./totaux";
 
@@ -70,9 +70,7 @@ export function ordonnerLignes(devis: Devis): LigneDevis[] {
 }
 
 /** The cell of the producer's sheet a Devis row points back to (its Source column): the amount's, else the row's A. */
-export function sourceLigne(l: LigneDevis): string {
-  return l.source.cellules.montant ?? `${l.source.feuille}!A${l.source.ligne}`;
-}
+export { sourceLigne };
 
 /**
  * The quantities a « Devis » sheet written by `feuilleDevis` holds, by the producer's cell each row points back to

@@ -1,7 +1,7 @@
 import { type Cents, sumCents } from "../money/cents";
 import type { Convention } from "../money/parse";
 import type { SheetData } from "../port/workbook";
-import { colonneLettre, nomFeuilleRef } from "../util/adresse";
+import { celluleRef, colonneLettre } from "../util/adresse";
 import type { ChiffresHorsTableau } from "./model";
 import { lireMontantCellule } from "./valeurs";
 
@@ -43,7 +43,7 @@ export function cellulesADroite(
         continue; // beyond any production: not an amount to name here
       }
       if (lu.type !== "montant" || lu.cents === 0) continue;
-      const cellule = `${nomFeuilleRef(sheet.name)}!${colonneLettre(c)}${r + 1}`;
+      const cellule = celluleRef(sheet.name, r, c);
       if (deja.has(cellule)) continue;
       const col = parColonne.get(c) ?? { cellules: [], montants: [] };
       col.cellules.push(cellule);

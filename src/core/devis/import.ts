@@ -87,6 +87,7 @@ import type {
   TypeOeuvre,
   UniteMilliers,
 } from "./model";
+import { sourceLigne } from "./model";
 import { CHAPITRES_HORS_TOTAL } from "./nomenclature";
 import {
   chapitreBasDeDevis,
@@ -304,6 +305,8 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
   // Hidden rows are read as shown ones: their amounts are named, never dropped nor silently counted.
   const masquees = montantsMasques(lue, devis);
   if (masquees.length) devis.masquees = masquees;
+  // The cells of the lines, totals, ambiguous and foreign amounts: no step below changes them (it names figures apart).
+  const fixes = cellulesFixes(devis);
   // The decimal convention the sheet's text amounts prove, scanned once per sheet (both readings below use it).
   const conventions = new Map<SheetData, Convention | undefined>();
   const conventionDe = (s: SheetData, e: Entete): Convention | undefined => {
@@ -312,13 +315,14 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
   };
   if (entete) {
     const convention = conventionDe(lue, entete);
-    if (sous) compterRegion(lue, sous.debut, sous.fin, devis, sous.recap, convention, entete);
+    if (sous) compterRegion(lue, sous.debut, sous.fin, devis, fixes, sous.recap, convention, entete);
     // Above the header, on the devis sheet itself: a recap by chapter proven by arithmetic (its figures never lines),
     // and every other figure, read and named (listed), so that nothing there is lost in silence.
     const haut = debutEntete(entete);
-    compterRegion(lue, 0, haut, devis, recapitulatifDansRegion(lue, 0, haut, devis, "haut"), convention, entete);
+    const recapHaut = recapitulatifDansRegion(lue, 0, haut, devis, "haut");
+    compterRegion(lue, 0, haut, devis, fixes, recapHaut, convention, entete);
     // Between two stacked tables, above the lower one's header: read the same way, never dropped in silence.
-    compterEntreTableaux(lue, entete, devis, convention, entetes, new Set(leves.map((x) => x.row)));
+    compterEntreTableaux(lue, entete, devis, fixes, convention, entetes, new Set(leves.map((x) => x.row)));
     // A quantity alone (« Jours de tournage | 32 ») between two stacked tables, in a column the gap's reading names
     // (above the lower header): said there once, not also as a line of the upper table without rate nor amount.
     const dessus = new Set((devis.conservation?.ailleurs ?? []).map((a) => a.cellule));
@@ -355,7 +359,7 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
       };
       const n = droite.rows.length;
       const recap = recapitulatifDansRegion(droite, entete.ligne + 1, n, devis, "a-cote");
-      if (recap) compterRegion(droite, entete.ligne + 1, n, devis, recap, convention, entete);
+      if (recap) compterRegion(droite, entete.ligne + 1, n, devis, fixes, recap, convention, entete);
     }
     // The cells read above or just under a header (a recap beside the table, proven or listed): not named twice.
     const deja = new Set([
@@ -373,8 +377,8 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
       for (const y of entete.montants ? [entete.montants.retenue, ...entete.montants.ecartees] : []) lues.add(y.col);
       if (entete.libelleSansEntete) lues.add(entete.libelleSansEntete.col);
       // Between its headers, in an unheaded column: errors and dates as in its margin.
-      lireSansEntete(haut, entete.ligne, lues, deja, devis);
-      lireMarge(haut, entete.ligne, fin + 1, lues, aDroite, deja, devis);
+      lireSansEntete(haut, entete.ligne, lues, deja, devis, fixes);
+      lireMarge(haut, entete.ligne, fin + 1, lues, aDroite, deja, devis, fixes);
     }
     const hors = resumerADroite(aDroite);
     // Right of each table stacked lower, under none of its own header's cells, down to the next table: named too.
@@ -400,8 +404,8 @@ export function importerDevis(source: SheetData, opts: OptionsImport = {}): Devi
           .filter((k): k is string => !!k)
           .map(lettreColonne),
       );
-      lireSansEntete(tableau, x.ligne - 1, lues, deja, devis);
-      lireMarge(tableau, x.ligne - 1, derniere + 1, lues, aDroiteBas, deja, devis);
+      lireSansEntete(tableau, x.ligne - 1, lues, deja, devis, fixes);
+      lireMarge(tableau, x.ligne - 1, derniere + 1, lues, aDroiteBas, deja, devis, fixes);
       hors.push(...resumerADroite(aDroiteBas));
     });
     if (hors.length) devis.horsTableau = hors;
@@ -564,6 +568,7 @@ function compterRegion(
   debut: number,
   fin: number,
   devis: Devis,
+  fixes: ReadonlySet<string>,
   recap: RecapSurFeuilleLu | undefined,
   convention: Convention | undefined,
   entete: Entete,
@@ -572,7 +577,7 @@ function compterRegion(
   if (fin <= debut) return;
   if (recap && !devis.recapitulatifSurFeuille) devis.recapitulatifSurFeuille = recap.recap;
   const dansRecap = new Set((recap?.figures ?? []).map((f) => f.cellule));
-  const deja = cellulesDejaLues(devis);
+  const deja = cellulesDejaLues(devis, fixes);
   const motif =
     recap?.recap.place === "sous-entete" ? "sousEntete" : recap?.recap.place === "a-cote" ? "aCote" : "auDessus";
   const region = motif === "sousEntete" ? "sous-entete" : motif === "aCote" ? "a-cote" : "au-dessus";
@@ -584,7 +589,7 @@ function compterRegion(
     // An Excel error there is named too, never lost with its row.
     row.forEach((c, col) => {
       const cellule = celluleRef(sheet.name, r, col);
-      if (c?.erreur && !deja.has(cellule))
+      if (c?.erreur && !deja(cellule))
         erreurs.push({
           cellule,
           texte: String(c.v),
@@ -602,13 +607,13 @@ function compterRegion(
         const iso =
           dateReelle(c) ?? (typeof c?.v === "string" && estDate(c) ? (dateEcrite(c.v) ?? c.v.trim()) : undefined);
         const cellule = celluleRef(sheet.name, r, col);
-        if (iso === undefined || deja.has(cellule) || dansRecap.has(cellule)) return;
+        if (iso === undefined || deja(cellule) || dansRecap.has(cellule)) return;
         const sous = bas ? { entete: bas.cellule } : {};
         nombres.push({ cellule, valeur: iso, libelle: libelleDe(row, col), nature: "date", unite: "date", ...sous });
       });
     for (const x of chiffresDeLigne(row, bas?.entete ?? entete, convention)) {
       const cellule = celluleRef(sheet.name, r, x.col);
-      if (dansRecap.has(cellule) || deja.has(cellule)) continue;
+      if (dansRecap.has(cellule) || deja(cellule)) continue;
       const libelle = libelleDe(row, x.col);
       // A duration, a count, a year: its unit proves it no amount; named as a number, never in euros.
       const n = natureNonMonetaire(row, x.col, libelle);
@@ -700,21 +705,28 @@ function compterRegion(
  * The cells the import has already read and counted or named: lines' amounts, totals, figures apart, errors. A rate
  * typed alone (« Apport | | 2 500 | », tauxSeul) is named as the upper table's rate but counted nowhere: between two
  * stacked tables it may be the lower table's amount column, so it stays to be listed there too (never lost from lu).
+ * `fixes`: the devis's cellulesFixes, the cells the steps naming figures apart never change; the others are read anew.
  */
-function cellulesDejaLues(devis: Devis): Set<string> {
-  return new Set(
-    [
-      ...devis.lignes.map((l) => l.source.cellules.montant),
-      ...devis.totauxProducteur.map((t) => t.cellule),
-      ...(devis.horsLignes ?? []).map((h) => h.cellule),
-      ...(devis.nombresHorsLignes ?? []).map((h) => h.cellule),
-      ...(devis.illisibles ?? [])
-        .filter((i) => i.tauxSeul === undefined && i.quantiteSeule === undefined)
-        .map((i) => i.cellule),
-      ...(devis.ambigus ?? []).map((i) => i.cellule),
-      ...(devis.devises ?? []).map((i) => i.cellule),
-    ].filter((x): x is string => !!x),
-  );
+function cellulesDejaLues(devis: Devis, fixes: ReadonlySet<string>): (cellule: string) => boolean {
+  const nommees = new Set<string>();
+  for (const h of devis.horsLignes ?? []) nommees.add(h.cellule);
+  for (const h of devis.nombresHorsLignes ?? []) nommees.add(h.cellule);
+  for (const i of devis.illisibles ?? [])
+    if (i.cellule && i.tauxSeul === undefined && i.quantiteSeule === undefined) nommees.add(i.cellule);
+  return (cellule) => fixes.has(cellule) || nommees.has(cellule);
+}
+
+/**
+ * The cells of the devis's lines' amounts, of its totals, of its ambiguous amounts and of those in another currency:
+ * set once the sheet is read (the steps after only name the figures apart, cellulesDejaLues), so found once.
+ */
+function cellulesFixes(devis: Devis): Set<string> {
+  const out = new Set<string>();
+  for (const l of devis.lignes) if (l.source.cellules.montant) out.add(l.source.cellules.montant);
+  for (const t of devis.totauxProducteur) if (t.cellule) out.add(t.cellule);
+  for (const i of devis.ambigus ?? []) if (i.cellule) out.add(i.cellule);
+  for (const i of devis.devises ?? []) if (i.cellule) out.add(i.cellule);
+  return out;
 }
 
 /**
@@ -726,6 +738,7 @@ function compterEntreTableaux(
   sheet: SheetData,
   entete: Entete,
   devis: Devis,
+  fixes: ReadonlySet<string>,
   convention: Convention | undefined,
   entetes: EntetesLus,
   leves: ReadonlySet<number> = new Set(),
@@ -755,7 +768,7 @@ function compterEntreTableaux(
       : sheet;
     const recap = recapitulatifDansRegion(region, debut, fin, devis, "haut");
     const cellule = celluleRef(sheet.name, fin, premiereCellule(sheet, fin));
-    compterRegion(region, debut, fin, devis, recap, convention, entete, { entete: x, cellule });
+    compterRegion(region, debut, fin, devis, fixes, recap, convention, entete, { entete: x, cellule });
     // Before `debut`, after the upper table's last total (without one, its last placed line, as nombresEntreTableaux
     // says): a row with nothing in its amount column is no row of that table (« Révisé le | | | 20 mai 2025 » above a
     // date typed in F, or above a leftover amount read as an unplaced line): its figures are read alone, as the gap's.
@@ -767,7 +780,7 @@ function compterEntreTableaux(
       if (!leves.has(r) && !lignesLues.has(r) && (col === undefined || !cellulePleine(sheet.rows[r]?.[col])))
         seules.push(r);
     for (const r of seules.sort((a, b) => a - b))
-      compterRegion(region, r, r + 1, devis, undefined, convention, entete, { entete: x, cellule });
+      compterRegion(region, r, r + 1, devis, fixes, undefined, convention, entete, { entete: x, cellule });
   });
 }
 
@@ -938,10 +951,12 @@ function lireMarge(
   aDroite: Map<number, { cellules: string[]; montants: Cents[] }>,
   deja: ReadonlySet<string>,
   devis: Devis,
+  fixes: ReadonlySet<string>,
 ): void {
   const c = devis.conservation;
   if (!c) return;
-  const lus = new Set([...deja, ...cellulesDejaLues(devis)]);
+  const dejaLue = cellulesDejaLues(devis, fixes);
+  const lus = (cellule: string) => deja.has(cellule) || dejaLue(cellule);
   const marge: NombresHorsColonne[] = [];
   const illisibles: MontantIllisible[] = [];
   for (const col of colonnesAttenantes(sheet, ligneEntete, debut)) {
@@ -991,7 +1006,7 @@ function sansMontantDe(
   sheet: SheetData,
   ligneEntete: number,
   col: number,
-  lus: ReadonlySet<string>,
+  lus: (cellule: string) => boolean,
   region: "marge" | "sans-entete",
   illisibles: MontantIllisible[],
 ): { erreurs: { cellule: string; texte: string }[]; dates: { cellule: string; valeur: string }[] } {
@@ -1001,7 +1016,7 @@ function sansMontantDe(
     const row = sheet.rows[r] ?? [];
     const y = row[col];
     const cellule = celluleRef(sheet.name, r, col);
-    if (!y || y.v === null || lus.has(cellule)) continue;
+    if (!y || y.v === null || lus(cellule)) continue;
     if (y.erreur) {
       erreurs.push({ cellule, texte: String(y.v) });
       illisibles.push({ cellule, texte: String(y.v), libelle: libelleDe(row, col), erreurExcel: true, region });
@@ -1026,10 +1041,12 @@ function lireSansEntete(
   lues: ReadonlySet<number>,
   deja: ReadonlySet<string>,
   devis: Devis,
+  fixes: ReadonlySet<string>,
 ): void {
   const c = devis.conservation;
   if (!c) return;
-  const lus = new Set([...deja, ...cellulesDejaLues(devis)]);
+  const dejaLue = cellulesDejaLues(devis, fixes);
+  const lus = (cellule: string) => deja.has(cellule) || dejaLue(cellule);
   const enTete = sheet.rows[ligneEntete] ?? [];
   const titre = (k: number) => {
     const x = enTete[k];
@@ -1483,7 +1500,7 @@ function importerAvecEntete(
     return col === undefined ? undefined : prefixe(k, col) + (r + 1);
   };
   /** A title's cell: its label cell, or column A of its row when the header has no label column. */
-  const celluleTitre = (r: number) => ref(r, "libelle") ?? `${nomFeuilleRef(sheet.name)}!A${r + 1}`;
+  const celluleTitre = (r: number) => ref(r, "libelle") ?? celluleRef(sheet.name, r, 0);
   // Text amounts are read with the convention the sheet proves (« 1 234,56 » or « 1,234.56 »); absurd
   // magnitudes stop the import naming their cell.
   // The convention the sheet proves, each table's texts read under its own columns (two that disagree prove none).
@@ -1997,7 +2014,7 @@ function importerAvecEntete(
         libelle: lib,
         motif: "detail",
         detailDe: {
-          cellule: p.source.cellules.montant ?? `${sheet.name}!${p.source.ligne}`,
+          cellule: sourceLigne(p),
           libelle: p.libelle,
           montant: p.montant,
           ...(Math.abs(cumul) > Math.abs(p.montant) ? { depasse: true as const } : {}),
@@ -2871,7 +2888,7 @@ function importerAvecEntete(
   const nonPlaces: MontantNonPlace[] = lignes
     .filter((l) => !l.chapitre && l.montant !== 0)
     .map((l) => ({
-      cellule: l.source.cellules.montant ?? `${sheet.name}!${l.source.ligne}`,
+      cellule: sourceLigne(l),
       montant: l.montant,
       libelle: l.libelle,
       ligne: l.source.ligne,

@@ -1,6 +1,6 @@
 import type { SheetData } from "../port/workbook";
 import { parseCelluleRef } from "../util/adresse";
-import type { Devis, MontantMasque } from "./model";
+import { sourceLigne, type Devis, type MontantMasque } from "./model";
 
 /**
  * The amounts of the devis that sit on rows the producer hid (old lines, helper rows, a hidden variant of a poste, a
@@ -15,7 +15,7 @@ export function montantsMasques(sheet: SheetData, devis: Devis): MontantMasque[]
   const out: (MontantMasque & { r: number })[] = [];
   for (const l of devis.lignes) {
     if (!l.chapitre || l.montant === 0 || !masquees.has(l.source.ligne - 1)) continue;
-    const cellule = l.source.cellules.montant ?? l.source.cellules.libelle ?? `${l.source.feuille}!A${l.source.ligne}`;
+    const cellule = sourceLigne(l, ["montant", "libelle"]);
     out.push({ cellule, libelle: l.libelle, montant: l.montant, nature: "ligne", r: l.source.ligne - 1 });
   }
   for (const n of devis.nonPlaces)

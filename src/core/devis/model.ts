@@ -1,4 +1,5 @@
 import type { Cents } from "../money/cents";
+import { celluleRef } from "../util/adresse";
 
 /**
  * CNC chapters "1".."9", then the block below the total. The nomenclature itself (labels, order, keywords, block
@@ -157,6 +158,20 @@ export function celluleDeLigne(l: LigneDevis, champ: keyof SourceLigne["cellules
   const c = l.source.cellules[champ];
   if (!c) return undefined;
   return c.includes("!") ? c : `${l.source.feuille}!${c}`;
+}
+
+/**
+ * The cell of the producer's sheet that points back to a line (« 'Devis d''Anne 2026'!H12 »): its first cell among
+ * `champs` (its amount's unless said), else column A of its row, the sheet quoted as Excel writes it. The Source column
+ * of the Devis sheet (and how Prodbook reads it back: quantitesEcrites), and every cell a finding or a sheet names
+ * for a line, so that all point to the same cell.
+ */
+export function sourceLigne(l: LigneDevis, champs: readonly (keyof SourceLigne["cellules"])[] = ["montant"]): string {
+  for (const k of champs) {
+    const c = l.source.cellules[k];
+    if (c) return c;
+  }
+  return celluleRef(l.source.feuille, l.source.ligne - 1, 0);
 }
 
 export interface TotalChapitre {

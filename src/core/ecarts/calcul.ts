@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { cents, type Cents } from "../money/cents";
 import { formatMontantFr } from "../money/format";
 import type { Constat } from "../controles/constat";
-import type { CodeChapitre, Devis } from "../devis/model";
+import { sourceLigne, type CodeChapitre, type Devis } from "../devis/model";
 import { CHAPITRES_AUDIOVISUEL, CHAPITRES_HORS_TOTAL, ORDRE_CHAPITRES } from "../devis/nomenclature";
 import type { Realise } from "../comptabilite/realise";
 
@@ -190,7 +190,7 @@ export function calculerEcarts(
     if (!l.chapitre) {
       if (l.montant !== 0)
         nonPlaces.push({
-          cellule: l.source.cellules.montant ?? `${l.source.feuille}!${l.source.ligne}`,
+          cellule: sourceLigne(l),
           libelle: l.libelle,
           montant: l.montant,
           ...(l.code ? { code: l.code } : {}),

@@ -14,7 +14,7 @@ import { noteDeTrace, noteVide } from "../traces/note";
 import type { TracesFinancement } from "../traces/financement";
 import { euros as eurosTrace, feuille, type Trace } from "../traces/trace";
 import { sourcePrincipale } from "../regles/primaires";
-import { parseCelluleRef, celluleRef } from "../util/adresse";
+import { parseCelluleRef, celluleRef, nomFeuilleRef } from "../util/adresse";
 import { dateEnLettres, minutesFr } from "../util/texte";
 import { categorie, categoriesEnVigueur } from "./categories";
 import type { AnalyseFinancement } from "./evaluer";
@@ -400,8 +400,8 @@ export function feuillePlan(a: AnalyseFinancement, nom: string, listes: PlagesLi
           {
             type: "pie",
             title: "Sources de financement",
-            categories: `${nomRef(nom)}!$A$${d}:$A$${e}`,
-            series: [{ name: "Montant", values: `${nomRef(nom)}!$F$${d}:$F$${e}` }],
+            categories: `${nomFeuilleRef(nom)}!$A$${d}:$A$${e}`,
+            series: [{ name: "Montant", values: `${nomFeuilleRef(nom)}!$F$${d}:$F$${e}` }],
             anchor: "N2",
             widthCols: 8,
             heightRows: 18,
@@ -668,8 +668,4 @@ function blocFsa(
     conditionalFormats: rouges,
     notes,
   };
-}
-
-function nomRef(nom: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(nom) ? nom : `'${nom.replace(/'/g, "''")}'`;
 }

@@ -1,5 +1,4 @@
-import type { Devis } from "../devis/model";
-import { nomFeuilleRef } from "../util/adresse";
+import { sourceLigne, type Devis } from "../devis/model";
 import { CHAPITRE_NON_PLACE, type LigneVersion } from "./modele";
 
 /**
@@ -13,10 +12,7 @@ export function lignesDeVersion(devis: Devis): LigneVersion[] {
       chapitre: l.chapitre ?? CHAPITRE_NON_PLACE,
       libelle: l.libelle,
       montant: l.montant,
-      cellule:
-        l.source.cellules.montant ??
-        l.source.cellules.libelle ??
-        `${nomFeuilleRef(l.source.feuille)}!A${l.source.ligne}`,
+      cellule: sourceLigne(l, ["montant", "libelle"]),
     };
     if (l.sousChapitre !== undefined) out.sousChapitre = l.sousChapitre;
     if (l.code !== undefined) out.code = l.code;

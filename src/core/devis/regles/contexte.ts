@@ -1,5 +1,5 @@
 import type { ValeursSmic } from "../../charges/smic";
-import type { ColonneAnnexe, Devis, LigneDevis } from "../model";
+import { sourceLigne, type ColonneAnnexe, type Devis, type LigneDevis } from "../model";
 import { formatMontantFr } from "../../money/format";
 import type { Cents } from "../../money/cents";
 import type { Surcharges, TableRegles } from "../../regles/table";
@@ -29,7 +29,7 @@ export const CLE_MINIMUM = (fonction: string) => `devis.salaire-minimum.${foncti
 export const TOLERANCE_CENTIMES = 1;
 
 export function celluleMontant(l: LigneDevis): string {
-  return l.source.cellules.montant ?? l.source.cellules.libelle ?? `${l.source.feuille}!A${l.source.ligne}`;
+  return sourceLigne(l, ["montant", "libelle"]);
 }
 
 export function eur(c: Cents): string {
