@@ -273,3 +273,28 @@ describe("une séquence UTF-8 coupée par la fin des octets ne prouve rien à el
     });
   });
 });
+
+describe("UTF-16 coupé au milieu d'une paire de substitution (nombre pair d'octets)", () => {
+  const ligne = (lib: string, d: string, c: string) =>
+    `AC|Achats|1|20260105|601000|Achats|||F1|20260105|${lib}|${d}|${c}||||||`;
+  const texte = [
+    E,
+    ligne("Caméra", "100,00", "0,00"),
+    ligne("Caméra", "0,00", "100,00"),
+    ligne("Clap 🎬", "1,00", "0,00"),
+  ].join("\r\n");
+  const octets = Uint8Array.from(iconv.encode("\ufeff" + texte, "utf-16le"));
+  test("coupé après la première moitié de 🎬 : caractère invalide en UTF-16 à sa ligne, pas un texte « déjà abîmé »", () => {
+    const coupe = octets.subarray(0, 2 + (texte.indexOf("🎬") + 1) * 2);
+    expect(coupe.length % 2).toBe(0);
+    const r = lireFec(coupe);
+    const messages = r.alertes.map((a) => `${a.ligne} ${a.message}`);
+    expect(messages.filter((m) => m.includes("demi-caractère isolé"))).toEqual([
+      expect.stringMatching(/^4 Caractère invalide en UTF-16LE \(demi-caractère isolé\)/),
+    ]);
+    expect(messages.some((m) => m.includes("déjà abîmé"))).toBe(false);
+  });
+  test("le même fichier entier : aucun caractère invalide ni abîmé (seul le déséquilibre voulu de l'exemple est dit)", () => {
+    expect(lireFec(octets).alertes.map((a) => a.nature ?? a.message)).toEqual(["desequilibre"]);
+  });
+});

@@ -222,8 +222,10 @@ export class LecteurFec implements CibleLignes {
     u.octets += chunk.length;
     if (u.verif)
       try {
-        // Held in stream even at the end: the odd last byte is told by the count, not as a lone surrogate.
-        u.verif.decode(chunk, { stream: true });
+        // At the end of an even count, flushed: a file cut after the first half of a surrogate pair is invalid UTF-16,
+        // never a « � » taken for text damaged upstream. An odd count stays in stream: its last byte is told by the
+        // count, not as a lone surrogate.
+        u.verif.decode(chunk, { stream: !(fin && u.octets % 2 === 0) });
       } catch {
         u.invalide = true;
         u.verif = undefined;
