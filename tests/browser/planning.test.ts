@@ -178,7 +178,7 @@ describe.each([320, 350])("page Planning dans le volet construit, à %i px", (la
     await maj.waitFor();
     expect(await texte(maj)).toMatch(
       new RegExp(
-        `^${libelle}\u00a0: à mettre à jour \\(appliquée\u00a0: 99\u00a0(j|sem\\.) → \\d+(,\\d+)?\u00a0(j|sem\\.)\\)$`,
+        `^${libelle}\u00a0: à mettre à jour \\(feuille Devis de Prodbook\u00a0: 99\u00a0(j|sem\\.) → \\d+(,\\d+)?\u00a0(j|sem\\.)\\)$`,
       ),
     );
     expect(await page.getByTestId(IDS_PLANNING.propositionAppliquee(0)).count()).toBe(0);

@@ -317,9 +317,10 @@ export type ProductionDevis = OptionsImport & { annexe3097?: boolean };
  * Devis, Synthèse and Contrôles sheets are (re)written from it with the new quantities — those accepted now and
  * those applied before (read back from Prodbook's Devis sheet), so applying proposals in several batches keeps every
  * batch, and applying the same ones again writes the same sheets. The result's `appliquees` lists the lines written
- * with the plan's quantity (each « appliquée » now: `quantiteAppliquee` is its `nouvelleQuantite`). A line applied
- * before whose proposal changed since (« à mettre à jour ») takes the new quantity when accepted; left unticked, it
- * keeps the quantity applied before, and is listed in `aMettreAJour`. The Contrôles sheet
+ * with the plan's quantity (each « appliquée » now: `quantiteAppliquee` is its `nouvelleQuantite`). A line
+ * « à mettre à jour » (Prodbook's Devis sheet holds another quantity than the plan's) takes the plan's when accepted;
+ * left unticked, it goes back to the producer's quantity (`ancienneQuantite`), never the other one, and is listed in
+ * `aMettreAJour` (`quantiteAppliquee`: the quantity the sheet held). The Contrôles sheet
  * also listing the working-time findings (Sundays and the public holidays of `zone` worked included). The devis is
  * read and checked for `production` with the workbook's « Paramètres », as `structurerDevis` does, so the sheets
  * rewritten say what `prodbook devis` wrote: the same grid, and each salary finding's « D'où vient ce chiffre ? » note.
