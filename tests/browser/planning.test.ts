@@ -159,7 +159,7 @@ describe.each([320, 350])("page Planning dans le volet construit, à %i px", (la
     expect(await debordements(page)).toEqual([]);
   });
 
-  it("le plan propose une autre quantité qu'à l'application : « à mettre à jour » (appliquée → proposée), à cocher, sans déborder", async () => {
+  it("la feuille Devis de Prodbook porte une autre quantité que le plan : « à mettre à jour » (feuille → plan), à cocher, sans déborder", async () => {
     // The line applied above: its quantity in Prodbook's Devis sheet becomes another (as if the plan had changed since).
     const libelle = (await texte(page.getByTestId(IDS_PLANNING.propositionAppliquee(0)))).replace(/\u00a0: .*$/, "");
     const devis = (await etatExcel(page)).feuilles.find((f) => f.name === "Devis")!;
@@ -178,7 +178,7 @@ describe.each([320, 350])("page Planning dans le volet construit, à %i px", (la
     await maj.waitFor();
     expect(await texte(maj)).toMatch(
       new RegExp(
-        `^${libelle}\u00a0: à mettre à jour \\(appliquée\u00a0: 99\u00a0(j|sem\\.) → \\d+(,\\d+)?\u00a0(j|sem\\.)\\)$`,
+        `^${libelle}\u00a0: à mettre à jour \\(feuille Devis de Prodbook\u00a0: 99\u00a0(j|sem\\.) → \\d+(,\\d+)?\u00a0(j|sem\\.)\\)$`,
       ),
     );
     expect(await page.getByTestId(IDS_PLANNING.propositionAppliquee(0)).count()).toBe(0);

@@ -174,8 +174,8 @@ describe("prodbook planning --json", () => {
     const texte = enregistreur();
     expect(await main(["planning", change, "--livraison", "2026-05-15"], texte)).toBe(0);
     expect(texte.sortie.join("\n")).toContain(
-      "«\u00a0Chef opérateur\u00a0»\u00a0: 18 → 5 (5\u00a0jours-personne, Chef opérateur) — à mettre à jour\u00a0: 4 " +
-        "appliquée dans la feuille Devis de Prodbook → 5",
+      "«\u00a0Chef opérateur\u00a0»\u00a0: 18 → 5 (5\u00a0jours-personne, Chef opérateur) — à mettre à jour " +
+        "(feuille Devis de Prodbook\u00a0: 4\u00a0j → 5\u00a0j)",
     );
   });
 });

@@ -175,7 +175,9 @@ test("le plan change après « Appliquer » : la ligne est « à mettre à jour 
   await wb.writeSheets([devis]);
   await monterEtRecalculer();
   const maj = await screen.findByTestId(IDS_PLANNING.propositionAMettreAJour(0));
-  expect(maj.textContent).toBe("Ingénieur du son : à mettre à jour (appliquée\u00a0: 4\u00a0j → 5\u00a0j)");
+  expect(maj.textContent).toBe(
+    "Ingénieur du son : à mettre à jour (feuille Devis de Prodbook\u00a0: 4\u00a0j → 5\u00a0j)",
+  );
   expect(screen.queryByTestId(IDS_PLANNING.propositionAppliquee(0))).toBeNull();
   fireEvent.click(screen.getByRole("checkbox"));
   await act(async () => {
@@ -188,4 +190,42 @@ test("le plan change après « Appliquer » : la ligne est « à mettre à jour 
   );
   const ligne = wb.ecrites.get("Devis")!.rows.find((r) => r.includes("Ingénieur du son"))!;
   expect(ligne[3]).toBe(5);
+});
+
+test("non cochée, une ligne « à mettre à jour » reprend la quantité du devis : « Appliquer » le dit, avec les deux", async () => {
+  // The workbook above, its Devis sheet with the sound engineer's 5 days; a sixth day on the plan since, and a chef
+  // opérateur in the devis and the plan (the line ticked now).
+  const devis = wb.ecrites.get("Devis")!;
+  const budget = (await wb.readSheet("Budget"))!.rows.map((r) => r.map((c) => c.v));
+  const pdt = (await wb.readSheet("PDT"))!.rows.map((r) => r.map((c) => c.v));
+  wb = new MemoryWorkbook({
+    Budget: [...budget.slice(0, 2), ["2.2", "Chef opérateur", 18, "jour", 350, 6300], ...budget.slice(2)],
+    PDT: [
+      ...pdt,
+      ["2026-05-18", ...pdt[1].slice(1)],
+      ["2026-05-18", "Yann Le Goff", "Chef opérateur", ...pdt[1].slice(3)],
+    ],
+  });
+  wb.reglages.set(CLE_CONTEXTE_PRODUCTION, JSON.stringify({ oeuvre: "cinema", genre: "fiction" }));
+  await wb.writeSheets([devis]);
+  await monterEtRecalculer();
+  const maj = await screen.findByTestId(IDS_PLANNING.propositionAMettreAJour(0));
+  expect(maj.textContent).toBe(
+    "Ingénieur du son : à mettre à jour (feuille Devis de Prodbook\u00a0: 5\u00a0j → 6\u00a0j)",
+  );
+  fireEvent.click(await screen.findByLabelText("Chef opérateur"));
+  await act(async () => {
+    fireEvent.click(screen.getByTestId(IDS_PLANNING.appliquer));
+  });
+  await waitFor(() =>
+    expect(screen.getByTestId(IDS_PLANNING.applique).textContent).toContain(
+      "Ingénieur du son : la feuille Devis de Prodbook portait 5\u00a0j ; sans case cochée, elle reprend la quantité " +
+        "de votre devis (18\u00a0j).",
+    ),
+  );
+  const lignes = wb.ecrites.get("Devis")!.rows;
+  expect(lignes.find((r) => r.includes("Ingénieur du son"))![3]).toBe(18);
+  expect(lignes.find((r) => r.includes("Chef opérateur"))![3]).toBe(1);
+  // Back to the producer's quantity: proposed again with its box, not « appliquée ».
+  await waitFor(() => expect(screen.getByLabelText("Ingénieur du son")).toBeDefined());
 });

@@ -70,7 +70,7 @@ export interface ApercuPlanning {
   propositions: PropositionQuantite[];
   /**
    * The proposals already applied (line ids; read back from Prodbook's Devis sheet): « appliquée » on load. A
-   * proposal applied before with another quantity carries it (`quantiteAppliquee`): « à mettre à jour ».
+   * proposal whose line holds another quantity there carries it (`quantiteAppliquee`): « à mettre à jour ».
    */
   dejaAppliquees: string[];
   feuillesEcrites: string[];
@@ -215,9 +215,9 @@ export const commandesPlanning = {
    * default), so the Contrôles sheet written lists the same Sunday and holiday findings as the page; the devis is read
    * for the production (`production`: the context's work, genre, duration, annexe III, as the Contrôles page takes
    * it), so a cinema devis keeps IDCC 3097's grid. `lignes` are the lines accepted now: those applied before are read
-   * back from Prodbook's Devis sheet and kept; `appliquees` lists them all. A line applied before whose proposal has
-   * changed since (« à mettre à jour ») takes the new quantity when in `lignes`; otherwise it keeps the quantity
-   * applied before, and is listed in `aMettreAJour`.
+   * back from Prodbook's Devis sheet and kept; `appliquees` lists them all. A line « à mettre à jour » (another
+   * quantity in Prodbook's Devis sheet than the plan's) takes the plan's when in `lignes`; otherwise it goes back to
+   * the producer's quantity, never the other one (maybe a stale `devis -o`), and is listed in `aMettreAJour`.
    */
   async appliquerQuantitesDevis(
     wb: WorkbookPort,

@@ -3,7 +3,7 @@ import type { Constat } from "../../core/controles/constat";
 import { centsToDecimalString } from "../../core/money";
 import { GENRES, type TypeOeuvre } from "../../core/devis/model";
 import { ZONES, type Zone } from "../../core/planning/calendrier";
-import { etatProposition, type PropositionQuantite } from "../../core/planning/quantitesDevis";
+import { etatProposition, quantiteEnUnite, type PropositionQuantite } from "../../core/planning/quantitesDevis";
 import { dateEnLettres, dateFr, nomJour } from "../../core/planning/dates";
 import { planifier, type OptionsPlanningPane, type ResultatPlanning } from "../../app/commandes/planning";
 import { JOURS_MAX, verifierEntier } from "../../app/arguments";
@@ -79,12 +79,18 @@ export function jsonPlanning(r: ResultatPlanning) {
   };
 }
 
-/** What an earlier « Appliquer » wrote for a proposal, read back from Prodbook's Devis sheet: « » when nothing. */
+/**
+ * What Prodbook's Devis sheet holds for a proposal when it is not the producer's quantity (an earlier « Appliquer »,
+ * or a `devis -o` before the producer changed it), in the pane's words and units: « » when nothing.
+ */
 function texteEtat(q: PropositionQuantite): string {
   const etat = etatProposition(q);
   if (etat === "appliquee") return " — appliquée dans la feuille Devis de Prodbook";
   if (etat === "a-mettre-a-jour")
-    return ` — à mettre à jour : ${q.quantiteAppliquee} appliquée dans la feuille Devis de Prodbook → ${q.nouvelleQuantite}`;
+    return (
+      ` — à mettre à jour (feuille Devis de Prodbook : ${quantiteEnUnite(q.quantiteAppliquee!, q.unite)} → ` +
+      `${quantiteEnUnite(q.nouvelleQuantite, q.unite)})`
+    );
   return "";
 }
 

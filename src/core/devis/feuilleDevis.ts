@@ -72,6 +72,13 @@ export function ordonnerLignes(devis: Devis): LigneDevis[] {
 /** The cell of the producer's sheet a Devis row points back to (its Source column): the amount's, else the row's A. */
 export { sourceLigne };
 
+/** A row of a « Devis » sheet written by `feuilleDevis`, read back: its quantity and the label written beside it. */
+export interface LigneEcrite {
+  quantite: string;
+  /** The Libellé column's text (absent when the cell holds no text). */
+  libelle?: string;
+}
+
 /**
  * The quantities a « Devis » sheet written by `feuilleDevis` holds, by the producer's cell each row points back to
  * (its Source column, `sourceLigne`): how Prodbook reads back the quantities it wrote there (those applied from the
@@ -79,18 +86,36 @@ export { sourceLigne };
  * left out.
  */
 export function quantitesEcrites(sheet: SheetData | undefined): Map<string, string> {
-  const r = new Map<string, string>();
+  return new Map([...lignesEcrites(sheet)].map(([source, l]) => [source, l.quantite]));
+}
+
+/**
+ * As `quantitesEcrites`, each quantity with the label written on its row: a row inserted in the producer's sheet
+ * since shifts the cells the Source column points to, so a quantity read back belongs to a line only when the label
+ * is that line's too (the caller compares them).
+ */
+export function lignesEcrites(sheet: SheetData | undefined): Map<string, LigneEcrite> {
+  const r = new Map<string, LigneEcrite>();
   const entete = sheet?.rows[LIGNE_ENTETE]?.map((c) => c.v);
   if (!sheet || !entete || ENTETES_DEVIS.some((e, i) => entete[i] !== e)) return r;
   const vues = new Set<string>();
   for (const row of sheet.rows.slice(LIGNE_ENTETE + 1)) {
     const source = texteLien(row[C.source]);
     const quantite = row[C.quantite]?.v;
+    const libelle = row[C.libelle]?.v;
     // The table ends at its first row without a Source (the blank row before the chapter totals).
     if (typeof source !== "string" || !source) break;
     // Two rows pointing back to one cell: which quantity is that line's cannot be told, neither is read.
     if (vues.has(source)) r.delete(source);
-    else if (typeof quantite === "number" && Number.isFinite(quantite)) r.set(source, new Decimal(quantite).toFixed());
+    else if (typeof quantite === "number" && Number.isFinite(quantite))
+      r.set(source, {
+        quantite: new Decimal(quantite).toFixed(),
+        ...(typeof libelle === "string"
+          ? { libelle }
+          : typeof libelle === "number"
+            ? { libelle: String(libelle) }
+            : {}),
+      });
     vues.add(source);
   }
   return r;

@@ -6,7 +6,8 @@ import { trierConstats } from "../controles/constat";
 import { controlerDevis, tablesDevis } from "../devis/regles";
 import { tracesDesConstats, tracesSalaireMinimum } from "../devis/regles/salaireMinimum";
 import { feuillesDevis, NOMS_SOUHAITES } from "../devis/feuilles";
-import { quantitesEcrites, sourceLigne } from "../devis/feuilleDevis";
+import { lignesEcrites, sourceLigne } from "../devis/feuilleDevis";
+import { normaliser } from "../util/texte";
 import type { Devis, Genre, TypeOeuvre } from "../devis/model";
 import { feuilleVide, type OptionsImport } from "../devis/import";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
@@ -27,13 +28,7 @@ import { PlanningError, type Etape } from "./modele";
 import { etapesPostProduction } from "./postproduction";
 import { surchargerTempsDeTravail } from "./parametresPlanning";
 import { lirePlanDeTravail, trouverFeuillePlan, type ConventionParDefaut, type PlanDeTravail } from "./planDeTravail";
-import {
-  appliquerQuantites,
-  commeAppliquee,
-  etatProposition,
-  proposerQuantites,
-  type PropositionQuantite,
-} from "./quantitesDevis";
+import { appliquerQuantites, etatProposition, proposerQuantites, type PropositionQuantite } from "./quantitesDevis";
 import { planifier, type Planning } from "./retroplanning";
 import { analyserTempsDeTravail, TABLE_TEMPS_DE_TRAVAIL, type AnalyseTempsDeTravail } from "./tempsDeTravail";
 
@@ -322,9 +317,10 @@ export type ProductionDevis = OptionsImport & { annexe3097?: boolean };
  * Devis, Synthèse and Contrôles sheets are (re)written from it with the new quantities — those accepted now and
  * those applied before (read back from Prodbook's Devis sheet), so applying proposals in several batches keeps every
  * batch, and applying the same ones again writes the same sheets. The result's `appliquees` lists the lines written
- * with the plan's quantity (each « appliquée » now: `quantiteAppliquee` is its `nouvelleQuantite`). A line applied
- * before whose proposal changed since (« à mettre à jour ») takes the new quantity when accepted; left unticked, it
- * keeps the quantity applied before, and is listed in `aMettreAJour`. The Contrôles sheet
+ * with the plan's quantity (each « appliquée » now: `quantiteAppliquee` is its `nouvelleQuantite`). A line
+ * « à mettre à jour » (Prodbook's Devis sheet holds another quantity than the plan's) takes the plan's when accepted;
+ * left unticked, it goes back to the producer's quantity (`ancienneQuantite`), never the other one, and is listed in
+ * `aMettreAJour` (`quantiteAppliquee`: the quantity the sheet held). The Contrôles sheet
  * also listing the working-time findings (Sundays and the public holidays of `zone` worked included). The devis is
  * read and checked for `production` with the workbook's « Paramètres », as `structurerDevis` does, so the sheets
  * rewritten say what `prodbook devis` wrote: the same grid, and each salary finding's « D'où vient ce chiffre ? » note.
@@ -353,12 +349,14 @@ export async function appliquerPropositions(
     synthese: choisirNomFeuille(NOMS_SOUHAITES.synthese, existantes, prodbook),
     controles: choisirNomFeuille(NOMS_SOUHAITES.controles, existantes, prodbook),
   };
-  // The quantities applied before are kept, so a second batch never drops the first.
+  // The quantities applied before are kept, so a second batch never drops the first. A line « à mettre à jour » left
+  // unticked takes the producer's quantity: the other quantity read back in Prodbook's Devis sheet may be a stale
+  // `devis -o` write as well as an application, and a quantity nobody ticked is never written over the producer's.
   const propositions = proposerQuantites(plan, devis, await quantitesAppliquees(wb, devis, existantes, prodbook));
   const acceptee = (p: PropositionQuantite) => acceptees.includes(p.ligneId);
   const appliquees = propositions.filter((p) => acceptee(p) || etatProposition(p) === "appliquee");
   const aMettreAJour = propositions.filter((p) => !acceptee(p) && etatProposition(p) === "a-mettre-a-jour");
-  const nouveau = appliquerQuantites(devis, [...appliquees, ...aMettreAJour.map((p) => commeAppliquee(p, devis))]);
+  const nouveau = appliquerQuantites(devis, appliquees);
   const surcharges = lireParametres(sheets.find((s) => estFeuilleParametres(s.name)));
   const constats = trierConstats([
     ...controlerDevis(nouveau, date, surcharges, annexe3097),
@@ -369,7 +367,8 @@ export async function appliquerPropositions(
   const traces = tracesDesConstats(constats, salaires);
   const specs = feuillesDevis(nouveau, constats, noms, traces, tablesDevis(nouveau, date, annexe3097));
   await wb.writeSheets(specs);
-  // As the sheets now stand: each line applied holds its proposal, those left to update their earlier quantity.
+  // As the sheets now stand: each line applied holds its proposal; those left to update went back to the producer's
+  // quantity (`ancienneQuantite`), their `quantiteAppliquee` the one Prodbook's Devis sheet held before.
   return {
     appliquees: appliquees.map((p) => ({ ...p, quantiteAppliquee: p.nouvelleQuantite })),
     aMettreAJour,
@@ -379,8 +378,10 @@ export async function appliquerPropositions(
 
 /**
  * The quantities an earlier « Appliquer » wrote, by line id: read back from Prodbook's Devis sheet (the one it would
- * write among `existantes`, `prodbook` the caller's lists), each line whose quantity there is not the producer's. The
- * sheet is read only when Prodbook wrote it.
+ * write among `existantes`, `prodbook` the caller's lists), each line whose quantity there is not the producer's. A
+ * row counts for a line only when its label is the line's (normalised): a row inserted in the producer's sheet since
+ * shifts the source cells, and another line's quantity is never taken for this one. The sheet is read only when
+ * Prodbook wrote it.
  */
 async function quantitesAppliquees(
   wb: WorkbookPort,
@@ -391,10 +392,11 @@ async function quantitesAppliquees(
   const out = new Map<string, string>();
   const nom = choisirNomFeuille(NOMS_SOUHAITES.devis, existantes, prodbook);
   if (!prodbook.some((n) => n.toLowerCase() === nom.toLowerCase())) return out;
-  const ecrites = quantitesEcrites(await wb.readSheet(nom));
+  const ecrites = lignesEcrites(await wb.readSheet(nom));
   for (const l of devis.lignes) {
-    const q = ecrites.get(sourceLigne(l));
-    if (q !== undefined && (l.quantite === undefined || !new Decimal(q).eq(l.quantite))) out.set(l.id, q);
+    const e = ecrites.get(sourceLigne(l));
+    if (!e || e.libelle === undefined || normaliser(e.libelle) !== normaliser(l.libelle)) continue;
+    if (l.quantite === undefined || !new Decimal(e.quantite).eq(l.quantite)) out.set(l.id, e.quantite);
   }
   return out;
 }

@@ -24,9 +24,10 @@ export interface PropositionQuantite {
   /** quantité × nombre × taux when the line has a rate. */
   nouveauMontant?: Cents;
   /**
-   * The quantity an earlier « Appliquer » wrote for this line in Prodbook's Devis sheet (another than the producer's),
-   * read back: equal to `nouvelleQuantite`, the proposal is applied; another, the plan changed since and the line is
-   * « à mettre à jour » (this quantity → `nouvelleQuantite`). Absent when the line was never applied.
+   * The quantity Prodbook's Devis sheet holds for this line when it is not the producer's, read back: an earlier
+   * « Appliquer » wrote it, or a `prodbook devis -o` before the producer changed their quantity (Prodbook cannot tell
+   * which). Equal to `nouvelleQuantite`, the proposal is applied; another, the line is « à mettre à jour » (this
+   * quantity → `nouvelleQuantite`), and left unticked it takes the producer's quantity. Absent otherwise.
    */
   quantiteAppliquee?: string;
 }
@@ -37,6 +38,25 @@ export type EtatProposition = "proposee" | "appliquee" | "a-mettre-a-jour";
 export function etatProposition(p: PropositionQuantite): EtatProposition {
   if (p.quantiteAppliquee === undefined) return "proposee";
   return new Decimal(p.quantiteAppliquee).eq(p.nouvelleQuantite) ? "appliquee" : "a-mettre-a-jour";
+}
+
+/** A devis quantity in its unit, with a decimal comma: « 18 j », « 2,5 sem. » (the pane and the CLI say it so). */
+export function quantiteEnUnite(q: string, unite: "jour" | "semaine"): string {
+  return `${q.replace(".", ",")}\u00a0${unite === "semaine" ? "sem." : "j"}`;
+}
+
+/**
+ * A line « à mettre à jour » left unticked by « Appliquer », in words: the quantity Prodbook's Devis sheet held, and
+ * the producer's it takes back (« Ingénieur du son : la feuille Devis de Prodbook portait 4 j ; sans case cochée, elle
+ * reprend la quantité de votre devis (18 j). »).
+ */
+export function phraseRetourAuDevis(p: PropositionQuantite): string {
+  const avant = quantiteEnUnite(p.quantiteAppliquee ?? p.nouvelleQuantite, p.unite);
+  const devis =
+    p.ancienneQuantite === undefined
+      ? "votre devis, sans quantité"
+      : `la quantité de votre devis (${quantiteEnUnite(p.ancienneQuantite, p.unite)})`;
+  return `${p.libelle} : la feuille Devis de Prodbook portait ${avant} ; sans case cochée, elle reprend ${devis}.`;
 }
 
 const VIDES = new Set(["de", "du", "des", "la", "le", "les", "l", "d", "et", "a", "au", "aux", "en"]);
@@ -137,16 +157,6 @@ function nombreDe(l: LigneDevis): Decimal {
 /** A line's amount at quantity `q`: quantité × nombre × taux when it has a rate. */
 function montantPour(l: LigneDevis, q: Decimal.Value): Cents | undefined {
   return l.taux !== undefined ? montantLigne(q, nombreDe(l), l.taux) : undefined;
-}
-
-/**
- * A proposal « à mettre à jour » left unticked: the line keeps the quantity applied before (its amount recomputed
- * as that application wrote it), so applying other lines never drops an earlier application without a word.
- */
-export function commeAppliquee(p: PropositionQuantite, devis: Devis): PropositionQuantite {
-  const l = devis.lignes.find((x) => x.id === p.ligneId);
-  if (!l || p.quantiteAppliquee === undefined) return p;
-  return { ...p, nouvelleQuantite: p.quantiteAppliquee, nouveauMontant: montantPour(l, p.quantiteAppliquee) };
 }
 
 /** The devis with the accepted quantities (and amounts recomputed where the line has a rate). */

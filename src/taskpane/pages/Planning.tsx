@@ -15,6 +15,7 @@ import * as React from "react";
 import { envoyer } from "../../app/catalogue";
 import type { ApercuPlanning } from "../../app/commandes/planning";
 import type { Zone } from "../../core/planning/calendrier";
+import { phraseRetourAuDevis, quantiteEnUnite } from "../../core/planning/quantitesDevis";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
@@ -80,10 +81,8 @@ const COLONNES_ETAPES: Colonne<ApercuPlanning["etapes"][number]>[] = [
   { id: "marge", titre: "Marge (jours)", valeur: (e) => e.marge, montant: true },
 ];
 
-/** A devis quantity in its unit, with a decimal comma: « 18 j », « 2,5 sem. ». */
-function quantite(q: string, unite: "jour" | "semaine"): string {
-  return `${q.replace(".", ",")}\u00a0${unite === "semaine" ? "sem." : "j"}`;
-}
+/** A devis quantity in its unit, with a decimal comma: « 18 j », « 2,5 sem. » (as the CLI says it). */
+const quantite = quantiteEnUnite;
 export function Planning() {
   const styles = useStyles();
   const commande = useCommande();
@@ -99,7 +98,7 @@ export function Planning() {
   const [applique, setApplique] = React.useState<string>();
   // The quantities written by « Appliquer » (line → quantity): each sheet written holds all of them, the page says
   // which, and a line applied cannot be ticked again — until the plan proposes another quantity for it: then it is
-  // « à mettre à jour » (the quantity applied → the one proposed), a box to tick.
+  // « à mettre à jour » (the quantity Prodbook's Devis sheet holds → the one proposed), a box to tick.
   const [appliquees, setAppliquees] = React.useState<ReadonlyMap<string, string>>(new Map());
   const dejaAppliquee = (p: { ligneId: string; nouvelleQuantite: string }) =>
     appliquees.get(p.ligneId) === p.nouvelleQuantite;
@@ -164,24 +163,16 @@ export function Planning() {
           production: { typeOeuvre, genre, dureeMinutes, origineDuree, annexe3097 },
         });
         const n = r.appliquees.filter((p) => nouvelles.includes(p.ligneId)).length;
-        const total = r.appliquees.length + r.aMettreAJour.length;
-        const gardees = r.aMettreAJour.length;
+        const total = r.appliquees.length;
         const texte =
           `${compte(n, "quantité")} ${n >= 2 ? "appliquées" : "appliquée"} dans les ` +
           `feuilles ${r.feuillesEcrites.join(", ")} (${total > n ? `${total}\u00a0en tout ; ` : ""}` +
           `votre devis n'est pas modifié).` +
-          // The lines left to update keep the quantity applied before: said, never changed without a word.
-          (gardees
-            ? ` ${compte(gardees, "ligne")} à mettre à jour ${gardees >= 2 ? "gardent leur" : "garde sa"} ` +
-              `quantité appliquée avant.`
-            : "");
+          // The lines « à mettre à jour » left unticked went back to the producer's quantity: each said, with both.
+          r.aMettreAJour.map((p) => ` ${phraseRetourAuDevis(p)}`).join("");
         setApplique(texte);
-        setAppliquees(
-          new Map([
-            ...r.appliquees.map((p): [string, string] => [p.ligneId, p.nouvelleQuantite]),
-            ...r.aMettreAJour.map((p): [string, string] => [p.ligneId, p.quantiteAppliquee ?? p.nouvelleQuantite]),
-          ]),
-        );
+        // Those lines now hold the producer's quantity in the Devis sheet: proposed again, not applied.
+        setAppliquees(new Map(r.appliquees.map((p): [string, string] => [p.ligneId, p.nouvelleQuantite])));
         setChoisies(new Set());
         return texte;
       },
@@ -363,7 +354,7 @@ export function Planning() {
                       onChange={() => basculer(p.ligneId)}
                       label={
                         <span data-testid={IDS_PLANNING.propositionAMettreAJour(apercu.propositions.indexOf(p))}>
-                          {p.libelle} : <strong>à mettre à jour</strong> (appliquée{"\u00a0"}:{" "}
+                          {p.libelle} : <strong>à mettre à jour</strong> (feuille Devis de Prodbook{"\u00a0"}:{" "}
                           {quantite(appliquees.get(p.ligneId)!, p.unite)} → {quantite(p.nouvelleQuantite, p.unite)})
                         </span>
                       }

@@ -8,13 +8,15 @@ import {
   appliquerQuantites,
   etatProposition,
   ligneDeFonction,
+  phraseRetourAuDevis,
   proposerQuantites,
 } from "../../../src/core/planning/quantitesDevis";
 import { lirePlanDeTravail } from "../../../src/core/planning/planDeTravail";
 import type { SheetData } from "../../../src/core/port/workbook";
 import { chargerXlsx, lireFeuille } from "../../../src/xlsx/read";
 import { XlsxWorkbook } from "../../../src/xlsx/xlsxWorkbook";
-import { feuilleDevis, quantitesEcrites, sourceLigne } from "../../../src/core/devis/feuilleDevis";
+import { feuilleDevis, lignesEcrites, quantitesEcrites, sourceLigne } from "../../../src/core/devis/feuilleDevis";
+import { structurerDevis } from "../../../src/core/devis/structurer";
 import { MemoryWorkbook, type CelluleMemoire } from "../../helpers/memoryWorkbook";
 import { classeurPlanning, DEVIS_EXEMPLE, PDT } from "./classeur";
 import { feuille } from "./feuille";
@@ -381,7 +383,7 @@ describe("le plan de travail change après une application : la ligne appliquée
   }
   const f = (n: string) => path.join(dir, `${n}.xlsx`);
 
-  test("4 jours appliqués, le plan passe à 5 : « à mettre à jour » 4 → 5, gardé tant qu'il n'est pas coché, puis écrit", async () => {
+  test("4 jours appliqués, le plan passe à 5 : « à mettre à jour » 4 → 5 ; coché → 5, laissé → 18 du devis, dit", async () => {
     const f0 = await classeurPlanning(f("plan"));
     await appliquerLot(f0, f("applique"), ["Chef opérateur"]);
     expect(await quantites(f("applique"))).toMatchObject({ "Chef opérateur": 4 });
@@ -391,7 +393,7 @@ describe("le plan de travail change après une application : la ligne appliquée
     const wb = await XlsxWorkbook.ouvrir(f("plan-change"));
     const r = await planifierClasseur(wb, { livraison: "2026-09-30" });
     const operateur = r.propositions.find((p) => p.libelle === "Chef opérateur")!;
-    // Producer's devis 18, applied 4, the plan now 5: the proposal says the quantity applied, and it is not « appliquée ».
+    // Producer's devis 18, Prodbook's Devis sheet 4, the plan now 5: the proposal says the 4, and is not « appliquée ».
     expect([operateur.ancienneQuantite, operateur.quantiteAppliquee, operateur.nouvelleQuantite]).toEqual([
       "18",
       "4",
@@ -405,17 +407,27 @@ describe("le plan de travail change après une application : la ligne appliquée
       undefined,
     ]);
 
-    // Another line applied, the update left unticked: the 4 days applied before stay (not the producer's 18).
+    // Another line applied, the update left unticked: no quantity nobody ticked is written — the producer's 18 is,
+    // and the result names the line with both quantities.
     const { a: autre } = await appliquerLot(f("plan-change"), f("autre"), ["Ingénieur du son"]);
     expect(autre.appliquees.map((p) => p.libelle)).toEqual(["Ingénieur du son"]);
-    expect(autre.aMettreAJour.map((p) => [p.libelle, p.quantiteAppliquee, p.nouvelleQuantite])).toEqual([
-      ["Chef opérateur", "4", "5"],
+    expect(autre.aMettreAJour.map((p) => [p.libelle, p.quantiteAppliquee, p.ancienneQuantite])).toEqual([
+      ["Chef opérateur", "4", "18"],
     ]);
-    expect(await quantites(f("autre"))).toMatchObject({ "Chef opérateur": 4, "Ingénieur du son": 4 });
-    // Nothing ticked: the same workbook again, cell for cell; still « à mettre à jour ».
+    expect(autre.aMettreAJour.map(phraseRetourAuDevis)).toEqual([
+      "Chef opérateur : la feuille Devis de Prodbook portait 4\u00a0j ; sans case cochée, elle reprend la quantité de " +
+        "votre devis (18\u00a0j).",
+    ]);
+    expect(await quantites(f("autre"))).toMatchObject({ "Chef opérateur": 18, "Ingénieur du son": 4 });
+    // Back to the producer's quantity: proposed again (18 → 5), nothing applied for it; nothing ticked writes the same.
     const { r: encore } = await appliquerLot(f("autre"), f("autre-encore"), []);
     expect(await feuillesProdbook(f("autre-encore"))).toEqual(await feuillesProdbook(f("autre")));
-    expect(etatProposition(encore.propositions.find((p) => p.libelle === "Chef opérateur")!)).toBe("a-mettre-a-jour");
+    const operateurEncore = encore.propositions.find((p) => p.libelle === "Chef opérateur")!;
+    expect([
+      etatProposition(operateurEncore),
+      operateurEncore.ancienneQuantite,
+      operateurEncore.nouvelleQuantite,
+    ]).toEqual(["proposee", "18", "5"]);
 
     // The update ticked: 5 days written (5 × 350,00 € in the amount), and « appliquée » on the next run.
     const { a: maj } = await appliquerLot(f("autre"), f("maj"), ["Chef opérateur"]);
@@ -467,6 +479,11 @@ describe("quantitesEcrites : les quantités relues dans la feuille Devis de Prod
       const q = quantitesEcrites(relue(applique, avecResultats));
       expect(q.get(sourceLigne(operateur))).toBe("4");
       expect(q.get(sourceLigne(son))).toBe("18");
+      // With the label written on the row: a quantity counts for a line only under its own label.
+      expect(lignesEcrites(relue(applique, avecResultats)).get(sourceLigne(operateur))).toEqual({
+        quantite: "4",
+        libelle: "Chef opérateur",
+      });
     }
     // Not a Devis sheet of Prodbook (its header row differs): nothing is read.
     expect(quantitesEcrites(budget).size).toBe(0);
@@ -481,5 +498,76 @@ describe("quantitesEcrites : les quantités relues dans la feuille Devis de Prod
     const q = quantitesEcrites(relue(double, true));
     expect(q.has(sourceLigne(l))).toBe(false);
     expect(q.get(sourceLigne(son))).toBe("18");
+  });
+});
+
+describe("après prodbook devis -o, la feuille du producteur change : sa quantité est celle écrite", () => {
+  /** The producer's devis and plan in memory, `prodbook devis -o` run on them; the producer's sheet given back. */
+  async function apresDevisO() {
+    const wb = new MemoryWorkbook({ "Budget Gardiens": versMemoire(budget), PDT: lignesPdt() });
+    await structurerDevis(wb, { ecrire: true });
+    const producteur = versMemoire((await wb.readSheet("Budget Gardiens"))!);
+    return { wb, producteur };
+  }
+  /** The workbook with the producer's sheet replaced by `producteur`, Prodbook's sheets as `devis -o` wrote them. */
+  async function avecFeuille(wb: MemoryWorkbook, producteur: CelluleMemoire[][]) {
+    const sheets: Record<string, CelluleMemoire[][]> = {};
+    for (const n of await wb.listSheets())
+      sheets[n] = n === "Budget Gardiens" ? producteur : versMemoire((await wb.readSheet(n))!);
+    return new MemoryWorkbook(sheets, { prodbook: await wb.feuillesProdbook() });
+  }
+  /** Prodbook's Devis sheet: label → quantity (column D). */
+  async function quantitesDevis(wb: MemoryWorkbook): Promise<Record<string, unknown>> {
+    const q: Record<string, unknown> = {};
+    for (const r of (await wb.readSheet("Devis"))!.rows.slice(4)) if (typeof r[2]?.v === "string") q[r[2].v] = r[3]?.v;
+    return q;
+  }
+
+  test("18 j devenus 10 j dans le devis du producteur : non cochée, la ligne prend 10 (pas les 18 de devis -o), dit", async () => {
+    const { wb, producteur } = await apresDevisO();
+    const ligne = producteur.findIndex((r) => r.includes("Ingénieur du son"));
+    const iq = producteur[ligne].indexOf(18);
+    expect(iq).toBeGreaterThan(-1);
+    producteur[ligne][iq] = 10;
+    const wb2 = await avecFeuille(wb, producteur);
+
+    const r = await planifierClasseur(wb2);
+    const son = r.propositions.find((p) => p.libelle === "Ingénieur du son")!;
+    // The 18 of devis -o is what Prodbook's Devis sheet holds: said as such, « à mettre à jour », never « appliquée ».
+    expect([son.ancienneQuantite, son.quantiteAppliquee, son.nouvelleQuantite, etatProposition(son)]).toEqual([
+      "10",
+      "18",
+      "4",
+      "a-mettre-a-jour",
+    ]);
+    const chef = r.propositions.find((p) => p.libelle === "Chef opérateur")!;
+    const a = await appliquerPropositions(wb2, [chef.ligneId], "2026-05-01");
+    expect(a.appliquees.map((p) => p.libelle)).toEqual(["Chef opérateur"]);
+    expect(a.aMettreAJour.map(phraseRetourAuDevis)).toEqual([
+      "Ingénieur du son : la feuille Devis de Prodbook portait 18\u00a0j ; sans case cochée, elle reprend la quantité " +
+        "de votre devis (10\u00a0j).",
+    ]);
+    expect(await quantitesDevis(wb2)).toMatchObject({ "Chef opérateur": 4, "Ingénieur du son": 10 });
+  });
+
+  test("une ligne insérée dans la feuille du producteur : aucune ligne ne prend la quantité écrite d'une autre", async () => {
+    const { wb, producteur } = await apresDevisO();
+    const avantEcrit = await quantitesDevis(wb);
+    const ligne = producteur.findIndex((r) => r.includes("Chef opérateur"));
+    producteur.splice(ligne, 0, [null, "Note : voir contrat"]);
+    const wb2 = await avecFeuille(wb, producteur);
+
+    const r = await planifierClasseur(wb2);
+    // Each source cell now points one row above its line: no label matches, nothing is read as written before.
+    expect(r.propositions.map((p) => [p.libelle, p.quantiteAppliquee])).toEqual(
+      r.propositions.map((p) => [p.libelle, undefined]),
+    );
+    expect(r.propositions.length).toBeGreaterThan(0);
+    const chef = r.propositions.find((p) => p.libelle === "Chef opérateur")!;
+    const a = await appliquerPropositions(wb2, [chef.ligneId], "2026-05-01");
+    expect(a.aMettreAJour).toEqual([]);
+    // Every line but the one ticked holds the producer's own quantity, as devis -o wrote it.
+    const apres = await quantitesDevis(wb2);
+    expect(apres).toEqual({ ...avantEcrit, "Chef opérateur": 4 });
   });
 });
