@@ -94,11 +94,13 @@ export const texteDureesAmbigues = (d: readonly DureeEcrite[]) =>
 export const commandesProduction = {
   async lireProduction(wb: WorkbookPort, _args: Record<string, never>): Promise<ProductionLue> {
     const { feuilles } = await commandesClasseur.listerFeuilles(wb, {});
+    // The banner names the other devis sheets beside the one detected (`autresFeuilles`).
     const detecte = detecterContexte(
       await lireFeuilles(
         wb,
         feuilles.filter((f) => !estFeuilleParametres(f)),
       ),
+      { autresFeuilles: true },
     );
     const enregistre = lireContexte(wb.lireReglage ? await wb.lireReglage(CLE_CONTEXTE_PRODUCTION) : undefined);
     // A sheet renamed or deleted since: back to detection rather than a page that fails on its first click.

@@ -171,8 +171,12 @@ export function recapitulatifNomme(
   // Read as a recap, not proven: the read under the header, else the column agreeing most.
   const c = h ?? colonnesLues(sheet, devis).sort((a, b) => bilan(b.lu, b.r).accords - bilan(a.lu, a.r).accords)[0];
   if (!c) return undefined;
-  // Its amounts without its total rows: a total added to its chapters would count them twice.
-  const montants = [...c.lu.lus.filter((l) => l.chapitre !== "total"), ...[...c.lu.sous.values()].flat()]
+  // Its amounts without its total rows: a total added to its chapters would count them twice, and so would a
+  // chapter's total added to its sous-chapitres.
+  const montants = [
+    ...c.lu.lus.filter((l) => l.chapitre !== "total" && !c.lu.sous.has(l.chapitre)),
+    ...[...c.lu.sous.values()].flat(),
+  ]
     .map((x) => x.montant)
     .filter((x) => x !== 0);
   return {

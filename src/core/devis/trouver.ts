@@ -14,9 +14,10 @@ import { ditTotal, recapitulatifNomme, recapitulatifParCalcul } from "./recapitu
  * recognised columns; a name saying "devis" or "budget" breaks ties, then the workbook's order. Hidden/Prodbook sheets
  * are the caller's business (pass only the user's sheets).
  * A sheet named as a recap (« Récapitulatif », « Synthèse budget ») is set aside for the best sheet of another name
- * when its content says it is no devis of its own: no more amounts than that sheet, or amounts proving it that sheet's
- * recap (`recapitulatifNomme`). Words never decide alone: a full devis named « Synthèse budget » is read before a small
- * « Notes » table. Cheap: the other sheet is imported only when the recap-named one would win on content.
+ * when its content says it is no devis of its own: no more amounts than that sheet (total rows not counted), or amounts
+ * proving it that sheet's recap (`recapitulatifNomme`); the same on equal scores, whichever comes first. Words never
+ * decide alone: a full devis named « Synthèse budget » is read before a small « Notes » table. Cheap: the other sheet is
+ * imported only when the recap-named one would win on content.
  */
 export function trouverFeuilleDevis(sheets: SheetData[]): SheetData | undefined {
   const candidats: Candidat[] = [];
@@ -32,15 +33,18 @@ export function trouverFeuilleDevis(sheets: SheetData[]): SheetData | undefined 
   // Best first; a stable sort: on equal scores, the first in the workbook's order.
   candidats.sort((a, b) => b.score - a.score);
   const autre = candidats.find((c) => !c.recap);
+  if (!autre) return candidats[0]?.s;
+  // Every sheet named as a recap scoring as high as `autre` goes through the same rule, before or after it in the
+  // workbook: the order of the sheets never decides whether a recap-named sheet is read.
   let devisAutre: Devis | undefined | null = null;
   for (const c of candidats) {
-    if (!c.recap || !autre) return c.s;
-    if (montantsLus(c) <= montantsLus(autre)) continue;
+    if (c.score < autre.score) break;
+    if (!c.recap || montantsLus(c) <= montantsLus(autre)) continue;
     if (devisAutre === null) devisAutre = importerSansErreur(autre.s);
     if (devisAutre && recapitulatifNomme(c.s, autre.s.name, devisAutre)?.prouve) continue;
     return c.s;
   }
-  return undefined;
+  return autre.s;
 }
 
 interface Candidat {
@@ -51,13 +55,13 @@ interface Candidat {
   montants?: number;
 }
 
-/** How many amounts not zero the sheet holds under its header, in its amount column (counted once). */
+/**
+ * How many amounts not zero the sheet holds under its header, in its amount column, without its total rows
+ * (`montantsHorsTotal`: a recap's chapter totals and grand total are no lines of their own); counted once.
+ */
 function montantsLus(c: Candidat): number {
   const col = c.e.colonnes.montant;
-  c.montants ??=
-    col === undefined
-      ? 0
-      : cellulesMontant(c.s, c.e.ligne, col).filter((x) => x.montant !== undefined && x.montant !== 0).length;
+  c.montants ??= col === undefined ? 0 : montantsHorsTotal(c.s, c.e.ligne, col).length;
   return c.montants;
 }
 
@@ -156,40 +160,50 @@ export function autresFeuillesDevis(lue: SheetData, sheets: readonly SheetData[]
   const e = trouverEntete(lue);
   const textes = (s: SheetData, ligne: number) => JSON.stringify((s.rows[ligne] ?? []).map((c) => c?.v ?? null));
   const entete = e ? textes(lue, e.ligne) : undefined;
+  const recapLue = estRecapitulatif(lue.name);
   const out: AutreFeuilleDevis[] = [];
   for (const s of sheets) {
     if (s === lue || s.name === lue.name) continue;
     const x = trouverEntete(s);
     const col = x?.colonnes.montant;
     if (!x || col === undefined || x.colonnes.libelle === undefined) continue;
-    if (!/devis|budget/.test(normaliser(s.name)) && textes(s, x.ligne) !== entete) continue;
+    // Read instead of a sheet named as a recap: every other sheet with a devis header is named, whatever its name.
+    if (!recapLue && !/devis|budget/.test(normaliser(s.name)) && textes(s, x.ligne) !== entete) continue;
     // Without its total rows, as a recap not proven: a total added to the lines it sums would count them twice.
-    // A row is a total when its texts say « Total… » AND its amount is the sum of the lines since the previous total
-    // or of all lines above (words never decide alone: a supplier « TOTAL ENERGIES » stays a line).
-    const montants: typeof cellules = [];
-    const cellules = cellulesMontant(s, x.ligne, col).filter((c) => c.montant !== undefined && c.montant !== 0);
-    let depuis = 0;
-    let tout = 0;
-    for (const c of cellules) {
-      const m = c.montant as number;
-      const somme = depuis !== 0 && (m === depuis || m === tout);
-      if (somme && ligneTotal(s, parseCelluleRef(c.cellule).row, col)) {
-        depuis = 0;
-        continue;
-      }
-      montants.push(c);
-      depuis += m;
-      tout += m;
-    }
+    const montants = montantsHorsTotal(s, x.ligne, col);
     if (!montants.length) continue;
     out.push({
       feuille: s.name,
       cellule: celluleRef(s.name, x.ligne, col),
       cellules: montants.length,
-      somme: sumCents(montants.map((c) => c.montant as NonNullable<typeof c.montant>)),
+      somme: sumCents(montants.map((c) => c.montant)),
     });
   }
   return out;
+}
+
+/**
+ * The amounts not zero under the header row `ligne` in column `col`, without the sheet's total rows. A row is a total
+ * when its texts say « Total… » AND its amount is the sum of the lines since the previous total or of all lines above
+ * (a grand total after chapter totals too); words never decide alone: a supplier « TOTAL ENERGIES » stays a line.
+ */
+function montantsHorsTotal(s: SheetData, ligne: number, col: number): { cellule: string; montant: Cents }[] {
+  const montants: { cellule: string; montant: Cents }[] = [];
+  let depuis = 0;
+  let tout = 0;
+  for (const { cellule, montant } of cellulesMontant(s, ligne, col)) {
+    if (montant === undefined || montant === 0) continue;
+    const m: number = montant;
+    const somme = (depuis !== 0 && m === depuis) || (tout !== 0 && m === tout);
+    if (somme && ligneTotal(s, parseCelluleRef(cellule).row, col)) {
+      depuis = 0;
+      continue;
+    }
+    montants.push({ cellule, montant });
+    depuis += m;
+    tout += m;
+  }
+  return montants;
 }
 
 /** A row whose texts before the amount column all say « Total… » (the wording of a recap's total rows). */

@@ -90,7 +90,8 @@ export interface ContexteDetecte {
   /**
    * The other sheets that look like a devis and hold amounts, not read (`autresFeuillesNommees`: a sheet named as a
    * recap only when its amounts do not prove it the devis's recap): the pane names them beside the devis detected, as
-   * every command says it (« feuille-lue »). Only when there are some.
+   * every command says it (« feuille-lue »). Only when there are some, and only when asked (`autresFeuilles`: the
+   * pane's banner, `lireProduction`; not the duration of a command, `dureeDuClasseur`).
    */
   autresFeuillesDevis?: string[];
   /** Several different durations written above the devis header: none taken, each named with its cell. */
@@ -235,8 +236,10 @@ export function dureesDuTexte(texte: string): string[] {
  * What the workbook says about the production, before anyone types anything: the sheet that looks most like a
  * devis, and the genre and duration written in the title rows above its header (« documentaire 52' »).
  * A value found twice with different readings is left out (the user chooses); every value names its cell.
+ * `autresFeuilles`: also the other sheets that look like a devis (`autresFeuillesDevis`), for the pane's banner; off by
+ * default, as proving a recap-named sheet imports the devis (a cost a command asking the duration need not pay).
  */
-export function detecterContexte(feuilles: SheetData[]): ContexteDetecte {
+export function detecterContexte(feuilles: SheetData[], opts: { autresFeuilles?: boolean } = {}): ContexteDetecte {
   const feuillesDevis = feuilles.filter((s) => trouverEntete(s) !== undefined).map((s) => s.name);
   const devis = trouverFeuilleDevis(feuilles);
   const resultat: ContexteDetecte = { valeurs: {}, sources: {}, feuillesDevis };
@@ -244,7 +247,8 @@ export function detecterContexte(feuilles: SheetData[]): ContexteDetecte {
   resultat.valeurs.feuilleDevis = devis.name;
   if (devis.masquee) resultat.feuilleDevisMasquee = true;
   // Named as every command reading the devis names them: a recap-named sheet left out only when its amounts prove it.
-  const autres = autresFeuillesNommees(devis, feuilles);
+  // Only when asked (the pane's banner): proving a recap imports the devis, which the duration alone does not need.
+  const autres = opts.autresFeuilles ? autresFeuillesNommees(devis, feuilles) : [];
   if (autres.length) resultat.autresFeuillesDevis = autres.map((a) => a.feuille);
   const entete = trouverEntete(devis);
   const genres = new Map<Genre, string>();

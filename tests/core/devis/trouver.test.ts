@@ -181,9 +181,79 @@ describe("la feuille du devis choisie par ce qu'elle tient, jamais par son seul 
     expect(d.devis.total).toBe(2_770_050);
     expect(d.recapitulatif).toMatchObject({ feuille: "Récapitulatif", ecarts: [] });
     expect(d.autres).toEqual([]);
-    // Its amounts no longer the devis's (another production's): it holds more amounts, it is read.
-    const autre = parSousChapitres.map((r) => r.map((v) => (typeof v === "number" ? v * 2 : v)));
-    expect((await decision({ Récapitulatif: autre, Feuil1: DETAILLE })).lue).toBe("Récapitulatif");
+    // Its amounts no longer the devis's (a stale recap): its chapter totals and grand total are no lines, its five
+    // sous-chapitres no more than Feuil1's five lines. Feuil1 is read and the recap named with its amounts out of total
+    // (before: the recap read for its nine amounts, Feuil1 named nowhere).
+    const perime = parSousChapitres.map((r) => r.map((v) => (typeof v === "number" ? v * 2 : v)));
+    const p = await decision({ Récapitulatif: perime, Feuil1: DETAILLE });
+    expect(p.lue).toBe("Feuil1");
+    expect(p.devis.total).toBe(2_770_050);
+    expect(p.recapitulatif).toBeUndefined();
+    expect(p.autres).toMatchObject([
+      { feuille: "Récapitulatif", cellule: "'Récapitulatif'!C1", cellules: 5, somme: 5_540_100 },
+    ]);
+    expect(p.autres[0].recapitulatifNonProuve).toMatchObject({ figures: 7, accords: 0 });
+    const { constats } = await feuilleLue({ Récapitulatif: perime, Feuil1: DETAILLE });
+    expect(constats.map((c) => [c.gravite, c.cellule])).toEqual([["alerte", "'Récapitulatif'!C2"]]);
+    expect(sp(constats[0].message)).toContain("5 cellules hors total, somme 55 401,00 €");
+    expect(sp(constats[0].message)).toContain("seule la feuille « Feuil1 » l'est");
+  });
+
+  it("une feuille au nom de récapitulatif qui tient plus de lignes que le devis est lue, et l'autre feuille à en-tête est nommée", async () => {
+    // Another production's devis under a recap's name: six lines (no total row), none a chapter total of Feuil1.
+    const autreDevis: Cellule[][] = [
+      ["N°", "Poste", "Montant"],
+      ["1.1", "Droits d'auteur", 20000],
+      ["1.2", "Droits musicaux", 5000],
+      ["2.1", "Réalisateur", 16000],
+      ["2.2", "Chef opérateur", 8401],
+      ["8.1", "Montage", 6000],
+      ["8.2", "Étalonnage", 1500],
+    ];
+    const def = { Récapitulatif: autreDevis, Feuil1: DETAILLE };
+    const d = await decision(def);
+    expect(d.lue).toBe("Récapitulatif");
+    expect(d.devis.total).toBe(5_690_100);
+    // Feuil1: neither named as a devis nor with the same header, named all the same (before: named nowhere).
+    expect(d.autres).toEqual([{ feuille: "Feuil1", cellule: "Feuil1!C1", cellules: 5, somme: 2_770_050 }]);
+    const { r, constats } = await feuilleLue(def);
+    expect(r.devis.feuille).toBe("Récapitulatif");
+    expect(r.devis.autresFeuilles?.map((a) => a.feuille)).toEqual(["Feuil1"]);
+    expect(constats.map((c) => [c.gravite, c.cellule])).toEqual([["alerte", "Feuil1!C1"]]);
+    expect(sp(constats[0].message)).toContain("La feuille « Feuil1 » ressemble aussi à un devis");
+  });
+
+  it("à score égal, l'ordre des feuilles ne décide pas : la feuille au nom de récapitulatif passe la même règle avant ou après l'autre", async () => {
+    const notes: Cellule[][] = [
+      COMPLET[0],
+      [null, "Repérages", null, null, null, 500],
+      [null, "Note a"],
+      [null, "Note b"],
+    ];
+    // Same columns, same rows counted: equal scores. The recap-named sheet holds more amounts and proves no recap.
+    const avant = await decision({ Récapitulatif: COMPLET, Notes: notes });
+    const apres = await decision({ Notes: notes, Récapitulatif: COMPLET });
+    expect(avant.lue).toBe("Récapitulatif");
+    expect(apres.lue).toBe("Récapitulatif");
+    expect(apres.devis.total).toBe(2_770_050);
+    expect(apres.autres).toEqual([{ feuille: "Notes", cellule: "Notes!F1", cellules: 1, somme: 50_000 }]);
+    // Its true recap, after or before the devis at equal score: the devis is read either way.
+    const vrai: Cellule[][] = [
+      COMPLET[0],
+      [1, "Droits artistiques", null, null, null, 12500],
+      [2, "Personnel", null, null, null, 12200.5],
+      [8, "Post-production", null, null, null, 3000],
+      [null, "Total", null, null, null, 27700.5],
+    ];
+    const court: Cellule[][] = [COMPLET[0], ...COMPLET.slice(2, 4), COMPLET[5], COMPLET[6]];
+    for (const def of [
+      { Récapitulatif: vrai, Feuil1: court },
+      { Feuil1: court, Récapitulatif: vrai },
+    ]) {
+      const v = await decision(def);
+      expect(v.lue).toBe("Feuil1");
+      expect(v.recapitulatif).toMatchObject({ feuille: "Récapitulatif" });
+    }
   });
 
   it("un vrai « Récapitulatif » placé avant le devis, moins de montants que lui : le devis est lu", async () => {
