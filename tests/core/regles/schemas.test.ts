@@ -572,7 +572,7 @@ describe("motif « à vérifier » : une ou deux phrases pour le comptable, le j
       (lire(f) as { versions: AvecSources[] }).versions.find((x) => x.effetDu === du)!;
     // FSA: the CNC's own page gives 25 % and 12 000 € an hour for documentaries, on « la part française du financement ».
     const fsa = source("financement-fsa.json", "2015-01-01");
-    expect(fsa.sources.map((x) => x.url)).toContain("http://www.cnc.fr/web/fr/363");
+    expect(fsa.sources.map((x) => x.url)).toContain("https://www.cnc.fr/web/fr/363");
     expect(fsa.note).toContain("pas le texte du règlement");
     // Intensity: the rules in force refer to thresholds in art. 311-18 and 311-19; 311-19 is unread, and said so.
     const intensite = source("intensite-aides.json", "2023-02-01");
