@@ -39,6 +39,22 @@ beforeAll(async () => {
 const versMemoire = (s: SheetData): CelluleMemoire[][] =>
   s.rows.map((r) => r.map((c) => (c.f ? { f: c.f, v: c.v } : c.v)));
 
+/** Prodbook's Devis sheet of a saved file, read back with ExcelJS: label → quantity (column D). */
+async function quantites(fichier: string): Promise<Record<string, unknown>> {
+  const lu = new ExcelJS.Workbook();
+  await lu.xlsx.readFile(fichier);
+  const q: Record<string, unknown> = {};
+  lu.getWorksheet("Devis")!.eachRow((r, n) => {
+    if (n > 4 && typeof r.getCell(3).value === "string") q[String(r.getCell(3).value)] = r.getCell(4).value;
+  });
+  return q;
+}
+/** Every sheet Prodbook wrote, as read back from the file (values, formulas, cached results). */
+async function feuillesProdbook(fichier: string) {
+  const wb = await chargerXlsx(await fs.readFile(fichier), path.basename(fichier));
+  return ["Devis", "Synthèse", "Contrôles"].map((n) => lireFeuille(wb.getWorksheet(n)!));
+}
+
 describe("revue des quantités du devis d'après le plan de travail (devis réel assets/exemple)", () => {
   test("fonction → ligne : masculin/féminin, mots entiers, lignes au forfait et charges sociales exclues", () => {
     const devis = importerDevis(budget);
@@ -280,21 +296,6 @@ describe("application en plusieurs fois, sur un vrai classeur : les lignes appli
     await wb.enregistrer(vers);
     return a;
   }
-  /** Prodbook's Devis sheet of a saved file, read back with ExcelJS: label → quantity (column D). */
-  async function quantites(fichier: string): Promise<Record<string, unknown>> {
-    const lu = new ExcelJS.Workbook();
-    await lu.xlsx.readFile(fichier);
-    const q: Record<string, unknown> = {};
-    lu.getWorksheet("Devis")!.eachRow((r, n) => {
-      if (n > 4 && typeof r.getCell(3).value === "string") q[String(r.getCell(3).value)] = r.getCell(4).value;
-    });
-    return q;
-  }
-  /** Every sheet Prodbook wrote, as read back from the file (values, formulas, cached results). */
-  async function feuillesProdbook(fichier: string) {
-    const wb = await chargerXlsx(await fs.readFile(fichier), path.basename(fichier));
-    return ["Devis", "Synthèse", "Contrôles"].map((n) => lireFeuille(wb.getWorksheet(n)!));
-  }
 
   test("deux lots l'un après l'autre : les deux sont dans la feuille Devis ; appliquer de nouveau ne change rien", async () => {
     const f0 = await classeurPlanning(path.join(dir, "plan.xlsx"));
@@ -366,20 +367,6 @@ describe("le plan de travail change après une application : la ligne appliquée
     }
     await x.xlsx.writeFile(vers);
     return vers;
-  }
-  /** Prodbook's Devis sheet of a saved file, read back with ExcelJS: label → quantity (column D). */
-  async function quantites(fichier: string): Promise<Record<string, unknown>> {
-    const lu = new ExcelJS.Workbook();
-    await lu.xlsx.readFile(fichier);
-    const q: Record<string, unknown> = {};
-    lu.getWorksheet("Devis")!.eachRow((r, n) => {
-      if (n > 4 && typeof r.getCell(3).value === "string") q[String(r.getCell(3).value)] = r.getCell(4).value;
-    });
-    return q;
-  }
-  async function feuillesProdbook(fichier: string) {
-    const wb = await chargerXlsx(await fs.readFile(fichier), path.basename(fichier));
-    return ["Devis", "Synthèse", "Contrôles"].map((n) => lireFeuille(wb.getWorksheet(n)!));
   }
   const f = (n: string) => path.join(dir, `${n}.xlsx`);
 
