@@ -393,9 +393,14 @@ async function quantitesAppliquees(
   const nom = choisirNomFeuille(NOMS_SOUHAITES.devis, existantes, prodbook);
   if (!prodbook.some((n) => n.toLowerCase() === nom.toLowerCase())) return out;
   const ecrites = lignesEcrites(await wb.readSheet(nom));
+  // A label two lines of the devis share (a second « Machiniste » for a renfort) proves nothing after a row shift: the
+  // first line would read the second's row. Neither is read back, as for two rows pointing to one cell.
+  const parLibelle = new Map<string, number>();
+  for (const l of devis.lignes) parLibelle.set(normaliser(l.libelle), (parLibelle.get(normaliser(l.libelle)) ?? 0) + 1);
   for (const l of devis.lignes) {
     const e = ecrites.get(sourceLigne(l));
     if (!e || e.libelle === undefined || normaliser(e.libelle) !== normaliser(l.libelle)) continue;
+    if (parLibelle.get(normaliser(l.libelle))! > 1) continue;
     if (l.quantite === undefined || !new Decimal(e.quantite).eq(l.quantite)) out.set(l.id, e.quantite);
   }
   return out;

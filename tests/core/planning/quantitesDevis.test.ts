@@ -557,4 +557,37 @@ describe("après prodbook devis -o, la feuille du producteur change : sa quantit
     const apres = await quantitesDevis(wb2);
     expect(apres).toEqual({ ...avantEcrit, "Chef opérateur": 4 });
   });
+
+  test("deux lignes au même libellé, une ligne insérée au-dessus : la première ne prend pas la quantité de la seconde", async () => {
+    // A second « Chef opérateur » line (a renfort, 4 j) right below the first (18 j), then `devis -o`.
+    const base = versMemoire(budget);
+    const i = base.findIndex((r) => r.includes("Chef opérateur"));
+    const renfort = [...base[i]];
+    renfort[renfort.indexOf(18)] = 4;
+    base.splice(i + 1, 0, renfort);
+    const wb = new MemoryWorkbook({ "Budget Gardiens": base, PDT: lignesPdt() });
+    await structurerDevis(wb, { ecrire: true });
+    const producteur = versMemoire((await wb.readSheet("Budget Gardiens"))!);
+    producteur.splice(
+      producteur.findIndex((r) => r.includes("Chef opérateur")),
+      0,
+      [null, "Note : voir contrat"],
+    );
+    const wb2 = await avecFeuille(wb, producteur);
+
+    const r = await planifierClasseur(wb2);
+    const chefs = r.propositions.filter((p) => p.libelle === "Chef opérateur");
+    expect(chefs.length).toBeGreaterThan(0);
+    // The first line's source cell now points to the renfort's row, same label: nothing is read back for either.
+    expect(chefs.map((p) => [p.quantiteAppliquee, etatProposition(p)])).toEqual(
+      chefs.map(() => [undefined, "proposee"]),
+    );
+    const son = r.propositions.find((p) => p.libelle === "Ingénieur du son")!;
+    await appliquerPropositions(wb2, [son.ligneId], "2026-05-01");
+    const q: unknown[] = [];
+    for (const row of (await wb2.readSheet("Devis"))!.rows.slice(4))
+      if (row[2]?.v === "Chef opérateur") q.push(row[3]?.v);
+    // The producer's own quantities, in their order: never the renfort's 4 j on the first line.
+    expect(q).toEqual([18, 4]);
+  });
 });
