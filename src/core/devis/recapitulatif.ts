@@ -171,14 +171,20 @@ export function recapitulatifNomme(
   // Read as a recap, not proven: the read under the header, else the column agreeing most.
   const c = h ?? colonnesLues(sheet, devis).sort((a, b) => bilan(b.lu, b.r).accords - bilan(a.lu, a.r).accords)[0];
   if (!c) return undefined;
-  // Its amounts without its total rows: a total added to its chapters would count them twice, and so would a
-  // chapter's total added to its sous-chapitres.
-  const montants = [
-    ...c.lu.lus.filter((l) => l.chapitre !== "total" && !c.lu.sous.has(l.chapitre)),
+  // Its amounts without its total rows, each left out only when the arithmetic proves it one: a chapter row equal to
+  // the sum of its sous-chapitres, a total equal to the sum of the chapters (rows or sous-chapitres) — counted with
+  // them, it would count them twice. A row that adds up to nothing it covers is an amount of its own, whatever its place.
+  const sommeSous = (ch: CodeChapitre) => sumCents((c.lu.sous.get(ch) ?? []).map((x) => x.montant));
+  const chapitres = c.lu.lus.filter((l): l is MontantRecap & { chapitre: CodeChapitre } => l.chapitre !== "total");
+  const base = [
+    ...chapitres.filter((l) => !c.lu.sous.has(l.chapitre) || l.montant !== sommeSous(l.chapitre)),
     ...[...c.lu.sous.values()].flat(),
-  ]
-    .map((x) => x.montant)
-    .filter((x) => x !== 0);
+  ].map((x) => x.montant);
+  const sommes = new Set([sumCents(base), sumCents(chapitres.map((l) => l.montant))]);
+  const montants = [
+    ...base,
+    ...c.lu.lus.filter((l) => l.chapitre === "total" && !sommes.has(l.montant)).map((l) => l.montant),
+  ].filter((x) => x !== 0);
   return {
     differe: {
       cellule: c.r.cellule,

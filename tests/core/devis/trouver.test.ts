@@ -197,6 +197,16 @@ describe("la feuille du devis choisie par ce qu'elle tient, jamais par son seul 
     expect(constats.map((c) => [c.gravite, c.cellule])).toEqual([["alerte", "'Récapitulatif'!C2"]]);
     expect(sp(constats[0].message)).toContain("5 cellules hors total, somme 55 401,00 €");
     expect(sp(constats[0].message)).toContain("seule la feuille « Feuil1 » l'est");
+    // A « Total 2 » that adds up to nothing it covers (12 000 for 8 000 + 4 200,50, doubled) is an amount of its own:
+    // counted with the rest, whatever its place; the grand total, no longer the sum of the chapters, is counted too.
+    // (Feuil1 read as the devis, as a sheet named by the user is: the recap-named sheet, seven amounts now, is compared.)
+    const fauxTotal = perime.map((r) => (r[1] === "Total 2" ? [null, "Total 2", 24000] : r));
+    const sheets = await feuilles({ Récapitulatif: fauxTotal, Feuil1: DETAILLE });
+    const feuil1 = sheets.find((x) => x.name === "Feuil1")!;
+    const f = recapEtAutresFeuilles(feuil1, importerDevis(feuil1), sheets);
+    expect(f.autres).toMatchObject([
+      { feuille: "Récapitulatif", cellules: 7, somme: 5_540_100 + 2_400_000 + 5_540_100 },
+    ]);
   });
 
   it("une feuille au nom de récapitulatif qui tient plus de lignes que le devis est lue, et l'autre feuille à en-tête est nommée", async () => {
