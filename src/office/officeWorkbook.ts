@@ -138,7 +138,7 @@ export class OfficeWorkbook implements WorkbookPort {
       verifierPossession(specs, existantes, prodbook);
       // A table of the user's already holding a name Prodbook needs is said in French before anything is written: Excel
       // would refuse the name only when set, in its own words, the register and earlier sheets already written.
-      verifierTables(specs, await tablesAilleurs(ctx, specs));
+      verifierTables(specs, await tablesAilleurs(ctx, existantes, specs));
       // Register first: a write interrupted halfway still leaves sheets Prodbook may replace next time.
       await ecrireRegistre(ctx, registreApres(prodbook, specs));
       for (const p of preparees) {
@@ -222,16 +222,19 @@ async function nomsFeuilles(ctx: Excel.RequestContext): Promise<string[]> {
   return feuilles.items.map((w) => w.name);
 }
 
-/** The names of the tables on the sheets `specs` do not rewrite (those of the sheets rewritten are deleted first). */
-async function tablesAilleurs(ctx: Excel.RequestContext, specs: SheetSpec[]): Promise<string[]> {
+/**
+ * The names of the tables on the sheets `specs` do not rewrite (those of the sheets rewritten are deleted first), from
+ * the sheet names already read: one sync.
+ */
+async function tablesAilleurs(ctx: Excel.RequestContext, existantes: string[], specs: SheetSpec[]): Promise<string[]> {
   const remplacees = new Set(specs.map((s) => s.name.toLowerCase()));
-  const feuilles = ctx.workbook.worksheets;
-  feuilles.load("items/name");
+  const tables = existantes
+    .filter((n) => !remplacees.has(n.toLowerCase()))
+    .map((n) => ctx.workbook.worksheets.getItem(n).tables);
+  if (!tables.length) return [];
+  for (const t of tables) t.load("items/name");
   await ctx.sync();
-  const autres = feuilles.items.filter((w) => !remplacees.has(w.name.toLowerCase()));
-  for (const w of autres) w.tables.load("items/name");
-  await ctx.sync();
-  return autres.flatMap((w) => w.tables.items.map((t) => t.name));
+  return tables.flatMap((t) => t.items.map((x) => x.name));
 }
 
 async function lireRegistre(ctx: Excel.RequestContext): Promise<string[]> {
