@@ -16,8 +16,9 @@ import { ditTotal, recapitulatifNomme, recapitulatifParCalcul } from "./recapitu
  * A sheet named as a recap (« Récapitulatif », « Synthèse budget ») is set aside for the best sheet of another name
  * when its content says it is no devis of its own: no more amounts than that sheet (total rows not counted), or amounts
  * proving it that sheet's recap (`recapitulatifNomme`); the same on equal scores, whichever comes first. Words never
- * decide alone: a full devis named « Synthèse budget » is read before a small « Notes » table. Cheap: the other sheet is
- * imported only when the recap-named one would win on content.
+ * decide alone: a full devis named « Synthèse budget » is read before a small « Notes » table. Its amounts are counted
+ * as the finding naming a sheet set aside counts them (`recapEtAutresFeuilles`): the sheet set aside never holds more.
+ * The other sheet is imported only when a recap-named sheet scores as high.
  */
 export function trouverFeuilleDevis(sheets: SheetData[]): SheetData | undefined {
   const candidats: Candidat[] = [];
@@ -39,9 +40,13 @@ export function trouverFeuilleDevis(sheets: SheetData[]): SheetData | undefined 
   let devisAutre: Devis | undefined | null = null;
   for (const c of candidats) {
     if (c.score < autre.score) break;
-    if (!c.recap || montantsLus(c) <= montantsLus(autre)) continue;
+    if (!c.recap) continue;
     if (devisAutre === null) devisAutre = importerSansErreur(autre.s);
-    if (devisAutre && recapitulatifNomme(c.s, autre.s.name, devisAutre)?.prouve) continue;
+    const r = devisAutre ? recapitulatifNomme(c.s, autre.s.name, devisAutre) : undefined;
+    if (r?.prouve) continue;
+    // Counted as the finding naming it would count it (`recapEtAutresFeuilles`): read as a recap not proven, its amounts
+    // without the rows the arithmetic proves chapter or total rows; else without its « Total » rows proven by sums.
+    if ((r?.differe ? r.horsTotal.cellules : montantsLus(c)) <= montantsLus(autre)) continue;
     return c.s;
   }
   return autre.s;

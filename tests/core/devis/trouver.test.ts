@@ -233,6 +233,41 @@ describe("la feuille du devis choisie par ce qu'elle tient, jamais par son seul 
     expect(sp(constats[0].message)).toContain("La feuille « Feuil1 » ressemble aussi à un devis");
   });
 
+  it("une feuille au nom de récapitulatif, non prouvée, est comptée comme l'alerte la compte : ses lignes de chapitre prouvées par calcul n'en font pas un devis plus grand", async () => {
+    // Chapter rows (no « Total » wording) each the sum of its sous-chapitres: eight amounts, five once the chapter rows
+    // proven by arithmetic are set aside — no more than Feuil1's five lines. Its figures are doubled: no recap of Feuil1.
+    const chapitres: Cellule[][] = [
+      ["N°", "Poste", "Montant"],
+      ["1", "Droits artistiques", 25000],
+      ["1.1", "Droits d'auteur", 20000],
+      ["1.2", "Droits musicaux", 5000],
+      ["2", "Personnel", 24401],
+      ["2.1", "Réalisateur", 16000],
+      ["2.2", "Chef opérateur", 8401],
+      ["8", "Post-production", 6000],
+      ["8.1", "Montage", 6000],
+    ];
+    // Before: eight amounts against five, the recap-named sheet read and Feuil1 named, while the finding about the
+    // recap-named sheet, had Feuil1 been read, would have said five cells.
+    for (const def of [
+      { Récapitulatif: chapitres, Feuil1: DETAILLE },
+      { Feuil1: DETAILLE, Récapitulatif: chapitres },
+    ]) {
+      const d = await decision(def);
+      expect(d.lue).toBe("Feuil1");
+      expect(d.devis.total).toBe(2_770_050);
+      expect(d.recapitulatif).toBeUndefined();
+      expect(d.autres).toMatchObject([{ feuille: "Récapitulatif", cellules: 5, somme: 5_540_100 }]);
+    }
+    // One more sous-chapitre line: six amounts against five, the recap-named sheet is read and Feuil1 named.
+    const plus = [...chapitres, ["8.2", "Étalonnage", 1500]].map((r) =>
+      r[0] === "8" ? ["8", "Post-production", 7500] : r,
+    );
+    const p = await decision({ Récapitulatif: plus, Feuil1: DETAILLE });
+    expect(p.lue).toBe("Récapitulatif");
+    expect(p.autres).toEqual([{ feuille: "Feuil1", cellule: "Feuil1!C1", cellules: 5, somme: 2_770_050 }]);
+  });
+
   it("à score égal, l'ordre des feuilles ne décide pas : la feuille au nom de récapitulatif passe la même règle avant ou après l'autre", async () => {
     const notes: Cellule[][] = [
       COMPLET[0],
