@@ -395,14 +395,15 @@ async function quantitesAppliquees(
   const ecrites = lignesEcrites(await wb.readSheet(nom));
   // A label two lines of the devis share (a second « Machiniste » for a renfort) proves nothing after a row shift: the
   // first line would read the second's row. Neither is read back, as for two rows pointing to one cell.
+  const libelles = devis.lignes.map((l) => normaliser(l.libelle));
   const parLibelle = new Map<string, number>();
-  for (const l of devis.lignes) parLibelle.set(normaliser(l.libelle), (parLibelle.get(normaliser(l.libelle)) ?? 0) + 1);
-  for (const l of devis.lignes) {
+  for (const c of libelles) parLibelle.set(c, (parLibelle.get(c) ?? 0) + 1);
+  devis.lignes.forEach((l, i) => {
     const e = ecrites.get(sourceLigne(l));
-    if (!e || e.libelle === undefined || normaliser(e.libelle) !== normaliser(l.libelle)) continue;
-    if (parLibelle.get(normaliser(l.libelle))! > 1) continue;
+    if (!e || e.libelle === undefined || parLibelle.get(libelles[i])! > 1 || normaliser(e.libelle) !== libelles[i])
+      return;
     if (l.quantite === undefined || !new Decimal(e.quantite).eq(l.quantite)) out.set(l.id, e.quantite);
-  }
+  });
   return out;
 }
 
