@@ -689,11 +689,7 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
         ? { dateHorsNorme: { ...relue.dateHorsNorme, ligne: n(relue.dateHorsNorme.ligne) } }
         : {}),
       entetesRepetes: relue.entetesRepetes?.map(n),
-      runs: relue.runs && {
-        ...relue.runs,
-        debut: relue.runs.debut.map(n),
-        fin: relue.runs.fin.map(n),
-      },
+      runs: relue.runs?.map((r) => ({ ...r, debut: r.debut.map(n), fin: r.fin.map(n) })),
       desequilibres: new Map([...relue.desequilibres].map(([k, v]) => [k, { ...v, l: n(v.l) }])),
       negatifs: relue.negatifs && { ...relue.negatifs, lignes: relue.negatifs.lignes.map(n) },
       comptes: new Map([...relue.comptes].map(([k, v]) => [k, { ...v, lignes: v.lignes?.map(n) }])),
