@@ -1,6 +1,6 @@
 import { detailDuree, DUREE_MAX_MINUTES } from "../app/arguments";
 import { ENCODAGES_FEC } from "../app/commandes/fec";
-import { texteDureesAmbigues as dureesNonPrises, type DureeEcrite } from "../app/commandes/production";
+import { texteDureesAmbigues as dureesNonPrises, type DureeEcrite } from "../app/durees";
 import { CliError, procheDe } from "./io";
 import { decimalFr } from "../core/util/texte";
 import { analyserMontant, analyserNombre, messageMontantRefuse, messageNombreRefuse, type Cents } from "../core/money";

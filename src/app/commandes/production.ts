@@ -12,7 +12,9 @@ import { estFeuilleParametres } from "../../core/regles/parametres";
 import { commandesClasseur } from "./classeur";
 import type { OrigineDuree } from "../../core/devis/model";
 import { dureeDe, origineDureeDe } from "../contexte";
-import { minutesFr } from "../../core/util/texte";
+import type { DureeEcrite } from "../durees";
+
+export { nommerDurees, texteDureesAmbigues, type DureeEcrite } from "../durees";
 
 export interface ProductionLue {
   /** What the pages start from: the saved context, completed by what was detected. */
@@ -32,20 +34,10 @@ export interface DureeLue {
   origineDuree: OrigineDuree;
 }
 
-/** A duration written in the workbook, with its cell (« 52 » in 'Budget'!A2). */
-export interface DureeEcrite {
-  minutes: string;
-  cellule: string;
-}
-
 /** Several different durations written in the workbook: none taken, each named with its cell. */
 export interface DureesAmbigues {
   dureesAmbigues: DureeEcrite[];
 }
-
-/** Durations written but not taken, as the messages name them: « 52 min ('Budget'!A2), 90 min ('Budget'!A2) ». */
-export const nommerDurees = (d: readonly DureeEcrite[]) =>
-  d.map((x) => `${minutesFr(x.minutes)} min (${x.cellule})`).join(", ");
 
 /**
  * The duration written in the workbook (« Documentaire 52' » above the devis header), for a use case given none (the
@@ -85,10 +77,6 @@ export async function avecDureeDuClasseur<T extends { dureeMinutes?: number; dur
   const lue = await dureeDuClasseur(wb, feuille);
   return lue ? { ...a, ...lue } : a;
 }
-
-/** What a use case says of durations written but not taken (« 52 min ('Budget'!A2), 90 min ('Budget'!A2) »). */
-export const texteDureesAmbigues = (d: readonly DureeEcrite[]) =>
-  `le classeur écrit plusieurs durées, aucune n'est prise : ${nommerDurees(d)}`;
 
 /** The production context shared by the pane's pages, saved in the workbook's document settings. */
 export const commandesProduction = {

@@ -34,5 +34,15 @@ export async function lirePlage(chemin: string, debut: number, fin: number, opts
 
 if (!isMainThread && workerData?.prodbookFec) {
   const d = workerData as { chemin: string; debut: number; fin: number; opts: OptionsFec };
-  lirePlage(d.chemin, d.debut, d.fin, d.opts).then((p) => parentPort!.postMessage(p));
+  lirePlage(d.chemin, d.debut, d.fin, d.opts).then((p) => parentPort!.postMessage(p, tampons(p)));
+}
+
+/** The part's large arrays (its runs' blocks, its key arena) moved to the calling thread rather than copied. */
+function tampons(p: PartielFec): ArrayBuffer[] {
+  const t = new Set<ArrayBuffer>();
+  for (const r of p.runs ?? [])
+    for (const a of [r.cle, r.debut, r.fin, r.lignes, r.date, r.empreinte, r.debit, r.credit])
+      t.add(a.buffer as ArrayBuffer);
+  t.add(p.entrees.octets.buffer as ArrayBuffer);
+  return [...t];
 }

@@ -109,6 +109,37 @@ describe("FEC mis bout à bout", () => {
     }
   });
 
+  test("20 000 écritures exportées deux fois (plus d'un bloc d'enregistrement) : chacune nommée, en un fil comme en deux", () => {
+    const n = 20_000;
+    const copie = [E];
+    for (let k = 1; k <= n; k++) {
+      const montant = `${k},${String(k % 100).padStart(2, "0")}`;
+      copie.push(
+        l("AC", String(k), "20240105", "606400", montant, "0,00"),
+        l("AC", String(k), "20240105", "401000", "0,00", montant),
+      );
+    }
+    const texte = Buffer.from([...copie, ...copie].join("\n") + "\n");
+    const entier = lireFec(texte);
+    const lignesCopie = 2 * n + 1;
+    expect(entier.doublons?.nombre).toBe(n);
+    expect(entier.doublons?.nombreLignes).toBe(2 * n);
+    expect(entier.doublons?.debit).toBe(entier.debit / 2);
+    // The first one cited names its lines in the second copy; every entry is counted, those of the last blocks too.
+    expect(entier.doublons?.ecritures[0]).toMatchObject({
+      ecritureNum: "1",
+      lignes: { du: lignesCopie + 2, au: lignesCopie + 3 },
+    });
+    // Cut in the second copy: the parallel reading's parts, assembled, find the same.
+    const coupe = texte.indexOf(`\nAC\tJournal\t${n - 100}\t`, texte.length / 2) + 1;
+    const p0 = new LecteurFec();
+    p0.pousser(texte.subarray(0, coupe));
+    const p1 = new LecteurFec({ suite: { entete: E } });
+    p1.pousser(texte.subarray(coupe));
+    const r = assemblerFec([p0.terminerPartiel(), p1.terminerPartiel()]);
+    expect(r.doublons).toEqual(entier.doublons);
+  });
+
   test("les FEC réels du dépôt n'ont ni doublon ni en-tête répété ; mis bout à bout, chaque écriture l'est", () => {
     const dir = path.join(__dirname, "../../fixtures/fec-reel");
     for (const f of fs.readdirSync(dir).filter((n) => /\.txt$/i.test(n))) {

@@ -109,8 +109,8 @@ export interface PartielFec {
   entrees: ClesOctets;
   /** Entries of the part met again, not next to their first lines (EnsembleCles.repetitions). */
   repetitions?: number;
-  /** Its runs of lines of one entry (local numbers), for the entries listed twice. */
-  runs?: RunsFec;
+  /** Its runs of lines of one entry (local numbers, blocks in order), for the entries listed twice. */
+  runs?: RunsFec[];
   lignes?: EcritureFec[];
   /** The first line (local) whose amounts prove a decimal comma, a decimal dot; 0 when none. */
   preuves?: { virgule: number; point: number };
@@ -151,7 +151,7 @@ export function assemblerParties(parties: PartielFec[]): ResultatFec {
   const { nombre: entrees, suivies } = compterClesSuivies(parties.map((p) => p.entrees));
   const entetesRepetes: number[] = [];
   let horsNorme: DateHorsNorme | undefined;
-  const runs: { runs?: RunsFec; octets: Uint8Array; decalage: number }[] = [];
+  const runs: { runs?: RunsFec[]; octets: Uint8Array; decalage: number }[] = [];
   for (const p of parties) {
     const total = decalage;
     if (p.numerosAbsolus) decalage = 0;

@@ -14,10 +14,16 @@ export { CR, LF, MAX_CHAMPS };
 export interface CibleLignes {
   /** Filled by the scanner for the current line (m + 1 entries, the first MAX_CHAMPS + 1 only). */
   readonly bornes: Int32Array;
-  /** While false, the scanner stops at the first non-ASCII byte so the encoding can be decided there. */
-  encodageConnu(): boolean;
-  /** The first non-ASCII byte at u[i]: decides the encoding, or leaves it undecided when its sequence is cut by u's end. */
-  nonAscii(u: Uint8Array, i: number): void;
+  /**
+   * While true, the scanner reports every non-ASCII byte (nonAscii): the encoding is undecided (the first decides it),
+   * or the bytes are read as UTF-8 and checked.
+   */
+  voirNonAscii(): boolean;
+  /**
+   * A non-ASCII byte at u[i]: decides the encoding (the first), checks its UTF-8 sequence; returns the offset of the next
+   * byte to look at (past a valid sequence, u's end when the sequence is cut there). `fin`: u ends the file.
+   */
+  nonAscii(u: Uint8Array, i: number, fin: boolean): number;
   /** One line u[debut, fin) of m fields. */
   ligne(u: Uint8Array, debut: number, fin: number, m: number): void;
   /** Bare CRs after a line: each ends an empty line. */
@@ -31,8 +37,8 @@ const SANS_MOTS = new Uint32Array(0);
 /**
  * Scans u from p, one `ligne` call per complete line; returns where the unfinished last line starts (all of u
  * is consumed when `fin`). Four bytes at a time (SWAR): a word gives a mask of its candidate bytes (separator,
- * line end, or non-ASCII while the encoding is undecided) and only those bytes are looked at — about 18 per
- * 140-byte line instead of 140.
+ * line end, or non-ASCII while the encoding is undecided or UTF-8 is checked) and only those bytes are looked at —
+ * about 18 per 140-byte line instead of 140.
  */
 export function decouperLignes(u: Uint8Array, p: number, fin: boolean, sep: number, cible: CibleLignes): number {
   const n = u.length;
@@ -43,9 +49,9 @@ export function decouperLignes(u: Uint8Array, p: number, fin: boolean, sep: numb
   // Bytes < 14 (tab, LF, CR) are flagged by the "has a byte less than" trick, "|" by "has a zero byte" on x ^ mask.
   // Both may flag a byte above a true hit (borrow), never miss one: each flagged byte is checked.
   const masque = sep > 13 ? sep * 0x01010101 : 0;
-  let haut = cible.encodageConnu() ? 0 : 0x80808080;
+  let haut = cible.voirNonAscii() ? 0x80808080 : 0;
   let deb = p;
-  let suite = p; // bytes before it are handled (the start's word, a run of CRs)
+  let suite = p; // bytes before it are handled (the start's word, a run of CRs, a UTF-8 sequence)
   let m = 0;
   b[0] = p;
   const kfin = (n + 3) >> 2;
@@ -87,11 +93,11 @@ export function decouperLignes(u: Uint8Array, p: number, fin: boolean, sep: numb
         suite = q;
         m = 0;
         b[0] = q;
-        haut = cible.encodageConnu() ? 0 : 0x80808080; // decoding the line may have decided it
-      } else if (c > 127 && haut !== 0 && !cible.encodageConnu()) {
-        // Once per scan: left undecided (a sequence cut at the end of u), its next bytes are no first byte.
-        cible.nonAscii(u, i);
-        haut = 0;
+        haut = cible.voirNonAscii() ? 0x80808080 : 0; // decoding the line may have decided the encoding
+      } else if (c > 127 && haut !== 0) {
+        // A sequence's next bytes are no first byte (nor a separator or a line end, when it is valid): skipped.
+        suite = cible.nonAscii(u, i, fin);
+        haut = cible.voirNonAscii() ? 0x80808080 : 0;
       }
     }
   }

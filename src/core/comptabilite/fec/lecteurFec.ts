@@ -1,4 +1,4 @@
-import { DecodeurTexte, detecterEncodage, type EncodageFec } from "./decodage";
+import { DecodeurTexte, detecterEncodage, sequenceUtf8, type EncodageFec } from "./decodage";
 import {
   contradictionEncodage,
   detecterUtf16,
@@ -57,16 +57,17 @@ export class LecteurFec implements CibleLignes {
    */
   private signeMonetaire = false;
   /**
-   * Every byte read as UTF-8 is checked as it comes (one native decoding per chunk, stopped once the file is known
-   * not to be UTF-8): `remplace` is set at the first invalid sequence or « � », whichever fields are decoded. Before,
-   * only the fields decoded could tell, so `ecarts --json` (lines not kept) said nothing of an EcritureLib that
-   * `ecarts -o` (lines kept for the Grand livre sheet) named.
+   * Every byte read as UTF-8 is checked as it comes, while the encoding is undecided or UTF-8: the scanner reports each
+   * non-ASCII byte (nonAscii) and its sequence is checked in place (sequenceUtf8); `remplace` is set at the first
+   * invalid one, which ends the check, whichever fields are decoded. Before, only the fields decoded could tell, so
+   * `ecarts --json` (lines not kept) said nothing of an EcritureLib that `ecarts -o` (lines kept for the Grand livre
+   * sheet) named. (A TextDecoder over every chunk did the same check at 0.8 s of CPU per million lines.)
    */
-  private verifUtf8?: TextDecoder = new TextDecoder("utf-8", { fatal: true });
+  private verifUtf8 = true;
   private remplace = false;
   /**
    * A « � » (U+FFFD) in the text read, valid in itself (bytes EF BF BD, or the code unit FFFD in UTF-16): the text was
-   * damaged before this file was written, nothing is invalid in it. Set by the chunk check; the next lines are then
+   * damaged before this file was written, nothing is invalid in it. Set by the UTF-8 check; the next lines are then
    * looked at (ligne, lireEnteteDe) until the one holding it is found — a flag read per line, the search only then.
    */
   private chercherRemplacement = false;
@@ -207,7 +208,6 @@ export class LecteurFec implements CibleLignes {
     }
     if (this.page8) chunk = this.page8.enUtf8(chunk);
     else if (this.utf16) chunk = this.enUtf8(this.utf16, chunk, fin);
-    this.verifierUtf8(chunk, fin);
     this.lireOctets(chunk, fin);
     if (!this.signeMonetaire && this.encodage === "windows-1252" && chunk.indexOf(0xa4) >= 0)
       this.signeMonetaire = true;
@@ -235,25 +235,32 @@ export class LecteurFec implements CibleLignes {
     return u.encodeur.encode(s);
   }
 
+  /** Are the bytes read checked as UTF-8 (see `verifUtf8`)? */
+  private verifierUtf8(): boolean {
+    return this.verifUtf8 && (this.encodage === undefined || this.encodage === "utf-8");
+  }
+
   /**
-   * The bytes about to be read, checked as UTF-8 while the file may be UTF-8 (see `verifUtf8`). An invalid sequence
-   * ends the check (`remplace`); a « � » that is valid UTF-8 is no invalid byte: its line is looked for.
+   * The non-ASCII byte u[i] checked as the start of a UTF-8 sequence; returns the offset after the bytes looked at. An
+   * invalid sequence ends the check (`remplace`); a « � » that is valid UTF-8 (EF BF BD) is no invalid byte: its line
+   * is looked for. A sequence cut by the end of u is its line's, read again with the next bytes unless u ends the file.
    */
-  private verifierUtf8(chunk: Uint8Array, fin: boolean): void {
-    if (!this.verifUtf8) return;
-    if (this.encodage !== undefined && this.encodage !== "utf-8") {
-      this.verifUtf8 = undefined;
-      return;
+  private verifierSequence(u: Uint8Array, i: number, fin: boolean): number {
+    const n = sequenceUtf8(u, i);
+    if (n > 0) {
+      if (n === 3 && u[i] === 0xef && u[i + 1] === 0xbf && u[i + 2] === 0xbd && this.ligneRemplacement === undefined)
+        this.chercherRemplacement = true;
+      return i + n;
     }
-    try {
-      const t = this.verifUtf8.decode(chunk, { stream: !fin });
-      if (this.ligneRemplacement === undefined && t.indexOf("\ufffd") >= 0) this.chercherRemplacement = true;
-      return;
-    } catch {
-      // An invalid sequence: decoding it as UTF-8 gives « � ».
-    }
+    if (n < 0 && !fin) return u.length;
     this.remplace = true;
-    this.verifUtf8 = undefined;
+    this.verifUtf8 = false;
+    return i + 1;
+  }
+
+  /** u[a, b), a whole line the scanner does not read (the header, blank lines before it), checked as UTF-8. */
+  private verifierPlage(u: Uint8Array, a: number, b: number): void {
+    for (let i = a; i < b && this.verifierUtf8();) i = u[i] < 0x80 ? i + 1 : this.verifierSequence(u, i, true);
   }
 
   /** u[a, b) holds a « � » (EF BF BD): the first such line is noted, and the search stops. */
@@ -373,6 +380,7 @@ export class LecteurFec implements CibleLignes {
       this.numero += fins - 1;
       this.vides += fins - 1;
       this.numero++;
+      this.verifierPlage(u, p, e);
       if (this.chercherRemplacement) this.remplacementDans(u, p, e);
       if (vide(u, p, e)) this.vides++;
       else {
@@ -396,14 +404,21 @@ export class LecteurFec implements CibleLignes {
 
   // CibleLignes: called back by decouperLignes (public only for it; a separate object would cost an indirection
   // per line in the hot loop).
-  encodageConnu(): boolean {
-    return this.encodage !== undefined;
+  voirNonAscii(): boolean {
+    return this.encodage === undefined || this.verifierUtf8();
   }
 
-  /** Undecided while the sequence at i is cut by the end of u: its line is incomplete, scanned again with the next bytes. */
-  nonAscii(u: Uint8Array, i: number): void {
-    const e = detecterEncodage(u, i);
-    if (e) this.choisir(e);
+  /**
+   * The first non-ASCII byte decides the encoding — undecided while its sequence is cut by the end of u: its line is
+   * incomplete, scanned again with the next bytes. Read as UTF-8, each sequence is checked.
+   */
+  nonAscii(u: Uint8Array, i: number, fin: boolean): number {
+    if (this.encodage === undefined) {
+      const e = detecterEncodage(u, i);
+      if (!e) return u.length;
+      this.choisir(e);
+    }
+    return this.verifierUtf8() ? this.verifierSequence(u, i, fin) : i + 1;
   }
 
   lignesVides(n: number): void {
@@ -674,11 +689,7 @@ export function assemblerFec(parties: PartielFec[]): ResultatFec {
         ? { dateHorsNorme: { ...relue.dateHorsNorme, ligne: n(relue.dateHorsNorme.ligne) } }
         : {}),
       entetesRepetes: relue.entetesRepetes?.map(n),
-      runs: relue.runs && {
-        ...relue.runs,
-        debut: relue.runs.debut.map(n),
-        fin: relue.runs.fin.map(n),
-      },
+      runs: relue.runs?.map((r) => ({ ...r, debut: r.debut.map(n), fin: r.fin.map(n) })),
       desequilibres: new Map([...relue.desequilibres].map(([k, v]) => [k, { ...v, l: n(v.l) }])),
       negatifs: relue.negatifs && { ...relue.negatifs, lignes: relue.negatifs.lignes.map(n) },
       comptes: new Map([...relue.comptes].map(([k, v]) => [k, { ...v, lignes: v.lignes?.map(n) }])),
