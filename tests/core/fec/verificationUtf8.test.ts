@@ -142,4 +142,22 @@ describe("octets invalides en UTF-8 : vus où qu'ils soient, quel que soit le d�
       { numRuns: 300 },
     );
   });
+
+  test("un « � » avant un octet invalide : les deux alertes, quel que soit le découpage (avant : selon la coupe des morceaux, l'une pouvait manquer)", () => {
+    const b = fec([enc.encode("Location \ufffd caméra"), Uint8Array.from([0x41, 0xff, 0x42])]);
+    for (const tailles of [[b.length], [1], [7, 3], [64]]) {
+      const r = lire(b, tailles, "utf-8");
+      expect(r.alertes.filter((a) => a.message.startsWith(ABIME)).map((a) => a.ligne)).toEqual([2]);
+      expect(r.alertes.filter((a) => a.message.startsWith(INVALIDES))).toHaveLength(1);
+    }
+  });
+
+  test("un caractère coupé par la fin du fichier (sans fin de ligne) : octets invalides, en un bloc comme en morceaux", () => {
+    const entier = fec([enc.encode("Location")]);
+    // The last line without its line end, ending on the two first bytes of « € » (E2 82 AC).
+    const b = Uint8Array.from([...entier.subarray(0, entier.length - 1), 0xe2, 0x82]);
+    expect(valide(b)).toBe(false);
+    for (const tailles of [[b.length], [1], [5]])
+      expect(lire(b, tailles, "utf-8").alertes.some((a) => a.message.startsWith(INVALIDES))).toBe(true);
+  });
 });
