@@ -19,6 +19,7 @@ import { phraseRetourAuDevis, quantiteEnUnite } from "../../core/planning/quanti
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
+import { annonceEcriture } from "../components/FeuillesEcrites";
 import { Infobulle } from "../components/Infobulle";
 import { ParametresRepliables, useMontrerEnTete } from "../components/ParametresRepliables";
 import { Retour } from "../components/Retour";
@@ -142,7 +143,11 @@ export function Planning() {
         return r;
       },
       ecrire ? "planning-ecrire" : "planning-recalculer",
-      (r) => (r.fin ? `Planning recalculé : livraison le ${fr(r.fin)}.` : "Planning recalculé."),
+      (r) =>
+        annonceEcriture(
+          ecrire ? r.feuillesEcrites : [],
+          r.fin ? `Planning recalculé : livraison le ${fr(r.fin)}.` : "Planning recalculé.",
+        ),
     );
   // Its outcome under its own button (the list of proposals stands between it and the page's other messages).
   const appliquer = () =>
