@@ -433,6 +433,8 @@ describe("balayage du volet à 320 px, classeur d'exemple : chaque page ouverte 
       await page.getByTestId(TEST_IDS.page(id)).waitFor();
       trouves.push(...(await problemes(page, `${id} ouverture`)));
       const bouton = BOUTONS_PRINCIPAUX[id] ? page.getByTestId(BOUTONS_PRINCIPAUX[id]) : undefined;
+      // The page's chunk may still be arriving (« Chargement de la page… ») on a busy machine: its button awaited.
+      await bouton?.waitFor({ state: "attached", timeout: 20000 });
       if (!bouton || !(await bouton.isVisible()) || !(await bouton.isEnabled())) continue;
       presses.push(id);
       await bouton.click();

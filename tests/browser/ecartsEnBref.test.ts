@@ -1,7 +1,7 @@
 import * as path from "path";
 import { TEST_IDS } from "../../src/taskpane/testIds";
 import { XlsxWorkbook } from "../../src/xlsx/xlsxWorkbook";
-import { debordements, ouvrirVolet, RACINE, feuillesFixture, type Volet } from "./volet";
+import { debordements, ouvrirVolet, RACINE, feuillesFixture, voletDuBloc, type Volet } from "./volet";
 import { sortieBinaire } from "../helpers/cli";
 
 /**
@@ -67,6 +67,36 @@ describe("écarts en bref : le volet et `prodbook ecarts` disent la même chose 
       .evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
     // Term and value character for character, no-break spaces included.
     expect(volet).toEqual(cli);
+    expect(await debordements(page)).toEqual([]);
+    expect(v.erreursPage).toEqual([]);
+  });
+});
+
+describe("écarts en bref à 320 px, cinq chapitres en alerte : la phrase se lit comme un paragraphe", () => {
+  const v = voletDuBloc({ largeur: 320 });
+  const { page } = v;
+
+  it("« Chapitres en alerte », sur plusieurs lignes sous son terme, a chaque ligne alignée à gauche (avant : à droite, chaque ligne commencée ailleurs)", async () => {
+    await page.getByTestId(TEST_IDS.onglet("ecarts")).click();
+    await page
+      .getByTestId(TEST_IDS.ecarts.fichier)
+      .setInputFiles(path.join(RACINE, "tests/fixtures/fec-reel/123456789FEC20500930.txt"));
+    const chiffres = page.getByTestId(TEST_IDS.ecarts.chiffres);
+    await chiffres.waitFor({ timeout: 60000 });
+    const valeur = chiffres.locator("dt", { hasText: "Chapitres en alerte" }).locator("xpath=following-sibling::dd");
+    // Where each line of the value starts, against the value's own left edge.
+    const { gauche, lignes } = await valeur.evaluate((dd) => {
+      const plage = document.createRange();
+      plage.selectNodeContents(dd);
+      const debuts = new Map<number, number>();
+      for (const r of Array.from(plage.getClientRects()).filter((x) => x.width > 0)) {
+        const haut = Math.round(r.top);
+        debuts.set(haut, Math.min(debuts.get(haut) ?? Infinity, r.left));
+      }
+      return { gauche: dd.getBoundingClientRect().left, lignes: [...debuts.values()] };
+    });
+    expect(lignes.length).toBeGreaterThan(2);
+    expect(lignes.map((x) => Math.round(x - gauche))).toEqual(lignes.map(() => 0));
     expect(await debordements(page)).toEqual([]);
     expect(v.erreursPage).toEqual([]);
   });

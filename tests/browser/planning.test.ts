@@ -110,8 +110,13 @@ describe.each([320, 350])("page Planning dans le volet construit, à %i px", (la
     expect(await champ.getAttribute("aria-invalid")).not.toBe("true");
   });
 
-  it("une date que le calcul refuse (31/12/2999) : dite sous son champ, effacée dès que la date change (avant : restait jusqu'à « Recalculer »)", async () => {
+  it("une date que le calcul refuse (31/12/2999) : dite sous son champ, les chiffres gardés dits « Résultat précédent », effacée dès que la date change (avant : restait jusqu'à « Recalculer »)", async () => {
     const champ = page.getByTestId(IDS_PLANNING.livraison);
+    await deplierParametres(page, IDS_PLANNING.parametres);
+    // A plan computed first (15 mai 2026): its figures stay shown.
+    await saisirDate(champ, "15/05/2026");
+    await page.getByTestId(IDS_PLANNING.recalculer).click();
+    await page.getByTestId(IDS_PLANNING.chiffres).filter({ hasText: "15\u00a0mai\u00a02026" }).waitFor();
     await deplierParametres(page, IDS_PLANNING.parametres);
     await saisirDate(champ, "31/12/2999");
     await page.getByTestId(IDS_PLANNING.recalculer).click();
@@ -125,9 +130,23 @@ describe.each([320, 350])("page Planning dans le volet construit, à %i px", (la
       "«\u00a0Date de livraison\u00a0» attend une date de 1901 à 2199, reçu «\u00a031\u00a0décembre\u00a02999\u00a0».",
     );
     expect(await champ.getAttribute("aria-invalid")).toBe("true");
+    // The figures still shown are the earlier request's (15 mai 2026): said over them, not taken for 2999's.
+    const perime = page.getByTestId(IDS_PLANNING.perime);
+    expect(await perime.innerText()).toBe(
+      "Résultat précédent — livraison le 15\u00a0mai\u00a02026\u00a0: la dernière demande a échoué (voir le message " +
+        "sous les boutons), ces chiffres n'y répondent pas.",
+    );
+    expect(
+      await perime.evaluate(
+        (e, c) =>
+          e.getBoundingClientRect().top < document.querySelector(`[data-testid="${c}"]`)!.getBoundingClientRect().top,
+        IDS_PLANNING.chiffres,
+      ),
+    ).toBe(true);
     // Corrected, « Recalculer » not pressed: nothing left that speaks of 2999.
     await saisirDate(champ, "15/05/2026");
     await message.waitFor({ state: "detached" });
+    await perime.waitFor({ state: "detached" });
     expect(await erreur.count()).toBe(0);
     expect(await page.getByTestId(TEST_IDS.page("planning")).innerText()).not.toContain("2999");
     expect(await debordements(page)).toEqual([]);

@@ -154,6 +154,29 @@ describe(`le chiffre d'abord, les paramètres repliés (Chromium, ${LARGEUR} × 
     expect(await hautDansLaPage(cas.chiffre)).toBeLessThan(await hautDansLaPage(cas.bascule));
   });
 
+  it("Structurer : après « Analyser », le total calculé et l'écart au total du producteur en vue, avant le tableau des chapitres", async () => {
+    await id(TEST_IDS.onglet("structurer")).click();
+    await id(TEST_IDS.structurer.duree).fill("52");
+    await id(TEST_IDS.structurer.analyser).click();
+    await id(TEST_IDS.structurer.apercu).waitFor();
+    // Once the pane has scrolled to the result (Retour): the headline total under the sticky header, in the screen.
+    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 400)));
+    for (const t of [TEST_IDS.structurer.totalCalcule, TEST_IDS.structurer.totalProducteur]) {
+      const vue = await id(t).evaluate((e) => ({
+        haut: e.getBoundingClientRect().top,
+        bas: e.getBoundingClientRect().bottom,
+        entete: document.querySelector("header")?.getBoundingClientRect().bottom ?? 0,
+      }));
+      expect([t, vue.haut >= vue.entete, vue.bas <= HAUTEUR]).toEqual([t, true, true]);
+    }
+    // The chapters (11 rows in this devis) come after the totals.
+    const tableau = page.getByTestId(TEST_IDS.structurer.apercu).getByRole("table");
+    expect(await hautDansLaPage(TEST_IDS.structurer.totalCalcule)).toBeLessThan(
+      await tableau.evaluate((e) => e.getBoundingClientRect().top + window.scrollY),
+    );
+    expect(await deborde()).toBe(false);
+  });
+
   it("Crédit d'impôt : une valeur refusée, les paramètres repliés se déplient pour la montrer", async () => {
     await id(TEST_IDS.onglet("credit-impot")).click();
     await id("ci-parametres").click();

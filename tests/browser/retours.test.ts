@@ -155,9 +155,10 @@ describe("volet à 350 px : le retour d'une action est sous son bouton", () => {
 /**
  * The pages whose actions were not looked at here: Financement (« Vérifier », « Créer les feuilles »), Crédit d'impôt
  * (« Créer la feuille ») and the Tableau de bord's « Actualiser », at Excel's narrowest pane. Each shows its labelled
- * wait right under the row of its button, then announces what it did there (aria-live).
+ * wait right under the row of its button, then announces what it did there (aria-live): an action that writes sheets
+ * (there and on Planning and Carbone) names them first, before the figure it computed.
  */
-describe("volet à 320 px : Financement, Crédit d'impôt et Tableau de bord disent leur attente et leur résultat sous le bouton", () => {
+describe("volet à 320 px : Financement, Crédit d'impôt et Tableau de bord disent leur attente et leur résultat sous le bouton, les feuilles écrites annoncées", () => {
   const v = voletDuBloc({ largeur: 320 });
   const { page } = v;
   const annonce = (action: string) =>
@@ -192,6 +193,21 @@ describe("volet à 320 px : Financement, Crédit d'impôt et Tableau de bord dis
     await expect(annonce(action)).resolves.toMatch(fin);
   };
 
+  /** Clicks `bouton` (its action named the same) and waits for its end: what it announced then matches `fin`. */
+  const ecrirePuisAnnonce = async (bouton: string, fin: RegExp) => {
+    await page.getByTestId(bouton).click();
+    // Over once its spinner is gone and it has said something (not before it started).
+    await page.waitForFunction(
+      (id) => {
+        const r = document.querySelector(`[data-testid="${id}"]`);
+        return !!r && !r.querySelector(".fui-Spinner") && !!r.querySelector("[aria-live]")?.textContent;
+      },
+      TEST_IDS.retour(bouton),
+      { timeout: 20000 },
+    );
+    await expect(annonce(bouton)).resolves.toMatch(fin);
+  };
+
   it("Tableau de bord : « Actualiser »", async () => {
     await page.getByTestId("tdb-financement").waitFor();
     await pendantPuisApres("tdb-actualiser", "tdb-actualiser", "Lecture du classeur…", /^Tableau de bord à jour\.$/);
@@ -199,9 +215,16 @@ describe("volet à 320 px : Financement, Crédit d'impôt et Tableau de bord dis
 
   it("Financement : « Vérifier le plan », puis « Créer les feuilles Plan de financement et Échéancier »", async () => {
     await page.getByTestId(TEST_IDS.onglet("financement")).click();
-    const total = /^Plan «\u00a0Plan fin\.\u00a0»\u00a0: total des financements [\d\u202f\u00a0]+,\d\d\u00a0€\.$/;
-    await pendantPuisApres("fin-verifier", "fin-verifier", "Lecture du plan de financement…", total);
-    await pendantPuisApres("fin-creer", "fin-creer", "Écriture du plan et de l'échéancier…", total);
+    const total = "Plan «\u00a0Plan fin\\.\u00a0»\u00a0: total des financements [\\d\u202f\u00a0]+,\\d\\d\u00a0€\\.$";
+    await pendantPuisApres("fin-verifier", "fin-verifier", "Lecture du plan de financement…", new RegExp(`^${total}`));
+    // « Créer les feuilles »: the sheets written are heard first, then the total.
+    const ecrites = "Feuilles écrites\u00a0: «\u00a0Plan de financement\u00a0», «\u00a0Échéancier\u00a0»[^.]*\\. ";
+    await pendantPuisApres(
+      "fin-creer",
+      "fin-creer",
+      "Écriture du plan et de l'échéancier…",
+      new RegExp(`^${ecrites}${total}`),
+    );
     expect(v.erreursPage).toEqual([]);
   });
 
@@ -211,7 +234,32 @@ describe("volet à 320 px : Financement, Crédit d'impôt et Tableau de bord dis
       "ci-creer",
       "ci-creer",
       "Écriture de la feuille Crédit d'impôt…",
-      /^Crédit d'impôt estimé\u00a0: [\d\u202f\u00a0]+,\d\d\u00a0€\.$/,
+      /^Feuille «\u00a0Crédit d'impôt\u00a0» écrite\. Crédit d'impôt estimé\u00a0: [\d\u202f\u00a0]+,\d\d\u00a0€\.$/,
+    );
+    expect(v.erreursPage).toEqual([]);
+  });
+
+  it("Planning : « Écrire les feuilles de planning » annonce les feuilles écrites", async () => {
+    await page.getByTestId(TEST_IDS.onglet("planning")).click();
+    await saisirDate(page.getByTestId("planning-livraison"), "15/12/2026");
+    // Written once computed (the button waits for a plan).
+    await page.getByTestId("planning-recalculer").click();
+    await page.getByTestId("planning-etapes").waitFor();
+    await ecrirePuisAnnonce(
+      "planning-ecrire",
+      /^Feuilles écrites\u00a0: «\u00a0Rétroplanning\u00a0»(, «\u00a0[^»]+\u00a0»)*\. Planning recalculé\u00a0: livraison le \d/,
+    );
+    expect(v.erreursPage).toEqual([]);
+  });
+
+  it("Carbone : « Écrire les feuilles Bilan carbone et Export carbone » annonce les feuilles écrites", async () => {
+    await page.getByTestId(TEST_IDS.onglet("carbone")).click();
+    // Written once estimated (the button waits for an estimate).
+    await page.getByTestId("carbone-estimer").click();
+    await page.getByTestId("carbone-total").waitFor();
+    await ecrirePuisAnnonce(
+      "carbone-ecrire",
+      /^Feuilles écrites\u00a0: «\u00a0Bilan carbone\u00a0», «\u00a0Export carbone\u00a0»\. Pré-estimation\u00a0: /,
     );
     expect(v.erreursPage).toEqual([]);
   });

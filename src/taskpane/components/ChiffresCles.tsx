@@ -12,8 +12,9 @@ const useStyles = makeStyles({
   },
   terme: { minWidth: 0 },
   valeur: { marginLeft: "auto", marginRight: 0, textAlign: "right", whiteSpace: "nowrap" },
-  // A long sentence (« coût inconnu : … ») wraps under its label instead of running out of the pane.
-  texte: { whiteSpace: "normal", overflowWrap: "anywhere" },
+  // A long sentence (« coût inconnu : … ») wraps under its label instead of running out of the pane, its lines
+  // aligned on the left as a paragraph (right-aligned, each line started elsewhere); on one line it stays on the right.
+  texte: { whiteSpace: "normal", overflowWrap: "anywhere", textAlign: "left" },
   fort: { fontWeight: tokens.fontWeightSemibold },
 });
 

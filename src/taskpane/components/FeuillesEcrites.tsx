@@ -14,3 +14,17 @@ export function FeuillesEcrites({ feuilles, testId }: { feuilles: readonly strin
     </MessageBar>
   );
 }
+
+/**
+ * What a screen reader hears after an action that wrote sheets: the sheets first (« Feuille « Crédit d'impôt »
+ * écrite. »), then `suite` (the figure the action also computed); `suite` alone when nothing was written.
+ */
+export function annonceEcriture(feuilles: readonly string[], suite: string): string {
+  const ecrites =
+    feuilles.length === 0
+      ? ""
+      : feuilles.length === 1
+        ? `Feuille ${guillemets(feuilles[0])} écrite.`
+        : `Feuilles écrites\u00a0: ${feuilles.map(guillemets).join(", ")}.`;
+  return [ecrites, suite].filter(Boolean).join(" ");
+}

@@ -26,6 +26,7 @@ import { ChampFeuille } from "../components/Champ";
 import { ConstatsCliquables, constatsAffiches, type GroupeConstats } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
 import { ChiffreExplicable, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
+import { annonceEcriture } from "../components/FeuillesEcrites";
 import { ParametresRepliables, useMontrerEnTete } from "../components/ParametresRepliables";
 import { Retour } from "../components/Retour";
 import { BadgeAVerifier, ChiffresRetenus, TextesAppliques } from "../components/TextesAppliques";
@@ -254,7 +255,8 @@ export function Carbone() {
         return r;
       },
       ecrire ? "carbone-ecrire" : "carbone-estimer",
-      (r) => typographie(`Pré-estimation : ${fr(r.bilan.total)} t CO₂e.`),
+      (r) =>
+        annonceEcriture(ecrire ? r.bilan.feuilles : [], typographie(`Pré-estimation : ${fr(r.bilan.total)} t CO₂e.`)),
     );
     // An error: nothing new to show; the earlier figures stay, marked as answering an earlier request.
     if (r === undefined) setPerime(true);

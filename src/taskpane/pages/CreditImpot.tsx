@@ -29,7 +29,7 @@ import { saisieTaux } from "../../core/regles/parametres";
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
-import { FeuillesEcrites } from "../components/FeuillesEcrites";
+import { FeuillesEcrites, annonceEcriture } from "../components/FeuillesEcrites";
 import { ChiffreExplicable, type Explication, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { ParametresRepliables, champsValidesDeplies, useMontrerEnTete } from "../components/ParametresRepliables";
 import { Retour } from "../components/Retour";
@@ -226,7 +226,7 @@ export function CreditImpot() {
         return r;
       },
       ecrire ? "ci-creer" : "ci-calculer",
-      (r) => `Crédit d'impôt estimé : ${m(r.credit)}.`,
+      (r) => annonceEcriture(ecrire ? r.feuillesEcrites : [], `Crédit d'impôt estimé : ${m(r.credit)}.`),
     );
   };
 

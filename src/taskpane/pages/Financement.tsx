@@ -27,7 +27,7 @@ import { eurosToCents, formatMontantFr, formatPourcentFr, saisieMontant } from "
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
-import { FeuillesEcrites } from "../components/FeuillesEcrites";
+import { FeuillesEcrites, annonceEcriture } from "../components/FeuillesEcrites";
 import { ChiffreExplicable, type Explication, PanneauTrace, useExplication } from "../components/DouVientCeChiffre";
 import { Infobulle } from "../components/Infobulle";
 import { ParametresRepliables, champsValidesDeplies, useMontrerEnTete } from "../components/ParametresRepliables";
@@ -186,7 +186,11 @@ export function Financement() {
         return r;
       },
       ecrire ? "fin-creer" : "fin-verifier",
-      (r) => typographie(`Plan « ${r.source} » : total des financements ${m(r.total)}.`),
+      (r) =>
+        annonceEcriture(
+          ecrire ? r.feuillesEcrites : [],
+          typographie(`Plan « ${r.source} » : total des financements ${m(r.total)}.`),
+        ),
     );
   };
 

@@ -4,6 +4,8 @@ import {
   Caption1,
   Checkbox,
   Link,
+  MessageBar,
+  MessageBarBody,
   Subtitle2,
   Text,
   makeStyles,
@@ -19,13 +21,15 @@ import { phraseRetourAuDevis, quantiteEnUnite } from "../../core/planning/quanti
 import { ChiffreCle, ChiffresCles } from "../components/ChiffresCles";
 import { ConstatsCliquables, constatsAffiches } from "../components/ConstatsCliquables";
 import { DetailsSources } from "../components/DetailsSources";
+import { annonceEcriture } from "../components/FeuillesEcrites";
 import { Infobulle } from "../components/Infobulle";
 import { ParametresRepliables, useMontrerEnTete } from "../components/ParametresRepliables";
 import { Retour } from "../components/Retour";
 import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
 import { LienVersTexte, TextesAppliques } from "../components/TextesAppliques";
 import { useCommande, useRefusDuChamp } from "../components/useCommande";
-import { compte, dateFr, guillemets } from "../francais";
+import { ICONE_INTENTION } from "../components/iconeIntention";
+import { compte, dateFr, guillemets, typographie } from "../francais";
 import { ZONES, libelle, optionsDevisDe } from "../listes";
 import { useProduction } from "../production";
 
@@ -52,6 +56,8 @@ export const IDS_PLANNING = {
   /** A proposal applied before with another quantity (the plan changed since): « à mettre à jour », a box to tick. */
   propositionAMettreAJour: (i: number) => `planning-proposition-a-mettre-a-jour-${i}`,
   chiffres: "planning-chiffres",
+  /** Over the figures of an earlier request, once the last one failed. */
+  perime: "planning-perime",
   /** Once a result is shown: the parameters' one-line summary, a button that unfolds them (`-champs`: the fields). */
   parametres: "planning-parametres",
   tempsDeTravail: "planning-temps-de-travail",
@@ -142,7 +148,11 @@ export function Planning() {
         return r;
       },
       ecrire ? "planning-ecrire" : "planning-recalculer",
-      (r) => (r.fin ? `Planning recalculé : livraison le ${fr(r.fin)}.` : "Planning recalculé."),
+      (r) =>
+        annonceEcriture(
+          ecrire ? r.feuillesEcrites : [],
+          r.fin ? `Planning recalculé : livraison le ${fr(r.fin)}.` : "Planning recalculé.",
+        ),
     );
   // Its outcome under its own button (the list of proposals stands between it and the page's other messages).
   const appliquer = () =>
@@ -189,10 +199,24 @@ export function Planning() {
       return n;
     });
 
+  // While the last « Recalculer » or « Écrire » shows its error (a date refused), the figures shown answer an earlier
+  // request, and say so (as on Carbone); the error cleared (the date changed), they are the page's again.
+  const perime =
+    !!commande.erreur && ["planning-recalculer", "planning-ecrire"].includes(commande.action ?? "") && !occupe;
   const erreurs = apercu?.controles.filter((c) => c.gravite === "erreur").length ?? 0;
   const nCritiques = apercu?.etapes.filter((e) => e.critique).length ?? 0;
   return (
     <section className={styles.page} aria-label="Planning">
+      {apercu && perime && (
+        <MessageBar key="perime" layout="multiline" intent="warning" icon={ICONE_INTENTION.warning}>
+          <MessageBarBody data-testid={IDS_PLANNING.perime}>
+            {typographie(
+              `Résultat précédent${apercu.fin ? ` — livraison le ${fr(apercu.fin)}` : ""} : la dernière demande a ` +
+                "échoué (voir le message sous les boutons), ces chiffres n'y répondent pas.",
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {apercu && (
         // The figures first: delivery, start, critical path, working-time errors; the parameters, then the details.
         <ChiffresCles key="tete" testId={IDS_PLANNING.chiffres} refListe={tete}>

@@ -206,41 +206,7 @@ function Apercu({
       <Text data-testid={TEST_IDS.structurer.nbLignes}>
         {compte(apercu.lignes, "ligne")} de devis, {compte(apercu.chapitres.length, "chapitre")}
       </Text>
-      <Table size="extra-small" aria-label="Totaux par chapitre">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Chapitre</TableHeaderCell>
-            <TableHeaderCell className={styles.colonneLignes}>Lignes</TableHeaderCell>
-            <TableHeaderCell
-              className={mergeClasses(styles.montant, styles.colonneTotal)}
-              button={{ className: styles.enteteMontant }}
-            >
-              Total
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {apercu.chapitres.map((c) => (
-            <TableRow key={c.code} data-testid={TEST_IDS.structurer.chapitre(c.code)}>
-              <TableCell>
-                {/^\d$/.test(c.code) ? `${c.code}. ` : ""}
-                {c.libelle}
-              </TableCell>
-              <TableCell>{c.lignes}</TableCell>
-              <TableCell className={styles.montant}>
-                <ChiffreExplicable
-                  cle={`chapitre-${c.code}`}
-                  trace={ex?.chapitres[c.code]}
-                  explication={explication}
-                  testId={TEST_IDS.structurer.totalChapitre(c.code)}
-                >
-                  {formatMontantFr(c.total)}
-                </ChiffreExplicable>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      {/* The totals first (the headline, in the first screen after « Analyser »); each chapter's in the table, last. */}
       <div className={styles.totaux}>
         <Text weight="semibold">Total calculé</Text>
         <Text weight="semibold" className={styles.montant} data-testid={TEST_IDS.structurer.totalCalcule}>
@@ -314,6 +280,41 @@ function Apercu({
           </>
         )}
       </Caption1>
+      <Table size="extra-small" aria-label="Totaux par chapitre">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Chapitre</TableHeaderCell>
+            <TableHeaderCell className={styles.colonneLignes}>Lignes</TableHeaderCell>
+            <TableHeaderCell
+              className={mergeClasses(styles.montant, styles.colonneTotal)}
+              button={{ className: styles.enteteMontant }}
+            >
+              Total
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {apercu.chapitres.map((c) => (
+            <TableRow key={c.code} data-testid={TEST_IDS.structurer.chapitre(c.code)}>
+              <TableCell>
+                {/^\d$/.test(c.code) ? `${c.code}. ` : ""}
+                {c.libelle}
+              </TableCell>
+              <TableCell>{c.lignes}</TableCell>
+              <TableCell className={styles.montant}>
+                <ChiffreExplicable
+                  cle={`chapitre-${c.code}`}
+                  trace={ex?.chapitres[c.code]}
+                  explication={explication}
+                  testId={TEST_IDS.structurer.totalChapitre(c.code)}
+                >
+                  {formatMontantFr(c.total)}
+                </ChiffreExplicable>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
     </div>
   );
 }
