@@ -1,7 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import * as fs from "fs";
 import * as path from "path";
-import { estZip, natureBinaire, PAS_TEXTE } from "../core/comptabilite/fec/natureOctets";
+import { estZip, natureBinaire, pasTexteZip } from "../core/comptabilite/fec/natureOctets";
 import { ErreurDonnees } from "../core/erreurs";
 import { espacesInsecables } from "../core/util/texte";
 import { BOUCLE, raisonSysteme } from "../xlsx/raisonsSysteme";
@@ -204,14 +204,14 @@ export function lireFichierTexte(chemin: string, quoi: string): Buffer {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new CliError(fichierIntrouvable(chemin, quoi));
     throw new CliError(`${quoi} illisible (${chemin}) : ${raisonLecture(e)}.`);
   }
-  if (estZip(b)) throw new CliError(`${quoi} illisible (${chemin}) : ${PAS_TEXTE}.`);
+  if (estZip(b)) throw new CliError(`${quoi} illisible (${chemin}) : ${pasTexteZip(b.subarray(0, 4096))}.`);
   const binaire = natureBinaire(b.subarray(0, 4096));
   if (binaire) throw new CliError(`${quoi} illisible (${chemin}) : ${binaire}.`);
   return b;
 }
 
 // What a zip given for a text file is, and how to tell one: core's, shared with the FEC use case (src/app).
-export { estZip, PAS_TEXTE } from "../core/comptabilite/fec/natureOctets";
+export { estZip, pasTexteZip } from "../core/comptabilite/fec/natureOctets";
 
 /**
  * The name among `noms` a mistyped one was meant to be (« Devis », « finacement », « credit_impot »): the same once

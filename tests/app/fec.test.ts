@@ -127,12 +127,26 @@ describe("lecture d'un FEC (cas d'usage partagé par le volet et la CLI)", () =>
     expect(lignes.some((l) => l.includes("Lignes rejetées"))).toBe(false);
   });
 
-  test("une archive zip (un classeur .xlsx) n'est pas lue comme un FEC", async () => {
-    const xlsx = new Uint8Array(fs.readFileSync(path.join(__dirname, "../fixtures/hostiles/prefixes-xml.xlsx")));
-    await expect(lireFecDepuis(enMemoire("prefixes-xml.xlsx", xlsx))).rejects.toThrow(
+  test("une archive zip n'est pas lue comme un FEC : un classeur .xlsx ou .ods est à enregistrer en texte, une autre archive à décompresser", async () => {
+    const lire = (nom: string) => new Uint8Array(fs.readFileSync(path.join(__dirname, "../fixtures/hostiles", nom)));
+    // Before: « décompressez-le » for a workbook picked by mistake, which unzipped gives XML, not the ledger.
+    await expect(lireFecDepuis(enMemoire("prefixes-xml.xlsx", lire("prefixes-xml.xlsx")))).rejects.toThrow(
       new FecFormatError(
-        "prefixes-xml.xlsx n'est pas un FEC lisible : c'est une archive zip (un classeur .xlsx ou un fichier compressé), " +
-          "pas un fichier texte : décompressez-le ou enregistrez-le en texte.",
+        "prefixes-xml.xlsx n'est pas un FEC lisible : c'est un classeur Excel (.xlsx), pas un fichier texte : ouvrez-le " +
+          "dans Excel et enregistrez-le en texte (Fichier › Enregistrer sous › Texte (séparateur : tabulation) ou CSV).",
+      ),
+    );
+    await expect(lireFecDepuis(enMemoire("classeur.ods", lire("classeur.ods")))).rejects.toThrow(
+      new FecFormatError(
+        "classeur.ods n'est pas un FEC lisible : c'est un classeur OpenDocument (.ods), pas un fichier texte : " +
+          "ouvrez-le et enregistrez-le en texte (.txt ou .csv).",
+      ),
+    );
+    // A zip holding no workbook (a compressed FEC, say): to unzip.
+    await expect(lireFecDepuis(enMemoire("fec.zip", lire("zip-sans-classeur.xlsx")))).rejects.toThrow(
+      new FecFormatError(
+        "fec.zip n'est pas un FEC lisible : c'est une archive zip (un fichier compressé), pas un fichier texte : " +
+          "décompressez-la et donnez le fichier qu'elle contient.",
       ),
     );
   });

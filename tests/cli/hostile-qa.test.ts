@@ -104,7 +104,7 @@ describe("fichiers texte nommés par une option (--colonnes, --correspondances, 
   it.each([
     ["absent", () => path.join(dossier(), "absent.json"), "fichier introuvable"],
     ["un dossier", () => dossier(), "c'est un dossier"],
-    ["un classeur .xlsx", () => EXEMPLE, "c'est une archive zip (un classeur .xlsx ou un fichier compressé)"],
+    ["un classeur .xlsx", () => EXEMPLE, "c'est un classeur Excel (.xlsx)"],
   ])("--colonnes %s", async (_cas, chemin, raison) => {
     const r = await lancerCli(main, ["fec", FEC, "--colonnes", chemin()]);
     expect([r.code, r.out]).toEqual([2, ""]);
@@ -112,8 +112,9 @@ describe("fichiers texte nommés par une option (--colonnes, --correspondances, 
       raison === "fichier introuvable"
         ? `Fichier introuvable\u00a0: «\u00a0${chemin()}\u00a0» (correspondance de colonnes).`
         : `Correspondance de colonnes illisible (${chemin()})\u00a0: ${raison}` +
-            (raison.startsWith("c'est une archive")
-              ? ", pas un fichier texte\u00a0: décompressez-le ou enregistrez-le en texte."
+            (raison.startsWith("c'est un classeur")
+              ? ", pas un fichier texte\u00a0: ouvrez-le dans Excel et enregistrez-le en texte (Fichier › Enregistrer sous › " +
+                "Texte (séparateur\u00a0: tabulation) ou CSV)."
               : "."),
     );
   });
@@ -130,7 +131,11 @@ describe("fichiers texte nommés par une option (--colonnes, --correspondances, 
     // Before: « Fichier de correspondances introuvable » for a folder that exists.
     ["un dossier", () => dossier(), /^Fichier de correspondances illisible \(.+\)\u00a0: c'est un dossier\.$/],
     // Before: « ligne 27 : guillemet non fermé… », the zip read as a CSV.
-    ["un classeur .xlsx", () => EXEMPLE, /^Fichier de correspondances illisible \(.+\)\u00a0: c'est une archive zip/],
+    [
+      "un classeur .xlsx",
+      () => EXEMPLE,
+      /^Fichier de correspondances illisible \(.+\)\u00a0: c'est un classeur Excel \(\.xlsx\)/,
+    ],
   ])("ecarts --correspondances %s", async (_cas, chemin, message) => {
     const sortie = path.join(dossier(), "ecarts-jamais.xlsx");
     const r = await lancerCli(main, ["ecarts", EXEMPLE, "--fec", FEC, "--correspondances", chemin(), "-o", sortie]);
@@ -147,7 +152,9 @@ describe("fichiers texte nommés par une option (--colonnes, --correspondances, 
     ]) {
       const r = await lancerCli(main, args);
       expect([r.code, r.out]).toEqual([2, ""]);
-      expect(r.err).toMatch(/devis-producteur\.xlsx n'est pas un FEC lisible\u00a0: c'est une archive zip/);
+      expect(r.err).toMatch(
+        /devis-producteur\.xlsx n'est pas un FEC lisible\u00a0: c'est un classeur Excel \(\.xlsx\)/,
+      );
     }
   });
 });

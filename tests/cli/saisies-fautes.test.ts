@@ -42,7 +42,7 @@ async function entrees(): Promise<[string, string, RegExp][]> {
       path.join(HOSTILES, "protege-mot-de-passe.xlsx"),
       /protege-mot-de-passe\.xlsx.*protégé par mot de passe/,
     ],
-    ["tronqué", tronque, /tronque\.xlsx.*(endommagée ou incomplète|archive zip)/],
+    ["tronqué", tronque, /tronque\.xlsx.*(endommagée ou incomplète|classeur Excel \(\.xlsx\))/],
   ];
 }
 

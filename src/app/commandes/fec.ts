@@ -13,7 +13,7 @@ import {
   lireGrandLivreOctets,
   nomEncodage,
   NOMS_SEPARATEURS,
-  PAS_TEXTE,
+  pasTexteZip,
   raisonMappingInvalide,
   texteAlerteFec,
   texteMontantsNegatifs,
@@ -118,8 +118,10 @@ export function verifierOptionsFec(opts: OptionsLectureFec): OptionsLectureFec {
 }
 
 /** What the first bytes say (FEC or ledger CSV, UTF-16, no text): undefined for an empty file. */
-export function debutFec(octets: Uint8Array): (DebutFichier & { zip: boolean }) | undefined {
-  return octets.length > 0 ? { ...analyserDebut(octets.subarray(0, OCTETS_DEBUT)), zip: estZip(octets) } : undefined;
+export function debutFec(octets: Uint8Array): (DebutFichier & { zip?: string }) | undefined {
+  return octets.length > 0
+    ? { ...analyserDebut(octets.subarray(0, OCTETS_DEBUT)), zip: estZip(octets) ? pasTexteZip(octets) : undefined }
+    : undefined;
 }
 
 /** A reading: the result, and for a ledger CSV the column mapping used (given or guessed), to be saved. */
@@ -135,7 +137,7 @@ export interface LectureFec {
 export async function lireFecDepuis(source: SourceFec, options: OptionsLectureFec = {}): Promise<LectureFec> {
   const opts = verifierOptionsFec(options);
   const debut = debutFec(await source.debut());
-  if (debut?.zip) throw new FecFormatError(`${source.nom} n'est pas un FEC lisible : ${PAS_TEXTE}.`);
+  if (debut?.zip) throw new FecFormatError(`${source.nom} n'est pas un FEC lisible : ${debut.zip}.`);
   if (debut?.binaire) throw new FecFormatError(`${source.nom} n'est pas un FEC lisible : ${debut.binaire}.`);
   if (opts.colonnes || debut?.csv) {
     const lu = lireGrandLivreOctets(await source.tout(), { encodage: opts.encodage, mapping: opts.colonnes });

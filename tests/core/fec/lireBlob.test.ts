@@ -46,8 +46,8 @@ describe("lecture d'un fichier choisi dans le volet (Blob, par blocs d'1 Mio, av
   test("un classeur .xlsx choisi pour le grand livre : refusé comme par `prodbook fec` (même cas d'usage)", async () => {
     const xlsx = fs.readFileSync(path.join(__dirname, "../../fixtures/hostiles/prefixes-xml.xlsx"));
     await expect(lireBlobFec(new Blob([xlsx]))).rejects.toThrow(
-      "Ce fichier n'est pas un FEC lisible : c'est une archive zip (un classeur .xlsx ou un fichier compressé), pas un " +
-        "fichier texte : décompressez-le ou enregistrez-le en texte.",
+      "Ce fichier n'est pas un FEC lisible : c'est un classeur Excel (.xlsx), pas un fichier texte : ouvrez-le dans " +
+        "Excel et enregistrez-le en texte (Fichier › Enregistrer sous › Texte (séparateur : tabulation) ou CSV).",
     );
   });
 });

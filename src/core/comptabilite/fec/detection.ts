@@ -9,7 +9,7 @@ import type { ResultatFec } from "./types";
 import { detecterUtf16, natureBinaire, type EncodageUtf16 } from "./natureOctets";
 import { estEbcdic } from "./pagesCodes";
 
-export { detecterUtf16, estZip, natureBinaire, PAS_TEXTE, type EncodageUtf16 } from "./natureOctets";
+export { detecterUtf16, estZip, natureBinaire, pasTexteZip, type EncodageUtf16 } from "./natureOctets";
 
 /**
  * The encoding a file was read in: one the FEC allows (EBCDIC and CP850 converted while reading), or UTF-16 (converted

@@ -7,14 +7,52 @@ import { estEbcdic } from "./pagesCodes";
 
 export type EncodageUtf16 = "utf-16le" | "utf-16be";
 
-/** What a zip given for a text file is. */
-export const PAS_TEXTE =
-  "c'est une archive zip (un classeur .xlsx ou un fichier compressé), pas un fichier texte : " +
-  "décompressez-le ou enregistrez-le en texte";
+/**
+ * What a zip given for a text file is, from its first bytes (`estZip`): a workbook picked by mistake (an .xlsx, whose
+ * parts are named « xl/… » or « [Content_Types].xml », an .ods, whose first part « mimetype » says so) is to be saved
+ * as text, not unzipped; any other zip (a compressed FEC) is to be unzipped.
+ */
+export function pasTexteZip(debut: Uint8Array): string {
+  const noms = nomsZip(debut);
+  if (noms[0] === "mimetype" && latin1(debut.subarray(0, 200)).includes("opendocument.spreadsheet"))
+    return (
+      "c'est un classeur OpenDocument (.ods), pas un fichier texte : ouvrez-le et enregistrez-le en texte (.txt ou " +
+      ".csv)"
+    );
+  if (noms.some((n) => n.startsWith("xl/")) || noms[0] === "[Content_Types].xml")
+    return (
+      "c'est un classeur Excel (.xlsx), pas un fichier texte : ouvrez-le dans Excel et enregistrez-le en texte " +
+      "(Fichier › Enregistrer sous › Texte (séparateur : tabulation) ou CSV)"
+    );
+  return "c'est une archive zip (un fichier compressé), pas un fichier texte : décompressez-la et donnez le fichier qu'elle contient";
+}
 
 /** The local file header of a zip (an .xlsx is one). */
 export function estZip(debut: Uint8Array): boolean {
   return debut.length >= 4 && debut[0] === 0x50 && debut[1] === 0x4b && debut[2] === 0x03 && debut[3] === 0x04;
+}
+
+/** The names of the zip's parts whose local headers lie within `debut` (in order; a cut header ends the list). */
+function nomsZip(debut: Uint8Array): string[] {
+  const noms: string[] = [];
+  const u16 = (i: number) => debut[i] | (debut[i + 1] << 8);
+  const u32 = (i: number) => (u16(i) | (u16(i + 2) << 16)) >>> 0;
+  for (let p = 0; p + 30 <= debut.length && u32(p) === 0x04034b50 && noms.length < 64;) {
+    const n = u16(p + 26);
+    const extra = u16(p + 28);
+    if (p + 30 + n > debut.length) break;
+    noms.push(latin1(debut.subarray(p + 30, p + 30 + n)));
+    // A part whose size is given after its data (bit 3 of the flags) cannot be skipped from its header.
+    if (u16(p + 6) & 0x08) break;
+    p += 30 + n + extra + u32(p + 18);
+  }
+  return noms;
+}
+
+function latin1(octets: Uint8Array): string {
+  let s = "";
+  for (const o of octets) s += String.fromCharCode(o);
+  return s;
 }
 
 /**
