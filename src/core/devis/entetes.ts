@@ -2,6 +2,7 @@ import type { CellData, SheetData } from "../port/workbook";
 import { normaliser } from "../util/texte";
 import { parseAdresse, plagesFusionnees } from "../util/adresse";
 import { sansUniteMilliers } from "./unites";
+import { analyserMontant } from "../money";
 
 /** The columns a producer's devis may have; `libelle` and `montant` (or `taux`) are needed to call it a devis. */
 export type Colonne =
@@ -353,19 +354,19 @@ function enteteSurTroisLignes(
   return parLeBas ? trois : undefined;
 }
 
-/** Numbers or numeric texts (« 1 234,56 € ») in column `col` of the 29 rows below row `r`. */
+/**
+ * Numbers or amounts typed as text (« 1 234,56 € », « € 1 200 », « 500 EUR », « 12.500 ») in column `col` of the 29
+ * rows below row `r`: the texts the import reads as amounts (or names as ambiguous), by the same parser.
+ */
 function montantsOuTextesSous(sheet: SheetData, r: number, col: number): number {
   let n = 0;
   for (const row of sheet.rows.slice(r + 1, r + 30)) {
-    const v = row[col]?.v;
-    if (typeof v === "number" || (typeof v === "string" && /^\s*[-(]?\s*\d[\d\s.,]*\)?\s*(€|eur)?\s*$/i.test(v))) n++;
+    const c = row[col];
+    if (!c || c.erreur) continue;
+    if (typeof c.v === "number") n++;
+    else if (typeof c.v === "string" && /\d/.test(c.v) && ["montant", "ambigu"].includes(analyserMontant(c.v).type))
+      n++;
   }
-  return n;
-}
-
-function montantsSous(sheet: SheetData, r: number, col: number): number {
-  let n = 0;
-  for (const row of sheet.rows.slice(r + 1, r + 30)) if (typeof row[col]?.v === "number") n++;
   return n;
 }
 
@@ -666,7 +667,8 @@ function trouverEnteteSimple(sheet: SheetData): Entete | undefined {
       continue;
     }
     // Two columns (label, amount) are enough when amounts follow: a minimal devis.
-    if (score(cols) < 3 && !(cols.montant !== undefined && montantsSous(sheet, ligne, cols.montant) >= 2)) continue;
+    if (score(cols) < 3 && !(cols.montant !== undefined && montantsOuTextesSous(sheet, ligne, cols.montant) >= 2))
+      continue;
     candidats.push({ ligne, colonnes: cols, montants });
     if (!best || score(cols) > score(best.colonnes)) best = { ligne, colonnes: cols, montants };
     if (score(cols) >= 5) break;

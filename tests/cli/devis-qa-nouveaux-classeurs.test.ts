@@ -1,0 +1,56 @@
+import ExcelJS from "exceljs";
+import * as path from "path";
+import { devisJsonBinaire, dossierTemporaire } from "../helpers/cli";
+
+/**
+ * Devis a new user tried (exploratory QA, December 2026), each a real .xlsx through the built binary: every euro read
+ * is a placed line, a proven total or listed with its cell.
+ */
+const dossier = dossierTemporaire("prodbook-qa-classeurs-");
+
+type Valeur = string | number | null | { formula: string; result: number };
+
+async function classeur(
+  nom: string,
+  feuille: string,
+  rangees: Valeur[][],
+  format?: { colonne: string; numFmt: string },
+) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(feuille);
+  for (const r of rangees) ws.addRow(r);
+  if (format) ws.getColumn(format.colonne).numFmt = format.numFmt;
+  const f = path.join(dossier(), nom);
+  await wb.xlsx.writeFile(f);
+  return f;
+}
+
+describe("prodbook devis : un devis à deux colonnes dont les montants sont écrits en texte", () => {
+  it("est lu (avant : refusé, code 2, « c'est un plan de financement »), chaque montant compté", async () => {
+    // « Poste | Montant » and every amount typed as text, as pasted from a PDF or a mail: « € 1 234,56 » (no-break and
+    // narrow no-break spaces), « €1 200 », « 500 EUR », « 1 200 € HT », « +300,00 », « 250 euros ».
+    const f = await classeur("deux-colonnes-textes.xlsx", "Budget", [
+      ["Poste", "Montant"],
+      ["07 MOYENS TECHNIQUES"],
+      ["Caméra", "€\u00a01\u202f234,56"],
+      ["Son", "€1\u00a0200"],
+      ["Lumière", "500 EUR"],
+      ["Groupe", "1 200 € HT"],
+      ["Machinerie", "+300,00"],
+      ["Câbles", "250 euros"],
+      ["TOTAL", "4 684,56 €"],
+    ]);
+    const { devis } = devisJsonBinaire(f);
+    expect(devis.feuille).toBe("Budget");
+    expect(devis.total).toBe("4684.56");
+    expect(devis.lignes).toBe(6);
+    expect(devis.conservation).toMatchObject({
+      lu: "9369.12",
+      lignes: "4684.56",
+      totauxProuves: "4684.56",
+      nonPlaces: "0.00",
+      ecart: "0.00",
+      cellules: { lues: 7, lignes: 6, totauxProuves: 1 },
+    });
+  });
+});
