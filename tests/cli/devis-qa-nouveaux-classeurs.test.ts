@@ -54,3 +54,32 @@ describe("prodbook devis : un devis à deux colonnes dont les montants sont écr
     });
   });
 });
+
+describe("prodbook devis : un nombre saisi au-delà du centime, au-dessus de quelques milliers d'euros", () => {
+  it("est dit arrondi (avant : 4 123,456 et 12 345,678 comptés arrondis sans un mot), en euros comme en k€", async () => {
+    const f = await classeur("sous-centime-grands.xlsx", "Devis", [
+      ["Poste", "Qté", "Montant"],
+      ["07 MOYENS TECHNIQUES"],
+      ["Caméra", null, 4123.456],
+      ["Son", null, 12345.678],
+      // A float's noise on a large amount stays silent.
+      ["Lumière", null, 1000000.1 + 0.2],
+    ]);
+    const { devis, controles } = devisJsonBinaire(f);
+    expect(devis.total).toBe("1016469.44");
+    expect(controles.filter((c) => c.regle === "montant-sous-centime").map((c) => c.message)).toEqual([
+      "Devis!C3 « Caméra » : « 4123,456 » a plus de deux décimales ; la ligne est comptée pour 4 123,46 € (arrondi au centime).",
+      "Devis!C4 « Son » : « 12345,678 » a plus de deux décimales ; la ligne est comptée pour 12 345,68 € (arrondi au centime).",
+    ]);
+    // « Montant (k€) »: 4,123456 k€ is 4 123,456 €, beyond the cent once read in euros.
+    const k = await classeur("sous-centime-keuros.xlsx", "Budget", [
+      ["Poste", "Qté", "Montant (k€)"],
+      ["07 MOYENS TECHNIQUES"],
+      ["Caméra", null, 4.123456],
+      ["Son", null, 1.5],
+    ]);
+    const lu = devisJsonBinaire(k);
+    expect(lu.devis.total).toBe("5623.46");
+    expect(lu.controles.filter((c) => c.regle === "montant-sous-centime").map((c) => c.cellule)).toEqual(["Budget!C3"]);
+  });
+});
