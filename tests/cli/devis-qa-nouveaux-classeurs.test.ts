@@ -83,3 +83,40 @@ describe("prodbook devis : un nombre saisi au-delà du centime, au-dessus de que
     expect(lu.controles.filter((c) => c.regle === "montant-sous-centime").map((c) => c.cellule)).toEqual(["Budget!C3"]);
   });
 });
+
+describe("prodbook devis : « Prévu » et « Réel » fusionnés au-dessus de deux « Qté | Montant »", () => {
+  it("le prévu est lu, le réalisé nommé et jamais compté (avant : le réalisé lu, le plus à droite, 4 600 € pour 4 000 €)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Budget");
+    for (const r of [
+      [null, null, "Prévu", null, "Réel", null],
+      ["Code", "Désignation", "Qté", "Montant", "Qté", "Montant"],
+      ["7", "MOYENS TECHNIQUES"],
+      ["7.1", "Caméra", 5, 3000, 6, 3600],
+      ["7.2", "Son", 5, 1000, 5, 1000],
+      [null, "TOTAL", null, 4000, null, 4600],
+    ])
+      ws.addRow(r);
+    ws.mergeCells("C1:D1");
+    ws.mergeCells("E1:F1");
+    const f = path.join(dossier(), "prevu-reel-fusionnes.xlsx");
+    await wb.xlsx.writeFile(f);
+    const { devis, controles } = devisJsonBinaire(f);
+    expect(devis.total).toBe("4000.00");
+    expect(devis.colonneMontant.retenue).toMatchObject({ colonne: "D", entete: "Montant" });
+    expect(devis.colonnesNonLues).toEqual([
+      { colonne: "F", cellule: "Budget!F2", entete: "Réel / Montant", nature: "realise", somme: "9200.00" },
+    ]);
+    expect(devis.conservation).toMatchObject({
+      lu: "8000.00",
+      lignes: "4000.00",
+      totauxProuves: "4000.00",
+      ecart: "0.00",
+    });
+    expect(devis.conservation.horsColonnes ?? []).toEqual([]);
+    expect(controles.filter((c) => c.regle === "colonnes-lues").map((c) => c.message)).toEqual([
+      "Budget!D2 : la colonne D « Montant » est lue comme le montant du devis. N'est pas comptée : F « Réel / Montant » " +
+        "(Budget!F2, somme 9 200,00 €) : le réalisé se compare au devis (écarts avec le Grand livre), il n'en fait pas partie.",
+    ]);
+  });
+});

@@ -428,6 +428,30 @@ function tientDesMontants(sheet: SheetData, ligne: number, col: number): boolean
   });
 }
 
+/** « Réalisé », « Réel », « Dépensé », « Engagé », « Coût définitif »: what was spent, compared to the devis, not it. */
+export const REALISE = new RegExp(
+  String.raw`^(montant |cout |couts |total |budget |depenses? )?` +
+    String.raw`(realises?|reels?|reelles?|depenses?|engages?|factures?|definitifs?|finals?|constates?)$`,
+);
+
+/**
+ * The title on the row right above the header `ligne` over column `col` (its own cell, or a merged cell spanning it)
+ * when it says the réalisé (« Prévu | Réel » merged over « Qté | Montant » pairs): the column under it is no devis.
+ */
+export function titreRealise(sheet: SheetData, ligne: number, col: number): string | undefined {
+  if (ligne < 1) return undefined;
+  let c = col;
+  for (const p of plagesFusionnees(sheet.merges))
+    if (p.r1 <= ligne - 1 && p.r2 >= ligne - 1 && p.c1 <= col && p.c2 >= col && p.r2 < ligne) c = p.c1;
+  const v = sheet.rows[ligne - 1]?.[c]?.v;
+  if (typeof v !== "string") return undefined;
+  const t = normaliser(v)
+    .replace(/\((€|eur|euros|en €|ht)\)/g, "")
+    .replace(/\s*(€|eur|euros|ht)\s*$/, "")
+    .trim();
+  return REALISE.test(t) ? v.trim() : undefined;
+}
+
 /**
  * Several amount columns in the header. With a tax mention (« Montant TTC | Montant TVA | Montant HT »), the amount
  * read is HT (else the one without tax mention, else TTC); the others are left aside, named. Among columns alike
@@ -454,6 +478,14 @@ function choisirMontant(
       liste.push({ col, entete, nature, ...(v ? { version: v.version } : {}) });
     }
   });
+  // « Prévu | Réel » merged over two « Montant »: the réalisé's is no amount column of the devis (named by
+  // colonnesNonLues), the other one is read; never the réalisé because it is the rightmost.
+  const realises = liste.filter((x) => titreRealise(sheet, ligne, x.col) !== undefined);
+  if (realises.length && realises.length < liste.length) {
+    const prevues = liste.filter((x) => !realises.includes(x));
+    if (prevues.length === 1) return { retenue: prevues[0], ecartees: [], choix: "seule" };
+    liste.splice(0, liste.length, ...prevues);
+  }
   // « Montant TTC » alone: read, and said to be TTC (the devis CNC is HT).
   if (liste.length === 1 && liste[0].nature === "ttc" && cols.montant === liste[0].col)
     return { retenue: liste[0], ecartees: [], choix: "taxes" };
