@@ -120,3 +120,36 @@ describe("prodbook devis : « Prévu » et « Réel » fusionnés au-dessus de d
     ]);
   });
 });
+
+describe("prodbook devis : une ligne dont la formule fait la somme d'autres lignes", () => {
+  it("est nommée avec les lignes qu'elle reprend (avant : 7 500 € comptés deux fois sans un mot)", async () => {
+    const f = await classeur("forfait-somme.xlsx", "Devis", [
+      ["Code", "Poste", "Montant"],
+      ["2", "PERSONNEL"],
+      ["2.1", "Chef op", 4500],
+      ["2.2", "Ingé son", 3000],
+      ["2.3", "Équipe image et son (forfait)", { formula: "C3+C4", result: 7500 }],
+      ["7", "MOYENS TECHNIQUES"],
+      ["7.1", "Caméra A", 2000],
+      // The same rate taken again (=C7): one line repeated, no sum of lines.
+      ["7.2", "Caméra B", { formula: "C7", result: 2000 }],
+      ["7.3", "Charges caméra", { formula: "(C7+C8)*0.1", result: 400 }],
+      [null, "TOTAL", { formula: "SUM(C3:C9)", result: 19400 }],
+    ]);
+    const { devis, controles } = devisJsonBinaire(f);
+    expect(devis.total).toBe("19400.00");
+    expect(devis.conservation).toMatchObject({ lignes: "19400.00", totauxProuves: "19400.00", ecart: "0.00" });
+    expect(controles.filter((c) => c.regle === "ligne-somme-lignes")).toEqual([
+      {
+        regle: "ligne-somme-lignes",
+        gravite: "alerte",
+        cellule: "Devis!C5",
+        message:
+          "Devis!C5 « Équipe image et son (forfait) » : sa formule =C3+C4 fait la somme de 2 lignes du devis, comptées " +
+          "elles aussi (Devis!C3 « Chef op » (4 500,00 €), Devis!C4 « Ingé son » (3 000,00 €)) : ses 7 500,00 € sont " +
+          "comptés deux fois dans le total. Si c'est un sous-total, écrivez « Sous-total » dans son libellé ; si c'est " +
+          "une ligne, saisissez son propre montant. Puis relancez.",
+      },
+    ]);
+  });
+});
