@@ -119,6 +119,26 @@ describe("prodbook devis : « Prévu » et « Réel » fusionnés au-dessus de d
         "(Budget!F2, somme 9 200,00 €) : le réalisé se compare au devis (écarts avec le Grand livre), il n'en fait pas partie.",
     ]);
   });
+
+  it("de même quand « Prévu » et « Réel » sont écrits sans fusion au-dessus de la première colonne de chaque paire", async () => {
+    const f = await classeur("prevu-reel-sans-fusion.xlsx", "Budget", [
+      [null, null, "Prévu", null, "Réel", null, null],
+      ["Code", "Désignation", "Qté", "Montant", "Qté", "Montant", "Notes"],
+      ["7", "MOYENS TECHNIQUES"],
+      ["7.1", "Caméra", 5, 3000, 6, 3600, 12],
+      ["7.2", "Son", 5, 1000, 5, 1000],
+      [null, "TOTAL", null, 4000, null, 4600],
+    ]);
+    const { devis } = devisJsonBinaire(f);
+    expect(devis.total).toBe("4000.00");
+    expect(devis.colonnesNonLues).toEqual([
+      { colonne: "F", cellule: "Budget!F2", entete: "Réel / Montant", nature: "realise", somme: "9200.00" },
+    ]);
+    // « Notes » right of the réalisé is no « Montant » under « Réel »: its number is still listed, never dropped.
+    expect(devis.conservation.horsColonnes).toEqual([
+      expect.objectContaining({ colonne: "G", entete: "Notes", nombres: 1, total: "12.00" }),
+    ]);
+  });
 });
 
 describe("prodbook devis : une ligne dont la formule fait la somme d'autres lignes", () => {

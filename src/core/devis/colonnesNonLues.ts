@@ -312,8 +312,10 @@ export function nombresHorsColonnes(
     if (lues.has(c)) continue;
     const entete = enTete[c]?.v === null || enTete[c]?.v === undefined ? "" : enteteLisible(String(enTete[c]?.v));
     const s = norm(entete);
-    if (entete && (nature(entete) || NUMEROTATION.test(s) || titreRealise(sheet, ligne, c))) continue;
     const role = entete ? roleEntete(enTete[c]) : undefined;
+    // The « Montant » under a title « Réel » is named by colonnesNonLues (« Réel / Montant »), as the réalisé.
+    if (entete && (nature(entete) || NUMEROTATION.test(s) || (role === "montant" && titreRealise(sheet, ligne, c))))
+      continue;
     if (role === "montant") {
       // « Total » right of the « Subtotal » read (Movie Magic): account totals, and figures that are no total of the
       // lines (« Total Fringes »: payroll taxes, real costs). Those the lines do not prove are named, cell by cell.

@@ -435,15 +435,26 @@ export const REALISE = new RegExp(
 );
 
 /**
- * The title on the row right above the header `ligne` over column `col` (its own cell, or a merged cell spanning it)
- * when it says the réalisé (« Prévu | Réel » merged over « Qté | Montant » pairs): the column under it is no devis.
+ * The title on the row right above the header `ligne` over column `col` (its own cell, a merged cell spanning it, or,
+ * its cell empty, the nearest title to its left that no merge holds) when it says the réalisé (« Prévu | Réel »
+ * over « Qté | Montant » pairs, merged or typed over each pair's first column): the column under it is no devis.
  */
 export function titreRealise(sheet: SheetData, ligne: number, col: number): string | undefined {
   if (ligne < 1) return undefined;
+  const dessus = sheet.rows[ligne - 1] ?? [];
+  const fusionnees = new Set<number>();
   let c = col;
   for (const p of plagesFusionnees(sheet.merges))
-    if (p.r1 <= ligne - 1 && p.r2 >= ligne - 1 && p.c1 <= col && p.c2 >= col && p.r2 < ligne) c = p.c1;
-  const v = sheet.rows[ligne - 1]?.[c]?.v;
+    if (p.r1 <= ligne - 1 && p.r2 >= ligne - 1 && p.r2 < ligne) {
+      for (let k = p.c1; k <= p.c2; k++) fusionnees.add(k);
+      if (p.c1 <= col && p.c2 >= col) c = p.c1;
+    }
+  const vide = (k: number) => dessus[k]?.v === null || dessus[k]?.v === undefined || String(dessus[k]?.v).trim() === "";
+  if (!fusionnees.has(col)) {
+    while (c > 0 && vide(c) && !fusionnees.has(c - 1)) c--;
+    if (fusionnees.has(c)) return undefined;
+  }
+  const v = dessus[c]?.v;
   if (typeof v !== "string") return undefined;
   const t = normaliser(v)
     .replace(/\((€|eur|euros|en €|ht)\)/g, "")
