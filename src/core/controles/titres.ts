@@ -23,6 +23,7 @@ export const TITRES_CONSTATS: Readonly<Record<string, string>> = {
   "total-non-prouve": "Total non prouvé, compté comme ligne",
   "quantite-texte": "Montant calculé d'une quantité en texte",
   "total-partiel": "Total d'une partie des lignes seulement",
+  "ligne-somme-lignes": "Ligne qui reprend d'autres lignes",
   "lignes-masquees": "Lignes masquées lues dans le devis",
   "ligne-hors-chapitre": "Montant hors chapitre",
   "ligne-sous-total": "Ligne sous le total du devis",

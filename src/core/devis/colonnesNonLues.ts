@@ -4,16 +4,11 @@ import type { Convention } from "../money/parse";
 import type { SheetData } from "../port/workbook";
 import { celluleRef, colonneLettre, parseCelluleRef } from "../util/adresse";
 import { cellulesMontant } from "./conservation";
-import { roleEntete, type Entete } from "./entetes";
+import { REALISE, roleEntete, titreRealise, type Entete } from "./entetes";
 import { norm } from "./lecture";
 import { moisEnLettres } from "../util/texte";
 import type { ColonneNonLue, EpisodesNonProuves, LigneDevis, NombresHorsColonne, SemainesNonProuvees } from "./model";
 
-/** « Réalisé », « Réel », « Dépensé », « Engagé », « Coût définitif »: what was spent, compared to the devis, not it. */
-const REALISE = new RegExp(
-  String.raw`^(montant |cout |couts |total |budget |depenses? )?` +
-    String.raw`(realises?|reels?|reelles?|depenses?|engages?|factures?|definitifs?|finals?|constates?)$`,
-);
 /** « Écart », « Différence », « Variance », « Écart (%) ». */
 const ECART = /^(ecarts?|difference|diff|variance|delta)\b/;
 /** « Ép. 1 », « Épisode 2 », « Ep 3 », « Montant ép. 1 », « Épisode n° 4 ». */
@@ -84,7 +79,9 @@ export function colonnesNonLues(
   for (let c = 0; c < enTete.length; c++) {
     const v = enTete[c]?.v;
     if (prises.has(c) || typeof v !== "string") continue;
-    const n = nature(v);
+    // « Montant » under a title « Réel » merged above it: the réalisé, said with both (« Réel / Montant »).
+    const titre = nature(v) || roleEntete(enTete[c]) !== "montant" ? undefined : titreRealise(sheet, entete.ligne, c);
+    const n = nature(v) ?? (titre ? "realise" : undefined);
     if (!n) continue;
     const somme = sumCents(cellulesMontant(sheet, entete.ligne, c, convention).map((x) => x.montant ?? ZERO));
     if (somme === 0 && n !== "episode" && n !== "semaine" && n !== "mois") continue;
@@ -92,7 +89,7 @@ export function colonnesNonLues(
       col: c,
       colonne: colonneLettre(c),
       cellule: celluleRef(sheet.name, entete.ligne, c),
-      entete: enteteLisible(v),
+      entete: titre ? `${titre} / ${enteteLisible(v)}` : enteteLisible(v),
       nature: n,
       somme,
     });
@@ -315,8 +312,10 @@ export function nombresHorsColonnes(
     if (lues.has(c)) continue;
     const entete = enTete[c]?.v === null || enTete[c]?.v === undefined ? "" : enteteLisible(String(enTete[c]?.v));
     const s = norm(entete);
-    if (entete && (nature(entete) || NUMEROTATION.test(s))) continue;
     const role = entete ? roleEntete(enTete[c]) : undefined;
+    // The « Montant » under a title « Réel » is named by colonnesNonLues (« Réel / Montant »), as the réalisé.
+    if (entete && (nature(entete) || NUMEROTATION.test(s) || (role === "montant" && titreRealise(sheet, ligne, c))))
+      continue;
     if (role === "montant") {
       // « Total » right of the « Subtotal » read (Movie Magic): account totals, and figures that are no total of the
       // lines (« Total Fringes »: payroll taxes, real costs). Those the lines do not prove are named, cell by cell.

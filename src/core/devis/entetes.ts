@@ -2,6 +2,7 @@ import type { CellData, SheetData } from "../port/workbook";
 import { normaliser } from "../util/texte";
 import { parseAdresse, plagesFusionnees } from "../util/adresse";
 import { sansUniteMilliers } from "./unites";
+import { analyserMontant } from "../money";
 
 /** The columns a producer's devis may have; `libelle` and `montant` (or `taux`) are needed to call it a devis. */
 export type Colonne =
@@ -353,19 +354,19 @@ function enteteSurTroisLignes(
   return parLeBas ? trois : undefined;
 }
 
-/** Numbers or numeric texts (« 1 234,56 € ») in column `col` of the 29 rows below row `r`. */
+/**
+ * Numbers or amounts typed as text (« 1 234,56 € », « € 1 200 », « 500 EUR », « 12.500 ») in column `col` of the 29
+ * rows below row `r`: the texts the import reads as amounts (or names as ambiguous), by the same parser.
+ */
 function montantsOuTextesSous(sheet: SheetData, r: number, col: number): number {
   let n = 0;
   for (const row of sheet.rows.slice(r + 1, r + 30)) {
-    const v = row[col]?.v;
-    if (typeof v === "number" || (typeof v === "string" && /^\s*[-(]?\s*\d[\d\s.,]*\)?\s*(€|eur)?\s*$/i.test(v))) n++;
+    const c = row[col];
+    if (!c || c.erreur) continue;
+    if (typeof c.v === "number") n++;
+    else if (typeof c.v === "string" && /\d/.test(c.v) && ["montant", "ambigu"].includes(analyserMontant(c.v).type))
+      n++;
   }
-  return n;
-}
-
-function montantsSous(sheet: SheetData, r: number, col: number): number {
-  let n = 0;
-  for (const row of sheet.rows.slice(r + 1, r + 30)) if (typeof row[col]?.v === "number") n++;
   return n;
 }
 
@@ -427,6 +428,41 @@ function tientDesMontants(sheet: SheetData, ligne: number, col: number): boolean
   });
 }
 
+/** « Réalisé », « Réel », « Dépensé », « Engagé », « Coût définitif »: what was spent, compared to the devis, not it. */
+export const REALISE = new RegExp(
+  String.raw`^(montant |cout |couts |total |budget |depenses? )?` +
+    String.raw`(realises?|reels?|reelles?|depenses?|engages?|factures?|definitifs?|finals?|constates?)$`,
+);
+
+/**
+ * The title on the row right above the header `ligne` over column `col` (its own cell, a merged cell spanning it, or,
+ * its cell empty, the nearest title to its left that no merge holds) when it says the réalisé (« Prévu | Réel »
+ * over « Qté | Montant » pairs, merged or typed over each pair's first column): the column under it is no devis.
+ */
+export function titreRealise(sheet: SheetData, ligne: number, col: number): string | undefined {
+  if (ligne < 1) return undefined;
+  const dessus = sheet.rows[ligne - 1] ?? [];
+  const fusionnees = new Set<number>();
+  let c = col;
+  for (const p of plagesFusionnees(sheet.merges))
+    if (p.r1 <= ligne - 1 && p.r2 >= ligne - 1 && p.r2 < ligne) {
+      for (let k = p.c1; k <= p.c2; k++) fusionnees.add(k);
+      if (p.c1 <= col && p.c2 >= col) c = p.c1;
+    }
+  const vide = (k: number) => dessus[k]?.v === null || dessus[k]?.v === undefined || String(dessus[k]?.v).trim() === "";
+  if (!fusionnees.has(col)) {
+    while (c > 0 && vide(c) && !fusionnees.has(c - 1)) c--;
+    if (fusionnees.has(c)) return undefined;
+  }
+  const v = dessus[c]?.v;
+  if (typeof v !== "string") return undefined;
+  const t = normaliser(v)
+    .replace(/\((€|eur|euros|en €|ht)\)/g, "")
+    .replace(/\s*(€|eur|euros|ht)\s*$/, "")
+    .trim();
+  return REALISE.test(t) ? v.trim() : undefined;
+}
+
 /**
  * Several amount columns in the header. With a tax mention (« Montant TTC | Montant TVA | Montant HT »), the amount
  * read is HT (else the one without tax mention, else TTC); the others are left aside, named. Among columns alike
@@ -453,6 +489,14 @@ function choisirMontant(
       liste.push({ col, entete, nature, ...(v ? { version: v.version } : {}) });
     }
   });
+  // « Prévu | Réel » merged over two « Montant »: the réalisé's is no amount column of the devis (named by
+  // colonnesNonLues), the other one is read; never the réalisé because it is the rightmost.
+  const realises = liste.filter((x) => titreRealise(sheet, ligne, x.col) !== undefined);
+  if (realises.length && realises.length < liste.length) {
+    const prevues = liste.filter((x) => !realises.includes(x));
+    if (prevues.length === 1) return { retenue: prevues[0], ecartees: [], choix: "seule" };
+    liste.splice(0, liste.length, ...prevues);
+  }
   // « Montant TTC » alone: read, and said to be TTC (the devis CNC is HT).
   if (liste.length === 1 && liste[0].nature === "ttc" && cols.montant === liste[0].col)
     return { retenue: liste[0], ecartees: [], choix: "taxes" };
@@ -666,7 +710,8 @@ function trouverEnteteSimple(sheet: SheetData): Entete | undefined {
       continue;
     }
     // Two columns (label, amount) are enough when amounts follow: a minimal devis.
-    if (score(cols) < 3 && !(cols.montant !== undefined && montantsSous(sheet, ligne, cols.montant) >= 2)) continue;
+    if (score(cols) < 3 && !(cols.montant !== undefined && montantsOuTextesSous(sheet, ligne, cols.montant) >= 2))
+      continue;
     candidats.push({ ligne, colonnes: cols, montants });
     if (!best || score(cols) > score(best.colonnes)) best = { ligne, colonnes: cols, montants };
     if (score(cols) >= 5) break;

@@ -137,12 +137,13 @@ export function estDate(c: CellData | undefined): boolean {
 }
 
 /**
- * A number typed beyond the cent (0,004, 1 234,565), once a float's noise is set aside (1000,1 + 0,2 is
- * 1000,3000000000001): cheap enough for every amount cell of a large devis.
+ * A number typed beyond the cent (0,004, 1 234,565, 4 123,456), once a float's noise is set aside (1000,1 + 0,2 is
+ * 1000,3000000000001): cheap enough for every amount cell of a large devis. The noise of a double is about 1e-16 of
+ * its value; a margin of 1e-9 of the cents leaves every tenth of a cent seen up to 1 000 000 € (1e-6 hid 4 123,456).
  */
 function sousCentime(v: number): boolean {
   const x = v * 100;
-  return Math.abs(x - Math.round(x)) > 1e-6 * Math.max(1, Math.abs(x));
+  return Math.abs(x - Math.round(x)) > 1e-9 * Math.max(1, Math.abs(x));
 }
 
 /** « - », « – », « - € », « € - », « - EUR »: the accountant's zero. */

@@ -16,6 +16,7 @@ import { fraisGenerauxTaux } from "./fraisGenerauxTaux";
 import { htTvaTtc } from "./htTvaTtc";
 import { imprevusTaux } from "./imprevusTaux";
 import { ligneHorsChapitre } from "./ligneHorsChapitre";
+import { ligneSommeLignes } from "./ligneSommeLignes";
 import { ligneSousTotal } from "./ligneSousTotal";
 import { lignesMasquees } from "./lignesMasquees";
 import { montantCalcul } from "./montantCalcul";
@@ -68,6 +69,7 @@ export const REGLES_DEVIS: readonly Regle<ContexteDevis>[] = creerRegistre("devi
   totalProducteur,
   totalNonProuve,
   totalPartiel,
+  ligneSommeLignes,
   lignesMasquees,
   ligneHorsChapitre,
   ligneSousTotal,
