@@ -204,7 +204,7 @@ export function lireFichierTexte(chemin: string, quoi: string): Buffer {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new CliError(fichierIntrouvable(chemin, quoi));
     throw new CliError(`${quoi} illisible (${chemin}) : ${raisonLecture(e)}.`);
   }
-  if (estZip(b)) throw new CliError(`${quoi} illisible (${chemin}) : ${pasTexteZip(b.subarray(0, 4096))}.`);
+  if (estZip(b)) throw new CliError(`${quoi} illisible (${chemin}) : ${pasTexteZip(b)}.`);
   const binaire = natureBinaire(b.subarray(0, 4096));
   if (binaire) throw new CliError(`${quoi} illisible (${chemin}) : ${binaire}.`);
   return b;

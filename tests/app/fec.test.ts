@@ -142,6 +142,10 @@ describe("lecture d'un FEC (cas d'usage partagé par le volet et la CLI)", () =>
           "ouvrez-le et enregistrez-le en texte (.txt ou .csv).",
       ),
     );
+    // Saved by LibreOffice: « _rels/.rels » first, each part's size after its data. Before: « décompressez-la ».
+    await expect(lireFecDepuis(enMemoire("libreoffice.xlsx", lire("libreoffice.xlsx")))).rejects.toThrow(
+      "libreoffice.xlsx n'est pas un FEC lisible : c'est un classeur Excel (.xlsx)",
+    );
     // A zip holding no workbook (a compressed FEC, say): to unzip.
     await expect(lireFecDepuis(enMemoire("fec.zip", lire("zip-sans-classeur.xlsx")))).rejects.toThrow(
       new FecFormatError(

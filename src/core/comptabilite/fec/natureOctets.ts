@@ -8,21 +8,29 @@ import { estEbcdic } from "./pagesCodes";
 export type EncodageUtf16 = "utf-16le" | "utf-16be";
 
 /**
- * What a zip given for a text file is, from its first bytes (`estZip`): a workbook picked by mistake (an .xlsx, whose
- * parts are named « xl/… » or « [Content_Types].xml », an .ods, whose first part « mimetype » says so) is to be saved
- * as text, not unzipped; any other zip (a compressed FEC) is to be unzipped.
+ * What a zip given for a text file is, from its first 4 KiB (`estZip`; the same bytes for the CLI and the pane): a
+ * workbook picked by mistake (an .xlsx, whose parts are named « xl/… », an .ods, whose part « mimetype » says so), or
+ * another Office or OpenDocument file (« [Content_Types].xml », « _rels/.rels », « mimetype »), is to be saved as text,
+ * not unzipped; any other zip (a compressed FEC) is to be unzipped.
  */
-export function pasTexteZip(debut: Uint8Array): string {
+export function pasTexteZip(octets: Uint8Array): string {
+  const debut = octets.subarray(0, 4096);
   const noms = nomsZip(debut);
-  if (noms[0] === "mimetype" && latin1(debut.subarray(0, 200)).includes("opendocument.spreadsheet"))
+  const mime = noms.includes("mimetype") ? latin1(debut.subarray(0, 400)) : "";
+  if (mime.includes("opendocument.spreadsheet"))
     return (
       "c'est un classeur OpenDocument (.ods), pas un fichier texte : ouvrez-le et enregistrez-le en texte (.txt ou " +
       ".csv)"
     );
-  if (noms.some((n) => n.startsWith("xl/")) || noms[0] === "[Content_Types].xml")
+  if (noms.some((n) => n.startsWith("xl/")))
     return (
       "c'est un classeur Excel (.xlsx), pas un fichier texte : ouvrez-le dans Excel et enregistrez-le en texte " +
       "(Fichier › Enregistrer sous › Texte (séparateur : tabulation) ou CSV)"
+    );
+  if (noms.some((n) => n === "[Content_Types].xml" || n === "_rels/.rels") || mime.includes("opendocument"))
+    return (
+      "c'est un document Office ou OpenDocument (classeur, texte, présentation), pas un fichier texte : ouvrez-le et " +
+      "enregistrez-le en texte (.txt ou .csv)"
     );
   return "c'est une archive zip (un fichier compressé), pas un fichier texte : décompressez-la et donnez le fichier qu'elle contient";
 }
@@ -42,11 +50,19 @@ function nomsZip(debut: Uint8Array): string[] {
     const extra = u16(p + 28);
     if (p + 30 + n > debut.length) break;
     noms.push(latin1(debut.subarray(p + 30, p + 30 + n)));
-    // A part whose size is given after its data (bit 3 of the flags) cannot be skipped from its header.
-    if (u16(p + 6) & 0x08) break;
-    p += 30 + n + extra + u32(p + 18);
+    const donnees = p + 30 + n + extra;
+    // A part whose size is given after its data (bit 3 of the flags, as LibreOffice writes them): the next header is
+    // looked for after its name.
+    p = u16(p + 6) & 0x08 ? prochainEnTete(debut, donnees) : donnees + u32(p + 18);
   }
   return noms;
+}
+
+/** The offset of the next local header « PK\x03\x04 » from `p`, or the length when there is none. */
+function prochainEnTete(u: Uint8Array, p: number): number {
+  for (let i = p; i + 4 <= u.length; i++)
+    if (u[i] === 0x50 && u[i + 1] === 0x4b && u[i + 2] === 0x03 && u[i + 3] === 0x04) return i;
+  return u.length;
 }
 
 function latin1(octets: Uint8Array): string {
