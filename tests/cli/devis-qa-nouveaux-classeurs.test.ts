@@ -173,3 +173,42 @@ describe("prodbook devis : une ligne dont la formule fait la somme d'autres lign
     ]);
   });
 });
+
+describe("prodbook devis : des mots qui ne disent pas que le réalisé ne l'écartent pas", () => {
+  it("« DÉPENSES » au-dessus des coûts, « RECETTES » à côté : aucune colonne n'est prise pour le réalisé, le choix reste une alerte", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Budget");
+    for (const r of [
+      ["DÉPENSES", null, null, "RECETTES", null],
+      ["Poste", "Montant", null, "Financeur", "Montant"],
+      ["Réalisateur", 10000, null, "CNC", 30000],
+      ["Caméra", 25000, null, "Région", 15000],
+      ["Montage", 8000, null, "Apport", 2000],
+      ["TOTAL", 43000, null, "TOTAL", 47000],
+    ])
+      ws.addRow(r);
+    ws.mergeCells("A1:B1");
+    ws.mergeCells("D1:E1");
+    const f = path.join(dossier(), "depenses-recettes.xlsx");
+    await wb.xlsx.writeFile(f);
+    const { devis, controles } = devisJsonBinaire(f);
+    // Before this fix: the « DÉPENSES » column called the réalisé, the recettes read with an info only.
+    expect((devis.colonnesNonLues ?? []).filter((c: { nature: string }) => c.nature === "realise")).toEqual([]);
+    expect(controles.filter((c) => c.regle === "colonnes-lues").map((c) => c.gravite)).toEqual(["alerte"]);
+  });
+});
+
+describe("prodbook devis : une ligne qui fait la somme de lignes non placées", () => {
+  it("n'est pas nommée : ces lignes ne sont pas comptées, rien n'est compté deux fois", async () => {
+    const f = await classeur("somme-non-places.xlsx", "Devis", [
+      ["Poste", "Montant", "Qté"],
+      ["Blabla", 4500],
+      ["Truc machin", 3000],
+      ["07 MOYENS TECHNIQUES"],
+      ["Caméra", { formula: "B2+B3", result: 7500 }, 1],
+    ]);
+    const { devis, controles } = devisJsonBinaire(f);
+    expect(devis.total).toBe("7500.00");
+    expect(controles.filter((c) => c.regle === "ligne-somme-lignes")).toEqual([]);
+  });
+});

@@ -435,6 +435,15 @@ export const REALISE = new RegExp(
 );
 
 /**
+ * A title above the header saying the réalisé, in words that say nothing else: « Réel », « Réalisé », « Constaté »,
+ * « Dépenses réelles ». Not « Dépenses » (over a budget's costs beside « Recettes »), « Engagé », « Facturé » nor
+ * « Définitif » (« Budget définitif » is a version of the devis): a title of those would take the devis for the réalisé.
+ */
+const TITRE_REALISE = new RegExp(
+  String.raw`^(montant |cout |couts |total |budget |depenses? )?(realises?|reels?|reelles?|constates?)$`,
+);
+
+/**
  * The title on the row right above the header `ligne` over column `col` (its own cell, a merged cell spanning it, or,
  * its cell empty, the nearest title to its left that no merge holds) when it says the réalisé (« Prévu | Réel »
  * over « Qté | Montant » pairs, merged or typed over each pair's first column): the column under it is no devis.
@@ -460,7 +469,7 @@ export function titreRealise(sheet: SheetData, ligne: number, col: number): stri
     .replace(/\((€|eur|euros|en €|ht)\)/g, "")
     .replace(/\s*(€|eur|euros|ht)\s*$/, "")
     .trim();
-  return REALISE.test(t) ? v.trim() : undefined;
+  return TITRE_REALISE.test(t) ? v.trim() : undefined;
 }
 
 /**

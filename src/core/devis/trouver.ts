@@ -44,9 +44,9 @@ export function trouverFeuilleDevis(sheets: SheetData[]): SheetData | undefined 
     if (devisAutre === null) devisAutre = importerSansErreur(autre.s);
     const r = devisAutre ? recapitulatifNomme(c.s, autre.s.name, devisAutre) : undefined;
     if (r?.prouve) continue;
-    // Counted as the finding naming it would count it (`recapEtAutresFeuilles`): read as a recap not proven, its amounts
-    // without the rows the arithmetic proves chapter or total rows; else without its « Total » rows proven by sums.
-    if ((r?.differe ? r.horsTotal.cellules : montantsLus(c)) <= montantsLus(autre)) continue;
+    // Counted as the finding naming it counts it (`recapEtAutresFeuilles`): without its « Total » rows proven by running
+    // sums, or, read as a recap not proven, without the rows proven chapter or grand-total rows — whichever proves more.
+    if (Math.min(montantsLus(c), r?.differe ? r.horsTotal.cellules : Infinity) <= montantsLus(autre)) continue;
     return c.s;
   }
   return autre.s;
@@ -137,9 +137,14 @@ export function recapEtAutresFeuilles(
   // Its amounts are stated without its total rows (`horsTotal`): added to its chapters, a total would count them twice.
   for (const { s, differe, horsTotal } of nonProuves) {
     if (s.name === recap) continue;
+    // With a devis header, its amounts are counted without its « Total » rows too (`montantsHorsTotal`): the count
+    // proving more total rows is kept, as `trouverFeuilleDevis` weighs it.
     const a = autres.find((x) => x.feuille === s.name);
-    if (a) Object.assign(a, horsTotal, { recapitulatifNonProuve: differe });
-    else autres.push({ feuille: s.name, cellule: differe.cellule, ...horsTotal, recapitulatifNonProuve: differe });
+    const parTotaux = a ?? sansTotaux(s);
+    const compte = parTotaux && parTotaux.cellules <= horsTotal.cellules ? parTotaux : horsTotal;
+    const chiffres = { cellules: compte.cellules, somme: compte.somme };
+    if (a) Object.assign(a, chiffres, { recapitulatifNonProuve: differe });
+    else autres.push({ feuille: s.name, cellule: differe.cellule, ...chiffres, recapitulatifNonProuve: differe });
   }
   const ordre = (f: string) => parmi.findIndex((s) => s.name === f);
   return { recapitulatif, autres: autres.sort((x, y) => ordre(x.feuille) - ordre(y.feuille)) };
@@ -185,6 +190,15 @@ export function autresFeuillesDevis(lue: SheetData, sheets: readonly SheetData[]
     });
   }
   return out;
+}
+
+/** How many amounts not zero the sheet holds under its devis header, without its « Total » rows, and their sum. */
+function sansTotaux(s: SheetData): { cellules: number; somme: Cents } | undefined {
+  const x = trouverEntete(s);
+  const col = x?.colonnes.montant;
+  if (!x || col === undefined) return undefined;
+  const montants = montantsHorsTotal(s, x.ligne, col);
+  return { cellules: montants.length, somme: sumCents(montants.map((c) => c.montant)) };
 }
 
 /**

@@ -268,6 +268,31 @@ describe("la feuille du devis choisie par ce qu'elle tient, jamais par son seul 
     expect(p.autres).toEqual([{ feuille: "Feuil1", cellule: "Feuil1!C1", cellules: 5, somme: 2_770_050 }]);
   });
 
+  it("un récapitulatif périmé dont les totaux de chapitre disent « Total … » : ses seuls sous-chapitres comptent, le devis est lu", async () => {
+    // Per-chapter « Total … » rows, each the sum of its sous-chapitres, and a grand total: three amounts of its own, fewer
+    // than Feuil1's four lines (before the smaller count was kept: five, the recap-named sheet read for 19 000 €).
+    const recap: Cellule[][] = [
+      ["N°", "Poste", "Montant"],
+      ["1.1", "Droits d'auteur", 10000],
+      ["1.2", "Droits musicaux", 2000],
+      [null, "Total droits", 12000],
+      ["2.1", "Réalisateur", 7000],
+      [null, "Total personnel", 7000],
+      [null, "TOTAL", 19000],
+    ];
+    const feuil1: Cellule[][] = [
+      ["Code", "Poste", "Montant"],
+      ["1.1", "Droits d'auteur", 20000],
+      ["1.2", "Droits musicaux", 5000],
+      ["2.1", "Réalisateur", 16000],
+      ["2.2", "Chef opérateur", 8400],
+    ];
+    const d = await decision({ Récapitulatif: recap, Feuil1: feuil1 });
+    expect(d.lue).toBe("Feuil1");
+    expect(d.devis.total).toBe(4_940_000);
+    expect(d.autres).toMatchObject([{ feuille: "Récapitulatif", cellules: 3, somme: 1_900_000 }]);
+  });
+
   it("à score égal, l'ordre des feuilles ne décide pas : la feuille au nom de récapitulatif passe la même règle avant ou après l'autre", async () => {
     const notes: Cellule[][] = [
       COMPLET[0],

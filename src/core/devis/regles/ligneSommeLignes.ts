@@ -17,38 +17,51 @@ export const ligneSommeLignes: Regle<ContexteDevis> = {
     "Une ligne dont la formule ne fait que la somme d'autres lignes du devis, comptées elles aussi, est nommée : " +
     "ses euros seraient comptés deux fois.",
   verifier({ devis }) {
+    // Only the lines counted (placed in a chapter): a line listed unplaced is not in the total, nothing is counted twice.
+    // Indexed by sheet and cell: each formula looks up the cells it names, never every line (5 000 lines of =SUM(D5:F5)).
+    const comptees = devis.lignes.filter((l) => l.chapitre !== undefined && l.source.cellules.montant);
+    const cle = (feuille: string | undefined, row: number, col: number) =>
+      `${(feuille ?? "").toLowerCase()}|${row}|${col}`;
     const parCellule = new Map<string, LigneDevis>();
-    for (const l of devis.lignes) if (l.source.cellules.montant) parCellule.set(l.source.cellules.montant, l);
-    return devis.lignes.flatMap((l): Constat[] => {
-      const ref = l.source.cellules.montant;
-      if (!ref || !l.formuleMontant || l.montantCalcule) return [];
+    const rang = new Map(comptees.map((l, i) => [l, i]));
+    for (const l of comptees) {
+      const a = parseCelluleRef(l.source.cellules.montant as string);
+      parCellule.set(cle(a.feuille, a.row, a.col), l);
+    }
+    return comptees.flatMap((l): Constat[] => {
+      const ref = l.source.cellules.montant as string;
+      if (!l.formuleMontant || l.montantCalcule) return [];
       const { refs, somme } = referencesFormule(l.formuleMontant);
       if (!somme) return [];
       const { feuille } = parseCelluleRef(ref);
-      const reprises: LigneDevis[] = [];
-      for (const autre of parCellule.values()) {
-        if (autre === l) continue;
-        const a = parseCelluleRef(autre.source.cellules.montant as string);
-        const vise = refs.some(
-          ({ feuille: f, plage: p }) =>
-            (f === undefined || f.toLowerCase() === (feuille ?? "").toLowerCase()) &&
-            a.row >= p.r1 &&
-            a.row <= p.r2 &&
-            a.col >= p.c1 &&
-            a.col <= p.c2,
-        );
-        if (vise) reprises.push(autre);
+      const reprises = new Set<LigneDevis>();
+      for (const { feuille: f, plage: p } of refs) {
+        if (f !== undefined && f.toLowerCase() !== (feuille ?? "").toLowerCase()) continue;
+        // A range larger than the lines (a whole column): the lines are walked instead of its cells.
+        if ((p.r2 - p.r1 + 1) * (p.c2 - p.c1 + 1) > comptees.length) {
+          for (const autre of comptees) {
+            const x = parseCelluleRef(autre.source.cellules.montant as string);
+            if (x.row >= p.r1 && x.row <= p.r2 && x.col >= p.c1 && x.col <= p.c2) reprises.add(autre);
+          }
+        } else
+          for (let r = p.r1; r <= p.r2; r++)
+            for (let c = p.c1; c <= p.c2; c++) {
+              const autre = parCellule.get(cle(feuille, r, c));
+              if (autre) reprises.add(autre);
+            }
       }
-      if (reprises.length < 2 || sumCents(reprises.map((x) => x.montant)) !== l.montant) return [];
+      reprises.delete(l);
+      const liste0 = [...reprises].sort((x, y) => rang.get(x)! - rang.get(y)!);
+      if (liste0.length < 2 || sumCents(liste0.map((x) => x.montant)) !== l.montant) return [];
       const cellule = celluleMontant(l);
-      const liste = reprises.map((x) => `${x.source.cellules.montant} ${cite(x.libelle)} (${eur(x.montant)})`);
+      const liste = liste0.map((x) => `${x.source.cellules.montant} ${cite(x.libelle)} (${eur(x.montant)})`);
       return [
         {
           regle: "ligne-somme-lignes",
           gravite: "alerte",
           message:
             `${cellule} ${cite(l.libelle)} : sa formule =${l.formuleMontant.replace(/^=/, "")} fait la somme de ` +
-            `${reprises.length} lignes du devis, comptées elles aussi (${liste.join(", ")}) : ses ${eur(l.montant)} ` +
+            `${liste0.length} lignes du devis, comptées elles aussi (${liste.join(", ")}) : ses ${eur(l.montant)} ` +
             `sont comptés deux fois dans le total. Si c'est un sous-total, écrivez « Sous-total » dans son libellé ; ` +
             `si c'est une ligne, saisissez son propre montant. Puis relancez.`,
           cellule,
