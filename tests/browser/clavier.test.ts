@@ -448,8 +448,8 @@ async function focusCaches(page: Page, id: string, sens: "Tab" | "Shift+Tab"): P
 
 /**
  * The focused element of the page `id`, when it cannot be seen: hit-tested at its top, middle and bottom, something
- * else (the sticky header, a feedback held at the bottom) is there at all three. "" when seen, null when the focus is
- * out of the page.
+ * else (the sticky header, a feedback held at the bottom) is there at all three; a tooltip fading out does not count.
+ * "" when seen, null when the focus is out of the page.
  */
 function focusCache(page: Page, id: string): Promise<string | null> {
   return page.evaluate((p) => {
@@ -459,7 +459,8 @@ function focusCache(page: Page, id: string): Promise<string | null> {
     const x = Math.min(Math.max(b.left + b.width / 2, 1), innerWidth - 1);
     const vus = [b.top + 2, b.top + b.height / 2, b.bottom - 2].map((y) => {
       const h = y >= 0 && y <= innerHeight ? document.elementFromPoint(x, y) : null;
-      return !!h && (e.contains(h) || h.contains(e));
+      // A tooltip (a shortened source's full title) fading out over the next element is no sticky header: it goes.
+      return !!h && (e.contains(h) || h.contains(e) || !!h.closest("[role='tooltip']"));
     });
     const nom = (e.getAttribute("aria-label") || e.textContent || e.tagName).trim().slice(0, 40);
     return vus.some(Boolean) ? "" : `${nom} (haut ${Math.round(b.top)} px)`;
