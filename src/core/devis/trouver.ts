@@ -141,7 +141,8 @@ export function recapEtAutresFeuilles(
     // proving more total rows is kept, as `trouverFeuilleDevis` weighs it.
     const a = autres.find((x) => x.feuille === s.name);
     const parTotaux = a ?? sansTotaux(s);
-    const compte = parTotaux && parTotaux.cellules <= horsTotal.cellules ? parTotaux : horsTotal;
+    // (a header whose amount column holds nothing is no count: the recap's amounts were read elsewhere)
+    const compte = parTotaux?.cellules && parTotaux.cellules <= horsTotal.cellules ? parTotaux : horsTotal;
     const chiffres = { cellules: compte.cellules, somme: compte.somme };
     if (a) Object.assign(a, chiffres, { recapitulatifNonProuve: differe });
     else autres.push({ feuille: s.name, cellule: differe.cellule, ...chiffres, recapitulatifNonProuve: differe });
