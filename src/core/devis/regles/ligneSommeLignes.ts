@@ -22,25 +22,24 @@ export const ligneSommeLignes: Regle<ContexteDevis> = {
     const comptees = devis.lignes.filter((l) => l.chapitre !== undefined && l.source.cellules.montant);
     const cle = (feuille: string | undefined, row: number, col: number) =>
       `${(feuille ?? "").toLowerCase()}|${row}|${col}`;
+    // Each line's cell parsed once: the index, the ranges walked line by line and the order of the lines repeated.
+    const position = new Map(
+      comptees.map((l, i) => [l, { ...parseCelluleRef(l.source.cellules.montant as string), i }]),
+    );
     const parCellule = new Map<string, LigneDevis>();
-    const rang = new Map(comptees.map((l, i) => [l, i]));
-    for (const l of comptees) {
-      const a = parseCelluleRef(l.source.cellules.montant as string);
-      parCellule.set(cle(a.feuille, a.row, a.col), l);
-    }
+    for (const [l, a] of position) parCellule.set(cle(a.feuille, a.row, a.col), l);
     return comptees.flatMap((l): Constat[] => {
-      const ref = l.source.cellules.montant as string;
       if (!l.formuleMontant || l.montantCalcule) return [];
       const { refs, somme } = referencesFormule(l.formuleMontant);
       if (!somme) return [];
-      const { feuille } = parseCelluleRef(ref);
+      const { feuille } = position.get(l)!;
       const reprises = new Set<LigneDevis>();
       for (const { feuille: f, plage: p } of refs) {
         if (f !== undefined && f.toLowerCase() !== (feuille ?? "").toLowerCase()) continue;
         // A range larger than the lines (a whole column): the lines are walked instead of its cells.
         if ((p.r2 - p.r1 + 1) * (p.c2 - p.c1 + 1) > comptees.length) {
           for (const autre of comptees) {
-            const x = parseCelluleRef(autre.source.cellules.montant as string);
+            const x = position.get(autre)!;
             if (x.row >= p.r1 && x.row <= p.r2 && x.col >= p.c1 && x.col <= p.c2) reprises.add(autre);
           }
         } else
@@ -51,7 +50,7 @@ export const ligneSommeLignes: Regle<ContexteDevis> = {
             }
       }
       reprises.delete(l);
-      const liste0 = [...reprises].sort((x, y) => rang.get(x)! - rang.get(y)!);
+      const liste0 = [...reprises].sort((x, y) => position.get(x)!.i - position.get(y)!.i);
       if (liste0.length < 2 || sumCents(liste0.map((x) => x.montant)) !== l.montant) return [];
       const cellule = celluleMontant(l);
       const liste = liste0.map((x) => `${x.source.cellules.montant} ${cite(x.libelle)} (${eur(x.montant)})`);
