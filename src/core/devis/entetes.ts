@@ -449,6 +449,22 @@ const TITRE_REALISE = new RegExp(
  * over « Qté | Montant » pairs, merged or typed over each pair's first column): the column under it is no devis.
  */
 export function titreRealise(sheet: SheetData, ligne: number, col: number): string | undefined {
+  const c = colonneDuTitre(sheet, ligne, col);
+  const v = c === undefined ? undefined : sheet.rows[ligne - 1]?.[c]?.v;
+  if (typeof v !== "string") return undefined;
+  const t = normaliser(v)
+    .replace(/\((€|eur|euros|en €|ht)\)/g, "")
+    .replace(/\s*(€|eur|euros|ht)\s*$/, "")
+    .trim();
+  return TITRE_REALISE.test(t) ? v.trim() : undefined;
+}
+
+/**
+ * The column of the title over column `col` on the row right above the header `ligne` (see titreRealise): its own
+ * cell, the first column of a merge spanning it, or its cell empty, the nearest cell to its left that no merge holds;
+ * undefined when that walk meets a merge (the column lies under no title).
+ */
+function colonneDuTitre(sheet: SheetData, ligne: number, col: number): number | undefined {
   if (ligne < 1) return undefined;
   const dessus = sheet.rows[ligne - 1] ?? [];
   const fusionnees = new Set<number>();
@@ -463,13 +479,40 @@ export function titreRealise(sheet: SheetData, ligne: number, col: number): stri
     while (c > 0 && vide(c) && !fusionnees.has(c - 1)) c--;
     if (fusionnees.has(c)) return undefined;
   }
-  const v = dessus[c]?.v;
-  if (typeof v !== "string") return undefined;
-  const t = normaliser(v)
-    .replace(/\((€|eur|euros|en €|ht)\)/g, "")
-    .replace(/\s*(€|eur|euros|ht)\s*$/, "")
-    .trim();
-  return TITRE_REALISE.test(t) ? v.trim() : undefined;
+  return c;
+}
+
+/** The factors of a line's amount: read from the same group as the amount when « Prévu » and « Réel » each have theirs. */
+const FACTEURS: readonly Colonne[] = ["quantite", "nombre", "unite", "taux"];
+
+/**
+ * « Réel | Prévu » over two « Qté | PU | Montant »: the amount read is the prévu's (choisirMontant) whatever the order,
+ * while the header's roles took the first « Qté » and « PU », the réalisé's when it comes first. A factor column
+ * under the réalisé's title is then replaced by the column of the same role under the amount's own title (else, the
+ * amount under no title, the nearest one left of it under no réalisé's title); none such: the factor is not read,
+ * never the réalisé's quantity multiplied by the prévu's rate.
+ */
+function facteursDuMontant(sheet: SheetData, ligne: number, cols: Colonnes): Colonnes {
+  const montant = cols.montant;
+  if (montant === undefined || titreRealise(sheet, ligne, montant) !== undefined) return cols;
+  const aRemplacer = FACTEURS.filter(
+    (k) => cols[k] !== undefined && titreRealise(sheet, ligne, cols[k]!) !== undefined,
+  );
+  if (!aRemplacer.length) return cols;
+  const row = sheet.rows[ligne] ?? [];
+  const groupe = colonneDuTitre(sheet, ligne, montant);
+  const pris = new Set(Object.values(cols));
+  const out = { ...cols };
+  for (const k of aRemplacer) {
+    const candidates = row
+      .map((c, col) => col)
+      .filter((col) => !pris.has(col) && roleEntete(row[col]) === k && titreRealise(sheet, ligne, col) === undefined);
+    const memeTitre = candidates.filter((col) => groupe !== undefined && colonneDuTitre(sheet, ligne, col) === groupe);
+    const choisie = memeTitre[0] ?? candidates.filter((col) => col < montant).pop();
+    if (choisie === undefined) delete out[k];
+    else out[k] = choisie;
+  }
+  return out;
 }
 
 /**
@@ -701,7 +744,7 @@ function enteteDepuis(
     }
   }
   const montants = choisirMontant(sheet, ligne, cols, masquees);
-  if (montants) cols = { ...cols, montant: montants.retenue.col };
+  if (montants) cols = facteursDuMontant(sheet, ligne, { ...cols, montant: montants.retenue.col });
   return { ligne, colonnes: cols, ...(montants ? { montants } : {}) };
 }
 

@@ -7,7 +7,7 @@ import {
   type Cents,
   type Convention,
 } from "../money";
-import { centsToDecimal, eurosToCents, MONTANT_MAX_CENTIMES, ZERO } from "../money/cents";
+import { centsToDecimal, eurosToCents, MONTANT_MAX_CENTIMES, nombreSousCentime, ZERO } from "../money/cents";
 import { estFormatDate } from "../port/dates";
 import { deviseDuFormat, estFormatPourcentage, pourcentageAffiche } from "../port/devises";
 import { estSerieDate, isoDepuisSerie } from "../util/serieExcel";
@@ -136,16 +136,6 @@ export function estDate(c: CellData | undefined): boolean {
   return !/^\s*\d{1,3}(\.\d{3})+\s*$/.test(c.v);
 }
 
-/**
- * A number typed beyond the cent (0,004, 1 234,565, 4 123,456), once a float's noise is set aside (1000,1 + 0,2 is
- * 1000,3000000000001): cheap enough for every amount cell of a large devis. The noise of a double is about 1e-16 of
- * its value; a margin of 1e-9 of the cents leaves every tenth of a cent seen up to 1 000 000 € (1e-6 hid 4 123,456).
- */
-function sousCentime(v: number): boolean {
-  const x = v * 100;
-  return Math.abs(x - Math.round(x)) > 1e-9 * Math.max(1, Math.abs(x));
-}
-
 /** « - », « – », « - € », « € - », « - EUR »: the accountant's zero. */
 const ZERO_COMPTABLE = /^\s*(?:€\s*)?[-–—\u2212]\s*(?:€|eur)?\s*$/i;
 
@@ -163,7 +153,7 @@ export function lireMontantCellule(c: CellData | undefined, convention?: Convent
   if (d) return { type: "devise", devise: d, format: c.fmt as string, montant: eurosToCents(c.v as number) };
   if (typeof c.v === "number")
     return Number.isFinite(c.v)
-      ? new MontantLu(c.v, undefined, !c.f && sousCentime(c.v) ? true : undefined)
+      ? new MontantLu(c.v, undefined, !c.f && nombreSousCentime(c.v) ? true : undefined)
       : { type: "texte", texte: String(c.v) };
   // « - € » is how Excel's accounting format shows a zero, pasted as text.
   if (ZERO_COMPTABLE.test(c.v)) return new MontantLu(undefined, ZERO);

@@ -1,4 +1,4 @@
-import { cents, subCents } from "../money/cents";
+import { cents, nombreSousCentime, subCents } from "../money/cents";
 import { feuilleVide } from "../devis/import";
 import { plagesFormule } from "../devis/preuve";
 import Decimal from "decimal.js";
@@ -159,9 +159,9 @@ function montantCellule(ctx: Contexte, c: CellData | undefined, cellule: string)
     return "nomme";
   }
   if (a.type !== "montant") return undefined;
-  // A number typed beyond the cent (300000,005) too, once a calculation's float noise (0,1 + 0,2) is set aside.
-  const nombre =
-    typeof c!.v === "number" && new Decimal(c!.v).toSignificantDigits(15, Decimal.ROUND_HALF_UP).decimalPlaces() > 2;
+  // A number typed beyond the cent (300000,005) too, once a float's noise (0,1 + 0,2; 12,34 through a float32) is set
+  // aside: the rule of the devis's amounts (nombreSousCentime).
+  const nombre = typeof c!.v === "number" && nombreSousCentime(c!.v);
   if (a.sousCentime || nombre)
     ctx.avertissements.push({
       cellule,

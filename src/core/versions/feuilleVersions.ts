@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { centsToEuros, eurosToCents, MONTANT_MAX_CENTIMES, type Cents } from "../money/cents";
+import { centsToEuros, eurosToCents, MONTANT_MAX_CENTIMES, nombreSousCentime, type Cents } from "../money/cents";
 import { FORMAT_EXCEL } from "../money/format";
 import type { CellData, CellSpec, SheetData, SheetSpec } from "../port/workbook";
 import { ErreurDonnees } from "../erreurs";
@@ -129,9 +129,10 @@ const texte = (c: CellData | undefined): string | undefined => {
 };
 
 /**
- * A row's amount in cents. Excel keeps 15 significant digits: a formula's float noise (0.30000000000000004) is not a
- * sub-cent amount. A number below 10^13 that is a whole number of cents (k / 100 is the number) is taken at once,
- * without a Decimal for each of 10 000 rows: its shortest writing has at most two decimals and 15 digits.
+ * A row's amount in cents. A float's noise (0.30000000000000004, a float32's 12.340000152587891) is no sub-cent
+ * amount (nombreSousCentime, the rule of every amount read from a number). A number below 10^13 that is a whole
+ * number of cents (k / 100 is the number) is taken at once, without a Decimal for each of 10 000 rows: its shortest
+ * writing has at most two decimals and 15 digits.
  */
 function montantLu(
   row: CellData[],
@@ -144,13 +145,13 @@ function montantLu(
   const x = row[COL_V.montant].v as number;
   const k = Math.round(x * 100);
   if (Math.abs(x) < 1e13 && k / 100 === x) return eurosToCents(x);
-  const euros = new Decimal(montant).toSignificantDigits(15, Decimal.ROUND_HALF_UP);
-  if (euros.abs().times(100).greaterThan(MONTANT_MAX_CENTIMES) || euros.decimalPlaces() > 2)
+  const horsLimite = new Decimal(montant).abs().times(100).greaterThan(MONTANT_MAX_CENTIMES);
+  if (horsLimite || nombreSousCentime(x))
     throw new ErreurDonnees(
       `Version « ${nom} » : la cellule ${ou(r, COL_V.montant)} contient ${String(x).replace(".", ",")}, ` +
-        (euros.decimalPlaces() > 2
-          ? "un montant au-delà du centime : écrivez-le avec deux décimales au plus."
-          : "au-delà de la limite de Prodbook (± 22 517 998 136 852,48 €)."),
+        (horsLimite
+          ? "au-delà de la limite de Prodbook (± 22 517 998 136 852,48 €)."
+          : "un montant au-delà du centime : écrivez-le avec deux décimales au plus."),
     );
   return eurosToCents(montant);
 }
