@@ -77,6 +77,24 @@ describe("ligne-somme-lignes : les euros comptés deux fois, dits avec leurs cel
     );
   });
 
+  it("dite « Sous-total » mais loin de ses lignes : une seule alerte (avant : total-non-prouve disait aussi que sa formule n'en fait pas la somme)", async () => {
+    const { devis, sur } = await lire([
+      ...PERSONNEL,
+      ["7", "MOYENS TECHNIQUES"],
+      ["7.1", "Caméra A", 2000],
+      [null, "TOTAL", { formula: "SUM(C3:C6)", result: 9500 }],
+      [null, "Sous-total personnel", { formula: "C3+C4", result: 7500 }],
+    ]);
+    expect(devis.total).toBe(1_700_000);
+    const c = sur("Devis!C8");
+    expect(c.map((x) => x.regle)).toEqual(["ligne-somme-lignes"]);
+    expect(sp(c[0].message)).toContain(
+      "ces 7 500,00 € sont comptés deux fois dans le total du devis, 17 000,00 € (9 500,00 € sans cette ligne). Son " +
+        "libellé annonce un total, que le calcul ne prouve pas à sa place : elle est comptée comme une ligne. Si c'est " +
+        "un sous-total, placez-la juste sous les lignes qu'elle additionne ;",
+    );
+  });
+
   it("sous le total général, une ligne de son propre montant garde ligne-sous-total", async () => {
     const { sur } = await lire([
       ...PERSONNEL,

@@ -12,8 +12,8 @@ import { celluleMontant, cite, ContexteDevis, eur, rattachement } from "./contex
  * « Chef op » and « Ingé son »), to the cent: those lines are counted, and this one too — the same euros twice. Its
  * wording says no total proven by arithmetic, so it stays a line (words never decide, nor a formula alone against the
  * wording): named with the lines it repeats, the euros counted twice and the devis's total without them, for the
- * producer to say which it is. Below the producer's grand total, the same finding says so (ligne-sous-total then
- * leaves the cell to it): one finding, one advice.
+ * producer to say which it is. Below the producer's grand total, or worded as a total no arithmetic proves, the same
+ * finding says so (ligne-sous-total and total-non-prouve then leave the cell to it): one finding, one advice.
  */
 export const ligneSommeLignes: Regle<ContexteDevis> = {
   id: "ligne-somme-lignes",
@@ -32,7 +32,8 @@ export const ligneSommeLignes: Regle<ContexteDevis> = {
           `part du chapitre ${l.chapitre}, saisissez son propre montant et déplacez-la dans ce chapitre, au-dessus de ` +
           `son sous-total. Puis relancez.`
         : DIT_TOTAL.test(normaliser(l.libelle))
-          ? `Si c'est un sous-total, placez-la juste sous les lignes qu'elle additionne ; si c'est une ligne, ` +
+          ? `Son libellé annonce un total, que le calcul ne prouve pas à sa place : elle est comptée comme une ligne. ` +
+            `Si c'est un sous-total, placez-la juste sous les lignes qu'elle additionne ; si c'est une ligne, ` +
             `saisissez son propre montant. Puis relancez.`
           : `Si c'est un sous-total, écrivez « Sous-total » dans son libellé ; si c'est une ligne, saisissez son ` +
             `propre montant. Puis relancez.`;
