@@ -166,9 +166,10 @@ describe("prodbook devis : une ligne dont la formule fait la somme d'autres lign
         cellule: "Devis!C5",
         message:
           "Devis!C5 « Équipe image et son (forfait) » : sa formule =C3+C4 fait la somme de 2 lignes du devis, comptées " +
-          "elles aussi (Devis!C3 « Chef op » (4 500,00 €), Devis!C4 « Ingé son » (3 000,00 €)) : ses 7 500,00 € sont " +
-          "comptés deux fois dans le total. Si c'est un sous-total, écrivez « Sous-total » dans son libellé ; si c'est " +
-          "une ligne, saisissez son propre montant. Puis relancez.",
+          "elles aussi (Devis!C3 « Chef op » (4 500,00 €), Devis!C4 « Ingé son » (3 000,00 €)) : ces 7 500,00 € sont " +
+          "comptés deux fois dans le total du devis, 19 400,00 € (11 900,00 € sans cette ligne). Si c'est un " +
+          "sous-total, écrivez « Sous-total » dans son libellé ; si c'est une ligne, saisissez son propre montant. " +
+          "Puis relancez.",
       },
     ]);
   });

@@ -28,6 +28,37 @@ export function ditTotal(textes: readonly string[]): boolean {
 }
 
 /**
+ * The amounts of a column, in row order, without the rows proven totals by their place: a row proven one already
+ * (`prouve`: a recap's chapter row equal to the sum of its sous-chapitres, wherever it stands), or one whose texts say
+ * « Total… » (`ditTotal`) and whose amount is, to the cent, the sum of the amounts since the previous proven total or of
+ * all the amounts above (a grand total after chapter totals). Words never decide alone: a supplier « TOTAL ENERGIES »
+ * that adds up to nothing stays an amount; nor does arithmetic alone (lines of 100, 100 and 200 €). Zeros are left out.
+ * One rule for a devis-like sheet (`trouver`) and for a recap-named sheet read as a recap (`recapitulatifNomme`).
+ */
+export function horsTotaux<T extends { montant: Cents }>(
+  rangees: Iterable<T>,
+  ditTotal: (r: T) => boolean,
+  prouve: (r: T) => boolean = () => false,
+): T[] {
+  const out: T[] = [];
+  let depuis = 0;
+  let tout = 0;
+  for (const r of rangees) {
+    const m: number = r.montant;
+    if (m === 0) continue;
+    const somme = (depuis !== 0 && m === depuis) || (tout !== 0 && m === tout);
+    if (prouve(r) || (somme && ditTotal(r))) {
+      depuis = 0;
+      continue;
+    }
+    out.push(r);
+    depuis += m;
+    tout += m;
+  }
+  return out;
+}
+
+/**
  * A block beside the devis that recaps it by chapter (« Chapitre | Libellé | Total »): every row holding an amount names
  * a chapter (by its code or its label) or the total. Each amount is compared, to the cent, with the devis's total of that
  * chapter (0 when the devis has none) or with the devis's total; never counted. Undefined when a row names neither
@@ -59,6 +90,8 @@ interface SousChapitreRecap {
 interface RecapLu {
   lus: MontantRecap[];
   sous: Map<CodeChapitre, SousChapitreRecap[]>;
+  /** Every row read, in row order, and whether its texts say « Total… » (`ditTotal`). */
+  rangees: { cellule: string; montant: Cents; ditTotal: boolean }[];
 }
 
 /** The recap's rows holding an amount, each naming a chapter, a sous-chapitre or the total; undefined: no recap. */
@@ -70,6 +103,7 @@ function lireRecapitulatif(
   const lus: MontantRecap[] = [];
   // Sous-chapitres (« 1.1 Droits d'auteur », « 2.3 ») by chapter, in order: their sum is the chapter's.
   const sous = new Map<CodeChapitre, SousChapitreRecap[]>();
+  const rangees: RecapLu["rangees"] = [];
   for (const x of cellules) {
     if (x.montant === undefined) continue;
     const row = sheet.rows[parseCelluleRef(x.cellule).row] ?? [];
@@ -81,6 +115,7 @@ function lireRecapitulatif(
         textes.push(String(v).trim());
     }
     const libelle = textes.join(" ");
+    rangees.push({ cellule: x.cellule, montant: x.montant, ditTotal: ditTotal(textes) });
     const sc = SOUS_CHAPITRE.exec(textes[0] ?? "");
     if (sc) {
       const ch = sc[1] as CodeChapitre;
@@ -101,7 +136,7 @@ function lireRecapitulatif(
   // A recap names each chapter once: a list of lines (several in one chapter) is not one.
   const codes = lus.filter((l) => l.chapitre !== "total").map((l) => l.chapitre);
   if ((!codes.length && !sous.size) || new Set(codes).size !== codes.length) return undefined;
-  return { lus, sous };
+  return { lus, sous, rangees };
 }
 
 /** Each chapter's amount (or its sous-chapitres' sum) and the total compared to the cent with the devis's. */
@@ -172,19 +207,23 @@ export function recapitulatifNomme(
   const c = h ?? colonnesLues(sheet, devis).sort((a, b) => bilan(b.lu, b.r).accords - bilan(a.lu, a.r).accords)[0];
   if (!c) return undefined;
   // Its amounts without its total rows, each left out only when the arithmetic proves it one: a chapter row equal to
-  // the sum of its sous-chapitres, a total equal to the sum of the chapters (rows or sous-chapitres) — counted with
-  // them, it would count them twice. A row that adds up to nothing it covers is an amount of its own, whatever its place.
+  // the sum of its sous-chapitres, a « Total » row equal to the sum of the chapters (rows or sous-chapitres), wherever
+  // they stand, and a row saying « Total… » equal to the sum of the rows since the previous total or of all the rows
+  // above (`horsTotaux`, as a devis-like sheet is counted) — counted with them, it would count them twice. A row that
+  // adds up to nothing it covers is an amount of its own, whatever its place or its words.
   const sommeSous = (ch: CodeChapitre) => sumCents((c.lu.sous.get(ch) ?? []).map((x) => x.montant));
   const chapitres = c.lu.lus.filter((l): l is MontantRecap & { chapitre: CodeChapitre } => l.chapitre !== "total");
-  const base = [
-    ...chapitres.filter((l) => !c.lu.sous.has(l.chapitre) || l.montant !== sommeSous(l.chapitre)),
-    ...[...c.lu.sous.values()].flat(),
-  ].map((x) => x.montant);
-  const sommes = new Set([sumCents(base), sumCents(chapitres.map((l) => l.montant))]);
-  const montants = [
-    ...base,
-    ...c.lu.lus.filter((l) => l.chapitre === "total" && !sommes.has(l.montant)).map((l) => l.montant),
-  ].filter((x) => x !== 0);
+  const parSous = chapitres.filter((l) => c.lu.sous.has(l.chapitre) && l.montant === sommeSous(l.chapitre));
+  const base = [...chapitres.filter((l) => !parSous.includes(l)), ...[...c.lu.sous.values()].flat()];
+  const sommes = new Set([sumCents(base.map((x) => x.montant)), sumCents(chapitres.map((l) => l.montant))]);
+  const prouves = new Set(
+    [...parSous, ...c.lu.lus.filter((l) => l.chapitre === "total" && sommes.has(l.montant))].map((l) => l.cellule),
+  );
+  const montants = horsTotaux(
+    c.lu.rangees,
+    (r) => r.ditTotal,
+    (r) => prouves.has(r.cellule),
+  ).map((r) => r.montant);
   return {
     differe: {
       cellule: c.r.cellule,

@@ -7,7 +7,7 @@ import { type Cents, sumCents } from "../money/cents";
 import { celluleRef, parseCelluleRef } from "../util/adresse";
 import { cellulesMontant } from "./conservation";
 import type { AutreFeuilleDevis, Devis, RecapitulatifFeuille, RecapitulatifNonProuve } from "./model";
-import { ditTotal, recapitulatifNomme, recapitulatifParCalcul } from "./recapitulatif";
+import { ditTotal, horsTotaux, recapitulatifNomme, recapitulatifParCalcul } from "./recapitulatif";
 
 /**
  * The sheet that holds the devis: among the sheets with a recognised header row, the one with the most
@@ -44,9 +44,9 @@ export function trouverFeuilleDevis(sheets: SheetData[]): SheetData | undefined 
     if (devisAutre === null) devisAutre = importerSansErreur(autre.s);
     const r = devisAutre ? recapitulatifNomme(c.s, autre.s.name, devisAutre) : undefined;
     if (r?.prouve) continue;
-    // Counted as the finding naming it counts it (`recapEtAutresFeuilles`): without its « Total » rows proven by running
-    // sums, or, read as a recap not proven, without the rows proven chapter or grand-total rows — whichever proves more.
-    if (Math.min(montantsLus(c), r?.differe ? r.horsTotal.cellules : Infinity) <= montantsLus(autre)) continue;
+    // Counted as the finding naming it counts it (`recapEtAutresFeuilles`): read as a recap not proven, its amounts
+    // without the rows the arithmetic proves totals (`horsTotal`); else without its « Total » rows proven by sums.
+    if ((r?.differe ? r.horsTotal.cellules : montantsLus(c)) <= montantsLus(autre)) continue;
     return c.s;
   }
   return autre.s;
@@ -135,15 +135,11 @@ export function recapEtAutresFeuilles(
   const autres = tous.filter((a) => a.feuille !== recap);
   // A sheet named as a recap whose amounts differ: another devis, named with them (in the workbook's order).
   // Its amounts are stated without its total rows (`horsTotal`): added to its chapters, a total would count them twice.
+  // The same count as `trouverFeuilleDevis` weighs it: the number that chose the sheet is the number the finding says.
   for (const { s, differe, horsTotal } of nonProuves) {
     if (s.name === recap) continue;
-    // With a devis header, its amounts are counted without its « Total » rows too (`montantsHorsTotal`): the count
-    // proving more total rows is kept, as `trouverFeuilleDevis` weighs it.
     const a = autres.find((x) => x.feuille === s.name);
-    const parTotaux = a ?? sansTotaux(s);
-    // (a header whose amount column holds nothing is no count: the recap's amounts were read elsewhere)
-    const compte = parTotaux?.cellules && parTotaux.cellules <= horsTotal.cellules ? parTotaux : horsTotal;
-    const chiffres = { cellules: compte.cellules, somme: compte.somme };
+    const chiffres = { cellules: horsTotal.cellules, somme: horsTotal.somme };
     if (a) Object.assign(a, chiffres, { recapitulatifNonProuve: differe });
     else autres.push({ feuille: s.name, cellule: differe.cellule, ...chiffres, recapitulatifNonProuve: differe });
   }
@@ -193,37 +189,17 @@ export function autresFeuillesDevis(lue: SheetData, sheets: readonly SheetData[]
   return out;
 }
 
-/** How many amounts not zero the sheet holds under its devis header, without its « Total » rows, and their sum. */
-function sansTotaux(s: SheetData): { cellules: number; somme: Cents } | undefined {
-  const x = trouverEntete(s);
-  const col = x?.colonnes.montant;
-  if (!x || col === undefined) return undefined;
-  const montants = montantsHorsTotal(s, x.ligne, col);
-  return { cellules: montants.length, somme: sumCents(montants.map((c) => c.montant)) };
-}
-
 /**
- * The amounts not zero under the header row `ligne` in column `col`, without the sheet's total rows. A row is a total
- * when its texts say « Total… » AND its amount is the sum of the lines since the previous total or of all lines above
- * (a grand total after chapter totals too); words never decide alone: a supplier « TOTAL ENERGIES » stays a line.
+ * The amounts not zero under the header row `ligne` in column `col`, without the sheet's total rows (`horsTotaux`): a row
+ * is a total when its texts say « Total… » AND its amount is the sum of the lines since the previous total or of all
+ * lines above (a grand total after chapter totals too); words never decide alone: a supplier « TOTAL ENERGIES » stays a
+ * line.
  */
 function montantsHorsTotal(s: SheetData, ligne: number, col: number): { cellule: string; montant: Cents }[] {
-  const montants: { cellule: string; montant: Cents }[] = [];
-  let depuis = 0;
-  let tout = 0;
-  for (const { cellule, montant } of cellulesMontant(s, ligne, col)) {
-    if (montant === undefined || montant === 0) continue;
-    const m: number = montant;
-    const somme = (depuis !== 0 && m === depuis) || (tout !== 0 && m === tout);
-    if (somme && ligneTotal(s, parseCelluleRef(cellule).row, col)) {
-      depuis = 0;
-      continue;
-    }
-    montants.push({ cellule, montant });
-    depuis += m;
-    tout += m;
-  }
-  return montants;
+  const lus: { cellule: string; montant: Cents }[] = [];
+  for (const { cellule, montant } of cellulesMontant(s, ligne, col))
+    if (montant !== undefined) lus.push({ cellule, montant });
+  return horsTotaux(lus, (c) => ligneTotal(s, parseCelluleRef(c.cellule).row, col));
 }
 
 /** A row whose texts before the amount column all say « Total… » (the wording of a recap's total rows). */

@@ -36,6 +36,15 @@ export function eur(c: Cents): string {
   return formatMontantFr(c);
 }
 
+/** What places a line in its chapter, in words: « son code « 07.3 » », « son libellé », « sa colonne « Chapitre » ». */
+export function rattachement(l: LigneDevis): string {
+  return l.placement === "code" && l.code
+    ? `son code « ${l.code} »`
+    : l.placement === "mot-cle"
+      ? "son libellé"
+      : "sa colonne « Chapitre »";
+}
+
 /** « libellé » shortened for messages. */
 export function cite(s: string): string {
   const t = s.length > 60 ? s.slice(0, 57) + "…" : s;

@@ -1,12 +1,16 @@
 import type { Constat, Regle } from "../../controles/constat";
+import type { LigneDevis } from "../model";
 import { libelleChapitre } from "../nomenclature";
-import { celluleMontant, cite, ContexteDevis, eur } from "./contexte";
+import { celluleMontant, cite, ContexteDevis, eur, rattachement } from "./contexte";
+import { lignesReprises } from "./ligneSommeLignes";
 
 /**
  * A line read below the producer's grand total (« TOTAL GÉNÉRAL »), that its code, its label or a « Chapitre » column
  * places in a chapter: counted there, so the devis read exceeds the producer's total. Either it is outside the devis
  * or a line of that chapter written in the wrong place: both said, with what to do. (Unplaced, it is said by
- * ligne-hors-chapitre: not counted.)
+ * ligne-hors-chapitre: not counted.) A line whose formula only adds up other lines counted is said by ligne-somme-lignes
+ * instead, below the total named there: one finding per cell, never « add its amount to the total » for euros counted
+ * twice already.
  */
 export const ligneSousTotal: Regle<ContexteDevis> = {
   id: "ligne-sous-total",
@@ -14,17 +18,15 @@ export const ligneSousTotal: Regle<ContexteDevis> = {
     "Une ligne écrite sous le total général du devis n'est comptée dans un chapitre que si elle en fait partie ; " +
     "sinon elle est hors devis.",
   verifier({ devis }) {
+    let reprises: ReadonlyMap<LigneDevis, unknown> | undefined;
     return devis.lignes.flatMap((l): Constat[] => {
       const t = l.sousLeTotal;
       const ch = l.chapitre;
       if (!t || !ch) return [];
+      reprises ??= lignesReprises(devis);
+      if (reprises.has(l)) return [];
       const cellule = celluleMontant(l);
-      const par =
-        l.placement === "code" && l.code
-          ? `son code « ${l.code} »`
-          : l.placement === "mot-cle"
-            ? "son libellé"
-            : "sa colonne « Chapitre »";
+      const par = rattachement(l);
       return [
         {
           regle: "ligne-sous-total",

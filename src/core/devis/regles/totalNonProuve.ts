@@ -2,6 +2,7 @@ import type { Regle } from "../../controles/constat";
 import { subCents } from "../../money/cents";
 import type { TotalNonProuve } from "../model";
 import { cite, ContexteDevis, eur } from "./contexte";
+import { lignesReprises } from "./ligneSommeLignes";
 
 /**
  * Its lines typed as text making up its gap to the cent: the producer's sum left them out, as Excel's SUM does. Said as
@@ -19,36 +20,45 @@ function causeTexte(t: TotalNonProuve): string {
         "saisissez-le comme nombre.";
 }
 
-/** A row worded as a total that no arithmetic proves is counted as a line: said, with its cell. */
+/**
+ * A row worded as a total that no arithmetic proves is counted as a line: said, with its cell. One whose formula adds
+ * up other lines counted is said by ligne-somme-lignes instead (the lines it repeats named): one finding per cell.
+ */
 export const totalNonProuve: Regle<ContexteDevis> = {
   id: "total-non-prouve",
   description:
     "Une ligne libellée comme un total (« Total… », titre en majuscules avec un montant) n'est un total que si " +
     "son montant est la somme des lignes qu'elle couvre ou une formule qui les référence ; sinon elle est comptée comme une ligne.",
   verifier({ devis }) {
-    return (devis.totauxNonProuves ?? []).map((t) => {
-      const n = t.lignesCouvertes;
-      const dessus =
-        n === 0
-          ? "aucune ligne au-dessus"
-          : `${n > 1 ? `les ${n} lignes` : "la ligne"} au-dessus ${n > 1 ? "totalisent" : "fait"} ${eur(t.sommeCouverte)}`;
-      const suivent = `${n > 1 ? `les ${n} lignes qui le suivent totalisent` : "la ligne qui le suit fait"}`;
-      const cause = t.titre ? "" : causeTexte(t);
-      const quoi = t.titre
-        ? `le titre en majuscules porte ${eur(t.montant)}, mais ${suivent} ${eur(t.sommeCouverte)}`
-        : `le libellé annonce un total, mais ${eur(t.montant)} n'est pas la somme des lignes (${dessus}) ` +
-          (t.formule ? `et sa formule ${t.formule} n'en fait pas la somme` : `et aucune formule ne les référence`);
-      return {
-        regle: "total-non-prouve",
-        gravite: "alerte" as const,
-        message:
-          `${t.cellule} ${cite(t.libelle)} : ${quoi} ; ce montant est compté comme une ligne du devis.` +
-          (cause
-            ? `${cause} Si c'est un sous-total, corrigez-le ensuite`
-            : ` Si c'est un sous-total, corrigez son montant`) +
-          ` ou écrivez-le en formule SOMME.`,
-        cellule: t.cellule,
-      };
-    });
+    const nonProuves = devis.totauxNonProuves ?? [];
+    const reprises = nonProuves.length
+      ? new Set([...lignesReprises(devis).keys()].map((l) => l.source.cellules.montant))
+      : new Set<string | undefined>();
+    return nonProuves
+      .filter((t) => !reprises.has(t.cellule))
+      .map((t) => {
+        const n = t.lignesCouvertes;
+        const dessus =
+          n === 0
+            ? "aucune ligne au-dessus"
+            : `${n > 1 ? `les ${n} lignes` : "la ligne"} au-dessus ${n > 1 ? "totalisent" : "fait"} ${eur(t.sommeCouverte)}`;
+        const suivent = `${n > 1 ? `les ${n} lignes qui le suivent totalisent` : "la ligne qui le suit fait"}`;
+        const cause = t.titre ? "" : causeTexte(t);
+        const quoi = t.titre
+          ? `le titre en majuscules porte ${eur(t.montant)}, mais ${suivent} ${eur(t.sommeCouverte)}`
+          : `le libellé annonce un total, mais ${eur(t.montant)} n'est pas la somme des lignes (${dessus}) ` +
+            (t.formule ? `et sa formule ${t.formule} n'en fait pas la somme` : `et aucune formule ne les référence`);
+        return {
+          regle: "total-non-prouve",
+          gravite: "alerte" as const,
+          message:
+            `${t.cellule} ${cite(t.libelle)} : ${quoi} ; ce montant est compté comme une ligne du devis.` +
+            (cause
+              ? `${cause} Si c'est un sous-total, corrigez-le ensuite`
+              : ` Si c'est un sous-total, corrigez son montant`) +
+            ` ou écrivez-le en formule SOMME.`,
+          cellule: t.cellule,
+        };
+      });
   },
 };
