@@ -447,7 +447,8 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     verifierBarre(await etatsBarre(page), true);
     // What the button wrote is said right under it, not with the écarts far above.
     expect(await page.getByTestId(IDS.feuilles).textContent()).toBe(
-      "Feuilles écrites\u00a0: Grand livre, Correspondances, Écarts, Coût définitif.",
+      "Feuilles écrites\u00a0: «\u00a0Grand livre\u00a0», «\u00a0Correspondances\u00a0», «\u00a0Écarts\u00a0», " +
+        "«\u00a0Coût définitif\u00a0».",
     );
     const bouton = (await page.getByTestId(IDS.rapprocher).boundingBox())!;
     const feuillesEcrites = (await page.getByTestId(IDS.feuilles).boundingBox())!;

@@ -54,7 +54,7 @@ import { Retour } from "../components/Retour";
 import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
 import { TextesAppliques } from "../components/TextesAppliques";
 import { useCommande } from "../components/useCommande";
-import { compte, dateFr, guillemets, nombre, taille } from "../francais";
+import { compte, dateFr, guillemets, nombre, taille, typographie } from "../francais";
 import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
 
@@ -517,7 +517,7 @@ export function Ecarts() {
         return r;
       },
       "ecarts-rapprocher",
-      (r) => `Écarts calculés ; feuilles écrites : ${r.feuilles.join(", ")}.`,
+      (r) => typographie(`Écarts calculés ; feuilles écrites : ${r.feuilles.map(guillemets).join(", ")}.`),
     );
 
   // Shown while the file read with the encoding chosen is the one loaded.
@@ -930,7 +930,7 @@ export function Ecarts() {
         {/* What the button wrote, right under it (not with the écarts, thousands of pixels above). */}
         {rapport && rapport.feuilles.length > 0 && (
           <Caption1 block data-testid={TEST_IDS.ecarts.feuilles}>
-            Feuilles écrites : {rapport.feuilles.join(", ")}.
+            {typographie(`Feuilles écrites : ${rapport.feuilles.map(guillemets).join(", ")}.`)}
           </Caption1>
         )}
       </div>
