@@ -112,6 +112,7 @@ describe("« D'où vient ce chiffre ? » dans le volet construit", () => {
     expect(Math.abs(place.ecart)).toBeLessThan(16);
     expect(await page.getByTestId(TEST_IDS.structurer.traceChapitre(code)).count()).toBe(1);
     expect(await debordements(page)).toEqual([]);
+    await ecran(page.getByTestId(TEST_IDS.structurer.traceChapitre(code)), "structurer-trace-chapitre-320.png");
     // Closed with Escape: the focus goes back to the figure.
     await page.keyboard.press("Escape");
     await panneau.waitFor({ state: "detached" });
