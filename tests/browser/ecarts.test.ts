@@ -278,6 +278,9 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     expect(legende).toContain("Écart = réalisé − budget.");
     expect(legende).toContain("Écart estimé = estimation finale − budget");
     expect(legende).toMatch(/écart estimé au-delà de 5,00\s%\sdu budget et de 1\s000,00\s€ \(les deux seuils/);
+    // The sheet named the French way, as every page names a sheet (was: « dans la feuille Écarts », bare).
+    expect(legende).toContain("modifiables dans la feuille «\u00a0Écarts\u00a0»");
+    expect(legende).not.toMatch(/feuille Écarts/);
     // A highlighted row carries a text mark too, and the legend names it.
     const alertes = attendu.chapitres.filter((c) => c.alerte).length;
     expect(await tableau.getByText("⚠ dépassement").count()).toBe(alertes);

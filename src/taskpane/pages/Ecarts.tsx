@@ -685,14 +685,16 @@ export function Ecarts() {
           <div data-testid={TEST_IDS.ecarts.legende}>
             <Caption1 block>
               Écart = réalisé − budget. Écart estimé = estimation finale − budget, où estimation finale = réalisé +
-              reste à engager (saisi dans la feuille Écarts, sinon budget − réalisé, au moins 0).
+              reste à engager (saisi dans la feuille {guillemets("Écarts")}, sinon budget − réalisé, au moins 0).
             </Caption1>
             <Caption1 block data-testid={TEST_IDS.ecarts.ecartEstime}>
               {alertes ? "⚠ dépassement (ligne surlignée)" : "Aucun dépassement"}
               {" : "}
-              {seuilsEcarts(rapport)} (les deux seuils, modifiables dans la feuille Écarts).
+              {seuilsEcarts(rapport)} (les deux seuils, modifiables dans la feuille {guillemets("Écarts")}).
             </Caption1>
-            {sansEngage && <Caption1 block>— : engagé non saisi (à saisir dans la feuille Écarts).</Caption1>}
+            {sansEngage && (
+              <Caption1 block>— : engagé non saisi (à saisir dans la feuille {guillemets("Écarts")}).</Caption1>
+            )}
           </div>
           <Text block>
             Classe 6 : {euros(rapport.classe6)} = affecté {euros(rapport.affecte)} + sans poste{" "}

@@ -446,8 +446,8 @@ export function Planning() {
             {apercu.feuillePlan ? (
               <li>
                 Temps de travail contrôlé sur le plan de travail {guillemets(apercu.feuillePlan)}
-                {"\u00a0"}: constats sur cette page, et dans la feuille Plan de travail écrite avec les feuilles de
-                planning.
+                {"\u00a0"}: constats sur cette page, et dans la feuille {guillemets("Plan de travail")} écrite avec les
+                feuilles de planning.
               </li>
             ) : (
               <li>Aucun plan de travail dans le classeur{"\u00a0"}: temps de travail non contrôlé.</li>
