@@ -42,6 +42,8 @@ export const TEST_IDS = {
     /** « D'où vient ce chiffre ? »: the figures that open their tree. */
     expliquerTotal: "structurer-expliquer-total",
     totalChapitre: (code: string) => `structurer-total-chapitre-${code}`,
+    /** The row under a chapter's row holding that chapter's tree, once its total is clicked. */
+    traceChapitre: (code: string) => `structurer-trace-chapitre-${code}`,
     coutMinute: "structurer-cout-minute",
     totalProducteur: "structurer-total-producteur",
     nonPlaces: "structurer-non-places",

@@ -80,6 +80,51 @@ describe("« D'où vient ce chiffre ? » dans le volet construit", () => {
     expect(await page.getByTestId(IDS_TRACE.panneau).count()).toBe(0);
   });
 
+  it("Structurer : l'arbre d'un chapitre s'ouvre sous la ligne cliquée (avant : au-dessus du tableau), le focus y va ; celui du total, sous les totaux", async () => {
+    // The page analysed by the test above: the chapters' table is there.
+    const tableau = page.getByRole("table", { name: "Totaux par chapitre" });
+    const codes = await page
+      .locator('[data-testid^="structurer-total-chapitre-"]')
+      .evaluateAll((bs) => bs.map((b) => b.getAttribute("data-testid")!.replace("structurer-total-chapitre-", "")));
+    expect(codes.length).toBeGreaterThan(2);
+    // A chapter in the middle of the table, opened with the keyboard.
+    const code = codes[Math.floor(codes.length / 2)];
+    const chiffre = page.getByTestId(TEST_IDS.structurer.totalChapitre(code));
+    await chiffre.focus();
+    await page.keyboard.press("Enter");
+    const panneau = page.getByTestId(IDS_TRACE.panneau);
+    await panneau.waitFor();
+    // In the document (reading and Tab order) and on screen: the row right after the chapter's row holds the tree.
+    const place = await page.evaluate(
+      ([ligne, panneau]) => {
+        const l = document.querySelector(`[data-testid="${ligne}"]`)!;
+        const p = document.querySelector(`[data-testid="${panneau}"]`)!;
+        return {
+          suivante: !!l.nextElementSibling?.contains(p),
+          dansTableau: !!l.closest("table")?.contains(p),
+          ecart: p.getBoundingClientRect().top - l.getBoundingClientRect().bottom,
+          focus: p.contains(document.activeElement),
+        };
+      },
+      [TEST_IDS.structurer.chapitre(code), IDS_TRACE.panneau],
+    );
+    expect(place).toEqual({ suivante: true, dansTableau: true, ecart: expect.any(Number), focus: true });
+    expect(Math.abs(place.ecart)).toBeLessThan(16);
+    expect(await page.getByTestId(TEST_IDS.structurer.traceChapitre(code)).count()).toBe(1);
+    expect(await debordements(page)).toEqual([]);
+    await ecran(page.getByTestId(TEST_IDS.structurer.traceChapitre(code)), "structurer-trace-chapitre-320.png");
+    // Closed with Escape: the focus goes back to the figure.
+    await page.keyboard.press("Escape");
+    await panneau.waitFor({ state: "detached" });
+    expect(await chiffre.evaluate((e) => e === document.activeElement)).toBe(true);
+    // The total's tree: under the totals, before the table (not inside it).
+    await page.getByTestId(TEST_IDS.structurer.expliquerTotal).click();
+    await panneau.waitFor();
+    expect(await tableau.locator(`[data-testid="${IDS_TRACE.panneau}"]`).count()).toBe(0);
+    expect(await panneau.evaluate((p) => p.contains(document.activeElement))).toBe(true);
+    await page.getByTestId(IDS_TRACE.fermer).click();
+  });
+
   it("Écarts : la ligne Total ouvre l'arbre de l'écart et du réalisé jusqu'aux chapitres et aux cellules du devis ; cartes compactes à 320 px", async () => {
     await page.getByTestId(TEST_IDS.onglet("ecarts")).click();
     await page.getByTestId(TEST_IDS.ecarts.fichier).setInputFiles(FEC);

@@ -278,6 +278,9 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     expect(legende).toContain("Écart = réalisé − budget.");
     expect(legende).toContain("Écart estimé = estimation finale − budget");
     expect(legende).toMatch(/écart estimé au-delà de 5,00\s%\sdu budget et de 1\s000,00\s€ \(les deux seuils/);
+    // The sheet named the French way, as every page names a sheet (was: « dans la feuille Écarts », bare).
+    expect(legende).toContain("modifiables dans la feuille «\u00a0Écarts\u00a0»");
+    expect(legende).not.toMatch(/feuille Écarts/);
     // A highlighted row carries a text mark too, and the legend names it.
     const alertes = attendu.chapitres.filter((c) => c.alerte).length;
     expect(await tableau.getByText("⚠ dépassement").count()).toBe(alertes);
@@ -447,7 +450,8 @@ describe("page Écarts dans Chromium (bundle construit, Web Worker, Excel simul�
     verifierBarre(await etatsBarre(page), true);
     // What the button wrote is said right under it, not with the écarts far above.
     expect(await page.getByTestId(IDS.feuilles).textContent()).toBe(
-      "Feuilles écrites\u00a0: Grand livre, Correspondances, Écarts, Coût définitif.",
+      "Feuilles écrites\u00a0: «\u00a0Grand livre\u00a0», «\u00a0Correspondances\u00a0», «\u00a0Écarts\u00a0», " +
+        "«\u00a0Coût définitif\u00a0».",
     );
     const bouton = (await page.getByTestId(IDS.rapprocher).boundingBox())!;
     const feuillesEcrites = (await page.getByTestId(IDS.feuilles).boundingBox())!;

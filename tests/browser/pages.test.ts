@@ -148,11 +148,13 @@ describe("pages Crédit d'impôt, Financement et Planning dans Chromium (Excel s
     const message = page.getByTestId("planning-message");
     await message.waitFor();
     const texte = (await message.textContent()) ?? "";
-    expect(texte).toMatch(/^Feuilles écrites\s: .+\.$/);
+    // Each sheet between guillemets with no-break spaces (« Rétroplanning »), as every page names a sheet.
+    expect(texte).toMatch(/^Feuilles écrites\u00a0: «\u00a0[^»]+\u00a0»(, «\u00a0[^»]+\u00a0»)*\.$/);
     const noms = texte
       .replace(/^Feuilles écrites\s: /, "")
       .replace(/\.$/, "")
-      .split(", ");
+      .split(", ")
+      .map((n) => n.replace(/^«\u00a0(.*)\u00a0»$/, "$1"));
     expect((await etatExcel(page)).feuilles.map((f) => f.name)).toEqual(expect.arrayContaining(noms));
     expect(noms).toContain("Rétroplanning");
     expect(v.erreursPage).toEqual([]);

@@ -1,7 +1,8 @@
 import type { Locator } from "playwright-core";
 import { IDS_PLANNING } from "../../src/taskpane/pages/Planning";
 import { TEST_IDS } from "../../src/taskpane/testIds";
-import { debordements, selectionApres, voletDuBloc } from "./volet";
+import { deplierParametres } from "./actionsPages";
+import { debordements, saisirDate, selectionApres, voletDuBloc } from "./volet";
 
 /**
  * The Planning page in the built pane (Chromium, fake Excel) over a workbook whose steps sheet writes the delivery date
@@ -48,6 +49,35 @@ describe.each([320, 350])("page Planning : la date de livraison lue dans la feui
     await lien.focus();
     await page.keyboard.press("Enter");
     expect(await selectionApres(page, `'${ETAPES}'!B1`)).toBe(`'${ETAPES}'!B1`);
+    expect(await debordements(page)).toEqual([]);
+  });
+
+  it("« Feuilles écrites » effacé dès qu'un paramètre change ; « Résultat précédent » gardé après un clic sur la cellule lue (avant : disparaissait)", async () => {
+    await page.getByTestId(IDS_PLANNING.ecrire).click();
+    const message = page.getByTestId(IDS_PLANNING.message);
+    await message.waitFor();
+    // The sheets written, named the French way (« Rétroplanning » with no-break spaces), as every page says them.
+    expect(await texte(message)).toMatch(
+      /^Feuilles écrites\u00a0: «\u00a0Rétroplanning\u00a0»(, «\u00a0[^»]+\u00a0»)*\.$/,
+    );
+    // Another zone: the sheets written answer the previous parameters, the message goes (as on the Carbone page).
+    await deplierParametres(page, IDS_PLANNING.parametres);
+    await page.getByTestId(IDS_PLANNING.zone).selectOption("alsace-moselle");
+    await message.waitFor({ state: "detached" });
+    // A date the calculation refuses: the figures kept are said « Résultat précédent ».
+    await saisirDate(page.getByTestId(IDS_PLANNING.livraison), "31/12/2999");
+    await page.getByTestId(IDS_PLANNING.recalculer).click();
+    const perime = page.getByTestId(IDS_PLANNING.perime);
+    await perime.waitFor();
+    const erreur = page.getByTestId(TEST_IDS.page("planning")).getByTestId(TEST_IDS.erreur);
+    expect(await erreur.count()).toBe(1);
+    // The cell read, selected in Excel from the figures kept: the banner and the error it points to stay.
+    await page.getByTestId(IDS_PLANNING.livraisonCellule).click();
+    expect(await selectionApres(page, `'${ETAPES}'!B1`)).toBe(`'${ETAPES}'!B1`);
+    expect(await perime.count()).toBe(1);
+    expect(await texte(perime)).toMatch(/^Résultat précédent — livraison le /);
+    expect(await erreur.count()).toBe(1);
+    expect(await page.getByTestId(IDS_PLANNING.message).count()).toBe(0);
     expect(await debordements(page)).toEqual([]);
   });
 });

@@ -115,7 +115,11 @@ describe("volet Prodbook dans Chromium (bundle construit, Excel simulé)", () =>
   it("« Créer la feuille Devis » écrit Devis, Synthèse et Contrôles avec des formules vivantes", async () => {
     await page.getByTestId(TEST_IDS.structurer.creer).click();
     await page.getByTestId(TEST_IDS.structurer.succes).waitFor();
-    await expectTexte(page.getByTestId(TEST_IDS.structurer.succes), "Devis, Synthèse, Contrôles");
+    // Each sheet named the French way, as on the other pages (was: « Devis, Synthèse, Contrôles », bare).
+    await expectTexte(
+      page.getByTestId(TEST_IDS.structurer.succes),
+      "Feuilles écrites\u00a0: «\u00a0Devis\u00a0», «\u00a0Synthèse\u00a0», «\u00a0Contrôles\u00a0».",
+    );
 
     const etat = await etatExcel(page);
     const noms = etat.feuilles.map((f) => f.name);

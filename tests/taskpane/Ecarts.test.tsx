@@ -137,7 +137,7 @@ test("page Écarts : choisir le FEC, voir le format et les totaux, modifier une 
   await screen.findByTestId(TEST_IDS.ecarts.rapport);
   // What the button wrote is said right under it.
   expect(screen.getByTestId(TEST_IDS.ecarts.feuilles).textContent?.replace(/\s/g, " ")).toBe(
-    "Feuilles écrites : Grand livre, Correspondances, Écarts, Coût définitif.",
+    "Feuilles écrites : « Grand livre », « Correspondances », « Écarts », « Coût définitif ».",
   );
   const gl = wb.ecrites.get("Grand livre")!;
   expect(gl.rows.filter((r) => r[4] === "611000").map((r) => r[12])).toEqual(["8.1", "8.1"]);

@@ -83,7 +83,9 @@ test("page Planning : date de livraison, recalcul, chemin critique, écriture de
     fireEvent.click(screen.getByTestId(IDS_PLANNING.ecrire));
   });
   await waitFor(() =>
-    expect(screen.getByTestId(IDS_PLANNING.message).textContent).toBe("Feuilles écrites : Rétroplanning."),
+    expect(screen.getByTestId(IDS_PLANNING.message).textContent).toBe(
+      "Feuilles écrites\u00a0: «\u00a0Rétroplanning\u00a0».",
+    ),
   );
   expect(wb.ecrites.get("Rétroplanning")?.tables?.[0].name).toBe("tblRetroplanning");
 });

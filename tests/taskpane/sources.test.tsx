@@ -86,11 +86,13 @@ describe("page Sources", () => {
       "remplacé par le classeur",
     );
     fireEvent.click(within(table).getByRole("button"));
-    await waitFor(() => expect(table.textContent).toContain("Refusé par le calcul (corrigez la feuille Paramètres)"));
+    await waitFor(() =>
+      expect(table.textContent).toContain("Refusé par le calcul (corrigez la feuille «\u00a0Paramètres\u00a0»)"),
+    );
     expect(table.textContent).toMatch(
       /'Paramètres'!B5 : « 720 » pour « temps-de-travail\.2642\.duree-quotidienne-max » : attendu un nombre d'heures/,
     );
-    expect(table.textContent).not.toContain("Remplacé par la feuille Paramètres");
+    expect(table.textContent).not.toContain("Remplacé par la feuille «\u00a0Paramètres\u00a0»");
   });
 
   it("« Seulement les chiffres à vérifier » retire les barèmes lus dans le texte officiel ; une date change la version", async () => {

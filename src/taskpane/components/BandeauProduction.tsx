@@ -79,7 +79,7 @@ export function BandeauProduction() {
       : [];
   const nonLues = autres.length
     ? ` (${autres.length > 1 ? "autres feuilles de devis non lues" : "autre feuille de devis non lue"}\u00a0: ` +
-      `${autres.map((f) => `«\u00a0${f}\u00a0»`).join(", ")})`
+      `${autres.map(guillemets).join(", ")})`
     : "";
   // The shared parser: « 1.500 » minutes is refused under the field (1,5 or 1 500?), as on every page.
   // A value being typed that cannot be read (« 20xx », « cinquante ») is refused under its field and used by no page:

@@ -3,6 +3,7 @@ import * as React from "react";
 import { libelleSource } from "../../app/liensTextes";
 import type { ChiffreLisible, LienTexte, RegleLisible } from "../../app/presentationRegles";
 import { Infobulle } from "./Infobulle";
+import { guillemets } from "../francais";
 
 /** Test ids of the texts and figures lists. */
 export const IDS_TEXTES = {
@@ -95,7 +96,7 @@ export function ChiffresRetenus({ chiffres }: { chiffres: readonly ChiffreLisibl
             </span>
             <Caption1 block className={styles.detail}>
               {c.surcharge
-                ? `Remplacé par la feuille Paramètres (${c.surcharge})`
+                ? `Remplacé par la feuille ${guillemets("Paramètres")} (${c.surcharge})`
                 : c.texte && <LienVersTexte lien={c.texte} />}
             </Caption1>
           </li>

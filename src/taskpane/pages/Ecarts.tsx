@@ -54,7 +54,7 @@ import { Retour } from "../components/Retour";
 import { TableauAdaptatif, type Colonne } from "../components/TableauAdaptatif";
 import { TextesAppliques } from "../components/TextesAppliques";
 import { useCommande } from "../components/useCommande";
-import { compte, dateFr, guillemets, nombre, taille } from "../francais";
+import { compte, dateFr, guillemets, nombre, taille, typographie } from "../francais";
 import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
 
@@ -517,7 +517,7 @@ export function Ecarts() {
         return r;
       },
       "ecarts-rapprocher",
-      (r) => `Écarts calculés ; feuilles écrites : ${r.feuilles.join(", ")}.`,
+      (r) => typographie(`Écarts calculés ; feuilles écrites : ${r.feuilles.map(guillemets).join(", ")}.`),
     );
 
   // Shown while the file read with the encoding chosen is the one loaded.
@@ -685,14 +685,16 @@ export function Ecarts() {
           <div data-testid={TEST_IDS.ecarts.legende}>
             <Caption1 block>
               Écart = réalisé − budget. Écart estimé = estimation finale − budget, où estimation finale = réalisé +
-              reste à engager (saisi dans la feuille Écarts, sinon budget − réalisé, au moins 0).
+              reste à engager (saisi dans la feuille {guillemets("Écarts")}, sinon budget − réalisé, au moins 0).
             </Caption1>
             <Caption1 block data-testid={TEST_IDS.ecarts.ecartEstime}>
               {alertes ? "⚠ dépassement (ligne surlignée)" : "Aucun dépassement"}
               {" : "}
-              {seuilsEcarts(rapport)} (les deux seuils, modifiables dans la feuille Écarts).
+              {seuilsEcarts(rapport)} (les deux seuils, modifiables dans la feuille {guillemets("Écarts")}).
             </Caption1>
-            {sansEngage && <Caption1 block>— : engagé non saisi (à saisir dans la feuille Écarts).</Caption1>}
+            {sansEngage && (
+              <Caption1 block>— : engagé non saisi (à saisir dans la feuille {guillemets("Écarts")}).</Caption1>
+            )}
           </div>
           <Text block>
             Classe 6 : {euros(rapport.classe6)} = affecté {euros(rapport.affecte)} + sans poste{" "}
@@ -930,7 +932,7 @@ export function Ecarts() {
         {/* What the button wrote, right under it (not with the écarts, thousands of pixels above). */}
         {rapport && rapport.feuilles.length > 0 && (
           <Caption1 block data-testid={TEST_IDS.ecarts.feuilles}>
-            Feuilles écrites : {rapport.feuilles.join(", ")}.
+            {typographie(`Feuilles écrites : ${rapport.feuilles.map(guillemets).join(", ")}.`)}
           </Caption1>
         )}
       </div>

@@ -93,6 +93,9 @@ export function Planning() {
   const styles = useStyles();
   const commande = useCommande();
   const { occupe, lancer } = commande;
+  // Selecting a cell in Excel (a link in the results) runs apart: it never clears the last request's error nor the
+  // « Résultat précédent » banner that goes with it.
+  const navigation = useCommande();
   const [livraison, setLivraison] = React.useState("");
   // The public-holiday zone is the production's (shared by the pages, saved in the workbook): set once.
   const production = useProduction();
@@ -100,7 +103,8 @@ export function Planning() {
   const [service, setService] = React.useState("");
   const [apercu, setApercu] = React.useState<ApercuPlanning>();
   const [choisies, setChoisies] = React.useState<Set<string>>(new Set());
-  const [message, setMessage] = React.useState<string>();
+  // « Feuilles écrites » with the parameters it was written for: said only while they are still the fields' values.
+  const [message, setMessage] = React.useState<{ texte: string; parametres: string }>();
   const [applique, setApplique] = React.useState<string>();
   // The quantities written by « Appliquer » (line → quantity): each sheet written holds all of them, the page says
   // which, and a line applied cannot be ticked again — until the plan proposes another quantity for it: then it is
@@ -133,6 +137,7 @@ export function Planning() {
     feuilleDeService: service || undefined,
     typeOeuvre: production.contexte.oeuvre,
   });
+  const parametres = JSON.stringify(options());
   const recalculer = (ecrire: boolean) =>
     lancer(
       async () => {
@@ -144,7 +149,11 @@ export function Planning() {
         setAppliquees(
           new Map(r.propositions.flatMap((p) => (p.quantiteAppliquee ? [[p.ligneId, p.quantiteAppliquee]] : []))),
         );
-        setMessage(ecrire ? `Feuilles écrites : ${r.feuillesEcrites.join(", ")}.` : undefined);
+        setMessage(
+          ecrire
+            ? { texte: typographie(`Feuilles écrites : ${r.feuillesEcrites.map(guillemets).join(", ")}.`), parametres }
+            : undefined,
+        );
         return r;
       },
       ecrire ? "planning-ecrire" : "planning-recalculer",
@@ -176,7 +185,7 @@ export function Planning() {
         const total = r.appliquees.length;
         const texte =
           `${compte(n, "quantité")} ${n >= 2 ? "appliquées" : "appliquée"} dans les ` +
-          `feuilles ${r.feuillesEcrites.join(", ")} (${total > n ? `${total}\u00a0en tout ; ` : ""}` +
+          `feuilles ${r.feuillesEcrites.map(guillemets).join(", ")} (${total > n ? `${total}\u00a0en tout ; ` : ""}` +
           `votre devis n'est pas modifié).` +
           // The lines « à mettre à jour » left unticked went back to the producer's quantity: each said, with both.
           r.aMettreAJour.map((p) => ` ${phraseRetourAuDevis(p)}`).join("");
@@ -190,7 +199,7 @@ export function Planning() {
       (texte) => texte,
     );
   const allerLivraison = (cellule: string) =>
-    lancer(() => envoyer("selectionnerCellule", { cellule }), "planning-aller-livraison");
+    navigation.lancer(() => envoyer("selectionnerCellule", { cellule }), "planning-aller-livraison");
   const basculer = (id: string) =>
     setChoisies((s) => {
       const n = new Set(s);
@@ -258,7 +267,7 @@ export function Planning() {
       {apercu?.livraisonLue && (
         <Retour
           key="aller-livraison"
-          commande={commande}
+          commande={navigation}
           action="planning-aller-livraison"
           enCours="Sélection de la cellule…"
           flottant
@@ -317,9 +326,10 @@ export function Planning() {
         action="planning-ecrire"
         enCours="Écriture des feuilles de planning…"
       />
-      {message && (
+      {/* A write message about a previous result (a request failed since, or the fields changed) is not left shown. */}
+      {message && !perime && message.parametres === parametres && (
         <Text key="message" data-testid={IDS_PLANNING.message}>
-          {message}
+          {message.texte}
         </Text>
       )}
       {apercu && apercu.etapes.length > 0 && (
@@ -341,14 +351,14 @@ export function Planning() {
         // What the « Temps de travail » count is about, here (each finding selects its cell), not only in the sheet.
         <ConstatsCliquables
           elements={constatsAffiches(apercu.controles)}
-          onAller={(cellule) => lancer(() => envoyer("selectionnerCellule", { cellule }), "planning-aller")}
+          onAller={(cellule) => navigation.lancer(() => envoyer("selectionnerCellule", { cellule }), "planning-aller")}
           etiquette="Temps de travail du plan de travail"
           testId={IDS_PLANNING.constats}
           testIdElement={IDS_PLANNING.constat}
         />
       )}
       {apercu && apercu.controles.length > 0 && (
-        <Retour commande={commande} action="planning-aller" enCours="Sélection de la cellule…" flottant />
+        <Retour commande={navigation} action="planning-aller" enCours="Sélection de la cellule…" flottant />
       )}
       {apercu && apercu.propositions.length > 0 && (
         <>
@@ -436,8 +446,8 @@ export function Planning() {
             {apercu.feuillePlan ? (
               <li>
                 Temps de travail contrôlé sur le plan de travail {guillemets(apercu.feuillePlan)}
-                {"\u00a0"}: constats sur cette page, et dans la feuille Plan de travail écrite avec les feuilles de
-                planning.
+                {"\u00a0"}: constats sur cette page, et dans la feuille {guillemets("Plan de travail")} écrite avec les
+                feuilles de planning.
               </li>
             ) : (
               <li>Aucun plan de travail dans le classeur{"\u00a0"}: temps de travail non contrôlé.</li>

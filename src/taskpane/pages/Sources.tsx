@@ -19,7 +19,7 @@ import type { AuditRegles, TableAudit } from "../../core/regles/audit";
 import { suggestionCle } from "../../core/regles/parametres";
 import { Retour } from "../components/Retour";
 import { useCommande } from "../components/useCommande";
-import { compte, dateFr, nombre, typographie } from "../francais";
+import { compte, dateFr, guillemets, nombre, typographie } from "../francais";
 
 /** Stable ids for tests of this page. */
 export const IDS_SOURCES = {
@@ -238,7 +238,7 @@ function Bareme({ t }: { t: TableAudit }) {
           </ul>
           {surcharges.length > 0 && (
             <>
-              <Text weight="semibold">Remplacé par la feuille Paramètres de ce classeur</Text>
+              <Text weight="semibold">Remplacé par la feuille {guillemets("Paramètres")} de ce classeur</Text>
               <ul className={styles.liste}>
                 {surcharges.map(([cle, s]) => (
                   <li key={cle}>
@@ -250,7 +250,7 @@ function Bareme({ t }: { t: TableAudit }) {
           )}
           {refusees.length > 0 && (
             <>
-              <Text weight="semibold">Refusé par le calcul (corrigez la feuille Paramètres)</Text>
+              <Text weight="semibold">Refusé par le calcul (corrigez la feuille {guillemets("Paramètres")})</Text>
               <ul className={styles.liste}>
                 {refusees.map(([cle, s]) => (
                   <li key={cle}>{s.message}</li>

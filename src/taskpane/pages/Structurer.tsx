@@ -23,6 +23,7 @@ import { envoyer } from "../../app/catalogue";
 import type { ExplicationsDevis, OptionsDevis } from "../../app/commandes/devis";
 import { formatEcartFr, formatMontantFr } from "../../core/money";
 import { Infobulle } from "../components/Infobulle";
+import { annonceEcriture } from "../components/FeuillesEcrites";
 import { Retour } from "../components/Retour";
 import { ICONE_INTENTION } from "../components/iconeIntention";
 import { champsValides } from "../components/useChamp";
@@ -103,7 +104,9 @@ export function Structurer() {
       },
       "structurer-analyser",
       (r) =>
-        typographie(`Devis « ${r.feuille} » lu : ${compte(r.lignes, "ligne")}, total ${formatMontantFr(r.total)}.`),
+        typographie(
+          `Devis ${guillemets(r.feuille)} lu : ${compte(r.lignes, "ligne")}, total ${formatMontantFr(r.total)}.`,
+        ),
     );
 
   const creer = () =>
@@ -119,7 +122,7 @@ export function Structurer() {
         return r;
       },
       "structurer-creer",
-      (r) => `Feuilles écrites : ${r.feuillesEcrites.join(", ")}.`,
+      (r) => annonceEcriture(r.feuillesEcrites, ""),
     );
 
   return (
@@ -180,7 +183,7 @@ export function Structurer() {
           icon={ICONE_INTENTION.success}
           data-testid={TEST_IDS.structurer.succes}
         >
-          <MessageBarBody>Feuilles écrites : {ecrites.join(", ")}.</MessageBarBody>
+          <MessageBarBody>{typographie(`Feuilles écrites : ${ecrites.map(guillemets).join(", ")}.`)}</MessageBarBody>
         </MessageBar>
       )}
     </section>
@@ -200,6 +203,10 @@ function Apercu({
   const ex = apercu.explications;
   // A new analysis closes the tree of the previous one.
   const explication = useExplication(apercu);
+  // The tree opens right under the figure clicked (as on the Contrôles and Carbone pages), not above the table: the
+  // totals' under the totals, a chapter's in a row under that chapter's row.
+  const ouverte = explication.ouverte?.cle;
+  const panneau = <PanneauTrace explication={explication} onAller={allerA} />;
   return (
     <div className={styles.apercu} data-testid={TEST_IDS.structurer.apercu}>
       <Subtitle2>Ce que Prodbook a trouvé dans {guillemets(apercu.feuille)}</Subtitle2>
@@ -248,7 +255,7 @@ function Apercu({
           </>
         )}
       </div>
-      <PanneauTrace explication={explication} onAller={allerA} />
+      {(ouverte === "total" || ouverte === "cout-minute") && panneau}
       <div data-testid={TEST_IDS.structurer.nonPlaces}>
         {apercu.nonPlaces.length === 0 ? (
           <Caption1>Tous les montants ont été placés dans un chapitre.</Caption1>
@@ -295,23 +302,30 @@ function Apercu({
         </TableHeader>
         <TableBody>
           {apercu.chapitres.map((c) => (
-            <TableRow key={c.code} data-testid={TEST_IDS.structurer.chapitre(c.code)}>
-              <TableCell>
-                {/^\d$/.test(c.code) ? `${c.code}. ` : ""}
-                {c.libelle}
-              </TableCell>
-              <TableCell>{c.lignes}</TableCell>
-              <TableCell className={styles.montant}>
-                <ChiffreExplicable
-                  cle={`chapitre-${c.code}`}
-                  trace={ex?.chapitres[c.code]}
-                  explication={explication}
-                  testId={TEST_IDS.structurer.totalChapitre(c.code)}
-                >
-                  {formatMontantFr(c.total)}
-                </ChiffreExplicable>
-              </TableCell>
-            </TableRow>
+            <React.Fragment key={c.code}>
+              <TableRow data-testid={TEST_IDS.structurer.chapitre(c.code)}>
+                <TableCell>
+                  {/^\d$/.test(c.code) ? `${c.code}. ` : ""}
+                  {c.libelle}
+                </TableCell>
+                <TableCell>{c.lignes}</TableCell>
+                <TableCell className={styles.montant}>
+                  <ChiffreExplicable
+                    cle={`chapitre-${c.code}`}
+                    trace={ex?.chapitres[c.code]}
+                    explication={explication}
+                    testId={TEST_IDS.structurer.totalChapitre(c.code)}
+                  >
+                    {formatMontantFr(c.total)}
+                  </ChiffreExplicable>
+                </TableCell>
+              </TableRow>
+              {ouverte === `chapitre-${c.code}` && (
+                <TableRow data-testid={TEST_IDS.structurer.traceChapitre(c.code)}>
+                  <TableCell colSpan={3}>{panneau}</TableCell>
+                </TableRow>
+              )}
+            </React.Fragment>
           ))}
         </TableBody>
       </Table>

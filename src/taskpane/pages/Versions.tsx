@@ -34,7 +34,7 @@ import { ChiffreExplicable, type Explication, PanneauTrace, useExplication } fro
 import { Retour } from "../components/Retour";
 import { type Champ, lireTexte, useChampLocal } from "../components/useChamp";
 import { useCommande } from "../components/useCommande";
-import { compte, dateFr, typographie } from "../francais";
+import { compte, dateFr, guillemets, typographie } from "../francais";
 import { useProduction } from "../production";
 import { TEST_IDS } from "../testIds";
 
@@ -164,7 +164,7 @@ function FaceAuRealise({
   );
   return (
     <section className={styles.section} aria-label="Face au réalisé" data-testid={IDS.realise}>
-      <Subtitle2>Face au réalisé (feuille Écarts)</Subtitle2>
+      <Subtitle2>Face au réalisé (feuille {guillemets("Écarts")})</Subtitle2>
       <Caption1>{typographie(`Écart = réalisé − ${libelleA}.`)}</Caption1>
       <div className={styles.chiffres}>
         <Text>Total</Text>
@@ -269,7 +269,7 @@ export function Versions() {
         setControlesEnregistres(r.controles ?? []);
         const texte = typographie(
           `Version « ${r.version.nom} » ${r.remplacee ? "remplacée" : "enregistrée"} : ${compte(r.version.lignes, "ligne")}, ` +
-            `${m(r.version.total)}${nonPlaces(r.version)} (feuille « ${r.feuille} »).`,
+            `${m(r.version.total)}${nonPlaces(r.version)} (feuille ${guillemets(r.feuille)}).`,
         );
         setEnregistree(texte);
         return texte;
@@ -413,11 +413,11 @@ export function Versions() {
           {resultat?.feuille && (
             <Caption1>
               {typographie(
-                `Feuille « ${resultat.feuille} » écrite` +
+                `Feuille ${guillemets(resultat.feuille)} écrite` +
                   (resultat.commentaires
                     ? ` (${compte(resultat.commentaires, "commentaire conservé", "commentaires conservés")})`
                     : "") +
-                  (resultat.realise ? ", avec le réalisé de la feuille Écarts" : "") +
+                  (resultat.realise ? `, avec le réalisé de la feuille ${guillemets("Écarts")}` : "") +
                   ".",
               )}
             </Caption1>
