@@ -33,9 +33,11 @@ export function ditTotal(textes: readonly string[]): boolean {
  * « Total… » (`ditTotal`) and whose amount is, to the cent, the sum of the amounts since the previous proven total or of
  * all the amounts above (a grand total after chapter totals). Words never decide alone: a supplier « TOTAL ENERGIES »
  * that adds up to nothing stays an amount; nor does arithmetic alone (lines of 100, 100 and 200 €). Zeros are left out.
+ * A row of a chapter (`chapitre`: a recap's « Total chapitre 2 », its sous-chapitres) sums only rows of that chapter:
+ * « Total chapitre 2 » equal to « Total chapitre 1 » above it is the amount of another chapter, never a total of it.
  * One rule for a devis-like sheet (`trouver`) and for a recap-named sheet read as a recap (`recapitulatifNomme`).
  */
-export function horsTotaux<T extends { montant: Cents }>(
+export function horsTotaux<T extends { montant: Cents; chapitre?: string }>(
   rangees: Iterable<T>,
   ditTotal: (r: T) => boolean,
   prouve: (r: T) => boolean = () => false,
@@ -43,17 +45,28 @@ export function horsTotaux<T extends { montant: Cents }>(
   const out: T[] = [];
   let depuis = 0;
   let tout = 0;
+  // The chapter every row summed shares (undefined: none summed yet; null: rows of several chapters, or of none).
+  let chapitreDepuis: string | null | undefined;
+  let chapitreTout: string | null | undefined;
+  const meme = (commun: string | null | undefined, ch: string | undefined) => ch === undefined || commun === ch;
+  const suite = (commun: string | null | undefined, ch: string | undefined) =>
+    commun === undefined ? (ch ?? null) : commun === ch ? commun : null;
   for (const r of rangees) {
     const m: number = r.montant;
     if (m === 0) continue;
-    const somme = (depuis !== 0 && m === depuis) || (tout !== 0 && m === tout);
+    const somme =
+      (depuis !== 0 && m === depuis && meme(chapitreDepuis, r.chapitre)) ||
+      (tout !== 0 && m === tout && meme(chapitreTout, r.chapitre));
     if (prouve(r) || (somme && ditTotal(r))) {
       depuis = 0;
+      chapitreDepuis = undefined;
       continue;
     }
     out.push(r);
     depuis += m;
     tout += m;
+    chapitreDepuis = suite(chapitreDepuis, r.chapitre);
+    chapitreTout = suite(chapitreTout, r.chapitre);
   }
   return out;
 }
@@ -91,7 +104,7 @@ interface RecapLu {
   lus: MontantRecap[];
   sous: Map<CodeChapitre, SousChapitreRecap[]>;
   /** Every row read, in row order, and whether its texts say « Total… » (`ditTotal`). */
-  rangees: { cellule: string; montant: Cents; ditTotal: boolean }[];
+  rangees: { cellule: string; montant: Cents; ditTotal: boolean; chapitre?: CodeChapitre }[];
 }
 
 /** The recap's rows holding an amount, each naming a chapter, a sous-chapitre or the total; undefined: no recap. */
@@ -115,20 +128,24 @@ function lireRecapitulatif(
         textes.push(String(v).trim());
     }
     const libelle = textes.join(" ");
-    rangees.push({ cellule: x.cellule, montant: x.montant, ditTotal: ditTotal(textes) });
+    const rangee: RecapLu["rangees"][number] = { cellule: x.cellule, montant: x.montant, ditTotal: ditTotal(textes) };
+    rangees.push(rangee);
     const sc = SOUS_CHAPITRE.exec(textes[0] ?? "");
     if (sc) {
       const ch = sc[1] as CodeChapitre;
+      rangee.chapitre = ch;
       const sc0 = { cellule: x.cellule, code: sc[0].trim(), montant: x.montant, libelle };
       sous.set(ch, [...(sous.get(ch) ?? []), sc0]);
       continue;
     }
     const totalCh = TOTAL_CHAPITRE.exec(norm(libelle));
     if (totalCh) {
-      lus.push({ cellule: x.cellule, montant: x.montant, libelle, chapitre: totalCh[1] as CodeChapitre });
+      rangee.chapitre = totalCh[1] as CodeChapitre;
+      lus.push({ cellule: x.cellule, montant: x.montant, libelle, chapitre: rangee.chapitre });
       continue;
     }
     const chapitre = textes.map((t) => chapitreDeColonne(t)).find((c) => c !== undefined);
+    if (chapitre) rangee.chapitre = chapitre;
     if (chapitre) lus.push({ cellule: x.cellule, montant: x.montant, libelle, chapitre });
     else if (ditTotal(textes)) lus.push({ cellule: x.cellule, montant: x.montant, libelle, chapitre: "total" });
     else return undefined;

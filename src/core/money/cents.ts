@@ -92,23 +92,37 @@ export function eurosToCents(euros: number | string | Decimal): Cents {
 }
 
 /**
- * A number in euros beyond the cent (0,125, 10,005, 4 123,456), once the noise of binary floats is set aside: the one
- * rule of every amount read from a number (devis cells, plan de financement, « Versions » sheet). Two noises are a cent
- * amount's:
- * - a double's: 1000,1 + 0,2 is 1000,3000000000001, 1 234,56 read back 1234.5600000000001. Its noise is about 1e-16 of
- *   the value; a margin of 1e-9 of the cents leaves every tenth of a cent seen up to 1 000 000 € (1e-6 hid 4 123,456);
+ * A number in euros beyond the cent (0,125, 10,005, 4 123,456, 7 500 000,005), once the noise of binary floats is set
+ * aside: the one rule of every amount read from a number (devis cells, plan de financement, « Versions » sheet). Two
+ * noises are a cent amount's, and neither is ever a value a person types:
+ * - a double's: 1000,1 + 0,2 is 1000,3000000000001, 1 234,56 read back 1234.5600000000001. Rounded to 15 significant
+ *   digits (a double holds 15 to 17), such a number has at most two decimals; a typed value keeps its own decimals
+ *   whatever its size (7 500 000,005 is flagged, as 0,125);
  * - a float32's (a value that went through single precision on its way, 0,1 → 0.10000000149011612, 12,34 →
- *   12.340000152587891): its error reaches 6e-8 of the value, past the first margin. Below 131 072 € (2^17) a float32
- *   is finer than the cent, each cent amount has its own: a number that is exactly the float32 of a cent amount
- *   (Math.fround) is that amount. A value typed with up to three decimals beyond the cent is never one (0,125 and
- *   10,005 are flagged), nor is a number from 131 072 € up (a float32 there cannot hold the cents).
+ *   12.340000152587891, 99 999,99 → 99999.9921875): its error reaches 6e-8 of the value, past 15 digits. Below
+ *   131 072 € (2^17) a float32 is finer than the cent, each cent amount has its own: a number that is exactly the
+ *   float32 of a cent amount (Math.fround) and has more than five decimals is that amount. One with five decimals or
+ *   fewer (65 536,0625, 100 000,03125) may have been typed: it is flagged, even when it is a float32 of cents (about
+ *   one float32 of cents in four from 65 536 €, one in eight from 32 768 €, rarer below); nor is any number from
+ *   131 072 € up a float32 of cents.
+ * Not a finite number: no amount at all, said beyond the cent (callers refuse it before).
  */
 export function nombreSousCentime(euros: number): boolean {
-  const x = euros * 100;
-  const c = Math.round(x);
-  if (Math.abs(x - c) <= 1e-9 * Math.max(1, Math.abs(x))) return false;
-  return !(Math.abs(euros) < FLOAT32_AU_CENTIME && Math.fround(euros) === euros && Math.fround(c / 100) === euros);
+  if (!Number.isFinite(euros)) return true;
+  const c = Math.round(euros * 100);
+  if (c / 100 === euros) return false;
+  const d = new Decimal(euros);
+  if (d.toSignificantDigits(15).decimalPlaces() <= 2) return false;
+  return !(
+    Math.abs(euros) < FLOAT32_AU_CENTIME &&
+    Math.fround(euros) === euros &&
+    Math.fround(c / 100) === euros &&
+    d.decimalPlaces() > DECIMALES_TAPEES
+  );
 }
+
+/** The most decimals an amount typed by a person is taken to have (100 000,03125): a float32 with more is noise. */
+const DECIMALES_TAPEES = 5;
 
 /** 2^17 €: below it, float32 numbers are less than a cent apart (2^-7 € from 2^16 to 2^17). */
 const FLOAT32_AU_CENTIME = 2 ** 17;

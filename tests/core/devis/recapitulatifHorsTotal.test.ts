@@ -91,6 +91,38 @@ describe("recapitulatifNomme : les montants d'un récapitulatif non prouvé, hor
     ];
     expect(await horsTotal(recap)).toEqual({ cellules: 3, somme: 2_000_000 });
   });
+
+  it("« Total chapitre 2 » égal à « Total chapitre 1 » au-dessus : le montant d'un autre chapitre, jamais un total du premier", async () => {
+    // Review of 8 Dec 2026: a chapter row worded « Total chapitre n » was left out when equal to the rows above, of
+    // other chapters (two cells for 24 000 € instead of three for 32 000 €, the sheet's own TOTAL saying 32 000 €).
+    const recap: Cellule[][] = [
+      ["N°", "Poste", "Montant"],
+      [null, "Total chapitre 1", 8000],
+      [null, "Total chapitre 2", 8000],
+      [null, "Total chapitre 8", 16000],
+      [null, "TOTAL", 32000],
+    ];
+    expect(await horsTotal(recap)).toEqual({ cellules: 3, somme: 3_200_000 });
+    const suite: Cellule[][] = [
+      ["N°", "Poste", "Montant"],
+      [null, "Total chapitre 1", 6000],
+      [null, "Total chapitre 2", 4000],
+      [null, "Total chapitre 8", 10000],
+    ];
+    expect(await horsTotal(suite)).toEqual({ cellules: 3, somme: 2_000_000 });
+  });
+
+  it("« Total chapitre 2 » sous ses sous-chapitres 2.1 et 2.2 : laissé de côté, il vaut leur somme", async () => {
+    const recap: Cellule[][] = [
+      ["N°", "Poste", "Montant"],
+      ["1.1", "Droits d'auteur", 9000],
+      [null, "Total chapitre 1", 9000],
+      ["2.1", "Réalisateur", 5000],
+      ["2.2", "Chef opérateur", 4000],
+      [null, "Total chapitre 2", 9000],
+    ];
+    expect(await horsTotal(recap)).toEqual({ cellules: 3, somme: 1_800_000 });
+  });
 });
 
 describe("une feuille au nom de récapitulatif pesée et nommée par le même compte", () => {
