@@ -499,7 +499,18 @@ function lireLignes(
             `hors de la colonne des montants (${celluleMontant}, vide) : non compté. Si c'est un financement, ` +
             `écrivez-le dans la colonne des montants.`,
         });
-      if (libelle && !horsColonne.length) section = libelle;
+      // A financeur with its nature (« CNC | FSA | » ) is a source whose amount is missing, not a section title: as a
+      // title it would classify the rows below by its words (« Producteur | Apport » read as the CNC's soutien
+      // automatique, a public aid). Named, not counted.
+      if (financeur && nature && normaliser(financeur) !== normaliser(nature) && !horsColonne.length)
+        ctx.avertissements.push({
+          cellule: celluleMontant,
+          gravite: "alerte",
+          message:
+            `${celluleMontant} : « ${financeur} — ${nature} » sans montant (cellule vide) : ligne non comptée, ni lue ` +
+            `comme un titre de section. Si c'est un financement, écrivez son montant.`,
+        });
+      else if (libelle && !horsColonne.length) section = libelle;
       continue;
     }
     const cl = classer({ nature, financeur, section }, opts.date);
