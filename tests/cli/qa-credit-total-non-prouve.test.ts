@@ -2,7 +2,8 @@
  * A devis whose « TOTAL » row is not the sum of its lines (150 000 € under 130 000 € of lines, no formula): `devis`
  * counts it as a line and says so (total-non-prouve). The commands computing on that devis without listing its
  * findings put those 150 000 € in their base or cost too: before, credit-impot turned a nil credit into 56 000 € and
- * financement a cost of 130 000 € into 280 000 € without a word. Each now says it, with the cell, as `devis` does.
+ * financement a cost of 130 000 € into 280 000 € without a word, and carbone estimated 34,65 t CO₂e from that row
+ * alone. Each now says it, with the cell, as `devis` does.
  */
 import ExcelJS from "exceljs";
 import * as path from "path";
@@ -71,5 +72,14 @@ describe("un « TOTAL » non prouvé du devis, compté comme ligne, est dit par 
     expect(espacesSimples(binaire(["financement", f]).out)).toContain(
       `[alerte] Total non prouvé, compté comme ligne — ${PHRASE}`,
     );
+  });
+
+  it("carbone : les ratios monétaires le comptent, le contrôle total-non-prouve le dit", async () => {
+    const f = await classeur();
+    const j = binaire(["carbone", f, "--json"]);
+    expect(j.code).toBe(0);
+    const r = JSON.parse(j.out) as { controles: { regle: string; cellule?: string; message: string }[] };
+    const c = r.controles.filter((x) => x.regle === "total-non-prouve");
+    expect(c.map((x) => [x.cellule, espacesSimples(x.message).startsWith(PHRASE)])).toEqual([["Devis!G9", true]]);
   });
 });
