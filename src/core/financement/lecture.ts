@@ -426,6 +426,8 @@ function lireLignes(
     }
     if (montant === undefined) {
       const lue = texte(row[col.montant as number]);
+      if ((COUT.test(n) || COUT.test(normaliser(premierTexte))) && !plan.coutIndique)
+        plan.coutIllisible ??= { cellule: celluleMontant, lu: lue };
       // Dates are read as ISO text (« 2026-03-15 »): said as the date the producer typed, and as a date.
       const date = /^\d{4}-\d{2}-\d{2}$/.test(lue) ? dateFr(lue) : undefined;
       ctx.avertissements.push({
@@ -742,6 +744,8 @@ function chercherCout(ctx: Contexte, plan: PlanFinancement): void {
       for (let k = c + 1; k < row.length; k++) {
         const m = montantCellule(ctx, row[k], celluleRef(sheet.name, r, k));
         if (m === "nomme") return;
+        // The cost's cell holds a date, #REF!, a word: no cost from it, named if no other is found.
+        if (m === undefined) plan.coutIllisible ??= { cellule: celluleRef(sheet.name, r, k), lu: texte(row[k]) };
         if (m !== null && m !== undefined && m > 0) {
           plan.coutIndique = {
             montant: m,
