@@ -9,6 +9,7 @@ import type { WorkbookPort } from "../../core/port/workbook";
 import type { Constat } from "../../core/controles/constat";
 import { constatsFeuilleLue } from "../../core/devis/regles/feuilleLue";
 import { constatsLignesMasquees } from "../../core/devis/regles/lignesMasquees";
+import { constatsTotauxNonProuves } from "../../core/devis/regles/totalNonProuve";
 import { constatsPlanDeTravailLu } from "../planDeTravailLu";
 import { memoriserLectures } from "../lecturesMemorisees";
 import { constatsParametresNonLus, DOMAINES_PARAMETRES } from "../parametresNonLus";
@@ -228,6 +229,8 @@ export async function executerBilanCarbone(
     ...parametres,
     ...constatsFeuilleLue(r.devis),
     ...constatsLignesMasquees(r.devis),
+    // A « TOTAL » no arithmetic proves is a devis line, so in the money ratios: said like `devis` says it.
+    ...constatsTotauxNonProuves(r.devis),
     ...(args.fec?.alertes ?? []),
     ...r.constatsFec,
     // The plan de travail's TOTAL rows set aside: said as `planning` says them (one function for both).

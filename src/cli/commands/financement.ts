@@ -1,4 +1,4 @@
-import { pluriel } from "../../core/util/texte";
+import { dateFr, pluriel } from "../../core/util/texte";
 import * as path from "path";
 import { LANGUES, type RegimeCredit } from "../../core/creditImpot/modele";
 import { financement, type OptionsFinancementPane } from "../../app/commandes/financement";
@@ -140,6 +140,17 @@ export const commande = definirCommande({
       // The core's message says « choose the sheet »; here the way to choose it is the option.
       throw e instanceof AucunPlanError ? new AucunPlanError(e.feuilles, "Indiquez-la avec --feuille.", e.vide) : e;
     });
+    const illisible = r.plan.coutIllisible;
+    if (!r.contexte.cout && illisible) {
+      // The plan has its « Coût » line, but its cell is not an amount: named, rather than « introuvable ».
+      const lu = /^\d{4}-\d{2}-\d{2}$/.test(illisible.lu)
+        ? `une date (${dateFr(illisible.lu)})`
+        : `« ${illisible.lu} »`;
+      throw new CliError(
+        `${path.basename(entree)} : coût de production illisible en ${illisible.cellule} : ${lu} n'est pas un montant ` +
+          `(et pas de feuille de devis). Corrigez la cellule, ou indiquez --devis FEUILLE ou --cout MONTANT.`,
+      );
+    }
     if (!r.contexte.cout) {
       throw new CliError(
         `${path.basename(entree)} : coût de production introuvable (ni feuille de devis, ni ligne « Coût » dans le plan). ` +

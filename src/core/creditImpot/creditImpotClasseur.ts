@@ -2,6 +2,7 @@ import { devisIntrouvable, importerDevis } from "../devis/import";
 import { constatsMontantsNonLus } from "../devis/regles/montantsNonLus";
 import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
 import { constatsLignesMasquees } from "../devis/regles/lignesMasquees";
+import { constatsTotauxNonProuves } from "../devis/regles/totalNonProuve";
 import { feuilleDevisIntrouvable, FeuilleIntrouvableError } from "../devis/structurer";
 import { importerDevisTrouve, trouverFeuilleDevis } from "../devis/trouver";
 import type { Devis } from "../devis/model";
@@ -151,11 +152,13 @@ export async function creditImpotClasseur(wb: WorkbookPort, o: OptionsClasseur):
         );
   // The devis sheet found hidden: the same sentence as `devis` (feuille-lue), in the alerts the sheet writes too.
   // Amounts of the devis not read (#REF!, « 12.500 », dollars): the credit is computed without them, and says so.
-  // Lines on hidden rows are in the base, named like `devis` names them (lignes-masquees).
+  // Lines on hidden rows are in the base, named like `devis` names them (lignes-masquees), and so are the « TOTAL »
+  // rows no arithmetic proves, counted as lines (total-non-prouve): their amount is in the budget and the base.
   const masquee = [
     ...constatsFeuilleLue(devis),
     ...constatsLignesMasquees(devis),
     ...constatsMontantsNonLus(devis, "le crédit d'impôt est calculé"),
+    ...constatsTotauxNonProuves(devis),
   ].map((c) => c.message);
   const ajouts = [...(aides ? [aides] : []), ...masquee];
   const resultat = ajouts.length ? { ...calcul, alertes: [...calcul.alertes, ...ajouts] } : calcul;

@@ -28,6 +28,7 @@ import { trierConstats, type Constat } from "../controles/constat";
 import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
 import { constatsMontantsNonLus } from "../devis/regles/montantsNonLus";
 import { constatsLignesMasquees } from "../devis/regles/lignesMasquees";
+import { constatsTotauxNonProuves } from "../devis/regles/totalNonProuve";
 import {
   calculerEcarts,
   chapitreDuPoste,
@@ -87,6 +88,8 @@ export function constatsEcarts(rapport: RapportEcarts, devis: Devis, autres: rea
     ...constatsMontantsNonLus(devis, "le budget est compté"),
     // Lines read on hidden rows are in the budget: said, as `devis` says it.
     ...constatsLignesMasquees(devis),
+    // « TOTAL » rows no arithmetic proves are budget lines: said, as `devis` says it.
+    ...constatsTotauxNonProuves(devis),
     ...rapport.realise.constats,
     ...constatsPostesHorsDevis(rapport),
   ]);

@@ -22,6 +22,7 @@ import { trierConstats, type Constat } from "../controles/constat";
 import { constatsFeuilleLue } from "../devis/regles/feuilleLue";
 import { constatsMontantsNonLus } from "../devis/regles/montantsNonLus";
 import { constatsLignesMasquees } from "../devis/regles/lignesMasquees";
+import { constatsTotauxNonProuves } from "../devis/regles/totalNonProuve";
 import { minutesFr } from "../util/texte";
 import { parseCelluleRef } from "../util/adresse";
 
@@ -325,6 +326,8 @@ export async function analyserFinancement(
     ...(devis && opts.cout === undefined ? constatsMontantsNonLus(devis, "le coût de production est compté") : []),
     // Lines of the devis read on hidden rows are in that cost: said, as `devis` says it.
     ...(devis && opts.cout === undefined ? constatsLignesMasquees(devis) : []),
+    // « TOTAL » rows of the devis no arithmetic proves are lines of that cost: said, as `devis` says it.
+    ...(devis && opts.cout === undefined ? constatsTotauxNonProuves(devis) : []),
     ...(opts.calculerCreditImpot && !evaluee.creditImpotAjoute ? [creditNonAjoute(plan.sources, devis)] : []),
     ...(!devis && typeOeuvre === "cinema" ? genreDureeSansEffet(opts.genre, opts.dureeMinutes) : []),
     ...coutPlanDiffereDuDevis(ecartDevis),

@@ -426,6 +426,8 @@ function lireLignes(
     }
     if (montant === undefined) {
       const lue = texte(row[col.montant as number]);
+      if ((COUT.test(n) || COUT.test(normaliser(premierTexte))) && !plan.coutIndique)
+        plan.coutIllisible ??= { cellule: celluleMontant, lu: lue };
       // Dates are read as ISO text (« 2026-03-15 »): said as the date the producer typed, and as a date.
       const date = /^\d{4}-\d{2}-\d{2}$/.test(lue) ? dateFr(lue) : undefined;
       ctx.avertissements.push({
@@ -499,7 +501,18 @@ function lireLignes(
             `hors de la colonne des montants (${celluleMontant}, vide) : non compté. Si c'est un financement, ` +
             `écrivez-le dans la colonne des montants.`,
         });
-      if (libelle && !horsColonne.length) section = libelle;
+      // A financeur with its nature (« CNC | FSA | » ) is a source whose amount is missing, not a section title: as a
+      // title it would classify the rows below by its words (« Producteur | Apport » read as the CNC's soutien
+      // automatique, a public aid). Named, not counted.
+      if (financeur && nature && normaliser(financeur) !== normaliser(nature) && !horsColonne.length)
+        ctx.avertissements.push({
+          cellule: celluleMontant,
+          gravite: "alerte",
+          message:
+            `${celluleMontant} : « ${financeur} — ${nature} » sans montant (cellule vide) : ligne non comptée, ni lue ` +
+            `comme un titre de section. Si c'est un financement, écrivez son montant.`,
+        });
+      else if (libelle && !horsColonne.length) section = libelle;
       continue;
     }
     const cl = classer({ nature, financeur, section }, opts.date);
@@ -731,6 +744,8 @@ function chercherCout(ctx: Contexte, plan: PlanFinancement): void {
       for (let k = c + 1; k < row.length; k++) {
         const m = montantCellule(ctx, row[k], celluleRef(sheet.name, r, k));
         if (m === "nomme") return;
+        // The cost's cell holds a date, #REF!, a word: no cost from it, named if no other is found.
+        if (m === undefined) plan.coutIllisible ??= { cellule: celluleRef(sheet.name, r, k), lu: texte(row[k]) };
         if (m !== null && m !== undefined && m > 0) {
           plan.coutIndique = {
             montant: m,

@@ -1,6 +1,6 @@
-import type { Regle } from "../../controles/constat";
+import type { Constat, Regle } from "../../controles/constat";
 import { subCents } from "../../money/cents";
-import type { TotalNonProuve } from "../model";
+import type { Devis, TotalNonProuve } from "../model";
 import { cite, ContexteDevis, eur } from "./contexte";
 import { lignesReprises } from "./ligneSommeLignes";
 
@@ -21,6 +21,44 @@ function causeTexte(t: TotalNonProuve): string {
 }
 
 /**
+ * The findings for the rows worded as totals that no arithmetic proves, counted as lines. Also said by the commands
+ * that compute on the devis without listing its findings (credit-impot, financement, écarts): the amount is in their
+ * base, cost or budget, and the producer must see it there too (a row repeating other lines as well: those commands do
+ * not say ligne-somme-lignes). `sauf`: the cells another finding says.
+ */
+export function constatsTotauxNonProuves(
+  devis: Pick<Devis, "totauxNonProuves">,
+  sauf: ReadonlySet<string | undefined> = new Set(),
+): Constat[] {
+  return (devis.totauxNonProuves ?? [])
+    .filter((t) => !sauf.has(t.cellule))
+    .map((t) => {
+      const n = t.lignesCouvertes;
+      const dessus =
+        n === 0
+          ? "aucune ligne au-dessus"
+          : `${n > 1 ? `les ${n} lignes` : "la ligne"} au-dessus ${n > 1 ? "totalisent" : "fait"} ${eur(t.sommeCouverte)}`;
+      const suivent = `${n > 1 ? `les ${n} lignes qui le suivent totalisent` : "la ligne qui le suit fait"}`;
+      const cause = t.titre ? "" : causeTexte(t);
+      const quoi = t.titre
+        ? `le titre en majuscules porte ${eur(t.montant)}, mais ${suivent} ${eur(t.sommeCouverte)}`
+        : `le libellé annonce un total, mais ${eur(t.montant)} n'est pas la somme des lignes (${dessus}) ` +
+          (t.formule ? `et sa formule ${t.formule} n'en fait pas la somme` : `et aucune formule ne les référence`);
+      return {
+        regle: "total-non-prouve",
+        gravite: "alerte" as const,
+        message:
+          `${t.cellule} ${cite(t.libelle)} : ${quoi} ; ce montant est compté comme une ligne du devis.` +
+          (cause
+            ? `${cause} Si c'est un sous-total, corrigez-le ensuite`
+            : ` Si c'est un sous-total, corrigez son montant`) +
+          ` ou écrivez-le en formule SOMME.`,
+        cellule: t.cellule,
+      };
+    });
+}
+
+/**
  * A row worded as a total that no arithmetic proves is counted as a line: said, with its cell. One whose formula adds
  * up other lines counted is said by ligne-somme-lignes instead (the lines it repeats named): one finding per cell.
  */
@@ -30,35 +68,10 @@ export const totalNonProuve: Regle<ContexteDevis> = {
     "Une ligne libellée comme un total (« Total… », titre en majuscules avec un montant) n'est un total que si " +
     "son montant est la somme des lignes qu'elle couvre ou une formule qui les référence ; sinon elle est comptée comme une ligne.",
   verifier({ devis }) {
-    const nonProuves = devis.totauxNonProuves ?? [];
-    const reprises = nonProuves.length
-      ? new Set([...lignesReprises(devis).keys()].map((l) => l.source.cellules.montant))
-      : new Set<string | undefined>();
-    return nonProuves
-      .filter((t) => !reprises.has(t.cellule))
-      .map((t) => {
-        const n = t.lignesCouvertes;
-        const dessus =
-          n === 0
-            ? "aucune ligne au-dessus"
-            : `${n > 1 ? `les ${n} lignes` : "la ligne"} au-dessus ${n > 1 ? "totalisent" : "fait"} ${eur(t.sommeCouverte)}`;
-        const suivent = `${n > 1 ? `les ${n} lignes qui le suivent totalisent` : "la ligne qui le suit fait"}`;
-        const cause = t.titre ? "" : causeTexte(t);
-        const quoi = t.titre
-          ? `le titre en majuscules porte ${eur(t.montant)}, mais ${suivent} ${eur(t.sommeCouverte)}`
-          : `le libellé annonce un total, mais ${eur(t.montant)} n'est pas la somme des lignes (${dessus}) ` +
-            (t.formule ? `et sa formule ${t.formule} n'en fait pas la somme` : `et aucune formule ne les référence`);
-        return {
-          regle: "total-non-prouve",
-          gravite: "alerte" as const,
-          message:
-            `${t.cellule} ${cite(t.libelle)} : ${quoi} ; ce montant est compté comme une ligne du devis.` +
-            (cause
-              ? `${cause} Si c'est un sous-total, corrigez-le ensuite`
-              : ` Si c'est un sous-total, corrigez son montant`) +
-            ` ou écrivez-le en formule SOMME.`,
-          cellule: t.cellule,
-        };
-      });
+    if (!devis.totauxNonProuves?.length) return [];
+    return constatsTotauxNonProuves(
+      devis,
+      new Set([...lignesReprises(devis).keys()].map((l) => l.source.cellules.montant)),
+    );
   },
 };
