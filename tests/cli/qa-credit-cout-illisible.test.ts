@@ -44,4 +44,18 @@ describe("financement : la cellule du coût illisible est nommée", () => {
     expect(r.out).toBe("");
     expect(existsSync(sortie)).toBe(false);
   });
+
+  it("avec un coût donné (--cout), la cellule illisible du plan reste nommée dans les contrôles (volet et CLI)", async () => {
+    // Review of 8 December 2026: only the CLI's refusal named it; with a cost, nothing said B1 held #REF!.
+    const f = await plan("ref-cout.xlsx", { error: "#REF!" });
+    const r = binaire(["financement", f, "--cout", "100000", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { controles: { regle: string; cellule?: string; message: string }[] };
+    expect(
+      j.controles.filter((x) => x.cellule === "'Plan de financement'!B1").map((x) => espacesSimples(x.message)),
+    ).toEqual([
+      "'Plan de financement'!B1 : le coût de production du plan (« Coût de production ») tient « #REF! », qui n'est " +
+        "pas un montant : il n'est pas lu. Écrivez-y le coût en euros.",
+    ]);
+  });
 });

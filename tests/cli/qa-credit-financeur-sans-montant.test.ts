@@ -65,4 +65,24 @@ describe("financement : une ligne « financeur | nature » sans montant n'est pa
     expect(j.aidesPubliques).toBe("30000.00");
     expect(j.controles.filter((x) => x.regle === "lecture-plan")).toEqual([]);
   });
+
+  it("un titre sur deux cellules (« AIDES PUBLIQUES | sélectives ») ne laisse pas le titre d'avant classer les lignes qui suivent", async () => {
+    // Review of 8 December 2026: the row, named, kept « APPORTS PRODUCTEUR » above as the section, and « Partenaire A »
+    // became a producer's contribution without a word. Left to its own words: « autre », and said (source-non-classee).
+    const f = await plan("titre-deux-cellules.xlsx", [
+      ["APPORTS PRODUCTEUR", null, null],
+      ["Les Films du Nord", "Numéraire", 20000],
+      ["AIDES PUBLIQUES", "sélectives", null],
+      ["Partenaire A", null, 30000],
+      ["TOTAL", "", 50000],
+    ]);
+    const j = JSON.parse(binaire(["financement", f, "--json"]).out) as Financement;
+    expect(j.parCategorie).toEqual([
+      { categorie: "apport-numeraire", montant: "20000.00", public: false },
+      { categorie: "autre", montant: "30000.00", public: false },
+    ]);
+    expect(j.controles.filter((x) => x.cellule === "'Plan de financement'!C7").map((x) => x.regle)).toEqual([
+      "source-non-classee",
+    ]);
+  });
 });

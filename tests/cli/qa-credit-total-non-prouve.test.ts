@@ -16,7 +16,7 @@ const PHRASE =
   "au-dessus totalisent 130 000,00 €) et aucune formule ne les référence ; ce montant est compté comme une ligne du devis.";
 
 /** « Devis » (52-minute documentary, 130 000 € of lines, « TOTAL » 150 000 €) and a plan of 130 000 €. */
-async function classeur(): Promise<string> {
+async function classeur(sousTotal = false): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Devis");
   ws.addRow(["DEVIS DOCUMENTAIRE (52 minutes)"]);
@@ -28,9 +28,11 @@ async function classeur(): Promise<string> {
     ["2.2", "Équipe technique", 1, "forfait", 1, 60000, 60000],
     ["5 - DÉCORS"],
     ["5.1", "Décors", 1, "forfait", 1, 20000, 20000],
-    [null, "TOTAL", null, null, null, null, 150000],
+    ...(sousTotal ? [] : [[null, "TOTAL", null, null, null, null, 150000]]),
   ])
     ws.addRow(l);
+  // « Sous-total personnel » =G5+G6 under « Décors »: away from its lines, it repeats them (ligne-somme-lignes).
+  if (sousTotal) ws.addRow([null, "Sous-total personnel"]).getCell(7).value = { formula: "G5+G6", result: 110000 };
   const p = wb.addWorksheet("Plan de financement");
   p.addRow(["Partenaire", "Nature", "Montant"]);
   for (const l of [
@@ -39,7 +41,7 @@ async function classeur(): Promise<string> {
     ["TOTAL", "", 130000],
   ])
     p.addRow(l);
-  const f = path.join(dossier(), "total-non-prouve.xlsx");
+  const f = path.join(dossier(), sousTotal ? "sous-total-repris.xlsx" : "total-non-prouve.xlsx");
   await wb.xlsx.writeFile(f);
   return f;
 }
@@ -81,5 +83,32 @@ describe("un « TOTAL » non prouvé du devis, compté comme ligne, est dit par 
     const r = JSON.parse(j.out) as { controles: { regle: string; cellule?: string; message: string }[] };
     const c = r.controles.filter((x) => x.regle === "total-non-prouve");
     expect(c.map((x) => [x.cellule, espacesSimples(x.message).startsWith(PHRASE)])).toEqual([["Devis!G9", true]]);
+  });
+
+  it("un « Sous-total » qui reprend des lignes : dit comme le devis le dit (euros comptés deux fois), jamais « sa formule n'en fait pas la somme »", async () => {
+    // Review of 8 December 2026: credit-impot, financement and carbone said total-non-prouve for this row, with the
+    // wording `devis` had dropped (its formula =G5+G6 does sum lines); the 110 000 € counted twice went unsaid.
+    const f = await classeur(true);
+    const dit = (constats: { regle: string; cellule?: string; message: string }[]) =>
+      constats.filter((x) => x.cellule === "Devis!G9").map((x) => [x.regle, /comptés deux fois/.test(x.message)]);
+    for (const cmd of ["devis", "financement", "carbone"]) {
+      const r = JSON.parse(binaire([cmd, f, "--json"]).out) as {
+        controles: { regle: string; cellule?: string; message: string }[];
+      };
+      expect([cmd, dit(r.controles)]).toEqual([cmd, [["ligne-somme-lignes", true]]]);
+    }
+    const c = binaire([
+      "credit-impot",
+      f,
+      "--regime",
+      "audiovisuel",
+      "--genre",
+      "documentaire",
+      "--duree",
+      "52",
+      "--json",
+    ]);
+    const alertes = (JSON.parse(c.out) as { alertes: string[] }).alertes.filter((a) => a.startsWith("Devis!G9"));
+    expect(alertes.map((a) => /comptés deux fois/.test(a) && !/n'en fait pas la somme/.test(a))).toEqual([true]);
   });
 });

@@ -503,8 +503,10 @@ function lireLignes(
         });
       // A financeur with its nature (« CNC | FSA | » ) is a source whose amount is missing, not a section title: as a
       // title it would classify the rows below by its words (« Producteur | Apport » read as the CNC's soutien
-      // automatique, a public aid). Named, not counted.
-      if (financeur && nature && normaliser(financeur) !== normaliser(nature) && !horsColonne.length)
+      // automatique, a public aid). Named, not counted. Nor does the title above it reach past it: written over two
+      // cells (« AIDES PUBLIQUES | sélectives »), it may be a title itself, and the rows below are then left to their
+      // own words (not classified by an earlier title in silence).
+      if (financeur && nature && normaliser(financeur) !== normaliser(nature) && !horsColonne.length) {
         ctx.avertissements.push({
           cellule: celluleMontant,
           gravite: "alerte",
@@ -512,7 +514,8 @@ function lireLignes(
             `${celluleMontant} : « ${financeur} — ${nature} » sans montant (cellule vide) : ligne non comptée, ni lue ` +
             `comme un titre de section. Si c'est un financement, écrivez son montant.`,
         });
-      else if (libelle && !horsColonne.length) section = libelle;
+        section = undefined;
+      } else if (libelle && !horsColonne.length) section = libelle;
       continue;
     }
     const cl = classer({ nature, financeur, section }, opts.date);
@@ -741,11 +744,27 @@ function chercherCout(ctx: Contexte, plan: PlanFinancement): void {
           return;
         }
       }
+      let premiere = true;
       for (let k = c + 1; k < row.length; k++) {
         const m = montantCellule(ctx, row[k], celluleRef(sheet.name, r, k));
         if (m === "nomme") return;
-        // The cost's cell holds a date, #REF!, a word: no cost from it, named if no other is found.
-        if (m === undefined) plan.coutIllisible ??= { cellule: celluleRef(sheet.name, r, k), lu: texte(row[k]) };
+        // The cost's cell (the first filled after its label) holds a date, #REF!, a word: no cost from it, named —
+        // in the plan's findings (CLI and pane), and by the refusal when no other cost is found. A later cell of the
+        // row (« Mis à jour le | 15/03/2026 ») is not the cost's.
+        if (m === undefined && premiere && !plan.coutIllisible) {
+          const cellule = celluleRef(sheet.name, r, k);
+          const lu = texte(row[k]);
+          plan.coutIllisible = { cellule, lu };
+          const quoi = /^\d{4}-\d{2}-\d{2}$/.test(lu) ? `une date (${dateFr(lu)})` : `« ${lu} »`;
+          ctx.avertissements.push({
+            cellule,
+            gravite: "alerte",
+            message:
+              `${cellule} : le coût de production du plan (« ${texte(row[c])} ») tient ${quoi}, qui n'est pas un ` +
+              `montant : il n'est pas lu. Écrivez-y le coût en euros.`,
+          });
+        }
+        if (m !== null) premiere = false;
         if (m !== null && m !== undefined && m > 0) {
           plan.coutIndique = {
             montant: m,

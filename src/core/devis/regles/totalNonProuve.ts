@@ -2,7 +2,7 @@ import type { Constat, Regle } from "../../controles/constat";
 import { subCents } from "../../money/cents";
 import type { Devis, TotalNonProuve } from "../model";
 import { cite, ContexteDevis, eur } from "./contexte";
-import { lignesReprises } from "./ligneSommeLignes";
+import { lignesReprises, ligneSommeLignes } from "./ligneSommeLignes";
 
 /**
  * Its lines typed as text making up its gap to the cent: the producer's sum left them out, as Excel's SUM does. Said as
@@ -22,14 +22,29 @@ function causeTexte(t: TotalNonProuve): string {
 
 /**
  * The findings for the rows worded as totals that no arithmetic proves, counted as lines. Also said by the commands
- * that compute on the devis without listing its findings (credit-impot, financement, écarts): the amount is in their
- * base, cost or budget, and the producer must see it there too (a row repeating other lines as well: those commands do
- * not say ligne-somme-lignes). `sauf`: the cells another finding says.
+ * that compute on the devis without listing its findings (credit-impot, financement, écarts, carbone, versions): the
+ * amount is in their base, cost or budget, and the producer must see it there too. A row whose formula adds up other
+ * lines counted (« Sous-total personnel » =G5+G6 away from them) is said as the devis says it, by ligne-somme-lignes:
+ * its euros counted twice, never « its formula sums nothing ».
  */
-export function constatsTotauxNonProuves(
-  devis: Pick<Devis, "totauxNonProuves">,
-  sauf: ReadonlySet<string | undefined> = new Set(),
-): Constat[] {
+export function constatsTotauxNonProuves(devis: Devis): Constat[] {
+  const nonProuves = new Set((devis.totauxNonProuves ?? []).map((t) => t.cellule));
+  if (!nonProuves.size) return [];
+  const reprises = ligneSommeLignes
+    .verifier({ devis, date: "" })
+    .filter((c) => c.cellule !== undefined && nonProuves.has(c.cellule));
+  const dites = new Set(reprises.map((c) => c.cellule));
+  const totaux = constatsTotaux(devis, dites);
+  // In the workbook's order, as the devis lists them.
+  return totaux.concat(reprises).sort((a, b) => ordre(devis, a.cellule) - ordre(devis, b.cellule));
+}
+
+function ordre(devis: Devis, cellule: string | undefined): number {
+  return (devis.totauxNonProuves ?? []).findIndex((t) => t.cellule === cellule);
+}
+
+/** The total-non-prouve findings, but for the cells in `sauf` (said by another finding). */
+function constatsTotaux(devis: Pick<Devis, "totauxNonProuves">, sauf: ReadonlySet<string | undefined>): Constat[] {
   return (devis.totauxNonProuves ?? [])
     .filter((t) => !sauf.has(t.cellule))
     .map((t) => {
@@ -69,9 +84,6 @@ export const totalNonProuve: Regle<ContexteDevis> = {
     "son montant est la somme des lignes qu'elle couvre ou une formule qui les référence ; sinon elle est comptée comme une ligne.",
   verifier({ devis }) {
     if (!devis.totauxNonProuves?.length) return [];
-    return constatsTotauxNonProuves(
-      devis,
-      new Set([...lignesReprises(devis).keys()].map((l) => l.source.cellules.montant)),
-    );
+    return constatsTotaux(devis, new Set([...lignesReprises(devis).keys()].map((l) => l.source.cellules.montant)));
   },
 };
