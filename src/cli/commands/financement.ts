@@ -1,4 +1,4 @@
-import { dateFr, pluriel } from "../../core/util/texte";
+import { pluriel } from "../../core/util/texte";
 import * as path from "path";
 import { LANGUES, type RegimeCredit } from "../../core/creditImpot/modele";
 import { financement, type OptionsFinancementPane } from "../../app/commandes/financement";
@@ -143,11 +143,8 @@ export const commande = definirCommande({
     const illisible = r.plan.coutIllisible;
     if (!r.contexte.cout && illisible) {
       // The plan has its « Coût » line, but its cell is not an amount: named, rather than « introuvable ».
-      const lu = /^\d{4}-\d{2}-\d{2}$/.test(illisible.lu)
-        ? `une date (${dateFr(illisible.lu)})`
-        : `« ${illisible.lu} »`;
       throw new CliError(
-        `${path.basename(entree)} : coût de production illisible en ${illisible.cellule} : ${lu} n'est pas un montant ` +
+        `${path.basename(entree)} : coût de production illisible en ${illisible.cellule} : ${illisible.quoi} n'est pas un montant ` +
           `(et pas de feuille de devis). Corrigez la cellule, ou indiquez --devis FEUILLE ou --cout MONTANT.`,
       );
     }

@@ -427,7 +427,7 @@ function lireLignes(
     if (montant === undefined) {
       const lue = texte(row[col.montant as number]);
       if ((COUT.test(n) || COUT.test(normaliser(premierTexte))) && !plan.coutIndique)
-        plan.coutIllisible ??= { cellule: celluleMontant, lu: lue };
+        plan.coutIllisible ??= { cellule: celluleMontant, quoi: contenu(lue) };
       // Dates are read as ISO text (« 2026-03-15 »): said as the date the producer typed, and as a date.
       const date = /^\d{4}-\d{2}-\d{2}$/.test(lue) ? dateFr(lue) : undefined;
       ctx.avertissements.push({
@@ -727,6 +727,11 @@ function completerTranches(ctx: Contexte, tranches: Tranche[], montant: Cents, c
   return tranches.concat([{ montant: subCents(montant, cents(somme)) }]);
 }
 
+/** What a cell that is no amount holds, in words: a date (read as ISO text) as the producer typed it, else its text. */
+function contenu(lu: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(lu) ? `une date (${dateFr(lu)})` : `« ${lu} »`;
+}
+
 /** A « Coût / Budget : 3 000 000 € » line above the header (the cost the plan must cover). */
 function chercherCout(ctx: Contexte, plan: PlanFinancement): void {
   const { sheet, e } = ctx;
@@ -753,9 +758,8 @@ function chercherCout(ctx: Contexte, plan: PlanFinancement): void {
         // row (« Mis à jour le | 15/03/2026 ») is not the cost's.
         if (m === undefined && premiere && !plan.coutIllisible) {
           const cellule = celluleRef(sheet.name, r, k);
-          const lu = texte(row[k]);
-          plan.coutIllisible = { cellule, lu };
-          const quoi = /^\d{4}-\d{2}-\d{2}$/.test(lu) ? `une date (${dateFr(lu)})` : `« ${lu} »`;
+          const quoi = contenu(texte(row[k]));
+          plan.coutIllisible = { cellule, quoi };
           ctx.avertissements.push({
             cellule,
             gravite: "alerte",

@@ -76,10 +76,11 @@ export interface PlanFinancement {
     texte?: true;
   };
   /**
-   * The first « Coût / Budget » figure of the plan sheet that could not be read (a date, #REF!, a word), with the text
-   * its cell holds (dates as ISO text): no cost is taken from it, and the refusal without a cost names it.
+   * The first « Coût / Budget » figure of the plan sheet that could not be read (a date, #REF!, a word), with what its
+   * cell holds in words (`quoi`: « une date (01/01/2026) », « « #REF! » »): no cost is taken from it, and the refusal
+   * without a cost names it.
    */
-  coutIllisible?: { cellule: string; lu: string };
+  coutIllisible?: { cellule: string; quoi: string };
   /**
    * Amounts read on rows the producer hid (SheetData.lignesMasquees), in row order, only when there are some: read as
    * if the rows were shown (a source stays counted), named by the finding `lignes-masquees-plan`.
